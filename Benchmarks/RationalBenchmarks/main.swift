@@ -1,0 +1,1 @@
+print("rational benchmarks: not yet")

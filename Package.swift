@@ -1,0 +1,93 @@
+// swift-tools-version: 6.0
+//
+// Gougu (勾股): an olympiad-geometry prover. See README.md for the module map.
+
+import PackageDescription
+
+/// Release builds target the CPU family of the machines we run on (x86-64-v3: AVX2 + FMA),
+/// so that the neural kernels compile to fused multiply-adds. Override with
+/// `GOUGU_PORTABLE=1 swift build` for an older CPU.
+let portable = Context.environment["GOUGU_PORTABLE"] != nil
+let cpuFlags: [SwiftSetting] = portable ? [] : [
+    .unsafeFlags(["-Xcc", "-march=x86-64-v3"], .when(platforms: [.linux], configuration: .release)),
+]
+
+let package = Package(
+    name: "Gougu",
+    products: [
+        .library(name: "Gougu", targets: ["Gougu"]),
+        .executable(name: "gougu", targets: ["GouguCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Exact arithmetic: GMP through a system-library target, `Rational` on top.
+        .systemLibrary(
+            name: "CGMP",
+            path: "Sources/CGMP",
+            pkgConfig: "gmp",
+            providers: [.apt(["libgmp-dev"])]
+        ),
+        .target(name: "GouguArithmetic", dependencies: ["CGMP"]),
+
+        // The theorem library as data: constructions and rules, embedded in the binary.
+        .target(
+            name: "GouguTheoremLibrary",
+            path: "TheoremLibrary",
+            exclude: ["README.md"],
+            sources: ["TheoremLibraryFiles.swift"],
+            resources: [
+                .embedInCode("constructions.txt"),
+                .embedInCode("predicates.txt"),
+            ]
+        ),
+
+        // The problem language: lexer, parser, AST, diagnostics, construction definitions.
+        .target(name: "GouguLanguage", dependencies: ["GouguTheoremLibrary"]),
+
+        // Numeric diagrams: coordinates, construction placement, numeric fact checks.
+        .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
+
+        // SVG figures of diagrams.
+        .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
+
+        // The neural core: tensors, matmul kernels, the transformer, tokenizer, training.
+        .target(name: "GouguNeural", swiftSettings: cpuFlags),
+
+        // The library users import.
+        .target(
+            name: "Gougu",
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguFigures", "GouguNeural"]
+        ),
+
+        // The `gougu` command.
+        .executableTarget(
+            name: "GouguCLI",
+            dependencies: [
+                "Gougu",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Benchmarks live apart from tests: `swift run -c release <name>`.
+        .executableTarget(
+            name: "RationalBenchmarks",
+            dependencies: ["GouguArithmetic"],
+            path: "Benchmarks/RationalBenchmarks"
+        ),
+        .executableTarget(
+            name: "KernelBenchmarks",
+            dependencies: ["GouguNeural"],
+            path: "Benchmarks/KernelBenchmarks",
+            swiftSettings: cpuFlags
+        ),
+
+        .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic"]),
+        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage"]),
+        .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures"]),
+        .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
+        .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// GMP, imported into Swift as the module `CGMP`.
+#include <gmp.h>

@@ -1,0 +1,6 @@
+// The umbrella module: `import Gougu` gives the whole public API.
+@_exported import GouguArithmetic
+@_exported import GouguLanguage
+@_exported import GouguGeometry
+@_exported import GouguFigures
+@_exported import GouguNeural

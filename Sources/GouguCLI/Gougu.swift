@@ -1,0 +1,10 @@
+import ArgumentParser
+import Gougu
+
+@main
+struct GouguCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gougu",
+        abstract: "Gougu (勾股): an olympiad-geometry prover."
+    )
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguArithmetic
+
+@Test func moduleLoads() { #expect(Bool(true)) }

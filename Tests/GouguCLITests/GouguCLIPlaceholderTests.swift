@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguCLI
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguGeometry
+
+@Test func moduleLoads() { #expect(Bool(true)) }

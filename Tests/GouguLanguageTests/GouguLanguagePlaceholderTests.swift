@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguLanguage
+
+@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguNeural
+
+@Test func moduleLoads() { #expect(Bool(true)) }
