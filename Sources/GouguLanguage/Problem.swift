@@ -1,0 +1,153 @@
+/// A point of a problem, as a small integer: its index in `Problem.points`, which is
+/// also the order in which points are constructed.
+public struct PointID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The index into `Problem.points`.
+    public let index: Int
+
+    public init(_ index: Int) { self.index = index }
+
+    public static func < (lhs: PointID, rhs: PointID) -> Bool { lhs.index < rhs.index }
+    public var description: String { "#\(index)" }
+}
+
+/// A point as declared in a problem.
+public struct PointDeclaration: Hashable, Sendable {
+    /// The name as written (`a`, `o1`, `pa`).
+    public let name: String
+    /// Where the point is declared.
+    public let location: SourceLocation
+    /// Coordinates written after the name (`x@4.96_-0.13`): the diagram uses them for a
+    /// free point and as the preferred position for a constrained one.
+    public let coordinateHint: SIMD2<Double>?
+}
+
+/// An argument of a construction call or a statement: a point or a number.
+public enum Argument: Hashable, Sendable {
+    case point(PointID)
+    case number(NumberLiteral)
+
+    /// The point, if this argument is one.
+    public var point: PointID? {
+        if case .point(let p) = self { return p }
+        return nil
+    }
+
+    /// The number, if this argument is one.
+    public var number: NumberLiteral? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+}
+
+/// One construction in a clause, with its arguments bound to points of the problem.
+public struct ConstructionCall: Hashable, Sendable {
+    /// The construction's definition in the theorem library.
+    public let definition: ConstructionDefinition
+    /// The arguments, one per parameter of the definition (abbreviated calls are expanded).
+    public let arguments: [Argument]
+    /// Where the construction's name is written.
+    public let location: SourceLocation
+
+    /// The argument bound to each parameter name.
+    public var binding: [String: Argument] {
+        Dictionary(uniqueKeysWithValues: zip(definition.parameters, arguments))
+    }
+
+    /// Substitutes this call's arguments into templates from the definition.
+    public func instantiate(_ templates: [FactTemplate]) -> [Statement] {
+        let binding = self.binding
+        return templates.map { template in
+            Statement(predicate: template.predicate, arguments: template.arguments.map { argument in
+                switch argument {
+                case .parameter(let name): return binding[name]!
+                case .number(let n): return .number(n)
+                }
+            })
+        }
+    }
+
+    /// The facts this call asserts about its new points.
+    public var facts: [Statement] { instantiate(definition.facts) }
+
+    /// The non-degeneracy conditions this call needs of its given points.
+    public var preconditions: [Statement] { instantiate(definition.preconditions) }
+}
+
+/// `points = construction, construction, ...`: the points it creates and how.
+public struct Clause: Hashable, Sendable {
+    /// The points this clause creates, in the order written.
+    public let points: [PointID]
+    /// The constructions that together fix the points.
+    public let constructions: [ConstructionCall]
+    /// Where the clause starts.
+    public let location: SourceLocation
+}
+
+/// A predicate applied to arguments: a goal, a premise or a derived fact.
+public struct Statement: Hashable, Sendable {
+    /// The predicate's name (`perp`, `eqangle`, ...).
+    public let predicate: String
+    /// The arguments, in order.
+    public let arguments: [Argument]
+
+    public init(predicate: String, arguments: [Argument]) {
+        self.predicate = predicate
+        self.arguments = arguments
+    }
+
+    /// The points among the arguments, in order, with repeats.
+    public var points: [PointID] { arguments.compactMap(\.point) }
+}
+
+/// A parsed problem: named points, the clauses that construct them, and a goal.
+public struct Problem: Sendable {
+    /// The name line (`translated_imo_2000_p1`).
+    public let name: String
+    /// Where the name line is.
+    public let location: SourceLocation
+    /// Every point, in construction order; `PointID.index` indexes this array.
+    public let points: [PointDeclaration]
+    /// The clauses, in order.
+    public let clauses: [Clause]
+    /// What to prove, if the problem states it.
+    public let goal: Statement?
+    /// Where the goal is written.
+    public let goalLocation: SourceLocation?
+
+    /// The name of a point.
+    public func name(of point: PointID) -> String { points[point.index].name }
+
+    /// The point with this name, if any.
+    public func point(named name: String) -> PointID? {
+        points.firstIndex(where: { $0.name == name }).map(PointID.init)
+    }
+
+    /// Every fact the constructions assert: the premises of the problem.
+    public var premises: [Statement] { clauses.flatMap { $0.constructions.flatMap(\.facts) } }
+
+    /// A statement written in the problem language (`perp a h b c`).
+    public func text(of statement: Statement) -> String {
+        ([statement.predicate] + statement.arguments.map(text(of:))).joined(separator: " ")
+    }
+
+    /// An argument written in the problem language.
+    public func text(of argument: Argument) -> String {
+        switch argument {
+        case .point(let p): return name(of: p)
+        case .number(let n): return n.text
+        }
+    }
+
+    /// The problem as one line of the problem language, every call written in full.
+    public var statementText: String {
+        let clauses = self.clauses.map { clause in
+            let lhs = clause.points.map { name(of: $0) }.joined(separator: " ")
+            let rhs = clause.constructions.map { call in
+                ([call.definition.name] + call.arguments.map(text(of:))).joined(separator: " ")
+            }.joined(separator: ", ")
+            return "\(lhs) = \(rhs)"
+        }.joined(separator: "; ")
+        guard let goal else { return clauses }
+        return "\(clauses) ? \(text(of: goal))"
+    }
+}

@@ -1,0 +1,318 @@
+/// Reads problems written in AlphaGeometry's problem language, the common format of the
+/// field:
+///
+///     orthocenter
+///     a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c
+///
+/// A file is a sequence of problems, each a name line followed by a statement line; blank
+/// lines and lines starting with `#` are skipped. A statement is clauses separated by `;`,
+/// then optionally `?` and a goal. A clause names new points (optionally with coordinates,
+/// `x@1.5_-2`), then `=`, then constructions separated by `,`. A construction may leave out
+/// its new points (`h = on_tline b a c` means `on_tline h b a c`).
+///
+/// Every error is a `Diagnostic` naming file, line and column and what was expected.
+public struct ProblemParser: Sendable {
+    /// The constructions and predicates the parser accepts.
+    public let library: TheoremLibrary
+
+    public init(library: TheoremLibrary = .standard) {
+        self.library = library
+    }
+
+    /// Parses a whole problem file.
+    ///
+    /// - Throws: `Diagnostic` for the first error found.
+    public func parseFile(_ contents: String, file: String) throws -> [Problem] {
+        var lines: [(number: Int, text: Substring)] = []
+        var number = 0
+        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) || trimmed.hasPrefix("#") { continue }
+            lines.append((number, line))
+        }
+        guard !lines.isEmpty else {
+            throw Diagnostic("empty file: expected a problem name line followed by a statement line", at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        var problems: [Problem] = []
+        var seen: [String: SourceLocation] = [:]
+        var i = 0
+        while i < lines.count {
+            let nameLine = lines[i]
+            let nameLocation = SourceLocation(file: file, line: nameLine.number, column: 1)
+            let name = String(nameLine.text).trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
+            if name.contains("=") {
+                throw Diagnostic("expected a problem name line, found a statement (each problem is a name line, then a statement line)", at: nameLocation)
+            }
+            guard i + 1 < lines.count else {
+                throw Diagnostic("truncated file: problem '\(name)' has a name line but no statement line after it", at: SourceLocation(file: file, line: nameLine.number, column: name.count + 1))
+            }
+            if let earlier = seen[name] {
+                throw Diagnostic("problem '\(name)' is defined twice (first at \(earlier))", at: nameLocation)
+            }
+            seen[name] = nameLocation
+            let statement = lines[i + 1]
+            problems.append(try parseProblem(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation))
+            i += 2
+        }
+        return problems
+    }
+
+    /// Parses one problem from its name and statement line.
+    ///
+    /// - Throws: `Diagnostic` for the first error found.
+    public func parseProblem(name: String, statement: some StringProtocol, file: String = "<string>", line: Int = 1) throws -> Problem {
+        try parseProblem(name: name, statement: Substring(statement), file: file, line: line,
+                         nameLocation: SourceLocation(file: file, line: line, column: 1))
+    }
+
+    private func parseProblem(name: String, statement: Substring, file: String, line: Int, nameLocation: SourceLocation) throws -> Problem {
+        var state = StatementParser(tokens: tokenize(statement), file: file, line: line, endColumn: statement.count + 1, library: library)
+        try state.parseStatement()
+        return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
+                       goal: state.goal, goalLocation: state.goalLocation)
+    }
+}
+
+/// The state of parsing one statement line.
+private struct StatementParser {
+    let tokens: [Token]
+    let file: String
+    let line: Int
+    let endColumn: Int
+    let library: TheoremLibrary
+    var position = 0
+
+    var points: [PointDeclaration] = []
+    var pointIndex: [String: Int] = [:]
+    var clauses: [Clause] = []
+    var goal: Statement?
+    var goalLocation: SourceLocation?
+
+    init(tokens: [Token], file: String, line: Int, endColumn: Int, library: TheoremLibrary) {
+        self.tokens = tokens
+        self.file = file
+        self.line = line
+        self.endColumn = endColumn
+        self.library = library
+    }
+
+    func location(_ column: Int) -> SourceLocation { SourceLocation(file: file, line: line, column: column) }
+    var current: Token? { position < tokens.count ? tokens[position] : nil }
+    var here: SourceLocation { location(current?.column ?? endColumn) }
+    var found: String { current?.spelling ?? "the end of the line" }
+
+    mutating func parseStatement() throws {
+        guard current != nil else {
+            throw Diagnostic("expected a statement such as 'a b c = triangle a b c ? ...', found an empty line", at: here)
+        }
+        while true {
+            try parseClause()
+            guard let token = current else { return }
+            switch token.kind {
+            case .semicolon:
+                position += 1
+                // AlphaGeometry tolerates a trailing ';' before the goal or the end.
+                if current == nil { return }
+                if current?.kind == .question {
+                    position += 1
+                    try parseGoal()
+                    return
+                }
+            case .question:
+                position += 1
+                try parseGoal()
+                return
+            default:
+                throw Diagnostic("expected ';' before the next clause, '?' before the goal, or the end of the line; found \(found)", at: here)
+            }
+        }
+    }
+
+    mutating func parseClause() throws {
+        let clauseLocation = here
+        // New points, up to '='.
+        var newPoints: [PointID] = []
+        while let token = current, let word = token.word {
+            let (name, hint) = try splitHint(word, column: token.column)
+            guard isPointName(name) else {
+                throw Diagnostic("expected a point name (a letter, then letters or digits), found '\(name)'", at: location(token.column))
+            }
+            if let earlier = pointIndex[name] {
+                throw Diagnostic("point '\(name)' is defined twice (first at \(points[earlier].location))", at: location(token.column))
+            }
+            pointIndex[name] = points.count
+            newPoints.append(PointID(points.count))
+            points.append(PointDeclaration(name: name, location: location(token.column), coordinateHint: hint))
+            position += 1
+        }
+        guard !newPoints.isEmpty else {
+            throw Diagnostic("expected the names of the new points at the start of a clause, found \(found)", at: here)
+        }
+        guard current?.kind == .equals else {
+            throw Diagnostic("expected '=' after the new points, found \(found)", at: here)
+        }
+        position += 1
+        var calls: [ConstructionCall] = []
+        while true {
+            calls.append(try parseConstruction(newPoints: newPoints))
+            guard current?.kind == .comma else { break }
+            position += 1
+        }
+        // Every new point must be created by one of the constructions.
+        for p in newPoints where !calls.contains(where: { call in
+            call.definition.newPoints.contains { call.binding[$0] == .point(p) }
+        }) {
+            throw Diagnostic("point '\(points[p.index].name)' is declared here but no construction in the clause creates it", at: points[p.index].location)
+        }
+        clauses.append(Clause(points: newPoints, constructions: calls, location: clauseLocation))
+    }
+
+    mutating func parseConstruction(newPoints: [PointID]) throws -> ConstructionCall {
+        guard let nameToken = current, let name = nameToken.word else {
+            throw Diagnostic("expected a construction name, found \(found)", at: here)
+        }
+        guard let definition = library.constructions[name] else {
+            throw Diagnostic("unknown construction '\(name)'\(suggestion(for: name, among: library.constructions.keys))", at: location(nameToken.column))
+        }
+        position += 1
+        var words: [(text: String, column: Int)] = []
+        while let token = current, let word = token.word {
+            words.append((word, token.column))
+            position += 1
+        }
+        // The abbreviated form leaves out the new points; they are the clause's points.
+        let full = definition.parameters.count
+        let abbreviated = full - definition.newPoints.count
+        var written: [(text: String, column: Int)?]
+        if words.count == full {
+            written = words.map { Optional($0) }
+        } else if words.count == abbreviated && newPoints.count == definition.newPoints.count
+                    && !words.contains(where: { w in newPoints.contains { points[$0.index].name == w.text } }) {
+            written = []
+            var rest = words[...]
+            var clausePoints = newPoints[...]
+            for parameter in definition.parameters {
+                if definition.newPoints.contains(parameter) {
+                    _ = clausePoints.popFirst()
+                    written.append(nil)
+                } else {
+                    written.append(rest.popFirst())
+                }
+            }
+        } else {
+            let short = abbreviated != full && newPoints.count == definition.newPoints.count
+                ? " (or \(abbreviated) leaving out the new points)" : ""
+            let signature = ([name] + definition.parameters).joined(separator: " ")
+            throw Diagnostic("'\(name)' takes \(full) arguments\(short), found \(words.count); expected '\(signature)'", at: location(nameToken.column))
+        }
+        var arguments: [Argument] = []
+        var implicit = newPoints.makeIterator()
+        var boundNew: Set<PointID> = []
+        for (parameter, word) in zip(definition.parameters, written) {
+            if definition.numberParameters.contains(parameter) {
+                guard let word, let n = NumberLiteral(word.text) else {
+                    throw Diagnostic("argument '\(parameter)' of '\(name)' must be a number such as 30 or 1/2, found \(word.map { "'\($0.text)'" } ?? "nothing")", at: word.map { location($0.column) } ?? location(nameToken.column))
+                }
+                arguments.append(.number(n))
+                continue
+            }
+            guard let word else {
+                // An abbreviated call: the next clause point fills this new-point slot.
+                let p = implicit.next()!
+                boundNew.insert(p)
+                arguments.append(.point(p))
+                continue
+            }
+            let (pointName, hint) = try splitHint(word.text, column: word.column)
+            guard hint == nil, isPointName(pointName) else {
+                throw Diagnostic("expected a point name for argument '\(parameter)' of '\(name)', found '\(word.text)'", at: location(word.column))
+            }
+            guard let index = pointIndex[pointName] else {
+                throw Diagnostic("point '\(pointName)' is used before it is defined", at: location(word.column))
+            }
+            let p = PointID(index)
+            if definition.newPoints.contains(parameter) {
+                guard newPoints.contains(p) else {
+                    throw Diagnostic("'\(pointName)' fills the new-point argument '\(parameter)' of '\(name)', but it is not a new point of this clause", at: location(word.column))
+                }
+                guard boundNew.insert(p).inserted else {
+                    throw Diagnostic("new point '\(pointName)' fills two new-point arguments of '\(name)'", at: location(word.column))
+                }
+            } else if newPoints.contains(p) {
+                throw Diagnostic("'\(pointName)' is created by this clause, so it cannot be the given point '\(parameter)' of '\(name)'", at: location(word.column))
+            }
+            arguments.append(.point(p))
+        }
+        return ConstructionCall(definition: definition, arguments: arguments, location: location(nameToken.column))
+    }
+
+    mutating func parseGoal() throws {
+        guard let nameToken = current, let name = nameToken.word else {
+            throw Diagnostic("expected a goal such as 'perp a h b c' after '?', found \(found)", at: here)
+        }
+        guard let predicate = library.predicates[name] else {
+            throw Diagnostic("unknown predicate '\(name)' in the goal\(suggestion(for: name, among: library.predicates.keys))", at: location(nameToken.column))
+        }
+        position += 1
+        var arguments: [Argument] = []
+        while let token = current, let word = token.word {
+            if predicate.takesNumber(at: arguments.count) {
+                guard let n = NumberLiteral(word) else {
+                    throw Diagnostic("argument \(arguments.count + 1) of '\(name)' must be a number, found '\(word)'", at: location(token.column))
+                }
+                arguments.append(.number(n))
+            } else {
+                guard isPointName(word) else {
+                    throw Diagnostic("expected a point name in the goal, found '\(word)'", at: location(token.column))
+                }
+                guard let index = pointIndex[word] else {
+                    throw Diagnostic("point '\(word)' in the goal is not defined by any clause", at: location(token.column))
+                }
+                arguments.append(.point(PointID(index)))
+            }
+            position += 1
+        }
+        if let token = current {
+            throw Diagnostic("expected the end of the line after the goal, found \(token.spelling)", at: location(token.column))
+        }
+        guard predicate.accepts(argumentCount: arguments.count) else {
+            throw Diagnostic("'\(name)' takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
+        }
+        goal = Statement(predicate: name, arguments: arguments)
+        goalLocation = location(nameToken.column)
+    }
+
+    /// Splits `x@1.5_-2` into the name and the coordinates.
+    func splitHint(_ word: String, column: Int) throws -> (String, SIMD2<Double>?) {
+        guard let at = word.firstIndex(of: "@") else { return (word, nil) }
+        let name = String(word[..<at])
+        let coordinates = word[word.index(after: at)...].split(separator: "_", omittingEmptySubsequences: false)
+        guard coordinates.count == 2, let x = Double(coordinates[0]), let y = Double(coordinates[1]), x.isFinite, y.isFinite else {
+            throw Diagnostic("expected coordinates as 'name@x_y' (for example 'a@1.5_-2'), found '\(word)'", at: location(column))
+        }
+        return (name, SIMD2(x, y))
+    }
+}
+
+/// ` (did you mean 'x'?)` for the closest known name, when one is close.
+func suggestion(for name: String, among names: some Sequence<String>) -> String {
+    let best = names.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+    guard let best, best.1 <= max(2, name.count / 3) else { return "" }
+    return " (did you mean '\(best.0)'?)"
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+        var previous = row[0]
+        row[0] = i
+        for j in stride(from: 1, through: b.count, by: 1) {
+            let current = row[j]
+            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+            previous = current
+        }
+    }
+    return a.isEmpty ? b.count : row[b.count]
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguLanguage
-
-@Test func moduleLoads() { #expect(Bool(true)) }
