@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import Gougu
+
+/// The problem-file arguments shared by subcommands: a file, and which problems in it.
+struct ProblemSelection: ParsableArguments {
+    @ArgumentParser.Argument(help: "A problem file in the AlphaGeometry problem language.")
+    var file: String
+
+    @Option(name: .long, help: "The name of the problem to use (default: every problem in the file).")
+    var problem: String?
+
+    /// Reads and parses the file, then selects the problems. Bad input prints a
+    /// diagnostic to standard error and exits with status 2.
+    func load() throws -> [Problem] {
+        let problems = try loadProblemFile(file)
+        guard let name = problem else { return problems }
+        guard let match = problems.first(where: { $0.name == name }) else {
+            let names = problems.map(\.name)
+            fail("\(file): error: no problem named '\(name)'\(nameSuggestion(name, names))")
+        }
+        return [match]
+    }
+}
+
+/// Reads and parses a problem file, exiting with status 2 on any error.
+func loadProblemFile(_ path: String) throws -> [Problem] {
+    let data: Data
+    do {
+        data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+        fail("\(path): error: cannot read the file (\(describe(error)))")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        fail("\(path):1:1: error: the file is not UTF-8 text")
+    }
+    do {
+        return try ProblemParser().parseFile(text, file: path)
+    } catch let diagnostic as Diagnostic {
+        fail(diagnostic.description)
+    }
+}
+
+/// Prints `message` to standard error and exits with status 2 (bad input).
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+/// Prints a line to standard error.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+private func describe(_ error: Error) -> String {
+    (error as NSError).localizedDescription
+}
+
+private func nameSuggestion(_ name: String, _ names: [String]) -> String {
+    let close = names.filter { $0.contains(name) || name.contains($0) }.prefix(3)
+    if !close.isEmpty { return " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)" }
+    return names.count <= 8 ? " (the file has: \(names.joined(separator: ", ")))" : ""
+}
+
+/// Formats a coordinate for people: fixed width, six decimals.
+func formatCoordinate(_ value: Double) -> String {
+    let rounded = (value * 1e6).rounded() / 1e6
+    let text = String(format: "%.6f", rounded == 0 ? 0 : rounded)
+    return String(repeating: " ", count: max(0, 11 - text.count)) + text
+}

@@ -1,0 +1,29 @@
+import GouguLanguage
+
+/// A problem drawn on the plane: one position per point, built from the constructions
+/// alone (never by sampling until the goal holds).
+public struct Diagram: Sendable {
+    /// The problem drawn.
+    public let problem: Problem
+    /// The seed the diagram was built from: the same seed gives the same diagram.
+    public let seed: UInt64
+    /// The position of each point, indexed by `PointID.index`.
+    public let positions: [Vector2]
+    /// How many whole-diagram attempts the builder needed (1 when the first one worked).
+    public let attempts: Int
+
+    /// The position of a point.
+    public func position(of point: PointID) -> Vector2 { positions[point.index] }
+
+    /// Whether a statement about the problem's points holds in this diagram.
+    public func holds(_ statement: Statement) -> Bool {
+        NumericFacts.holds(statement) { positions[$0.index] }
+    }
+
+    /// Whether the problem's goal holds here; nil when the problem states no goal.
+    public var goalHolds: Bool? { problem.goal.map(holds) }
+
+    /// The premises (facts asserted by the constructions) that do not hold here: empty
+    /// for every diagram the builder returns.
+    public var failedPremises: [Statement] { problem.premises.filter { !holds($0) } }
+}

@@ -1,0 +1,253 @@
+import GouguLanguage
+
+/// Why a diagram could not be built: the construction that kept failing and how.
+public struct DiagramError: Error, Sendable, CustomStringConvertible {
+    /// Where the failing clause is written.
+    public let location: SourceLocation
+    /// The clause's text.
+    public let clause: String
+    /// Why the last attempt failed.
+    public let reason: String
+    /// How many whole-diagram attempts were made.
+    public let attempts: Int
+
+    public var description: String {
+        "\(location): error: cannot construct '\(clause)' after \(attempts) attempts: \(reason)"
+    }
+}
+
+/// Builds numeric diagrams, construction by construction.
+///
+/// Free points are spread over a disc of radius 1 and kept apart; a point on one locus is
+/// sampled on it; a point on two loci is one of their intersections other than an
+/// existing point; point methods fix points outright. After each clause the builder
+/// checks the clause's non-degeneracy conditions and asserted facts numerically, and that
+/// no two points coincide. A failed check resamples the clause, then the whole diagram,
+/// a bounded number of times, and finally reports the clause that failed.
+public struct DiagramBuilder: Sendable {
+    /// How many times the whole diagram may be redrawn.
+    public var maximumAttempts: Int
+    /// How many times one clause may be resampled within an attempt.
+    public var clauseRetries: Int
+
+    public init(maximumAttempts: Int = 60, clauseRetries: Int = 12) {
+        self.maximumAttempts = maximumAttempts
+        self.clauseRetries = clauseRetries
+    }
+
+    /// Builds a diagram of `problem` from `seed`.
+    ///
+    /// - Throws: `DiagramError` naming the construction that could not be satisfied.
+    public func build(_ problem: Problem, seed: UInt64 = 0) throws -> Diagram {
+        var lastFailure: (clause: Clause, reason: String)?
+        for attempt in 0..<maximumAttempts {
+            var rng = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(attempt))
+            var positions = [Vector2?](repeating: nil, count: problem.points.count)
+            var failed = false
+            for clause in problem.clauses {
+                var reason = ""
+                var placed = false
+                for _ in 0..<clauseRetries {
+                    do {
+                        try place(clause, of: problem, into: &positions, using: &rng)
+                        placed = true
+                        break
+                    } catch let failure as PlacementFailure {
+                        reason = failure.reason
+                        for p in clause.points { positions[p.index] = nil }
+                        if !failure.canRetry { break }
+                    } catch {
+                        reason = "\(error)"
+                    }
+                }
+                if !placed {
+                    lastFailure = (clause, reason)
+                    failed = true
+                    break
+                }
+            }
+            if !failed {
+                return Diagram(problem: problem, seed: seed, positions: positions.map { $0! }, attempts: attempt + 1)
+            }
+        }
+        let clause = lastFailure!.clause
+        let text = clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
+                .joined(separator: ", ")
+        throw DiagramError(location: clause.location, clause: text, reason: lastFailure!.reason, attempts: maximumAttempts)
+    }
+
+    // MARK: Placing one clause
+
+    struct PlacementFailure: Error {
+        var reason: String
+        /// False when resampling this clause alone cannot help (its given points are bad).
+        var canRetry = true
+    }
+
+    /// A placement term with its arguments resolved to points and numbers.
+    struct BoundTerm {
+        var method: PlacementMethod
+        var text: String
+        var points: [PointID]
+        var numbers: [Double]
+    }
+
+    /// Something to place: one point with its loci or point method, or several points
+    /// fixed together by one method.
+    struct Item {
+        var points: [PointID]
+        var terms: [BoundTerm]
+    }
+
+    private func place(_ clause: Clause, of problem: Problem, into positions: inout [Vector2?], using rng: inout SeededGenerator) throws {
+        let scale = 1.0
+        // Given points must satisfy each construction's non-degeneracy conditions.
+        for call in clause.constructions {
+            for condition in call.preconditions where !NumericFacts.holds(condition, at: { positions[$0.index]! }) {
+                throw PlacementFailure(reason: "'\(call.definition.name)' needs '\(problem.text(of: condition))', which fails here", canRetry: false)
+            }
+        }
+        var items = try self.items(for: clause, of: problem)
+        while !items.isEmpty {
+            guard let next = items.firstIndex(where: { item in
+                item.terms.allSatisfy { $0.points.allSatisfy { positions[$0.index] != nil } }
+            }) else {
+                throw PlacementFailure(reason: "the placements of the clause depend on each other in a cycle", canRetry: false)
+            }
+            let item = items.remove(at: next)
+            let placed = try place(item, of: problem, positions: positions, scale: scale, using: &rng)
+            for (p, position) in zip(item.points, placed) {
+                for (q, other) in positions.enumerated() where q != p.index {
+                    if let other, other.distance(to: position) < Geometry.minimumSeparation {
+                        throw PlacementFailure(reason: "'\(problem.name(of: p))' falls on '\(problem.points[q].name)'")
+                    }
+                }
+                guard position.length < 1e3 * scale else {
+                    throw PlacementFailure(reason: "'\(problem.name(of: p))' lands too far away (near-parallel lines?)")
+                }
+                positions[p.index] = position
+            }
+        }
+        for call in clause.constructions {
+            for fact in call.facts where !NumericFacts.holds(fact, at: { positions[$0.index]! }) {
+                throw PlacementFailure(reason: "'\(problem.text(of: fact))' does not hold after placing the points")
+            }
+        }
+    }
+
+    /// Groups the clause's placement steps by point, binding parameters to points.
+    private func items(for clause: Clause, of problem: Problem) throws -> [Item] {
+        var items: [Item] = []
+        for call in clause.constructions {
+            let binding = call.binding
+            for step in call.definition.placements {
+                let points = step.points.map { binding[$0]!.point! }
+                var terms: [BoundTerm] = []
+                for term in step.terms {
+                    guard let method = PlacementMethod.named(term.method) else {
+                        throw PlacementFailure(reason: "the library places with unknown method '\(term.method)'", canRetry: false)
+                    }
+                    var termPoints: [PointID] = [], numbers: [Double] = []
+                    for argument in term.arguments {
+                        switch argument {
+                        case .parameter(let name):
+                            switch binding[name]! {
+                            case .point(let p): termPoints.append(p)
+                            case .number(let n): numbers.append(n.degrees)
+                            }
+                        case .number(let n): numbers.append(n.doubleValue)
+                        }
+                    }
+                    let text = ([term.method] + term.arguments.map { argument -> String in
+                        switch argument {
+                        case .parameter(let name): return problem.text(of: binding[name]!)
+                        case .number(let n): return n.text
+                        }
+                    }).joined(separator: " ")
+                    terms.append(BoundTerm(method: method, text: text, points: termPoints, numbers: numbers))
+                }
+                if points.count == 1, let existing = items.firstIndex(where: { $0.points == points }) {
+                    items[existing].terms += terms
+                } else {
+                    items.append(Item(points: points, terms: terms))
+                }
+            }
+        }
+        return items
+    }
+
+    private func place(_ item: Item, of problem: Problem, positions: [Vector2?], scale: Double,
+                       using rng: inout SeededGenerator) throws -> [Vector2] {
+        let name = item.points.map { problem.name(of: $0) }.joined(separator: " ")
+        var loci: [Locus] = []
+        var fixed: [Vector2]?
+        for term in item.terms {
+            let points = term.points.map { positions[$0.index]! }
+            guard let value = term.method.evaluate(points, term.numbers, &rng) else {
+                throw PlacementFailure(reason: "'\(term.text)' is degenerate for '\(name)'")
+            }
+            switch value {
+            case .locus(let locus): loci.append(locus)
+            case .points(let p):
+                guard fixed == nil else {
+                    throw PlacementFailure(reason: "'\(name)' is fixed twice (two point methods)", canRetry: false)
+                }
+                fixed = p
+            }
+        }
+        let existing = positions.compactMap { $0 }
+        let hint = item.points.count == 1 ? problem.points[item.points[0].index].coordinateHint : nil
+        if let fixed {
+            // Any further loci over-determine the point: they must hold as a theorem.
+            for locus in loci where locus.distance(to: fixed[0]) > 1e-6 {
+                throw PlacementFailure(reason: "'\(name)' is over-determined and its loci disagree here")
+            }
+            return fixed
+        }
+        switch loci.count {
+        case 0:
+            if let hint { return [hint] }
+            return [freePoint(avoiding: existing, scale: scale, using: &rng)]
+        case 1:
+            if let hint { return [loci[0].projection(of: hint)] }
+            let center = existing.isEmpty ? .zero : existing.reduce(.zero, +) / Double(existing.count)
+            return [loci[0].sample(near: center, scale: scale, using: &rng)]
+        default:
+            let candidates = loci[0].intersections(with: loci[1]).filter { c in
+                existing.allSatisfy { $0.distance(to: c) >= Geometry.minimumSeparation }
+                    && loci.dropFirst(2).allSatisfy { $0.distance(to: c) < 1e-6 }
+            }
+            guard !candidates.isEmpty else {
+                throw PlacementFailure(reason: "the loci of '\(name)' (\(item.terms.map(\.text).joined(separator: " & "))) do not meet at a new point")
+            }
+            if let hint {
+                return [candidates.min { $0.distance(to: hint) < $1.distance(to: hint) }!]
+            }
+            // Which branch is drawn from the seed, never from the goal: a statement true on
+            // one branch only is reported false on the other.
+            return [candidates[Int(rng.next() % UInt64(candidates.count))]]
+        }
+    }
+
+    /// A free point in the unit disc, kept away from existing points and from the lines
+    /// through pairs of them, so that free triangles are not slivers.
+    private func freePoint(avoiding existing: [Vector2], scale: Double, using rng: inout SeededGenerator) -> Vector2 {
+        var best = Vector2.zero
+        var bestClearance = -Double.infinity
+        for _ in 0..<64 {
+            let radius = scale * rng.uniform(0...1).squareRoot()
+            let candidate = Vector2.unit(angle: rng.uniform(0...(2 * Double.pi))) * radius
+            var clearance = Double.infinity
+            for (i, a) in existing.enumerated() {
+                clearance = min(clearance, a.distance(to: candidate) / 2.5)
+                for b in existing[(i + 1)...] {
+                    if let line = Line(through: a, b) { clearance = min(clearance, line.distance(to: candidate)) }
+                }
+            }
+            if clearance > 0.15 * scale { return candidate }
+            if clearance > bestClearance { (best, bestClearance) = (candidate, clearance) }
+        }
+        return best
+    }
+}
