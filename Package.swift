@@ -84,10 +84,12 @@ let package = Package(
             swiftSettings: cpuFlags
         ),
 
+        // Test helpers: where `../shared/` and the repository's own files are.
+        .target(name: "GouguTestSupport", path: "Tests/Support"),
         .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic"]),
-        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage"]),
-        .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures"]),
+        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
+        .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
-        .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI"]),
+        .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

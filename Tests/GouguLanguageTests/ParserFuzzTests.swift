@@ -1,5 +1,6 @@
 import Testing
 @testable import GouguLanguage
+import GouguTestSupport
 
 /// Random truncations and byte flips of real problem files: the parser either returns
 /// problems or throws a `Diagnostic` pointing inside the input. It never crashes or hangs.

@@ -1,5 +1,6 @@
 import Testing
 @testable import GouguLanguage
+import GouguTestSupport
 
 @Suite struct ProblemParserTests {
     let parser = ProblemParser()

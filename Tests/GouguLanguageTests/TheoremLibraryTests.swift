@@ -1,5 +1,6 @@
 import Testing
 @testable import GouguLanguage
+import GouguTestSupport
 
 @Suite struct TheoremLibraryTests {
     let library = TheoremLibrary.standard

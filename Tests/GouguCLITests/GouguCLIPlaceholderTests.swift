@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguCLI
-
-@Test func moduleLoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguGeometry
-
-@Test func moduleLoads() { #expect(Bool(true)) }
