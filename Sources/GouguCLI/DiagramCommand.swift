@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gougu
 
 /// `gougu diagram`: build numeric diagrams and check the goal on them.
@@ -17,6 +18,9 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "Build this many diagrams per problem, from seeds seed, seed+1, ... and print only the checks.")
     var seeds: Int?
 
+    @Flag(help: "Print a summary with the wall-clock time to build every diagram.")
+    var timing = false
+
     func validate() throws {
         if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1") }
     }
@@ -24,6 +28,9 @@ struct DiagramCommand: ParsableCommand {
     func run() throws {
         let problems = try selection.load()
         let builder = DiagramBuilder()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var built = 0, goalsHeld = 0
         var goalFailed = false
         var constructionFailed = false
         for problem in problems {
@@ -39,12 +46,19 @@ struct DiagramCommand: ParsableCommand {
                     constructionFailed = true
                     continue
                 }
+                built += 1
                 if seeds == nil { printDiagram(diagram) }
                 if diagram.goalHolds ?? true { holds += 1 } else { goalFailed = true }
             }
             if let seeds {
                 print("\(problem.name): goal holds in \(holds) of \(seeds) diagrams")
             }
+            goalsHeld += holds
+        }
+        if timing {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("\(problems.count) problems, \(built) diagrams built, goal holds in \(goalsHeld); \(String(format: "%.3f", seconds)) s")
         }
         if constructionFailed { throw ExitCode(2) }
         if goalFailed { throw ExitCode(1) }
