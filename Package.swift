@@ -41,6 +41,7 @@ let package = Package(
             resources: [
                 .embedInCode("constructions.txt"),
                 .embedInCode("predicates.txt"),
+                .embedInCode("rules.txt"),
             ]
         ),
 

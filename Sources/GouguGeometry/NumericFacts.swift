@@ -16,7 +16,7 @@ public enum NumericFacts {
     public static let supportedPredicates: Set<String> = [
         "coll", "cyclic", "para", "perp", "cong", "midp", "circle", "eqangle", "eqangle6",
         "eqratio", "eqratio6", "eqratio3", "simtri", "simtri2", "contri", "contri2",
-        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp",
+        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*",
     ]
 
     /// Whether `statement` holds when its points are at `position(point)`.
@@ -54,6 +54,8 @@ public enum NumericFacts {
         case "simtri2": return similar(p, reflected: true, congruent: false)
         case "contri": return similar(p, reflected: false, congruent: true)
         case "contri2": return similar(p, reflected: true, congruent: true)
+        case "simtri*": return similar(p, reflected: false, congruent: false) || similar(p, reflected: true, congruent: false)
+        case "contri*": return similar(p, reflected: false, congruent: true) || similar(p, reflected: true, congruent: true)
         case "aconst":
             guard let a = direction(p[0], p[1]), let b = direction(p[2], p[3]), let t = numbers.first else { return false }
             return abs(sin((b - a) - t.degrees * Double.pi / 180)) < tol

@@ -9,6 +9,8 @@ public struct TheoremLibrary: Sendable {
     public let constructions: [String: ConstructionDefinition]
     /// Predicates by name.
     public let predicates: [String: PredicateDefinition]
+    /// Deduction rules, in library order.
+    public let rules: [RuleDefinition]
 
     /// The library shipped with Gougu.
     ///
@@ -18,7 +20,8 @@ public struct TheoremLibrary: Sendable {
         do {
             return try TheoremLibrary(
                 predicatesText: TheoremLibraryFiles.predicates, predicatesFile: "TheoremLibrary/predicates.txt",
-                constructionsText: TheoremLibraryFiles.constructions, constructionsFile: "TheoremLibrary/constructions.txt"
+                constructionsText: TheoremLibraryFiles.constructions, constructionsFile: "TheoremLibrary/constructions.txt",
+                rulesText: TheoremLibraryFiles.rules, rulesFile: "TheoremLibrary/rules.txt"
             )
         } catch {
             fatalError("the embedded theorem library does not load: \(error)")
@@ -26,7 +29,11 @@ public struct TheoremLibrary: Sendable {
     }()
 
     /// Reads a library from the text of its files. Errors name the file, line and column.
-    public init(predicatesText: String, predicatesFile: String, constructionsText: String, constructionsFile: String) throws {
+    public init(
+        predicatesText: String, predicatesFile: String,
+        constructionsText: String, constructionsFile: String,
+        rulesText: String = "", rulesFile: String = "rules.txt"
+    ) throws {
         var predicates: [String: PredicateDefinition] = [:]
         for block in try LibraryBlock.parse(predicatesText, file: predicatesFile) {
             let predicate = try TheoremLibrary.predicate(from: block)
@@ -45,6 +52,7 @@ public struct TheoremLibrary: Sendable {
         }
         self.predicates = predicates
         self.constructions = constructions
+        self.rules = try TheoremLibrary.rules(from: rulesText, file: rulesFile, predicates: predicates)
     }
 
     // MARK: Reading blocks

@@ -72,6 +72,8 @@ import GouguLanguage
         #expect(check("simtri2", t + mirrored))
         #expect(check("contri2", t + mirrored))
         #expect(!check("contri", t + scaledRotated), "similar but not congruent")
+        #expect(check("simtri*", t + scaledRotated) && check("simtri*", t + mirrored))
+        #expect(check("contri*", t + mirrored) && !check("contri*", t + scaledRotated))
     }
 
     @Test func sameSide() {
