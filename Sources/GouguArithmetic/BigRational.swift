@@ -67,8 +67,7 @@ final class BigRational: @unchecked Sendable {
     @usableFromInline
     var isInteger: Bool {
         withMPQ { q in
-            let den = q.pointee._mp_den
-            return den._mp_size == 1 && den._mp_d[0] == 1
+            q.pointee._mp_den.isOne
         }
     }
 
@@ -138,6 +137,9 @@ extension __mpz_struct {
         }
     }
 
+    /// Whether the value is 1.
+    var isOne: Bool { _mp_size == 1 && _mp_d[0] == 1 }
+
     /// The value, if it fits in an `Int`.
     var intValue: Int? {
         if let w = inlineWord { return Int(w) }
@@ -161,10 +163,27 @@ extension Rational {
     enum Operation: Sendable {
         case add, subtract, multiply, divide
 
+        /// `r = x op y`; `r` may alias `x` or `y`.
+        ///
+        /// Integer operands (the common case for big values in elimination) skip `mpq_*`,
+        /// whose denominator GCDs are wasted work there: the sum, difference or product of
+        /// integers is the integer `mpz_*` result over 1, which is canonical.
         func apply(
             _ r: UnsafeMutablePointer<__mpq_struct>,
             _ x: UnsafePointer<__mpq_struct>, _ y: UnsafePointer<__mpq_struct>
         ) {
+            let integers = x.pointee._mp_den.isOne && y.pointee._mp_den.isOne
+            if integers && self != .divide {
+                let rn = gougu_mpq_numref(r)
+                let xn = gougu_mpq_numref_const(x), yn = gougu_mpq_numref_const(y)
+                switch self {
+                case .add: __gmpz_add(rn, xn, yn)
+                case .subtract: __gmpz_sub(rn, xn, yn)
+                case .multiply, .divide: __gmpz_mul(rn, xn, yn)
+                }
+                __gmpz_set_ui(gougu_mpq_denref(r), 1)
+                return
+            }
             switch self {
             case .add: __gmpq_add(r, x, y)
             case .subtract: __gmpq_sub(r, x, y)

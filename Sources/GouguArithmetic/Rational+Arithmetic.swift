@@ -11,7 +11,10 @@ extension Rational {
     /// Uses Henrici's formulation (Knuth, TAOCP 4.5.1): with `g = gcd(b, d)`, the sum is
     /// `t/(b/g · d/g2)` where `t = a·(d/g) + c·(b/g)` and `g2 = gcd(t, g)`, already in lowest
     /// terms, so the words stay as small as the answer allows.
-    @inlinable @inline(__always)
+    ///
+    /// Kept out of line (the operators inline only the integer case) so that `+` stays
+    /// small enough to inline everywhere; the call is cheap next to the GCDs here.
+    @usableFromInline @inline(never)
     static func addWords(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
         if b == d {
             let (s, o) = a.addingReportingOverflow(c)
@@ -20,6 +23,15 @@ extension Rational {
             let g = Int64(truncatingIfNeeded: gcdMagnitude(s.magnitude, UInt64(b)))
             let n = s / g  // g >= 1; only s == .min with g == 1 gives .min, rejected below
             return n == .min ? nil : Rational(small: n, b / g)
+        }
+        if b == 1 || d == 1 {
+            // Integer plus fraction: (a·d + c)/d is in lowest terms, since
+            // gcd(a·d + c, d) = gcd(c, d) = 1 (and symmetrically).
+            let (ad, o1) = a.multipliedReportingOverflow(by: d)
+            let (cb, o2) = c.multipliedReportingOverflow(by: b)
+            let (t, o3) = ad.addingReportingOverflow(cb)
+            if o1 || o2 || o3 || t == .min { return nil }
+            return Rational(small: t, b == 1 ? d : b)
         }
         let g = Int64(truncatingIfNeeded: gcdMagnitude(UInt64(b), UInt64(d)))
         if g == 1 {
@@ -45,29 +57,46 @@ extension Rational {
     }
 
     /// `a/b · c/d` for canonical inline operands, or `nil` if some step overflows.
+    /// Out of line for the same reason as `addWords`.
     ///
     /// Cross-cancels first (`gcd(a, d)`, `gcd(c, b)`), which both keeps the words small and
     /// leaves the product in lowest terms.
-    @inlinable @inline(__always)
+    @usableFromInline @inline(never)
     static func multiplyWords(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
         if a == 0 || c == 0 { return .zero }
         if b == 1 && d == 1 {
             let (p, o) = a.multipliedReportingOverflow(by: c)
             return o || p == .min ? nil : Rational(small: p, 1)
         }
-        // a, c != .min, so their magnitudes and these gcds fit in Int64.
-        let g1 = Int64(truncatingIfNeeded: gcdMagnitude(a.magnitude, UInt64(d)))
-        let g2 = Int64(truncatingIfNeeded: gcdMagnitude(c.magnitude, UInt64(b)))
+        // a, c != .min, so their magnitudes and these gcds fit in Int64. A denominator of
+        // 1 (integer times fraction) needs no gcd on its side.
+        let g1 = d == 1 ? 1 : Int64(truncatingIfNeeded: gcdMagnitude(a.magnitude, UInt64(d)))
+        let g2 = b == 1 ? 1 : Int64(truncatingIfNeeded: gcdMagnitude(c.magnitude, UInt64(b)))
         let (n, o1) = (a / g1).multipliedReportingOverflow(by: c / g2)
         let (den, o2) = (b / g2).multipliedReportingOverflow(by: d / g1)
         return o1 || o2 || n == .min ? nil : Rational(small: n, den)
     }
 
     /// `(a/b) / (c/d)` for canonical inline operands with `c != 0`, or `nil` on overflow.
-    @inlinable @inline(__always)
+    @usableFromInline
     static func divideWords(_ a: Int64, _ b: Int64, _ c: Int64, _ d: Int64) -> Rational? {
         // d/c with the sign moved up: c != .min and d <= Int64.max, so both negations fit.
         c < 0 ? multiplyWords(a, b, -d, -c) : multiplyWords(a, b, d, c)
+    }
+
+    /// `a + c` for inline integers, or `nil` on overflow (including a result of
+    /// `Int64.min`, which is not an inline numerator).
+    @inlinable @inline(__always)
+    static func addIntegers(_ a: Int64, _ c: Int64) -> Rational? {
+        let (s, o) = a.addingReportingOverflow(c)
+        return o || s == .min ? nil : Rational(small: s, 1)
+    }
+
+    /// `a · c` for inline integers, or `nil` on overflow (including `Int64.min`).
+    @inlinable @inline(__always)
+    static func multiplyIntegers(_ a: Int64, _ c: Int64) -> Rational? {
+        let (p, o) = a.multipliedReportingOverflow(by: c)
+        return o || p == .min ? nil : Rational(small: p, 1)
     }
 
     // MARK: Operators
@@ -79,7 +108,7 @@ extension Rational {
     @inlinable
     public static func + (lhs: Rational, rhs: Rational) -> Rational {
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = addWords(a, b, c, d) {
+           let r = b == 1 && d == 1 ? addIntegers(a, c) : addWords(a, b, c, d) {
             return r
         }
         return binarySlow(lhs, rhs, .add)
@@ -92,7 +121,7 @@ extension Rational {
     public static func - (lhs: Rational, rhs: Rational) -> Rational {
         // Inline numerators are never Int64.min, so `-c` cannot trap.
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = addWords(a, b, -c, d) {
+           let r = b == 1 && d == 1 ? addIntegers(a, -c) : addWords(a, b, -c, d) {
             return r
         }
         return binarySlow(lhs, rhs, .subtract)
@@ -104,7 +133,7 @@ extension Rational {
     @inlinable
     public static func * (lhs: Rational, rhs: Rational) -> Rational {
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = multiplyWords(a, b, c, d) {
+           let r = b == 1 && d == 1 ? multiplyIntegers(a, c) : multiplyWords(a, b, c, d) {
             return r
         }
         return binarySlow(lhs, rhs, .multiply)
@@ -159,7 +188,7 @@ extension Rational {
     @inlinable
     public static func += (lhs: inout Rational, rhs: Rational) {
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = addWords(a, b, c, d) {
+           let r = b == 1 && d == 1 ? addIntegers(a, c) : addWords(a, b, c, d) {
             lhs = r
             return
         }
@@ -170,7 +199,7 @@ extension Rational {
     @inlinable
     public static func -= (lhs: inout Rational, rhs: Rational) {
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = addWords(a, b, -c, d) {
+           let r = b == 1 && d == 1 ? addIntegers(a, -c) : addWords(a, b, -c, d) {
             lhs = r
             return
         }
@@ -181,7 +210,7 @@ extension Rational {
     @inlinable
     public static func *= (lhs: inout Rational, rhs: Rational) {
         if case .small(let a, let b) = lhs.storage, case .small(let c, let d) = rhs.storage,
-           let r = multiplyWords(a, b, c, d) {
+           let r = b == 1 && d == 1 ? multiplyIntegers(a, c) : multiplyWords(a, b, c, d) {
             lhs = r
             return
         }

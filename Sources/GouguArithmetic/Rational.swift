@@ -184,6 +184,10 @@ public enum RationalError: Error, Sendable, Equatable {
 
 /// The greatest common divisor of two unsigned words (binary GCD); `gcd(0, 0) == 0`.
 ///
+/// The loop body is branch-free (`min`/`max` compile to conditional moves): on random
+/// operands the data-dependent swap of the textbook version mispredicts about half the
+/// time, which made it several times slower.
+///
 /// - Complexity: O(log max(a, b)) shift-and-subtract steps, no divisions.
 @inlinable
 func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
@@ -194,8 +198,9 @@ func gcdMagnitude(_ a: UInt64, _ b: UInt64) -> UInt64 {
     a >>= a.trailingZeroBitCount
     repeat {
         b >>= b.trailingZeroBitCount
-        if a > b { swap(&a, &b) }
-        b -= a
+        let low = min(a, b), high = max(a, b)
+        a = low
+        b = high &- low
     } while b != 0
     return a << shift
 }

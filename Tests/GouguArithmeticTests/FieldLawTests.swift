@@ -149,3 +149,45 @@ struct FieldLawTests {
         #expect(x.isZero && x.isInline)
     }
 }
+
+@Suite("Copy-on-write storage")
+struct CopyOnWriteTests {
+    /// The GMP object behind a big value, for identity checks.
+    func box(_ r: Rational) -> ObjectIdentifier? {
+        if case .big(let b) = r.storage { return ObjectIdentifier(b) }
+        return nil
+    }
+
+    @Test func compoundAssignmentOnAnUnsharedBigValueReusesItsStorage() {
+        var x = pow2(100) + Rational(1, 3)
+        let before = box(x)
+        x += 1
+        x *= 3
+        x.addProduct(Rational(5), Rational(7, 3))
+        #expect(before != nil)
+        #expect(box(x) == before)
+        #expect(x == (pow2(100) + Rational(4, 3)) * 3 + Rational(35, 3))
+    }
+
+    @Test func compoundAssignmentOnASharedBigValueCopiesFirst() {
+        var x = pow2(100)
+        let y = x
+        x += 1
+        #expect(box(x) != box(y))
+        #expect(y == pow2(100))
+    }
+
+    @Test func sharedBigValuesCanBeReadConcurrently() async {
+        let shared = pow2(200) + Rational(1, 7)
+        let results = await withTaskGroup(of: Rational.self) { group in
+            for i in 0..<8 {
+                group.addTask { shared * Rational(i) - shared * Rational(i - 1) }
+            }
+            var all: [Rational] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.count == 8)
+        #expect(results.allSatisfy { $0 == shared })
+    }
+}
