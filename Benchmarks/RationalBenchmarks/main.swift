@@ -4,8 +4,10 @@
 //
 // Each case runs a loop over two pre-built operand tables (1024 entries, so operands are
 // varied but stay in cache), folds every result's sign into a checksum that is printed
-// (so the optimiser cannot drop the work), and reports the best of several runs. A
-// "baseline" case does the same loop without arithmetic, to show the loop's own cost.
+// (so the optimiser cannot drop the work), and reports the best of several runs (wall
+// time from ContinuousClock; the best run is the one least disturbed by other processes
+// on a shared machine). A "baseline" case does the same loop without arithmetic, to show
+// the loop's own cost (table loads, copies of the operands, the checksum).
 
 import GouguArithmetic
 
@@ -47,7 +49,7 @@ var checksum = 0
 
 /// Best-of-`runs` nanoseconds per iteration of `body`, which gets the iteration index.
 @MainActor @inline(__always)
-func measure(_ name: String, iterations: Int, runs: Int = 5, _ body: (Int) -> Rational) {
+func measure(_ name: String, iterations: Int, runs: Int = 9, _ body: (Int) -> Rational) {
     if let filter = CommandLine.arguments.dropFirst().first, !name.contains(filter) { return }
     let clock = ContinuousClock()
     var best = Double.infinity
@@ -74,9 +76,9 @@ func format(_ x: Double) -> String {
     return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
 }
 
-print("Rational benchmarks (best of 5 runs; operands from 1024-entry tables)")
-let smallIterations = 20_000_000
-let bigIterations = 500_000
+print("Rational benchmarks (best of 9 runs; operands from 1024-entry tables)")
+let smallIterations = 5_000_000
+let bigIterations = 100_000
 
 measure("baseline: load + signum, no arithmetic", iterations: smallIterations) { i in
     smallFractions[i & mask]

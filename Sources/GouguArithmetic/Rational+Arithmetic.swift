@@ -72,8 +72,11 @@ extension Rational {
         // 1 (integer times fraction) needs no gcd on its side.
         let g1 = d == 1 ? 1 : Int64(truncatingIfNeeded: gcdMagnitude(a.magnitude, UInt64(d)))
         let g2 = b == 1 ? 1 : Int64(truncatingIfNeeded: gcdMagnitude(c.magnitude, UInt64(b)))
-        let (n, o1) = (a / g1).multipliedReportingOverflow(by: c / g2)
-        let (den, o2) = (b / g2).multipliedReportingOverflow(by: d / g1)
+        // Most gcds of unrelated words are 1; skipping those divisions is worth a branch.
+        let (a1, d1) = g1 == 1 ? (a, d) : (a / g1, d / g1)
+        let (c1, b1) = g2 == 1 ? (c, b) : (c / g2, b / g2)
+        let (n, o1) = a1.multipliedReportingOverflow(by: c1)
+        let (den, o2) = b1.multipliedReportingOverflow(by: d1)
         return o1 || o2 || n == .min ? nil : Rational(small: n, den)
     }
 

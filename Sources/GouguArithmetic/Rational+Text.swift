@@ -2,7 +2,7 @@ import CGMP
 
 extension Rational: CustomStringConvertible, LosslessStringConvertible {
     /// Base-10 text in lowest terms: `"n"` for integers, `"n/d"` otherwise (the sign, if
-    /// any, on the numerator). Round-trips through ``init(_:)-(String)``.
+    /// any, on the numerator). Round-trips through `init?(_ text: String)`.
     ///
     /// - Complexity: O(1) inline; GMP's subquadratic radix conversion otherwise.
     public var description: String {
