@@ -318,9 +318,11 @@ extension Rational: ExpressibleByIntegerLiteral {
 }
 
 extension Double {
-    /// The double nearest `value`, to within one unit in the last place (exact rounding
-    /// when numerator and denominator are at most 2^53 in magnitude). Values beyond the
-    /// range of `Double` become infinities.
+    /// A double within two units in the last place of `value`: correctly rounded when
+    /// numerator and denominator are at most 2^53 in magnitude (one IEEE division of exact
+    /// operands), GMP's truncating `mpq_get_d` for values stored in GMP. Values beyond
+    /// the range of `Double` become infinities. For display and numeric checks, not for
+    /// decisions that need exactness.
     @inlinable
     public init(_ value: Rational) {
         switch value.storage {

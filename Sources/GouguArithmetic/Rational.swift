@@ -1,6 +1,6 @@
 /// An exact rational number of unbounded size.
 ///
-/// Like FLINT's `fmpz`, a value lives in two machine words (numerator and denominator)
+/// Like FLINT's `fmpz`/`fmpq`, a value lives in two machine words (numerator and denominator)
 /// while it fits, and moves to a GMP `mpq_t` on the heap only when it does not. The move
 /// goes both ways: every operation normalises its result, so a big intermediate that
 /// reduces to small values (say `(2^70 + 1) - 2^70`) is stored inline again. Callers never
@@ -13,8 +13,8 @@
 /// directly.
 ///
 /// `Int64.min` is deliberately *not* an inline numerator: excluding it makes negation,
-/// `abs` and `reciprocal` overflow-free on the fast path, at the cost of storing the one
-/// value `-2^63/d` (d odd) in GMP.
+/// `abs` and `reciprocal` overflow-free on the fast path, at the cost of storing the values
+/// `-2^63/d` (d odd) in GMP.
 ///
 /// Division by zero (`/`, `/=`, `reciprocal`, `init(_:_:)`) is a precondition failure,
 /// like integer division in Swift. Callers that cannot rule it out use

@@ -36,6 +36,34 @@ struct OverflowBoundaryTests {
         #expect(r.hashValue == Rational(Int.min).hashValue)
     }
 
+    @Test func int64MinPlusOneComesBackInline() {
+        let r = Rational(Int.min) + 1
+        #expect(r == Rational(-Int.max))
+        #expect(r.isInline)
+    }
+
+    @Test func differenceBelowInt64MinGoesToGMP() {
+        let r = Rational(-Int.max) - 2
+        #expect(r.description == "-9223372036854775809")
+        #expect(!r.isInline)
+    }
+
+    @Test func quotientOverflowGoesToGMP() {
+        #expect((Rational(Int.max) / Rational(1, 2)).description == "18446744073709551614")
+        #expect((Rational(1, Int.max) / Rational(Int.max)).description
+            == "1/85070591730234615847396907784232501249")
+    }
+
+    @Test func addProductCrossesTheBoundaryBothWays() {
+        var x = Rational(1)
+        x.addProduct(Rational(Int.max), 2)
+        #expect(x.description == "18446744073709551615")
+        #expect(!x.isInline)
+        x.subtractProduct(Rational(Int.max), 2)
+        #expect(x == 1)
+        #expect(x.isInline)
+    }
+
     @Test func productOverflowingByOneBitGoesToGMP() {
         #expect((pow2(31) * pow2(31)).isInline)
         let r = Rational(1 << 32) * Rational(1 << 31)
