@@ -61,7 +61,8 @@ func measure(_ name: String, iterations: Int, runs: Int = 9, _ body: (Int) -> Ra
             }
         }
         checksum &+= local
-        let ns = Double(elapsed.components.seconds) * 1e9 + Double(elapsed.components.attoseconds) / 1e9
+        let (seconds, attoseconds) = elapsed.components
+        let ns = Double(seconds) * 1e9 + Double(attoseconds) / 1e9
         best = min(best, ns / Double(iterations))
     }
     let padded = name + String(repeating: " ", count: max(0, 48 - name.count))

@@ -28,7 +28,8 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
             denominatorPart = utf8[utf8.index(after: slash)...]
         }
         var negative = false
-        if let first = numeratorPart.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+        if let first = numeratorPart.first,
+           first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             negative = first == UInt8(ascii: "-")
             numeratorPart = numeratorPart.dropFirst()
         }

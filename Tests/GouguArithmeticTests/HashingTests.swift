@@ -28,7 +28,8 @@ struct HashingTests {
 
     @Test func setsDeduplicateAcrossRepresentations() {
         let values: Set<Rational> = [
-            1, pow2(70) - pow2(70) + 1, Rational(2, 2), q("100000000000000000000000/100000000000000000000000"),
+            1, pow2(70) - pow2(70) + 1, Rational(2, 2),
+            q("100000000000000000000000/100000000000000000000000"),
             pow2(80), pow2(40) * pow2(40),
         ]
         #expect(values.count == 2)

@@ -73,7 +73,8 @@ struct OverflowBoundaryTests {
     }
 
     @Test func productOfMaxAndMaxIsExact() {
-        #expect((Rational(Int.max) * Rational(Int.max)).description == "85070591730234615847396907784232501249")
+        #expect((Rational(Int.max) * Rational(Int.max)).description
+            == "85070591730234615847396907784232501249")
     }
 
     @Test func denominatorOverflowGoesToGMP() {

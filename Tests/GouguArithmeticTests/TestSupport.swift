@@ -52,7 +52,8 @@ extension SplitMix64 {
     mutating func rational() -> Rational {
         switch Int.random(in: 0..<5, using: &self) {
         case 0:
-            return Rational(Int.random(in: -30...30, using: &self), Int.random(in: 1...30, using: &self))
+            let n = Int.random(in: -30...30, using: &self)
+            return Rational(n, Int.random(in: 1...30, using: &self))
         case 1:
             var d = edgyWord()
             if d == 0 { d = 1 }
