@@ -5,11 +5,25 @@
 // Each case runs a loop over two pre-built operand tables (1024 entries, so operands are
 // varied but stay in cache), folds every result's sign into a checksum that is printed
 // (so the optimiser cannot drop the work), and reports the best of several runs (wall
-// time from ContinuousClock; the best run is the one least disturbed by other processes
-// on a shared machine). A "baseline" case does the same loop without arithmetic, to show
+// time from ContinuousClock, and this thread's CPU time, which excludes time spent
+// descheduled; on a shared machine the best run is the one least disturbed). A "baseline" case does the same loop without arithmetic, to show
 // the loop's own cost (table loads, copies of the operands, the checksum).
 
 import GouguArithmetic
+
+#if canImport(Glibc)
+import Glibc
+
+/// This thread's CPU time in nanoseconds: unlike wall time, it does not count time the
+/// thread spent descheduled, which dominates on a loaded shared machine.
+func threadCPUNanoseconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) * 1e9 + Double(ts.tv_nsec)
+}
+#else
+func threadCPUNanoseconds() -> Double { .nan }
+#endif
 
 /// SplitMix64, so the operands are the same on every run.
 struct SplitMix64: RandomNumberGenerator {
@@ -52,22 +66,30 @@ var checksum = 0
 func measure(_ name: String, iterations: Int, runs: Int = 9, _ body: (Int) -> Rational) {
     if let filter = CommandLine.arguments.dropFirst().first, !name.contains(filter) { return }
     let clock = ContinuousClock()
-    var best = Double.infinity
+    var bestWall = Double.infinity, bestCPU = Double.infinity
     for _ in 0..<runs {
         var local = 0
+        let cpuStart = threadCPUNanoseconds()
         let elapsed = clock.measure {
             for i in 0..<iterations {
                 local &+= body(i).signum()
             }
         }
+        let cpu = threadCPUNanoseconds() - cpuStart
         checksum &+= local
         let (seconds, attoseconds) = elapsed.components
-        let ns = Double(seconds) * 1e9 + Double(attoseconds) / 1e9
-        best = min(best, ns / Double(iterations))
+        let wall = Double(seconds) * 1e9 + Double(attoseconds) / 1e9
+        bestWall = min(bestWall, wall / Double(iterations))
+        bestCPU = min(bestCPU, cpu / Double(iterations))
     }
     let padded = name + String(repeating: " ", count: max(0, 48 - name.count))
-    let text = format(best)
-    print(padded + String(repeating: " ", count: max(0, 10 - text.count)) + text + " ns/op")
+    print(padded + column(bestWall) + column(bestCPU))
+}
+
+/// `x` right-aligned in 11 columns with two decimals (no Foundation).
+func column(_ x: Double) -> String {
+    let text = format(x)
+    return String(repeating: " ", count: max(0, 11 - text.count)) + text
 }
 
 /// `x` with two decimals (no Foundation).
@@ -78,6 +100,8 @@ func format(_ x: Double) -> String {
 }
 
 print("Rational benchmarks (best of 9 runs; operands from 1024-entry tables)")
+print("MemoryLayout<Rational>: size \(MemoryLayout<Rational>.size), stride \(MemoryLayout<Rational>.stride)")
+print("ns per operation" + String(repeating: " ", count: 32) + "wall clock" + "   thread CPU")
 let smallIterations = 5_000_000
 let bigIterations = 100_000
 
