@@ -4,7 +4,8 @@ import CGMP
 // (`__gmpq_add` is what gmp.h's `mpq_add` macro expands to; Swift does not import the
 // macro).
 
-/// A heap-allocated GMP rational, owned by exactly one `BigRational`.
+/// A GMP rational (`mpq_t`) on the heap, shared by the `Rational` values that hold it and
+/// cleared when the last one goes.
 ///
 /// `@unchecked Sendable` is safe because a `BigRational` is never mutated while shared:
 /// it is written only while it is being built (before any other reference exists), or in
@@ -23,8 +24,6 @@ final class BigRational: @unchecked Sendable {
         __gmpq_init(mpq)
     }
 
-    static func make() -> BigRational { BigRational() }
-
     deinit {
         __gmpq_clear(mpq)
         mpq.deallocate()
@@ -35,13 +34,6 @@ final class BigRational: @unchecked Sendable {
     @inline(__always)
     func withMPQ<R>(_ body: (UnsafeMutablePointer<__mpq_struct>) throws -> R) rethrows -> R {
         try body(mpq)
-    }
-
-    /// A fresh copy, for copy-on-write.
-    func copy() -> BigRational {
-        let result = BigRational.make()
-        result.withMPQ { r in withMPQ { __gmpq_set(r, $0) } }
-        return result
     }
 
     /// Numerator and denominator, if both fit the inline representation (numerator in
@@ -83,14 +75,14 @@ final class BigRational: @unchecked Sendable {
 
     /// The numerator as a new rational n/1.
     func numeratorOnly() -> BigRational {
-        let result = BigRational.make()
+        let result = BigRational()
         result.withMPQ { r in withMPQ { __gmpq_set_num(r, gougu_mpq_numref_const($0)) } }
         return result
     }
 
     /// The denominator as a new rational d/1.
     func denominatorOnly() -> BigRational {
-        let result = BigRational.make()
+        let result = BigRational()
         result.withMPQ { r in withMPQ { __gmpq_set_num(r, gougu_mpq_denref_const($0)) } }
         return result
     }
@@ -222,7 +214,7 @@ extension Rational {
     /// `init(normalizing:)` re-inlines the result if it fits.
     @usableFromInline @inline(never)
     static func makeSlow(_ n: Int64, _ d: Int64) -> Rational {
-        let box = BigRational.make()
+        let box = BigRational()
         box.withMPQ { q in
             __gmpz_set_si(gougu_mpq_numref(q), Int(n))
             __gmpz_set_si(gougu_mpq_denref(q), Int(d))
@@ -238,7 +230,7 @@ extension Rational {
     /// inline when it fits, keeping the representation canonical.
     @usableFromInline @inline(never)
     static func binarySlow(_ lhs: Rational, _ rhs: Rational, _ op: Operation) -> Rational {
-        let box = BigRational.make()
+        let box = BigRational()
         box.withMPQ { r in lhs.withMPQ { x in rhs.withMPQ { y in op.apply(r, x, y) } } }
         return Rational(normalizing: box)
     }
@@ -276,7 +268,7 @@ extension Rational {
     /// inline range is symmetric), but it is normalised anyway.
     @usableFromInline @inline(never)
     static func negateSlow(_ x: Rational) -> Rational {
-        let box = BigRational.make()
+        let box = BigRational()
         box.withMPQ { r in x.withMPQ { __gmpq_neg(r, $0) } }
         return Rational(normalizing: box)
     }
@@ -286,7 +278,7 @@ extension Rational {
     /// the same), but it is normalised anyway.
     @usableFromInline @inline(never)
     static func reciprocalSlow(_ x: Rational) -> Rational {
-        let box = BigRational.make()
+        let box = BigRational()
         box.withMPQ { r in x.withMPQ { __gmpq_inv(r, $0) } }
         return Rational(normalizing: box)
     }

@@ -59,7 +59,7 @@ extension Rational: CustomStringConvertible, LosslessStringConvertible {
 
     /// Parses validated digit strings through GMP; `nil` for a zero denominator.
     static func parseSlow(negative: Bool, numerator: String, denominator: String) -> Rational? {
-        let box = BigRational.make()
+        let box = BigRational()
         let ok = box.withMPQ { q -> Bool in
             // The strings are plain digits, so mpz_set_str cannot fail.
             _ = __gmpz_set_str(gougu_mpq_numref(q), numerator, 10)
