@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguArithmetic
-
-@Test func moduleLoads() { #expect(Bool(true)) }
