@@ -51,6 +51,9 @@ let package = Package(
         // Numeric diagrams: coordinates, construction placement, numeric fact checks.
         .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
 
+        // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
+        .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -60,7 +63,7 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguFigures", "GouguNeural"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural"]
         ),
 
         // The `gougu` command.
@@ -90,6 +93,7 @@ let package = Package(
         .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
+        .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]

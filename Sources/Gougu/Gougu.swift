@@ -2,5 +2,6 @@
 @_exported import GouguArithmetic
 @_exported import GouguLanguage
 @_exported import GouguGeometry
+@_exported import GouguDeduction
 @_exported import GouguFigures
 @_exported import GouguNeural

@@ -1,0 +1,4 @@
+import Testing
+@testable import GouguDeduction
+
+@Test func deductionModuleLoads() { #expect(Bool(true)) }
