@@ -1,0 +1,242 @@
+import GouguArithmetic
+import GouguGeometry
+import GouguLanguage
+
+/// Everything the engine knows about one problem: the facts with their justifications,
+/// lines and circles as classes of points, and two exact linear tables: directions of
+/// lines modulo 180 degrees (angle chasing) and logarithms of lengths (ratio chasing).
+///
+/// `holds` answers whether a statement follows from what is known and why; `add` learns a
+/// statement. Neither looks at the diagram except for the orientation of triangles a rule
+/// says are similar without saying how (`simtri*`).
+public struct FactStore: Sendable {
+    /// Every fact, in the order learned; `FactID` indexes this array.
+    public private(set) var facts: [Fact] = []
+    let diagram: Diagram
+    private var lines = PointClasses(arity: 2)
+    private var circles = PointClasses(arity: 3)
+    private var angles = LinearSystem(modulus: Rational(1))
+    private var ratios = LinearSystem(modulus: nil)
+    /// For each equation of a table: what it says and the facts it comes from.
+    private var equations: [(table: AlgebraTable, text: String, facts: [FactID])] = []
+    private var midpoints: [[Int]: FactID] = [:]
+
+    public init(diagram: Diagram) { self.diagram = diagram }
+
+    // MARK: Variables
+
+    /// Pairs of points index line directions (angle table) and segment lengths (ratio table).
+    static func pair(_ a: Int, _ b: Int) -> Int { min(a, b) &* 4096 &+ max(a, b) }
+    /// log p for a prime p: a symbol of the ratio table (never given a value, so every
+    /// derivation holds whatever it is).
+    static func logPrime(_ p: Int) -> Int { 100_000_000 + p }
+
+    func points(_ s: Statement) -> [Int] { s.arguments.compactMap { $0.point?.index } }
+
+    /// The equations a statement means in the angle table, or nil when it is not an angle fact.
+    func angleEquations(_ s: Statement) -> [LinearExpression]? {
+        let p = points(s)
+        func d(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
+        switch s.predicate {
+        case "para": return [expr([(d(0, 1), 1), (d(2, 3), -1)])]
+        case "perp": return [expr([(d(0, 1), 1), (d(2, 3), -1)], constant: Rational(1, 2))]
+        case "eqangle", "eqangle6":
+            return [expr([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)])]
+        case "aconst":
+            guard let t = s.arguments.compactMap(\.number).first else { return nil }
+            let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
+            return [expr([(d(2, 3), 1), (d(0, 1), -1)], constant: Rational.zero - turns)]
+        default: return nil
+        }
+    }
+
+    /// The equations a statement means in the ratio table, or nil when it is not a length fact.
+    func ratioEquations(_ s: Statement) -> [LinearExpression]? {
+        let p = points(s)
+        func l(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
+        switch s.predicate {
+        case "cong": return [expr([(l(0, 1), 1), (l(2, 3), -1)])]
+        case "eqratio", "eqratio6": return [expr([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)])]
+        case "eqratio3":
+            // ma : mc = nb : nd (a b c d m n).
+            return [expr([(Self.pair(p[4], p[0]), 1), (Self.pair(p[4], p[2]), -1), (Self.pair(p[5], p[1]), -1), (Self.pair(p[5], p[3]), 1)])]
+        case "rconst":
+            guard let r = s.arguments.compactMap(\.number).first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
+            var terms: [(Int, Rational)] = [(l(0, 1), 1), (l(2, 3), -1)]
+            for (prime, exponent) in factor(r.numerator) { terms.append((Self.logPrime(prime), Rational(-exponent))) }
+            for (prime, exponent) in factor(r.denominator) { terms.append((Self.logPrime(prime), Rational(exponent))) }
+            return [expr(terms)]
+        case "circle":
+            return [expr([(l(0, 1), 1), (l(0, 2), -1)]), expr([(l(0, 1), 1), (l(0, 3), -1)])]
+        default: return nil
+        }
+    }
+
+    func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
+        var merged: [Int: Rational] = [:]
+        for (v, c) in terms { merged[v, default: .zero] += c }
+        return LinearExpression(terms: merged, constant: constant)
+    }
+
+    // MARK: Queries
+
+    /// Whether `statement` follows from what is known, and why; nil when it does not
+    /// (or is a side condition, which only the diagram decides).
+    public mutating func holds(_ statement: Statement) -> Justification? {
+        let p = points(statement)
+        switch statement.predicate {
+        case "coll":
+            return lines.together(p).map { .chain(predicate: "coll", facts: $0) }
+        case "cyclic":
+            return circles.together(p).map { .chain(predicate: "cyclic", facts: $0) }
+        case "midp":
+            if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
+            // m on line ab with ma = mb is the midpoint (m distinct from a and b).
+            guard p[1] != p[2], let onLine = lines.together(p),
+                  case .algebra(_, let terms)? = certificate(ratioEquations(Statement(predicate: "cong", arguments: [.point(PointID(p[0])), .point(PointID(p[1])), .point(PointID(p[0])), .point(PointID(p[2]))]))![0], in: .ratios)
+            else { return nil }
+            return .chain(predicate: "midp", facts: Array(Set(onLine + terms.flatMap(\.facts))).sorted())
+        default:
+            if let equations = angleEquations(statement) {
+                return combine(equations.map { certificate($0, in: .angles) })
+            }
+            if let equations = ratioEquations(statement) {
+                return combine(equations.map { certificate($0, in: .ratios) })
+            }
+            return nil
+        }
+    }
+
+    private func combine(_ parts: [Justification?]) -> Justification? {
+        var terms: [AlgebraTerm] = []
+        var table = AlgebraTable.angles
+        for part in parts {
+            guard case .algebra(let t, let more)? = part else { return nil }
+            table = t
+            terms += more
+        }
+        return .algebra(table: table, terms: terms)
+    }
+
+    func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
+        let system = table == .angles ? angles : ratios
+        guard let certificate = system.certificate(for: e) else { return nil }
+        let terms = certificate.combination.sorted { $0.key < $1.key }.map { id, coefficient in
+            let record = equations[id.rawValue]
+            return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts)
+        }
+        return .algebra(table: table, terms: terms)
+    }
+
+    // MARK: Learning
+
+    /// Learns `statement` unless it already holds. Returns the new fact's id, or nil.
+    @discardableResult
+    public mutating func add(_ statement: Statement, because justification: Justification, round: Int) -> FactID? {
+        if holds(statement) != nil { return nil }
+        let id = facts.count
+        facts.append(Fact(statement: statement, justification: justification, round: round))
+        learn(statement, as: id)
+        return id
+    }
+
+    /// Records a statement's consequences in the classes and tables.
+    private mutating func learn(_ s: Statement, as id: FactID) {
+        let p = points(s)
+        switch s.predicate {
+        case "coll":
+            mergeLine(p, because: [id])
+        case "cyclic":
+            _ = circles.merge(p, because: id)
+        case "midp":
+            midpoints[[p[0]] + [p[1], p[2]].sorted()] = id
+            mergeLine(p, because: [id])
+            addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .ratios, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
+            addEquation(expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)]), table: .ratios, text: "|\(n(p[1]))\(n(p[2]))| = 2 |\(n(p[0]))\(n(p[1]))|", facts: [id])
+        case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
+            learnTriangles(s, as: id)
+        default:
+            for e in angleEquations(s) ?? [] { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
+            for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
+        }
+    }
+
+    private mutating func mergeLine(_ points: [Int], because facts: [FactID]) {
+        for union in lines.merge(points, because: facts[0]) {
+            // Pairs on one line share a direction.
+            let a = lines.subsetPoints(union.element), b = lines.subsetPoints(union.anchor)
+            addEquation(expr([(Self.pair(a[0], a[1]), 1), (Self.pair(b[0], b[1]), -1)]), table: .angles,
+                        text: "\(n(a[0]))\(n(a[1])) ∥ \(n(b[0]))\(n(b[1])) (one line)", facts: union.reasons)
+        }
+    }
+
+    /// Similar triangles abc, pqr: equal angles (reversed for opposite orientations) and
+    /// proportional sides; congruent ones also have ab = pq.
+    private mutating func learnTriangles(_ s: Statement, as id: FactID) {
+        let p = points(s)
+        var reflected = s.predicate.hasSuffix("2")
+        if s.predicate.hasSuffix("*") {
+            // The rule leaves the orientation open; the diagram tells which it is.
+            reflected = !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
+        }
+        let (a, b, c, x, y, z) = (p[0], p[1], p[2], p[3], p[4], p[5])
+        func angle(_ u: Int, _ v: Int, _ w: Int, _ t: Int) -> [(Int, Rational)] {
+            [(Self.pair(v, w), 1), (Self.pair(u, t), -1)]
+        }
+        let label = text(of: s)
+        for (first, second) in [((a, b, a, c), (x, y, x, z)), ((b, c, b, a), (y, z, y, x))] {
+            // angle(first line 1, first line 2) = ± angle(second line 1, second line 2)
+            let (u1, v1, u2, v2) = first, (s1, t1, s2, t2) = second
+            var terms: [(Int, Rational)] = [(Self.pair(u2, v2), 1), (Self.pair(u1, v1), -1)]
+            if reflected {
+                terms += [(Self.pair(s2, t2), 1), (Self.pair(s1, t1), -1)]
+            } else {
+                terms += [(Self.pair(s2, t2), -1), (Self.pair(s1, t1), 1)]
+            }
+            addEquation(expr(terms), table: .angles, text: label, facts: [id])
+        }
+        _ = angle
+        addEquation(expr([(Self.pair(a, b), 1), (Self.pair(a, c), -1), (Self.pair(x, y), -1), (Self.pair(x, z), 1)]), table: .ratios, text: label, facts: [id])
+        addEquation(expr([(Self.pair(a, b), 1), (Self.pair(b, c), -1), (Self.pair(x, y), -1), (Self.pair(y, z), 1)]), table: .ratios, text: label, facts: [id])
+        if s.predicate.hasPrefix("contri") {
+            addEquation(expr([(Self.pair(a, b), 1), (Self.pair(x, y), -1)]), table: .ratios, text: label, facts: [id])
+        }
+    }
+
+    private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
+        let id = EquationID(equations.count)
+        equations.append((table, text, facts))
+        switch table {
+        case .angles: _ = angles.add(e, id: id)
+        case .ratios: _ = ratios.add(e, id: id)
+        }
+    }
+
+    // MARK: Enumeration for rule matching
+
+    /// The known lines with at least three points.
+    public mutating func knownLines() -> [[Int]] { lines.classes() }
+    /// The known circles with at least four points.
+    public mutating func knownCircles() -> [[Int]] { circles.classes() }
+
+    func n(_ p: Int) -> String { diagram.problem.name(of: PointID(p)) }
+    func text(of s: Statement) -> String { diagram.problem.text(of: s) }
+}
+
+extension PointClasses {
+    /// The points of an element (a sorted pair or triple).
+    func subsetPoints(_ element: Int) -> [Int] { elementSubset(element) }
+}
+
+/// The prime factorisation of a positive integer, as (prime, exponent) pairs.
+func factor(_ n: Int) -> [(Int, Int)] {
+    var n = n, result: [(Int, Int)] = [], p = 2
+    while p * p <= n {
+        var e = 0
+        while n % p == 0 { n /= p; e += 1 }
+        if e > 0 { result.append((p, e)) }
+        p += 1
+    }
+    if n > 1 { result.append((n, 1)) }
+    return result
+}
