@@ -2,7 +2,9 @@
 //
 // Output lines are tab-separated, `kind  threads  size  GFLOP/s`, so that
 // scripts/neural/bench_vs_openblas.sh can join them with numpy's numbers.
-// Arguments: `gemm`, `gemv` (default: both), `--sizes 64,128,...`, `--threads 1,2`.
+// Arguments: `gemm`, `gemv` (default: both), `--sizes 64,128,...`, `--threads 1,2`;
+// `--write-safetensors PREFIX` instead writes PREFIX.safetensors (F32 + F16 tensors),
+// PREFIX-bf16.safetensors and PREFIX-model.safetensors for scripts/neural/check_safetensors.py.
 import Foundation
 import GouguNeural
 
@@ -32,6 +34,20 @@ var args = Array(CommandLine.arguments.dropFirst())
 while !args.isEmpty {
     let a = args.removeFirst()
     switch a {
+    case "--write-safetensors":
+        let prefix = args.removeFirst()
+        let values = (0..<12).map { Float($0 - 6) * 0.25 }  // matches check_safetensors.py
+        try SafetensorsFile(tensors: [
+            "f32": SafetensorsTensor(dtype: .f32, shape: [3, 4], values: values),
+            "f16": SafetensorsTensor(dtype: .f16, shape: [3, 4], values: values),
+        ], metadata: ["written_by": "gougu KernelBenchmarks"]).write(to: URL(fileURLWithPath: prefix + ".safetensors"))
+        try SafetensorsFile(tensors: ["bf16": SafetensorsTensor(dtype: .bf16, shape: [3, 4], values: values)])
+            .write(to: URL(fileURLWithPath: prefix + "-bf16.safetensors"))
+        let tokenizer = Tokenizer()
+        let model = Transformer(config: TransformerConfig(vocabSize: tokenizer.count, contextLength: 64, dim: 64,
+                                                          layers: 2, heads: 4), seed: 1)
+        try model.save(to: URL(fileURLWithPath: prefix + "-model.safetensors"), tokenizer: tokenizer)
+        exit(0)
     case "--sizes": sizes = args.removeFirst().split(separator: ",").map { Int($0)! }
     case "--threads": threadCounts = args.removeFirst().split(separator: ",").map { Int($0)! }
     default: kinds.append(a)

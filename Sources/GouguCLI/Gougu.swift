@@ -5,6 +5,6 @@ import Gougu
 struct GouguCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gougu",
-        abstract: "Gougu (勾股): an olympiad-geometry prover."
+        abstract: "Gougu (勾股): an olympiad-geometry prover.", subcommands: [TrainCommand.self, TrainEvalCommand.self, SynthCorpusCommand.self]
     )
 }

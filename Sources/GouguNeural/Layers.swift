@@ -85,12 +85,16 @@ public enum Layers {
 
     // MARK: GELU (tanh approximation)
 
-    /// y = gelu(x) elementwise, for `count` values.
+    // gelu(x) = 0.5 x (1 + tanh(u)) = x * sigmoid(2u), u = sqrt(2/pi) (x + 0.044715 x^3);
+    // the sigmoid form needs one expf and no tanhf.
+
+    /// y = gelu(x) elementwise, for `count` values (y may alias x).
     public static func geluForward(x: UnsafePointer<Float>, y: UnsafeMutablePointer<Float>, count: Int) {
         let k: Float = 0.797_884_560_8  // sqrt(2/pi)
         for i in 0..<count {
             let v = x[i]
-            y[i] = 0.5 * v * (1 + tanhf(k * (v + 0.044715 * v * v * v)))
+            let u = k * (v + 0.044715 * v * v * v)
+            y[i] = v / (1 + expf(-2 * u))
         }
     }
 
@@ -101,9 +105,9 @@ public enum Layers {
         for i in 0..<count {
             let v = x[i]
             let u = k * (v + 0.044715 * v * v * v)
-            let t = tanhf(u)
+            let sg = 1 / (1 + expf(-2 * u))
             let du = k * (1 + 3 * 0.044715 * v * v)
-            dx[i] += dy[i] * (0.5 * (1 + t) + 0.5 * v * (1 - t * t) * du)
+            dx[i] += dy[i] * (sg + v * sg * (1 - sg) * 2 * du)
         }
     }
 

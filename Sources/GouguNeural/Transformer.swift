@@ -118,7 +118,9 @@ public final class Transformer: @unchecked Sendable {
     public let linalg: Linalg
 
     /// Creates a model with GPT-2 style random initialisation: N(0, 0.02) matrices, residual
-    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains.
+    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains. The (learned)
+    /// position embedding starts as sinusoids of amplitude 0.03, which makes attention by
+    /// relative offset ("the token two places back") much quicker to learn.
     public init(config: TransformerConfig, seed: UInt64, linalg: Linalg = Linalg(pool: .shared)) {
         self.config = config
         self.layout = ParameterLayout(config: config)
@@ -130,6 +132,16 @@ public final class Transformer: @unchecked Sendable {
             let p = parameters + t.offset
             if t.shape.count == 1 {
                 p.update(repeating: 1, count: t.count)
+            } else if t.offset == layout.positionEmbedding {
+                let d = config.dim
+                for pos in 0..<config.contextLength {
+                    for i in 0..<(d / 2) {
+                        let angle = Double(pos) / Foundation.pow(10_000, Double(2 * i) / Double(d))
+                        p[pos * d + 2 * i] = Float(0.03 * Foundation.sin(angle))
+                        p[pos * d + 2 * i + 1] = Float(0.03 * Foundation.cos(angle))
+                    }
+                    if d % 2 == 1 { p[pos * d + d - 1] = 0 }
+                }
             } else {
                 let isResidualOut = t.name.hasSuffix(".wo") || t.name.hasSuffix(".w2")
                 let std: Float = 0.02 * (isResidualOut ? residualScale : 1)
@@ -184,6 +196,7 @@ final class FloatBuffer {
     }
     deinit { pointer.deallocate() }
     func zero() { pointer.update(repeating: 0, count: count) }
+    func zero(_ prefix: Int) { pointer.update(repeating: 0, count: prefix) }
 }
 
 /// Activations and gradients for training one batch shape, allocated once.
@@ -196,8 +209,10 @@ public final class TrainingSession {
     public let model: Transformer
     /// Sequences per batch.
     public let batch: Int
-    /// Tokens per sequence (at most `config.contextLength`).
-    public let seqLen: Int
+    /// Longest sequence a batch may have (at most `config.contextLength`).
+    public let maxSeqLen: Int
+    /// Tokens per sequence in the current batch (set by `forwardBackward`).
+    public private(set) var seqLen: Int
     let grads: FloatBuffer
     // Saved activations, per block (N = batch * seqLen):
     let xIn: [FloatBuffer]     // [N, dim]      block input (residual stream)
@@ -216,7 +231,9 @@ public final class TrainingSession {
     let xFinal: FloatBuffer    // [N, dim]      last block output
     let xnF: FloatBuffer       // [N, dim]      final-norm output
     let rinvF: FloatBuffer     // [N]
-    let logits: FloatBuffer    // [N, vocab]    then ∂loss/∂logits
+    let xSel: FloatBuffer      // [N, dim]      rows of xnF that have a target (compacted)
+    let dxSel: FloatBuffer     // [N, dim]      gradient of those rows
+    let logits: FloatBuffer    // [N, vocab]    logits of the target rows, then ∂loss/∂logits
     // Gradient scratch:
     let dx: FloatBuffer        // [N, dim]      ∂loss/∂(residual stream)
     let dxn: FloatBuffer       // [N, dim]
@@ -227,11 +244,12 @@ public final class TrainingSession {
     var tokens: [Int32]
     var targets: [Int32]
 
-    /// Allocates every buffer for batches of `batch` x `seqLen` tokens.
+    /// Allocates every buffer for batches of `batch` sequences of up to `seqLen` tokens.
     public init(model: Transformer, batch: Int, seqLen: Int) {
         precondition(seqLen <= model.config.contextLength)
         self.model = model
         self.batch = batch
+        self.maxSeqLen = seqLen
         self.seqLen = seqLen
         let c = model.config
         let n = batch * seqLen
@@ -243,6 +261,7 @@ public final class TrainingSession {
         xMid = many(n * c.dim); xn2 = many(n * c.dim); rinv2 = many(n)
         hPre = many(n * c.hiddenDim); hAct = many(n * c.hiddenDim)
         xFinal = FloatBuffer(n * c.dim); xnF = FloatBuffer(n * c.dim); rinvF = FloatBuffer(n)
+        xSel = FloatBuffer(n * c.dim); dxSel = FloatBuffer(n * c.dim)
         logits = FloatBuffer(n * c.vocabSize)
         dx = FloatBuffer(n * c.dim); dxn = FloatBuffer(n * c.dim)
         dq = FloatBuffer(n * c.dim); dk = FloatBuffer(n * c.dim); dv = FloatBuffer(n * c.dim)
@@ -259,12 +278,13 @@ public final class TrainingSession {
     /// Runs forward and backward on one batch and returns the mean loss.
     ///
     /// - Parameters:
-    ///   - tokens: `batch * seqLen` input ids, sequence-major.
+    ///   - tokens: `batch * seqLen` input ids, sequence-major, with `seqLen <= maxSeqLen`.
     ///   - targets: `batch * seqLen` next-token ids, or -1 where no loss is taken.
     ///   - computeGradients: if false, only the loss is computed.
     @discardableResult
     public func forwardBackward(tokens: [Int32], targets: [Int32], computeGradients: Bool = true) -> Double {
-        precondition(tokens.count == batch * seqLen && targets.count == batch * seqLen)
+        precondition(tokens.count % batch == 0 && tokens.count / batch <= maxSeqLen && targets.count == tokens.count)
+        seqLen = tokens.count / batch
         self.tokens = tokens
         self.targets = targets
         let m = model, c = m.config, L = m.layout, P = m.parameters
@@ -298,10 +318,18 @@ public final class TrainingSession {
             m.linear(hAct[l].pointer, P + B.w2, xOut, rows: n, inDim: hid, outDim: d, accumulate: true)
         }
         Layers.rmsNormForward(x: xFinal.pointer, gain: P + L.finalNorm, y: xnF.pointer, rinv: rinvF.pointer, rows: n, dim: d)
-        m.linear(xnF.pointer, P + L.tokenEmbedding, logits.pointer, rows: n, inDim: d, outDim: c.vocabSize)
-        let counted = targets.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) }
-        let loss = targets.withUnsafeBufferPointer { tp in
-            Layers.crossEntropy(logits: logits.pointer, targets: tp.baseAddress!, rows: n, vocab: c.vocabSize,
+        // Only rows with a target need logits: gather them into xSel [counted, dim].
+        var selected: [Int] = []
+        var selectedTargets: [Int32] = []
+        for r in 0..<n where targets[r] >= 0 {
+            (xSel.pointer + selected.count * d).update(from: xnF.pointer + r * d, count: d)
+            selected.append(r)
+            selectedTargets.append(targets[r])
+        }
+        let counted = selected.count
+        m.linear(xSel.pointer, P + L.tokenEmbedding, logits.pointer, rows: counted, inDim: d, outDim: c.vocabSize)
+        let loss = selectedTargets.withUnsafeBufferPointer { tp in
+            Layers.crossEntropy(logits: logits.pointer, targets: tp.baseAddress!, rows: counted, vocab: c.vocabSize,
                                 normalizer: Float(max(counted, 1)))
         }
         if !computeGradients { return loss / Double(max(counted, 1)) }
@@ -309,36 +337,38 @@ public final class TrainingSession {
         // ---- backward ----
         let G = grads.pointer
         grads.zero()
-        dx.zero()
-        dxn.zero()
-        // Tied output layer: dE += dlogits^T xnF, dxnF = dlogits E.
-        m.linearBackward(dy: logits.pointer, x: xnF.pointer, w: P + L.tokenEmbedding, dx: dxn.pointer,
-                         dw: G + L.tokenEmbedding, rows: n, inDim: d, outDim: c.vocabSize)
+        dx.zero(n * d)
+        dxn.zero(n * d)
+        // Tied output layer: dE += dlogits^T xSel, dxSel = dlogits E, scattered back to rows.
+        dxSel.zero(counted * d)
+        m.linearBackward(dy: logits.pointer, x: xSel.pointer, w: P + L.tokenEmbedding, dx: dxSel.pointer,
+                         dw: G + L.tokenEmbedding, rows: counted, inDim: d, outDim: c.vocabSize)
+        for (j, r) in selected.enumerated() { (dxn.pointer + r * d).update(from: dxSel.pointer + j * d, count: d) }
         Layers.rmsNormBackward(dy: dxn.pointer, x: xFinal.pointer, gain: P + L.finalNorm, rinv: rinvF.pointer,
                                dx: dx.pointer, dgain: G + L.finalNorm, rows: n, dim: d)
         for l in stride(from: c.layers - 1, through: 0, by: -1) {
             let B = L.blocks[l]
             // MLP branch: dx holds ∂/∂xOut; it flows unchanged into xMid (residual).
-            dh.zero()
+            dh.zero(n * hid)
             m.linearBackward(dy: dx.pointer, x: hAct[l].pointer, w: P + B.w2, dx: dh.pointer, dw: G + B.w2,
                              rows: n, inDim: hid, outDim: d)
-            dhPre.zero()
+            dhPre.zero(n * hid)
             Layers.geluBackward(dy: dh.pointer, x: hPre[l].pointer, dx: dhPre.pointer, count: n * hid)
-            dxn.zero()
+            dxn.zero(n * d)
             m.linearBackward(dy: dhPre.pointer, x: xn2[l].pointer, w: P + B.w1, dx: dxn.pointer, dw: G + B.w1,
                              rows: n, inDim: d, outDim: hid)
             Layers.rmsNormBackward(dy: dxn.pointer, x: xMid[l].pointer, gain: P + B.mlpNorm, rinv: rinv2[l].pointer,
                                    dx: dx.pointer, dgain: G + B.mlpNorm, rows: n, dim: d)
             // Attention branch: dx now holds ∂/∂xMid; it flows unchanged into xIn (residual).
-            dAtt.zero()
+            dAtt.zero(n * d)
             m.linearBackward(dy: dx.pointer, x: att[l].pointer, w: P + B.wo, dx: dAtt.pointer, dw: G + B.wo,
                              rows: n, inDim: d, outDim: d)
-            dq.zero(); dk.zero(); dv.zero()
+            dq.zero(n * d); dk.zero(n * d); dv.zero(n * d)
             Layers.attentionBackward(dout: dAtt.pointer, q: q[l].pointer, k: k[l].pointer, v: v[l].pointer,
                                      probs: probs[l].pointer, dq: dq.pointer, dk: dk.pointer, dv: dv.pointer,
                                      scratch: attScratch.pointer, batch: batch, seqLen: seqLen, heads: c.heads,
                                      dim: d, pool: pool)
-            dxn.zero()
+            dxn.zero(n * d)
             m.linearBackward(dy: dq.pointer, x: xn1[l].pointer, w: P + B.wq, dx: dxn.pointer, dw: G + B.wq, rows: n, inDim: d, outDim: d)
             m.linearBackward(dy: dk.pointer, x: xn1[l].pointer, w: P + B.wk, dx: dxn.pointer, dw: G + B.wk, rows: n, inDim: d, outDim: d)
             m.linearBackward(dy: dv.pointer, x: xn1[l].pointer, w: P + B.wv, dx: dxn.pointer, dw: G + B.wv, rows: n, inDim: d, outDim: d)
