@@ -1,0 +1,228 @@
+import Foundation
+
+/// The state of decoding one sequence: a key-value cache plus the activation buffers of a
+/// single-token forward pass, all allocated once.
+public final class InferenceState {
+    /// The model this state decodes with.
+    public let model: Transformer
+    /// Number of tokens consumed so far (the next token's position).
+    public private(set) var position = 0
+    let keys: FloatBuffer     // [layers, context, dim]  cached keys
+    let values: FloatBuffer   // [layers, context, dim]  cached values
+    let x: FloatBuffer        // [dim]     residual stream
+    let xn: FloatBuffer       // [dim]     normed input of a sub-layer
+    let q: FloatBuffer        // [dim]     query
+    let att: FloatBuffer      // [dim]     attention output (before wo)
+    let h: FloatBuffer        // [hidden]  MLP hidden layer
+    let scores: FloatBuffer   // [context] attention weights of one head
+    let rinv: FloatBuffer     // [1]       scratch for rms norm
+    /// Logits of the next token after the last `step`: [vocab].
+    let logitsBuffer: FloatBuffer
+
+    /// Allocates a cache for `model.config.contextLength` tokens.
+    public init(model: Transformer) {
+        self.model = model
+        let c = model.config
+        keys = FloatBuffer(c.layers * c.contextLength * c.dim)
+        values = FloatBuffer(c.layers * c.contextLength * c.dim)
+        x = FloatBuffer(c.dim); xn = FloatBuffer(c.dim); q = FloatBuffer(c.dim); att = FloatBuffer(c.dim)
+        h = FloatBuffer(c.hiddenDim); scores = FloatBuffer(c.contextLength); rinv = FloatBuffer(1)
+        logitsBuffer = FloatBuffer(c.vocabSize)
+    }
+
+    /// Forgets all tokens.
+    public func reset() { position = 0 }
+
+    /// Makes this state a copy of `other` (same model): cache rows and position.
+    public func copy(from other: InferenceState) {
+        let c = model.config
+        for l in 0..<c.layers {
+            let off = l * c.contextLength * c.dim
+            (keys.pointer + off).update(from: other.keys.pointer + off, count: other.position * c.dim)
+            (values.pointer + off).update(from: other.values.pointer + off, count: other.position * c.dim)
+        }
+        logitsBuffer.pointer.update(from: other.logitsBuffer.pointer, count: c.vocabSize)
+        position = other.position
+    }
+
+    /// The next-token logits after the last `step`.
+    public var logits: [Float] { Array(UnsafeBufferPointer(start: logitsBuffer.pointer, count: model.config.vocabSize)) }
+
+    /// Feeds one token at the current position, appends its keys/values to the cache and
+    /// computes the next-token logits.
+    public func step(token: Int) {
+        let m = model, c = m.config, L = m.layout, P = m.parameters, la = m.linalg
+        precondition(position < c.contextLength, "context length \(c.contextLength) exceeded")
+        precondition(token >= 0 && token < c.vocabSize, "token id out of range")
+        let d = c.dim, hd = c.headDim, pos = position
+        let x = self.x.pointer, xn = self.xn.pointer, q = self.q.pointer, att = self.att.pointer
+        let emb = P + L.tokenEmbedding + token * d, pe = P + L.positionEmbedding + pos * d
+        for i in 0..<d { x[i] = emb[i] + pe[i] }
+        let scale = 1 / Float(hd).squareRoot()
+        for l in 0..<c.layers {
+            let B = L.blocks[l]
+            let kCache = keys.pointer + l * c.contextLength * d, vCache = values.pointer + l * c.contextLength * d
+            Layers.rmsNormForward(x: x, gain: P + B.attentionNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
+            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wq, lda: d, x: xn, beta: 0, y: q)
+            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wk, lda: d, x: xn, beta: 0, y: kCache + pos * d)
+            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wv, lda: d, x: xn, beta: 0, y: vCache + pos * d)
+            for head in 0..<c.heads {
+                let qh = q + head * hd, s = scores.pointer
+                var mx = -Float.infinity
+                for t in 0...pos {
+                    s[t] = Layers.dot(qh, kCache + t * d + head * hd, hd) * scale
+                    mx = max(mx, s[t])
+                }
+                var sum: Float = 0
+                for t in 0...pos { s[t] = expf(s[t] - mx); sum += s[t] }
+                let out = att + head * hd
+                out.update(repeating: 0, count: hd)
+                for t in 0...pos { Layers.axpy(s[t] / sum, vCache + t * d + head * hd, out, hd) }
+            }
+            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wo, lda: d, x: att, beta: 1, y: x)
+            Layers.rmsNormForward(x: x, gain: P + B.mlpNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
+            la.sgemv(trans: false, m: c.hiddenDim, n: d, alpha: 1, a: P + B.w1, lda: d, x: xn, beta: 0, y: h.pointer)
+            Layers.geluForward(x: h.pointer, y: h.pointer, count: c.hiddenDim)
+            la.sgemv(trans: false, m: d, n: c.hiddenDim, alpha: 1, a: P + B.w2, lda: c.hiddenDim, x: h.pointer, beta: 1, y: x)
+        }
+        Layers.rmsNormForward(x: x, gain: P + L.finalNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
+        la.sgemv(trans: false, m: c.vocabSize, n: d, alpha: 1, a: P + L.tokenEmbedding, lda: d, x: xn, beta: 0,
+                 y: logitsBuffer.pointer)
+        position += 1
+    }
+
+    /// Feeds every token of `tokens` in order.
+    public func prefill(_ tokens: [Int]) {
+        for t in tokens { step(token: t) }
+    }
+
+    /// log softmax of the current logits, in Double.
+    func logProbabilities() -> [Double] {
+        let v = model.config.vocabSize, l = logitsBuffer.pointer
+        var mx = -Float.infinity
+        for i in 0..<v { mx = max(mx, l[i]) }
+        var sum = 0.0
+        for i in 0..<v { sum += Foundation.exp(Double(l[i] - mx)) }
+        let logZ = Double(mx) + Foundation.log(sum)
+        return (0..<v).map { Double(l[$0]) - logZ }
+    }
+}
+
+/// One decoded continuation and its total log-probability under the model.
+public struct Continuation: Sendable, Equatable {
+    /// The generated tokens, without the prompt and without the stop token.
+    public var tokens: [Int]
+    /// Sum of the natural-log probabilities of the generated tokens (including the stop
+    /// token, if the continuation ended with it).
+    public var logProbability: Double
+    /// Whether decoding ended with the stop token (rather than at `maxTokens` or the
+    /// context length).
+    public var finished: Bool
+}
+
+extension Transformer {
+    /// Greedy decoding: repeatedly appends the most likely token.
+    ///
+    /// - Returns: the continuation (without prompt and stop token) and its log-probability.
+    public func greedyDecode(prompt: [Int], maxTokens: Int, stopToken: Int) -> Continuation {
+        sample(prompt: prompt, maxTokens: maxTokens, stopToken: stopToken, topK: 1, temperature: 1, seed: 0)
+    }
+
+    /// Top-k sampling with temperature, reproducible from `seed`. `topK == 1` is greedy.
+    ///
+    /// - Returns: the continuation (without prompt and stop token) and its log-probability
+    ///   under the model (at temperature 1).
+    public func sample(prompt: [Int], maxTokens: Int, stopToken: Int, topK: Int, temperature: Double,
+                       seed: UInt64) -> Continuation {
+        precondition(!prompt.isEmpty && topK >= 1 && temperature > 0)
+        let state = InferenceState(model: self)
+        state.prefill(prompt)
+        var rng = SplitMix64(seed: seed)
+        var out: [Int] = []
+        var total = 0.0
+        let budget = min(maxTokens, config.contextLength - prompt.count + 1)
+        for i in 0..<budget {
+            let lp = state.logProbabilities()
+            let candidates = lp.indices.sorted { lp[$0] > lp[$1] }.prefix(topK)
+            var choice = candidates.first!
+            if topK > 1 {
+                let best = lp[choice]
+                let weights = candidates.map { Foundation.exp((lp[$0] - best) / temperature) }
+                var r = rng.nextUniform() * weights.reduce(0, +)
+                for (c, w) in zip(candidates, weights) {
+                    choice = c
+                    r -= w
+                    if r < 0 { break }
+                }
+            }
+            total += lp[choice]
+            if choice == stopToken { return Continuation(tokens: out, logProbability: total, finished: true) }
+            out.append(choice)
+            if i + 1 < budget && state.position < config.contextLength { state.step(token: choice) } else { break }
+        }
+        return Continuation(tokens: out, logProbability: total, finished: false)
+    }
+
+    /// Beam search: the `beamWidth` most probable continuations of `prompt`, best first.
+    ///
+    /// Each step extends every live beam by its `beamWidth` most likely tokens and keeps the
+    /// `beamWidth` best extensions overall; a beam that emits `stopToken` is finished. Search
+    /// stops when no live beam can beat the `beamWidth`-th finished one (log-probabilities only
+    /// decrease), or after `maxTokens` tokens; unfinished beams are then returned too, marked
+    /// `finished == false`. Scores are raw (not length-normalised) log-probabilities.
+    public func beamSearch(prompt: [Int], beamWidth: Int, maxTokens: Int, stopToken: Int) -> [Continuation] {
+        precondition(!prompt.isEmpty && beamWidth >= 1)
+        let root = InferenceState(model: self)
+        root.prefill(prompt)
+        struct Beam { var tokens: [Int]; var logProbability: Double; var state: InferenceState }
+        var live = [Beam(tokens: [], logProbability: 0, state: root)]
+        var spare: [InferenceState] = []
+        var finished: [Continuation] = []
+        let budget = min(maxTokens, config.contextLength - prompt.count + 1)
+        for stepIndex in 0..<budget {
+            // Candidate extensions: (beam index, token, total log-probability).
+            var candidates: [(beam: Int, token: Int, score: Double)] = []
+            for (b, beam) in live.enumerated() {
+                let lp = beam.state.logProbabilities()
+                for t in lp.indices.sorted(by: { lp[$0] > lp[$1] }).prefix(beamWidth) {
+                    candidates.append((b, t, beam.logProbability + lp[t]))
+                }
+            }
+            candidates.sort { $0.score > $1.score }
+            var next: [Beam] = []
+            var used = Set<Int>()
+            for cand in candidates {
+                if next.count >= beamWidth { break }
+                let parent = live[cand.beam]
+                if cand.token == stopToken {
+                    finished.append(Continuation(tokens: parent.tokens, logProbability: cand.score, finished: true))
+                    continue
+                }
+                let state: InferenceState
+                if !used.contains(cand.beam) {
+                    state = parent.state  // first child reuses the parent's cache
+                    used.insert(cand.beam)
+                } else {
+                    state = spare.popLast() ?? InferenceState(model: self)
+                    state.copy(from: parent.state)
+                }
+                next.append(Beam(tokens: parent.tokens + [cand.token], logProbability: cand.score, state: state))
+            }
+            // Siblings copied the parent's cache above, before any beam is stepped below.
+            for (b, beam) in live.enumerated() where !used.contains(b) { spare.append(beam.state) }
+            live = next
+            finished.sort { $0.logProbability > $1.logProbability }
+            if finished.count >= beamWidth {
+                let bar = finished[beamWidth - 1].logProbability
+                if live.allSatisfy({ $0.logProbability <= bar }) { live = [] }
+            }
+            if live.isEmpty || stepIndex + 1 == budget { break }
+            // `budget` keeps every position inside the context.
+            for beam in live { beam.state.step(token: beam.tokens.last!) }
+        }
+        for beam in live { finished.append(Continuation(tokens: beam.tokens, logProbability: beam.logProbability, finished: false)) }
+        finished.sort { $0.logProbability > $1.logProbability }
+        return Array(finished.prefix(beamWidth))
+    }
+}
+

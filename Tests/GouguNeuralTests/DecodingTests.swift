@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import GouguNeural
+
+/// A tiny random model shared by the decoding tests.
+func tinyModel(seed: UInt64 = 5, vocab: Int = 12, context: Int = 16) -> Transformer {
+    let config = TransformerConfig(vocabSize: vocab, contextLength: context, dim: 16, layers: 2, heads: 2)
+    let model = Transformer(config: config, seed: seed, linalg: .singleThreaded())
+    // Larger weights than the default init, so that the next-token distribution is peaked.
+    var rng = SplitMix64(seed: seed)
+    for i in 0..<model.parameterCount { model.parameters[i] += Float(rng.nextGaussian()) * 0.5 }
+    return model
+}
+
+/// Log-probabilities of the next token after `prefix`, from a full (training-path) forward pass.
+func fullForwardLogProbabilities(_ model: Transformer, _ prefix: [Int]) -> [Double] {
+    let session = TrainingSession(model: model, batch: 1, seqLen: prefix.count)
+    var targets = [Int32](repeating: -1, count: prefix.count)
+    var out: [Double] = []
+    for v in 0..<model.config.vocabSize {
+        targets[prefix.count - 1] = Int32(v)
+        out.append(-session.forwardBackward(tokens: prefix.map(Int32.init), targets: targets, computeGradients: false))
+    }
+    return out
+}
+
+@Test func kvCacheDecodingMatchesTheFullForwardPass() {
+    let model = tinyModel()
+    let prefix = [1, 4, 7, 3, 9, 2]
+    let state = InferenceState(model: model)
+    state.prefill(prefix)
+    let cached = state.logProbabilities()
+    let full = fullForwardLogProbabilities(model, prefix)
+    #expect(zip(cached, full).allSatisfy { abs($0 - $1) < 1e-4 })
+}
+
+@Test func greedyDecodingPicksTheArgmaxEachStep() {
+    let model = tinyModel()
+    let out = model.greedyDecode(prompt: [1, 5], maxTokens: 4, stopToken: 99)
+    var prefix = [1, 5]
+    for token in out.tokens {
+        let lp = fullForwardLogProbabilities(model, prefix)
+        #expect(token == lp.indices.max { lp[$0] < lp[$1] })
+        prefix.append(token)
+    }
+    #expect(out.tokens.count == 4 && !out.finished)
+}
+
+@Test func samplingIsReproducibleFromItsSeed() {
+    let model = tinyModel()
+    let a = model.sample(prompt: [1], maxTokens: 8, stopToken: 99, topK: 5, temperature: 1.5, seed: 42)
+    let b = model.sample(prompt: [1], maxTokens: 8, stopToken: 99, topK: 5, temperature: 1.5, seed: 42)
+    #expect(a == b)
+}
+
+@Test func samplingWithTopKOneIsGreedy() {
+    let model = tinyModel()
+    let sampled = model.sample(prompt: [1, 2], maxTokens: 6, stopToken: 99, topK: 1, temperature: 3, seed: 7)
+    #expect(sampled == model.greedyDecode(prompt: [1, 2], maxTokens: 6, stopToken: 99))
+}
+
+@Test func decodingStopsAtTheStopToken() {
+    let model = tinyModel()
+    let free = model.greedyDecode(prompt: [1], maxTokens: 6, stopToken: 99)
+    let stop = free.tokens[2]
+    let out = model.greedyDecode(prompt: [1], maxTokens: 6, stopToken: stop)
+    #expect(out.finished)
+    #expect(!out.tokens.contains(stop))
+}
+
+@Test func beamSearchLogProbabilitiesAreExactSequenceScores() {
+    let model = tinyModel()
+    let prompt = [1, 3]
+    for beam in model.beamSearch(prompt: prompt, beamWidth: 3, maxTokens: 3, stopToken: 99) {
+        var prefix = prompt, total = 0.0
+        for t in beam.tokens {
+            total += fullForwardLogProbabilities(model, prefix)[t]
+            prefix.append(t)
+        }
+        #expect(abs(total - beam.logProbability) < 1e-3)
+    }
+}
+
+@Test func beamSearchReturnsDistinctBeamsBestFirst() {
+    let model = tinyModel()
+    let beams = model.beamSearch(prompt: [2], beamWidth: 4, maxTokens: 3, stopToken: 99)
+    #expect(beams.count == 4)
+    #expect(Set(beams.map(\.tokens)).count == 4)
+    #expect(zip(beams, beams.dropFirst()).allSatisfy { $0.logProbability >= $1.logProbability })
+}
+
+@Test func beamSearchWithWidthOneIsGreedy() {
+    let model = tinyModel()
+    let beam = model.beamSearch(prompt: [1, 2], beamWidth: 1, maxTokens: 5, stopToken: 99)
+    let greedy = model.greedyDecode(prompt: [1, 2], maxTokens: 5, stopToken: 99)
+    #expect(beam.first?.tokens == greedy.tokens)
+}
+
+@Test func beamSearchFindsTheExactBestOfAllTwoTokenSequences() {
+    // With the width at least the vocabulary size, beam search is exhaustive over 2 tokens.
+    let model = tinyModel(vocab: 5)
+    let prompt = [1]
+    var best = (tokens: [Int](), score: -Double.infinity)
+    let first = fullForwardLogProbabilities(model, prompt)
+    for a in 0..<5 {
+        let second = fullForwardLogProbabilities(model, prompt + [a])
+        for b in 0..<5 where first[a] + second[b] > best.score { best = ([a, b], first[a] + second[b]) }
+    }
+    let beams = model.beamSearch(prompt: prompt, beamWidth: 5, maxTokens: 2, stopToken: 99)
+    #expect(beams.first?.tokens == best.tokens)
+}
+
+@Test func trainingResumedFromACheckpointMatchesAnUninterruptedRun() throws {
+    let tokenizer = Tokenizer()
+    let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 40, seed: 1), tokenizer: tokenizer)
+    let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 2)
+    var options = TrainingOptions()
+    options.steps = 4
+    options.batch = 3
+    options.checkpointEvery = 0
+    let straight = Transformer(config: config, seed: 1, linalg: .singleThreaded())
+    try Trainer(model: straight, corpus: corpus, options: options).run(progress: { _ in }, checkpoint: {})
+
+    let first = Transformer(config: config, seed: 1, linalg: .singleThreaded())
+    let t1 = try Trainer(model: first, corpus: corpus, options: options)
+    _ = t1.trainStep()
+    _ = t1.trainStep()
+    let checkpoint = try SafetensorsFile(data: t1.checkpointFile(tokenizer: tokenizer).serialized())
+    let resumed = Transformer(config: config, seed: 99, linalg: .singleThreaded())
+    let t2 = try Trainer(model: resumed, corpus: corpus, options: options)
+    try t2.restore(from: checkpoint)
+    #expect(t2.step == 2)
+    t2.run(progress: { _ in }, checkpoint: {})
+    #expect((0..<straight.parameterCount).allSatisfy { straight.parameters[$0] == resumed.parameters[$0] })
+}
+
+@Test func batchesPadOnlyToTheirLongestSequenceAndMaskTheProblem() throws {
+    let tokenizer = Tokenizer()
+    let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 30, seed: 2), tokenizer: tokenizer)
+    let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 1)
+    var options = TrainingOptions()
+    options.batch = 2
+    let trainer = try Trainer(model: Transformer(config: config, seed: 1, linalg: .singleThreaded()), corpus: corpus,
+                              options: options)
+    let (tokens, targets, _) = trainer.batch(at: 0)
+    #expect(tokens.first == Int32(Tokenizer.bos))
+    #expect(targets.first == -1, "no loss on the problem text")
+    // "x = midpoint x P Q <eos>": 7 targets per sequence.
+    #expect(targets.filter { $0 >= 0 }.count == 14)
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguNeural
-
-@Test func moduleLoads() { #expect(Bool(true)) }
