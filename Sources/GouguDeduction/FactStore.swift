@@ -20,6 +20,7 @@ public struct FactStore: Sendable {
     /// For each equation of a table: what it says and the facts it comes from.
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID])] = []
     private var midpoints: [[Int]: FactID] = [:]
+    private var index: [Statement: FactID] = [:]
 
     public init(diagram: Diagram) { self.diagram = diagram }
 
@@ -83,6 +84,7 @@ public struct FactStore: Sendable {
     /// Whether `statement` follows from what is known, and why; nil when it does not
     /// (or is a side condition, which only the diagram decides).
     public mutating func holds(_ statement: Statement) -> Justification? {
+        if let id = index[statement] { return .chain(predicate: statement.predicate, facts: [id]) }
         let p = points(statement)
         switch statement.predicate {
         case "coll":
@@ -97,6 +99,9 @@ public struct FactStore: Sendable {
             else { return nil }
             return .chain(predicate: "midp", facts: Array(Set(onLine + terms.flatMap(\.facts))).sorted())
         default:
+            if let (angleEquations, ratioEquations) = triangleEquations(statement) {
+                return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
+            }
             if let equations = angleEquations(statement) {
                 return combine(equations.map { certificate($0, in: .angles) })
             }
@@ -109,13 +114,17 @@ public struct FactStore: Sendable {
 
     private func combine(_ parts: [Justification?]) -> Justification? {
         var terms: [AlgebraTerm] = []
-        var table = AlgebraTable.angles
+        var tables = Set<AlgebraTable>()
         for part in parts {
             guard case .algebra(let t, let more)? = part else { return nil }
-            table = t
+            tables.insert(t)
             terms += more
         }
-        return .algebra(table: table, terms: terms)
+        if tables.count > 1 {
+            // Both tables: cite the facts, each table's combination checks separately.
+            return .chain(predicate: "triangles", facts: Array(Set(terms.flatMap(\.facts))).sorted())
+        }
+        return .algebra(table: tables.first ?? .angles, terms: terms)
     }
 
     func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
@@ -130,12 +139,24 @@ public struct FactStore: Sendable {
 
     // MARK: Learning
 
+    /// The id of a fact stating `statement`, recording it with `justification` (already
+    /// known to hold) when no fact states it yet. Used to cite premises a rule matched
+    /// through algebra or chains.
+    mutating func materialize(_ statement: Statement, because justification: Justification, round: Int) -> FactID {
+        if let id = index[statement] { return id }
+        let id = facts.count
+        facts.append(Fact(statement: statement, justification: justification, round: round))
+        index[statement] = id
+        return id
+    }
+
     /// Learns `statement` unless it already holds. Returns the new fact's id, or nil.
     @discardableResult
     public mutating func add(_ statement: Statement, because justification: Justification, round: Int) -> FactID? {
-        if holds(statement) != nil { return nil }
+        if index[statement] != nil || holds(statement) != nil { return nil }
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
+        index[statement] = id
         learn(statement, as: id)
         return id
     }
@@ -171,8 +192,9 @@ public struct FactStore: Sendable {
     }
 
     /// Similar triangles abc, pqr: equal angles (reversed for opposite orientations) and
-    /// proportional sides; congruent ones also have ab = pq.
-    private mutating func learnTriangles(_ s: Statement, as id: FactID) {
+    /// proportional sides; congruent ones also have ab = pq. Nil for other predicates.
+    func triangleEquations(_ s: Statement) -> (angles: [LinearExpression], ratios: [LinearExpression])? {
+        guard ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"].contains(s.predicate) else { return nil }
         let p = points(s)
         var reflected = s.predicate.hasSuffix("2")
         if s.predicate.hasSuffix("*") {
@@ -180,27 +202,27 @@ public struct FactStore: Sendable {
             reflected = !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
         }
         let (a, b, c, x, y, z) = (p[0], p[1], p[2], p[3], p[4], p[5])
-        func angle(_ u: Int, _ v: Int, _ w: Int, _ t: Int) -> [(Int, Rational)] {
-            [(Self.pair(v, w), 1), (Self.pair(u, t), -1)]
-        }
-        let label = text(of: s)
-        for (first, second) in [((a, b, a, c), (x, y, x, z)), ((b, c, b, a), (y, z, y, x))] {
-            // angle(first line 1, first line 2) = ± angle(second line 1, second line 2)
-            let (u1, v1, u2, v2) = first, (s1, t1, s2, t2) = second
+        var angleEquations: [LinearExpression] = []
+        for ((u1, v1, u2, v2), (s1, t1, s2, t2)) in [((a, b, a, c), (x, y, x, z)), ((b, c, b, a), (y, z, y, x))] {
+            // angle(u1v1, u2v2) = angle(s1t1, s2t2), or its negative when reflected.
             var terms: [(Int, Rational)] = [(Self.pair(u2, v2), 1), (Self.pair(u1, v1), -1)]
-            if reflected {
-                terms += [(Self.pair(s2, t2), 1), (Self.pair(s1, t1), -1)]
-            } else {
-                terms += [(Self.pair(s2, t2), -1), (Self.pair(s1, t1), 1)]
-            }
-            addEquation(expr(terms), table: .angles, text: label, facts: [id])
+            let sign: Rational = reflected ? 1 : -1
+            terms.append((Self.pair(s2, t2), sign))
+            terms.append((Self.pair(s1, t1), Rational.zero - sign))
+            angleEquations.append(expr(terms))
         }
-        _ = angle
-        addEquation(expr([(Self.pair(a, b), 1), (Self.pair(a, c), -1), (Self.pair(x, y), -1), (Self.pair(x, z), 1)]), table: .ratios, text: label, facts: [id])
-        addEquation(expr([(Self.pair(a, b), 1), (Self.pair(b, c), -1), (Self.pair(x, y), -1), (Self.pair(y, z), 1)]), table: .ratios, text: label, facts: [id])
-        if s.predicate.hasPrefix("contri") {
-            addEquation(expr([(Self.pair(a, b), 1), (Self.pair(x, y), -1)]), table: .ratios, text: label, facts: [id])
-        }
+        var ratioEquations = [
+            expr([(Self.pair(a, b), 1), (Self.pair(a, c), -1), (Self.pair(x, y), -1), (Self.pair(x, z), 1)]),
+            expr([(Self.pair(a, b), 1), (Self.pair(b, c), -1), (Self.pair(x, y), -1), (Self.pair(y, z), 1)]),
+        ]
+        if s.predicate.hasPrefix("contri") { ratioEquations.append(expr([(Self.pair(a, b), 1), (Self.pair(x, y), -1)])) }
+        return (angleEquations, ratioEquations)
+    }
+
+    private mutating func learnTriangles(_ s: Statement, as id: FactID) {
+        guard let (angleEquations, ratioEquations) = triangleEquations(s) else { return }
+        for e in angleEquations { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
+        for e in ratioEquations { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
     }
 
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {

@@ -1,0 +1,121 @@
+import Foundation
+import GouguGeometry
+import GouguLanguage
+
+/// Limits on one run of the engine. When one runs out the engine stops cleanly with what
+/// it has found.
+public struct Budget: Sendable {
+    /// Wall-clock seconds.
+    public var seconds: Double
+    /// Facts in the store.
+    public var facts: Int
+    /// Saturation rounds.
+    public var rounds: Int
+
+    public init(seconds: Double = 60, facts: Int = 200_000, rounds: Int = 1000) {
+        self.seconds = seconds
+        self.facts = facts
+        self.rounds = rounds
+    }
+}
+
+/// Why the engine stopped.
+public enum StopReason: String, Sendable {
+    case proved = "goal proved"
+    case saturated = "saturated: no rule adds a fact"
+    case timeout = "time budget exhausted"
+    case factLimit = "fact budget exhausted"
+    case roundLimit = "round budget exhausted"
+    case goalFalseInDiagram = "goal is false in the diagram"
+    case noGoal = "the problem states no goal"
+}
+
+/// What one saturation round did.
+public struct RoundStatistics: Sendable {
+    public var round: Int
+    public var newFacts: Int
+    public var totalFacts: Int
+    public var seconds: Double
+}
+
+/// The outcome of running the engine on a problem.
+public struct EngineResult: Sendable {
+    public var stopReason: StopReason
+    public var store: FactStore
+    /// The goal's justification when proved.
+    public var goalJustification: Justification?
+    public var rounds: [RoundStatistics]
+    public var seconds: Double
+    public var proved: Bool { stopReason == .proved }
+}
+
+/// Deduction to a fixpoint: rules of the theorem library (DD) over a store whose angle
+/// and ratio tables do the algebra (AR). Every conclusion must hold in the diagram before
+/// it is added.
+public struct Engine: Sendable {
+    public let library: TheoremLibrary
+    let rules: [CompiledRule]
+
+    public init(library: TheoremLibrary = .standard) {
+        self.library = library
+        self.rules = library.rules.map(CompiledRule.init).filter { !$0.isImpliedByAlgebra }
+    }
+
+    /// Runs deduction on a diagram of the problem until the goal is proved, nothing new
+    /// follows, or the budget runs out.
+    public func run(_ diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        let start = Date()
+        func elapsed() -> Double { Date().timeIntervalSince(start) }
+        var store = FactStore(diagram: diagram)
+        let problem = diagram.problem
+        for (index, clause) in problem.clauses.enumerated() {
+            for call in clause.constructions {
+                for fact in call.facts { store.add(fact, because: .premise(clause: index), round: 0) }
+            }
+        }
+        var rounds: [RoundStatistics] = []
+        func finish(_ reason: StopReason, _ why: Justification? = nil) -> EngineResult {
+            EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds, seconds: elapsed())
+        }
+        guard let goal = problem.goal else { return finish(.noGoal) }
+        guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
+        if let why = store.holds(goal) { return finish(.proved, why) }
+
+        let candidates = NumericCandidates(diagram: diagram)
+        var round = 0
+        while true {
+            round += 1
+            if round > budget.rounds { return finish(.roundLimit) }
+            let roundStart = elapsed()
+            let before = store.facts.count
+            var stop: StopReason?
+            let shouldStop: () -> Bool = { stop != nil }
+            for rule in rules {
+                let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: candidates, shouldStop: shouldStop)
+                matcher.run(store: &store) { store, binding, premiseReasons in
+                    if elapsed() > budget.seconds { stop = .timeout; return }
+                    if store.facts.count >= budget.facts { stop = .factLimit; return }
+                    let conclusion = matcher.instantiate(rule.conclusion, binding)
+                    guard diagram.holds(conclusion), store.holds(conclusion) == nil else { return }
+                    var premiseFacts: [FactID] = []
+                    var sideConditions: [Statement] = []
+                    for (pattern, reason) in zip(rule.premises, premiseReasons) {
+                        let statement = matcher.instantiate(pattern, binding)
+                        if pattern.isSideCondition { sideConditions.append(statement); continue }
+                        premiseFacts.append(store.materialize(statement, because: reason!, round: round))
+                    }
+                    let names = Dictionary(uniqueKeysWithValues: rule.variableNames.enumerated().map { ($1, binding[$0]) })
+                    store.add(conclusion, because: .rule(name: rule.definition.name, premises: premiseFacts,
+                                                         binding: names, sideConditions: sideConditions), round: round)
+                }
+                if let stop { return finish(stop) }
+                if let why = store.holds(goal) {
+                    rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+                    return finish(.proved, why)
+                }
+            }
+            rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+            if store.facts.count == before { return finish(.saturated) }
+        }
+    }
+}

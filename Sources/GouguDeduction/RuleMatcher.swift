@@ -1,0 +1,176 @@
+import GouguGeometry
+import GouguLanguage
+
+/// A rule of the theorem library prepared for matching: variables numbered, and the
+/// strategy chosen once.
+struct CompiledRule: Sendable {
+    enum Slot: Hashable, Sendable {
+        case variable(Int)
+        case number(NumberLiteral)
+    }
+
+    struct Pattern: Sendable {
+        var predicate: String
+        var slots: [Slot]
+        var variables: [Int] { slots.compactMap { if case .variable(let v) = $0 { return v } else { return nil } } }
+        var isSideCondition: Bool { RuleDefinition.sideConditionPredicates.contains(predicate) }
+    }
+
+    let definition: RuleDefinition
+    let variableNames: [String]
+    let premises: [Pattern]
+    let conclusion: Pattern
+    /// Whether to start from numeric candidates of the conclusion (else from premises).
+    let seedsFromConclusion: Bool
+
+    /// Predicates the angle table decides on its own, and those the ratio table does.
+    static let anglePredicates: Set<String> = ["para", "perp", "eqangle", "eqangle6", "aconst"]
+    static let ratioPredicates: Set<String> = ["cong", "eqratio", "eqratio6", "rconst"]
+
+    /// Whether angle chasing or ratio chasing alone already implies every instance of the
+    /// rule: its facts all live in one table.
+    var isImpliedByAlgebra: Bool {
+        let facts = premises.filter { !$0.isSideCondition } + [conclusion]
+        return facts.allSatisfy { Self.anglePredicates.contains($0.predicate) }
+            || facts.allSatisfy { Self.ratioPredicates.contains($0.predicate) }
+    }
+
+    init(_ rule: RuleDefinition) {
+        definition = rule
+        variableNames = rule.variables
+        func pattern(_ f: FactTemplate) -> Pattern {
+            Pattern(predicate: f.predicate, slots: f.arguments.map { argument in
+                switch argument {
+                case .parameter(let name): return .variable(rule.variables.firstIndex(of: name)!)
+                case .number(let n): return .number(n)
+                }
+            })
+        }
+        premises = rule.premises.map(pattern)
+        conclusion = pattern(rule.conclusion)
+        seedsFromConclusion = NumericCandidates.enumerable.contains(rule.conclusion.predicate)
+    }
+}
+
+/// Finds the instances of a rule whose premises all hold and whose conclusion is new and
+/// true in the diagram.
+struct RuleMatcher {
+    let rule: CompiledRule
+    let diagram: Diagram
+    let candidates: NumericCandidates
+    /// Stops matching when it returns true (a budget ran out).
+    let shouldStop: () -> Bool
+
+    /// Calls `found` with each binding (variable index -> point) and the premises'
+    /// justifications, in premise order.
+    func run(store: inout FactStore, found: (inout FactStore, [Int], [Justification?]) -> Void) {
+        var binding = [Int](repeating: -1, count: rule.variableNames.count)
+        if rule.seedsFromConclusion {
+            for instance in candidates.instances(of: rule.conclusion.predicate) {
+                if shouldStop() { return }
+                guard bind(rule.conclusion, to: instance, in: &binding) else { continue }
+                let statement = instantiate(rule.conclusion, binding)
+                if store.holds(statement) == nil {
+                    search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
+                }
+                unbind(rule.conclusion, instance, &binding)
+            }
+        } else {
+            search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
+        }
+    }
+
+    /// Binds the pattern's variables to `points`; false on a conflict (nothing bound then).
+    private func bind(_ pattern: CompiledRule.Pattern, to points: [Int], in binding: inout [Int]) -> Bool {
+        guard points.count == pattern.slots.count else { return false }
+        var assigned: [Int] = []
+        for (slot, point) in zip(pattern.slots, points) {
+            guard case .variable(let v) = slot else { continue }
+            if binding[v] == -1 {
+                // Distinct variables stand for distinct points.
+                if binding.contains(point) { for a in assigned { binding[a] = -1 }; return false }
+                binding[v] = point
+                assigned.append(v)
+            } else if binding[v] != point {
+                for a in assigned { binding[a] = -1 }
+                return false
+            }
+        }
+        return true
+    }
+
+    private func unbind(_ pattern: CompiledRule.Pattern, _ points: [Int], _ binding: inout [Int]) {
+        // Only variables bound by this pattern were -1 before; the caller restores a copy.
+        _ = points
+        for v in pattern.variables { binding[v] = -1 }
+    }
+
+    func instantiate(_ pattern: CompiledRule.Pattern, _ binding: [Int]) -> Statement {
+        Statement(predicate: pattern.predicate, arguments: pattern.slots.map { slot in
+            switch slot {
+            case .variable(let v): return .point(PointID(binding[v]))
+            case .number(let n): return .number(n)
+            }
+        })
+    }
+
+    private func search(remaining: [Int], binding: inout [Int], justifications: [Int: Justification?],
+                        store: inout FactStore, found: (inout FactStore, [Int], [Justification?]) -> Void) {
+        if shouldStop() { return }
+        guard !remaining.isEmpty else {
+            found(&store, binding, rule.premises.indices.map { justifications[$0] ?? nil })
+            return
+        }
+        // Next: the premise with the fewest unbound variables; side conditions once bound.
+        let next = remaining.min { a, b in
+            let (pa, pb) = (rule.premises[a], rule.premises[b])
+            let ua = Set(pa.variables.filter { binding[$0] == -1 }).count
+            let ub = Set(pb.variables.filter { binding[$0] == -1 }).count
+            let ea = NumericCandidates.enumerable.contains(pa.predicate) ? 0 : 1
+            let eb = NumericCandidates.enumerable.contains(pb.predicate) ? 0 : 1
+            return (ua == 0 ? 0 : 1, ea, ua) < (ub == 0 ? 0 : 1, eb, ub)
+        }!
+        let rest = remaining.filter { $0 != next }
+        let premise = rule.premises[next]
+        let unbound = Array(Set(premise.variables.filter { binding[$0] == -1 })).sorted()
+        let saved = binding
+
+        func check() {
+            let statement = instantiate(premise, binding)
+            guard diagram.holds(statement) else { return }
+            if premise.isSideCondition {
+                var j = justifications
+                j[next] = .some(nil)
+                search(remaining: rest, binding: &binding, justifications: j, store: &store, found: found)
+                return
+            }
+            guard let why = store.holds(statement) else { return }
+            var j = justifications
+            j[next] = why
+            search(remaining: rest, binding: &binding, justifications: j, store: &store, found: found)
+        }
+
+        if unbound.isEmpty {
+            check()
+        } else if NumericCandidates.enumerable.contains(premise.predicate),
+                  candidates.instances(of: premise.predicate).first.map({ $0.count == premise.slots.count }) ?? true {
+            for instance in candidates.instances(of: premise.predicate) {
+                if bind(premise, to: instance, in: &binding) { check() }
+                binding = saved
+            }
+        } else if unbound.count <= 3 {
+            // No index: try every point for each unbound variable, filtered numerically.
+            let n = diagram.positions.count
+            func assign(_ k: Int) {
+                if k == unbound.count { check(); return }
+                for point in 0..<n where !binding.contains(point) {
+                    binding[unbound[k]] = point
+                    assign(k + 1)
+                    binding[unbound[k]] = -1
+                }
+            }
+            assign(0)
+            binding = saved
+        }
+    }
+}
