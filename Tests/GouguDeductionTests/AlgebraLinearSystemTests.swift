@@ -226,3 +226,16 @@ private struct Table {
     #expect(tiny.floorValue == 0)
     #expect((-tiny).floorValue == -1)
 }
+
+// MARK: - Ratio table with prime-log variables
+
+@Test func ratioChasingMultipliesPrimeLogConstants() throws {
+    // Lengths ℓ0 (AB), ℓ1 (CD), ℓ2 (EF); variable 100 stands for log 2 (largest id).
+    var t = Table(modulus: nil)
+    t.add(expr([0: 1, 1: -1, 100: -1]))  // AB/CD = 2
+    t.add(expr([1: 1, 2: -1, 100: -1]))  // CD/EF = 2
+    let target = expr([0: 1, 2: -1, 100: -2])  // AB/EF = 4
+    let c = try #require(t.system.certificate(for: target))
+    #expect(t.verify(c, target))
+    #expect(t.system.pivotVariables.allSatisfy { $0 < 100 })
+}
