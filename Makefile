@@ -4,7 +4,7 @@
 SWIFT ?= swift
 GOUGU := .build/release/gougu
 
-.PHONY: setup problems test release bench-diagrams bench-rational clean
+.PHONY: setup problems diagrams test release bench-diagrams bench-imo bench-rational clean
 
 setup:
 	@./scripts/setup.sh
@@ -12,9 +12,18 @@ setup:
 release: setup
 	$(SWIFT) build -c release --product gougu
 
-# Until the deduction engine lands, this builds and checks the diagrams of every bundled problem.
+# Proves what it can of the bundled problems and prints the proofs. Exit status 1 (some
+# goal not proved) is an answer, not a failure; 2 (bad input) or a crash fails.
 problems: release
+	$(GOUGU) solve Problems/classics.txt --timeout 30 || test $$? -eq 1
+
+# Builds 20 diagrams of every bundled problem and checks the goals on them.
+diagrams: release
 	$(GOUGU) diagram Problems/classics.txt --seeds 20 --timing
+
+# IMO-AG-30 with deduction alone (no auxiliary points), 30 s per problem.
+bench-imo: release
+	$(GOUGU) solve ../shared/benchmarks/imo_ag_30.txt --quiet --timeout 30 || test $$? -eq 1
 
 test: setup
 	$(SWIFT) test

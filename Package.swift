@@ -82,6 +82,11 @@ let package = Package(
             path: "Benchmarks/RationalBenchmarks"
         ),
         .executableTarget(
+            name: "AlgebraBenchmarks",
+            dependencies: ["GouguArithmetic", "GouguDeduction"],
+            path: "Benchmarks/AlgebraBenchmarks"
+        ),
+        .executableTarget(
             name: "KernelBenchmarks",
             dependencies: ["GouguNeural"],
             path: "Benchmarks/KernelBenchmarks",

@@ -35,7 +35,7 @@ public struct FactStore: Sendable {
     func points(_ s: Statement) -> [Int] { s.arguments.compactMap { $0.point?.index } }
 
     /// The equations a statement means in the angle table, or nil when it is not an angle fact.
-    func angleEquations(_ s: Statement) -> [LinearExpression]? {
+    mutating func angleEquations(_ s: Statement) -> [LinearExpression]? {
         let p = points(s)
         func d(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
         switch s.predicate {
@@ -52,7 +52,7 @@ public struct FactStore: Sendable {
     }
 
     /// The equations a statement means in the ratio table, or nil when it is not a length fact.
-    func ratioEquations(_ s: Statement) -> [LinearExpression]? {
+    mutating func ratioEquations(_ s: Statement) -> [LinearExpression]? {
         let p = points(s)
         func l(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
         switch s.predicate {
@@ -73,10 +73,22 @@ public struct FactStore: Sendable {
         }
     }
 
-    func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
+    /// An expression over the tables' dense variable ids; `terms` use sparse keys
+    /// (`pair`, `logPrime`), interned here.
+    mutating func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
         var merged: [Int: Rational] = [:]
-        for (v, c) in terms { merged[v, default: .zero] += c }
-        return LinearExpression(terms: merged, constant: constant)
+        for (key, c) in terms { merged[variable(key), default: .zero] += c }
+        return LinearExpression(merged, constant: constant)
+    }
+
+    private var variableIDs: [Int: Int] = [:]
+
+    /// The dense id of a sparse variable key (the tables index arrays by variable).
+    mutating func variable(_ key: Int) -> Int {
+        if let id = variableIDs[key] { return id }
+        let id = variableIDs.count
+        variableIDs[key] = id
+        return id
     }
 
     // MARK: Queries
@@ -130,7 +142,7 @@ public struct FactStore: Sendable {
     func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
         let system = table == .angles ? angles : ratios
         guard let certificate = system.certificate(for: e) else { return nil }
-        let terms = certificate.combination.sorted { $0.key < $1.key }.map { id, coefficient in
+        let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
             return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts)
         }
@@ -193,7 +205,7 @@ public struct FactStore: Sendable {
 
     /// Similar triangles abc, pqr: equal angles (reversed for opposite orientations) and
     /// proportional sides; congruent ones also have ab = pq. Nil for other predicates.
-    func triangleEquations(_ s: Statement) -> (angles: [LinearExpression], ratios: [LinearExpression])? {
+    mutating func triangleEquations(_ s: Statement) -> (angles: [LinearExpression], ratios: [LinearExpression])? {
         guard ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"].contains(s.predicate) else { return nil }
         let p = points(s)
         var reflected = s.predicate.hasSuffix("2")

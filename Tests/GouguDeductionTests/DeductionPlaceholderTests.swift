@@ -1,4 +1,0 @@
-import Testing
-@testable import GouguDeduction
-
-@Test func deductionModuleLoads() { #expect(Bool(true)) }

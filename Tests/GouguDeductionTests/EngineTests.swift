@@ -1,0 +1,106 @@
+import Testing
+@testable import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguTestSupport
+
+/// The engine on small configurations: a rule family that must fire, a near miss the
+/// diagram refutes, determinism, and proofs whose every step holds in the diagram.
+@Suite struct EngineTests {
+    func run(_ statement: String, seed: UInt64 = 0, seconds: Double = 20) throws -> (EngineResult, Problem) {
+        let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
+        let diagram = try DiagramBuilder().build(problem, seed: seed)
+        return (Engine().run(diagram, budget: Budget(seconds: seconds)), problem)
+    }
+
+    @Test func inscribedAnglesOnAChordAreEqual() throws {
+        let (result, _) = try run("a b c = triangle a b c; o = circumcenter o a b c; d = on_circle d o a ? eqangle c a c b d a d b")
+        #expect(result.proved)
+    }
+
+    @Test func equalInscribedAnglesGiveACyclicQuadrilateral() throws {
+        // The feet of two altitudes see ab at right angles.
+        let (result, _) = try run("a b c = triangle a b c; d = foot d a b c; e = foot e b c a ? cyclic a b d e")
+        #expect(result.proved)
+    }
+
+    @Test func midlineIsParallelToTheBase() throws {
+        let (result, _) = try run("a b c = triangle a b c; d = midpoint d a b; e = midpoint e a c ? para d e b c")
+        #expect(result.proved)
+    }
+
+    @Test func medianToTheHypotenuseIsHalfOfIt() throws {
+        let (result, _) = try run("a b c = r_triangle a b c; m = midpoint m b c ? cong m a m b")
+        #expect(result.proved)
+    }
+
+    @Test func angleChasingProvesParallelsFromTwoPerpendiculars() throws {
+        let (result, _) = try run("a b c = triangle a b c; d = on_tline d a b c; e = on_tline e b b c ? para a d b e")
+        #expect(result.proved)
+    }
+
+    @Test func aGoalFalseInTheDiagramIsNeverProved() throws {
+        // A midpoint is not the foot of the altitude: the near miss of the median theorem.
+        let (result, _) = try run("a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
+        #expect(result.stopReason == .goalFalseInDiagram)
+    }
+
+    @Test func aTrueGoalBeyondTheRulesSaturatesCleanly() throws {
+        // The incentre concurrence needs more than these rules: the engine stops, saying so.
+        let (result, _) = try run("a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b")
+        #expect(result.stopReason == .saturated)
+    }
+
+    @Test func theSameProblemAndSeedGiveTheSameProof() throws {
+        let statement = "a b c = triangle a b c; p = on_circum p a b c; x = foot x p b c; y = foot y p c a; z = foot z p a b ? coll x y z"
+        let (first, problem) = try run(statement)
+        let (second, _) = try run(statement)
+        let a = try #require(Proof(result: first, problem: problem)), b = try #require(Proof(result: second, problem: problem))
+        #expect(a.text == b.text)
+    }
+
+    @Test func everyDerivedFactOfABundledProofHoldsInTheDiagram() throws {
+        let text = try #require(RepositoryFiles.text("Problems/classics.txt"))
+        var proved = 0
+        for problem in try ProblemParser().parseFile(text, file: "classics.txt") {
+            let diagram = try DiagramBuilder().build(problem, seed: 0)
+            let result = Engine().run(diagram, budget: Budget(seconds: 10))
+            for fact in result.store.facts {
+                #expect(diagram.holds(fact.statement), "\(problem.name): \(problem.text(of: fact.statement))")
+            }
+            if result.proved {
+                proved += 1
+                #expect(Proof(result: result, problem: problem) != nil)
+            }
+        }
+        #expect(proved >= 20, "proved \(proved) bundled problems")
+    }
+
+    @Test func aTimeBudgetStopsTheEngineCleanly() throws {
+        let (result, _) = try run("a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; g = foot g a b c ? cyclic d e f g", seconds: 0)
+        #expect(result.stopReason == .timeout || result.proved)
+    }
+}
+
+@Suite struct PointClassesTests {
+    @Test func twoLinesSharingTwoPointsAreOneLine() {
+        var lines = PointClasses(arity: 2)
+        _ = lines.merge([0, 1, 2], because: 10)
+        _ = lines.merge([1, 2, 3], because: 11)
+        #expect(lines.together([0, 3, 1]) == [10, 11])
+    }
+
+    @Test func linesSharingOnePointStayApart() {
+        var lines = PointClasses(arity: 2)
+        _ = lines.merge([0, 1, 2], because: 10)
+        _ = lines.merge([2, 3, 4], because: 11)
+        #expect(lines.together([0, 1, 3]) == nil)
+    }
+
+    @Test func circlesSharingThreePointsAreOneCircle() {
+        var circles = PointClasses(arity: 3)
+        _ = circles.merge([0, 1, 2, 3], because: 5)
+        _ = circles.merge([1, 2, 3, 4], because: 6)
+        #expect(circles.together([0, 4, 1, 2]) == [5, 6])
+    }
+}
