@@ -87,8 +87,8 @@ struct RuleMatcher {
         for (slot, point) in zip(pattern.slots, points) {
             guard case .variable(let v) = slot else { continue }
             if binding[v] == -1 {
-                // Distinct variables stand for distinct points.
-                if binding.contains(point) { for a in assigned { binding[a] = -1 }; return false }
+                // Distinct variables may share a point (similar triangles with a common
+                // vertex); degenerate bindings fail the numeric checks.
                 binding[v] = point
                 assigned.append(v)
             } else if binding[v] != point {
@@ -163,7 +163,7 @@ struct RuleMatcher {
             let n = diagram.positions.count
             func assign(_ k: Int) {
                 if k == unbound.count { check(); return }
-                for point in 0..<n where !binding.contains(point) {
+                for point in 0..<n {
                     binding[unbound[k]] = point
                     assign(k + 1)
                     binding[unbound[k]] = -1

@@ -16,7 +16,7 @@ public enum NumericFacts {
     public static let supportedPredicates: Set<String> = [
         "coll", "cyclic", "para", "perp", "cong", "midp", "circle", "eqangle", "eqangle6",
         "eqratio", "eqratio6", "eqratio3", "simtri", "simtri2", "contri", "contri2",
-        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*",
+        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*", "sameclock", "oppclock",
     ]
 
     /// Whether `statement` holds when its points are at `position(point)`.
@@ -66,6 +66,10 @@ public enum NumericFacts {
         case "sameside":
             let first = (p[1] - p[0]).dot(p[1] - p[2]), second = (p[3] - p[4]).dot(p[3] - p[5])
             return abs(first) > tol && abs(second) > tol && (first > 0) == (second > 0)
+        case "sameclock", "oppclock":
+            let first = (p[1] - p[0]).cross(p[2] - p[0]), second = (p[4] - p[3]).cross(p[5] - p[3])
+            guard abs(first) > tol, abs(second) > tol else { return false }
+            return ((first > 0) == (second > 0)) == (statement.predicate == "sameclock")
         case "diff": return p[0].distance(to: p[1]) > tol
         default: preconditionFailure("no numeric meaning for predicate '\(statement.predicate)'")
         }

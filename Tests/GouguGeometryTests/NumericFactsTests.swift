@@ -76,6 +76,12 @@ import GouguLanguage
         #expect(check("contri*", t + mirrored) && !check("contri*", t + scaledRotated))
     }
 
+    @Test func orientationOfTwoTriangles() {
+        #expect(check("sameclock", [o, x, y, Vector2(5, 5), Vector2(6, 5), Vector2(5, 6)]))
+        #expect(check("oppclock", [o, x, y, Vector2(5, 5), Vector2(5, 6), Vector2(6, 5)]))
+        #expect(!check("sameclock", [o, x, Vector2(2, 0), o, x, y]), "a degenerate triangle has no orientation")
+    }
+
     @Test func sameSide() {
         // b between a and c, and x between y and z.
         #expect(check("sameside", [o, Vector2(1, 0), Vector2(2, 0), Vector2(5, 5), Vector2(4, 5), Vector2(6, 5)]))
