@@ -2,6 +2,19 @@ import ArgumentParser
 import Foundation
 import Gougu
 
+/// One problem's outcome, as `gougu solve --json` prints it (one JSON object per line)
+/// and as `gougu bench` reads it back.
+struct SolveRecord: Codable {
+    var problem: String
+    var proved: Bool
+    var stopReason: String
+    var seconds: Double
+    var rounds: Int
+    var facts: Int
+    var steps: Int?
+    var proof: Proof?
+}
+
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
 /// angle and ratio chasing) and print the proofs.
 struct SolveCommand: ParsableCommand {
@@ -13,11 +26,20 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var selection: ProblemSelection
 
+    @Flag(help: "Solve every problem in the file (the default when --problem is not given).")
+    var all = false
+
     @Option(help: "Seconds allowed per problem.")
     var timeout: Double = 60
 
     @Option(help: "The diagram's random seed.")
     var seed: UInt64 = 0
+
+    @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
+    var json = false
+
+    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json.")
+    var proofOut: String?
 
     @Flag(help: "Print one summary line per problem instead of proofs.")
     var quiet = false
@@ -27,12 +49,20 @@ struct SolveCommand: ParsableCommand {
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
     }
 
     func run() throws {
         let problems = try selection.load()
         let engine = Engine()
         var allProved = true
+        if let proofOut {
+            do {
+                try FileManager.default.createDirectory(atPath: proofOut, withIntermediateDirectories: true)
+            } catch {
+                fail("\(proofOut): error: cannot create the proof directory")
+            }
+        }
         for problem in problems {
             let diagram: Diagram
             do {
@@ -42,16 +72,40 @@ struct SolveCommand: ParsableCommand {
             }
             let result = engine.run(diagram, budget: Budget(seconds: timeout))
             if stats { printStatistics(result) }
-            let summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", result.seconds)) s"
-            if result.proved, let proof = Proof(result: result, problem: problem) {
-                if quiet { print(summary + ", \(proof.steps.count) steps") } else { print(proof.text); print(summary); print() }
-            } else {
-                allProved = false
-                print(summary)
-                if !quiet { print() }
+            let proof = result.proved ? Proof(result: result, problem: problem) : nil
+            if proof == nil { allProved = false }
+            let record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
+                                     seconds: result.seconds, rounds: result.rounds.count, facts: result.store.facts.count,
+                                     steps: proof?.steps.count, proof: proof)
+            if let proofOut, let proof { write(proof, record: record, to: proofOut) }
+            if json {
+                print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
+                continue
             }
+            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", result.seconds)) s"
+            if let proof { summary += ", \(proof.steps.count) steps" }
+            if let proof, !quiet { print(proof.text) }
+            print(summary)
+            if !quiet { print() }
         }
         if !allProved { throw ExitCode(1) }
+    }
+
+    private func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
+        return encoder
+    }
+
+    private func write(_ proof: Proof, record: SolveRecord, to directory: String) {
+        let base = URL(fileURLWithPath: directory).appendingPathComponent(record.problem)
+        do {
+            try (proof.text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
+            try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json"))
+        } catch {
+            fail("\(directory): error: cannot write the proof of '\(record.problem)'")
+        }
     }
 
     private func printStatistics(_ result: EngineResult) {

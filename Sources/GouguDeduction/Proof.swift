@@ -3,15 +3,36 @@ import GouguLanguage
 
 /// A proof traced back from the goal: only the facts the goal needs, numbered, each citing
 /// the numbers of the facts it uses.
-public struct Proof: Sendable {
+public struct Proof: Sendable, Codable {
+    /// The version of the JSON proof format (see docs/proof-format.md).
+    public var format = "gougu-proof/0"
     /// One numbered line of a proof.
-    public struct Step: Sendable {
+    public struct Step: Sendable, Codable {
         public var number: Int
         /// The fact, in the problem language.
         public var statement: String
         /// How it follows: a premise, a rule instance, a chain, or an algebraic combination.
         public var reason: String
         /// The numbers of the steps it uses.
+        public var cites: [Int]
+        /// What kind of step: `premise`, `rule`, `chain` or `algebra`.
+        public var kind: String = "premise"
+        /// For a rule step: the rule's name in the theorem library and its variable binding.
+        public var rule: String? = nil
+        public var binding: [String: String]? = nil
+        /// For a rule step: the side conditions checked on the diagram.
+        public var sideConditions: [String]? = nil
+        /// For an algebraic step: the table (`angles` mod 180 degrees, or `ratios` of
+        /// log-lengths) and the combination: exact rational coefficients of equations,
+        /// each equation citing the steps it comes from.
+        public var table: String? = nil
+        public var terms: [Term]? = nil
+    }
+
+    /// One equation of an algebraic step's certificate.
+    public struct Term: Sendable, Codable {
+        public var coefficient: String
+        public var equation: String
         public var cites: [Int]
     }
 
@@ -41,6 +62,22 @@ public struct Proof: Sendable {
             numbers[id] = numbers.count + 1
         }
         func name(_ p: Int) -> String { problem.name(of: PointID(p)) }
+        func structure(_ why: Justification, into step: inout Step) {
+            switch why {
+            case .premise: step.kind = "premise"
+            case .rule(let rule, _, let binding, let sides):
+                step.kind = "rule"
+                step.rule = rule
+                step.binding = binding.mapValues(name)
+                step.sideConditions = sides.map(problem.text(of:))
+            case .chain: step.kind = "chain"
+            case .algebra(let table, let terms):
+                step.kind = "algebra"
+                step.table = table.rawValue
+                step.terms = terms.map { Term(coefficient: $0.coefficient.description, equation: $0.equation, cites: $0.facts.compactMap { numbers[$0] }) }
+            case .expansion: step.kind = "chain"
+            }
+        }
         func describe(_ why: Justification) -> (String, [Int]) {
             switch why {
             case .premise(let clause):
@@ -73,14 +110,17 @@ public struct Proof: Sendable {
         }
         for id in ordered {
             let (reason, cites) = describe(facts[id].justification)
-            let step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), reason: reason, cites: cites)
+            var step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), reason: reason, cites: cites)
+            structure(facts[id].justification, into: &step)
             if premiseIDs.contains(id) { premises.append(step) } else { steps.append(step) }
         }
         premises.sort { $0.number < $1.number }
         steps.sort { $0.number < $1.number }
         let (reason, cites) = describe(goalWhy)
         if steps.last?.statement != problem.text(of: goal) {
-            steps.append(Step(number: numbers.count + 1, statement: problem.text(of: goal), reason: reason, cites: cites))
+            var step = Step(number: numbers.count + 1, statement: problem.text(of: goal), reason: reason, cites: cites)
+            structure(goalWhy, into: &step)
+            steps.append(step)
         }
         // Auxiliary: clauses cited whose points the goal's points do not depend on.
         var ancestors = Set(goal.points)
