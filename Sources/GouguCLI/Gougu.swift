@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gougu
 
 @main
@@ -8,8 +9,23 @@ struct GouguCommand: ParsableCommand {
         abstract: "Gougu (勾股): an olympiad-geometry prover.",
         discussion: "Problems are written in AlphaGeometry's problem language. Exit status: 0 success, 1 a goal not proved or false, 2 bad input.",
         subcommands: [
-            SolveCommand.self, DiagramCommand.self, DrawCommand.self,
+            SolveCommand.self, BenchCommand.self, DiagramCommand.self, DrawCommand.self,
             TrainCommand.self, TrainEvalCommand.self, SynthCorpusCommand.self,
         ]
     )
+
+    /// Runs the command line. Usage errors (an unknown option, a value out of range) are
+    /// bad input like any other: they exit with status 2, not ArgumentParser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
