@@ -233,8 +233,13 @@ public struct FactStore: Sendable {
 
     private mutating func learnTriangles(_ s: Statement, as id: FactID) {
         guard let (angleEquations, ratioEquations) = triangleEquations(s) else { return }
-        for e in angleEquations { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
-        for e in ratioEquations { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
+        let p = points(s).map(n)
+        let angleNames = ["angle at \(p[0])/\(p[3])", "angle at \(p[1])/\(p[4])"]
+        let ratioNames = ["\(p[0])\(p[1]):\(p[0])\(p[2]) = \(p[3])\(p[4]):\(p[3])\(p[5])",
+                          "\(p[0])\(p[1]):\(p[1])\(p[2]) = \(p[3])\(p[4]):\(p[4])\(p[5])",
+                          "\(p[0])\(p[1]) = \(p[3])\(p[4])"]
+        for (e, name) in zip(angleEquations, angleNames) { addEquation(e, table: .angles, text: "\(text(of: s)): \(name)", facts: [id]) }
+        for (e, name) in zip(ratioEquations, ratioNames) { addEquation(e, table: .ratios, text: "\(text(of: s)): \(name)", facts: [id]) }
     }
 
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
