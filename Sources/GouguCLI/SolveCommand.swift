@@ -35,6 +35,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The diagram's random seed.")
     var seed: UInt64 = 0
 
+    @Option(help: "Resident memory allowed, in MiB.")
+    var memory: Double = 1024
+
     @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
     var json = false
 
@@ -70,7 +73,7 @@ struct SolveCommand: ParsableCommand {
             } catch let error as DiagramError {
                 fail("\(error) (problem '\(problem.name)')")
             }
-            let result = engine.run(diagram, budget: Budget(seconds: timeout))
+            let result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
             if stats { printStatistics(result) }
             let proof = result.proved ? Proof(result: result, problem: problem) : nil
             if proof == nil { allProved = false }

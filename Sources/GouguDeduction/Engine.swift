@@ -11,12 +11,23 @@ public struct Budget: Sendable {
     public var facts: Int
     /// Saturation rounds.
     public var rounds: Int
+    /// Resident memory of the process, in MiB (checked between rules).
+    public var memoryMiB: Double
 
-    public init(seconds: Double = 60, facts: Int = 200_000, rounds: Int = 1000) {
+    public init(seconds: Double = 60, facts: Int = 200_000, rounds: Int = 1000, memoryMiB: Double = 1024) {
         self.seconds = seconds
         self.facts = facts
         self.rounds = rounds
+        self.memoryMiB = memoryMiB
     }
+}
+
+/// The resident memory of this process in MiB, from /proc (nil where there is none).
+func residentMemoryMiB() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
 }
 
 /// Why the engine stopped.
@@ -25,6 +36,7 @@ public enum StopReason: String, Sendable {
     case saturated = "saturated: no rule adds a fact"
     case timeout = "time budget exhausted"
     case factLimit = "fact budget exhausted"
+    case memoryLimit = "memory budget exhausted"
     case roundLimit = "round budget exhausted"
     case goalFalseInDiagram = "goal is false in the diagram"
     case noGoal = "the problem states no goal"
@@ -109,6 +121,7 @@ public struct Engine: Sendable {
                                                          binding: names, sideConditions: sideConditions), round: round)
                 }
                 if let stop { return finish(stop) }
+                if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
                 if let why = store.holds(goal) {
                     rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                     return finish(.proved, why)

@@ -76,6 +76,12 @@ import GouguTestSupport
         #expect(proved >= 20, "proved \(proved) bundled problems")
     }
 
+    @Test func aMemoryBudgetStopsTheEngineCleanly() throws {
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; g = foot g a b c; h = orthocenter h a b c ? cyclic d e f g")
+        let result = Engine().run(try DiagramBuilder().build(problem), budget: Budget(memoryMiB: 1))
+        #expect(result.stopReason == .memoryLimit)
+    }
+
     @Test func aTimeBudgetStopsTheEngineCleanly() throws {
         let (result, _) = try run("a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; g = foot g a b c ? cyclic d e f g", seconds: 0)
         #expect(result.stopReason == .timeout || result.proved)
