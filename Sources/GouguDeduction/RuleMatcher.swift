@@ -28,9 +28,12 @@ struct CompiledRule: Sendable {
     static let ratioPredicates: Set<String> = ["cong", "eqratio", "eqratio6", "rconst"]
 
     /// Whether angle chasing or ratio chasing alone already implies every instance of the
-    /// rule: its facts all live in one table.
+    /// rule: its facts all live in one table and it has no side condition (a side
+    /// condition carries what the tables cannot know, such as which of two solutions of
+    /// 2x = c modulo 180 degrees the diagram shows).
     var isImpliedByAlgebra: Bool {
-        let facts = premises.filter { !$0.isSideCondition } + [conclusion]
+        guard !premises.contains(where: \.isSideCondition) else { return false }
+        let facts = premises + [conclusion]
         return facts.allSatisfy { Self.anglePredicates.contains($0.predicate) }
             || facts.allSatisfy { Self.ratioPredicates.contains($0.predicate) }
     }
