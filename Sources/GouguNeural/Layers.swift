@@ -111,6 +111,47 @@ public enum Layers {
         }
     }
 
+    // MARK: rotary position embedding (RoPE)
+
+    /// The RoPE angles' cosines and sines for positions `0..<contextLength`: two tables of
+    /// `[contextLength, headDim / 2]`, angle(pos, i) = pos * base^(-2i / headDim).
+    public static func ropeTables(contextLength: Int, headDim: Int, base: Double = 10_000) -> (cos: [Float], sin: [Float]) {
+        let half = headDim / 2
+        var c = [Float](repeating: 0, count: contextLength * half), s = c
+        for pos in 0..<contextLength {
+            for i in 0..<half {
+                let angle = Double(pos) * Foundation.pow(base, -Double(2 * i) / Double(headDim))
+                c[pos * half + i] = Float(Foundation.cos(angle))
+                s[pos * half + i] = Float(Foundation.sin(angle))
+            }
+        }
+        return (c, s)
+    }
+
+    /// Rotates, in place, every head of `rows` vectors of width `dim` by its row's position:
+    /// the pair (x[2i], x[2i+1]) of each head turns by angle(pos, i). Row r has position
+    /// `firstPosition + r % seqLen`. With `inverse`, rotates by the negative angle, which is
+    /// the backward pass (the rotation is orthogonal, so its transpose is its inverse).
+    ///
+    /// x: [rows, dim]; cos, sin: tables from `ropeTables` (`headDim / 2` per position).
+    public static func rope(_ x: UnsafeMutablePointer<Float>, cos: UnsafePointer<Float>, sin: UnsafePointer<Float>,
+                            rows: Int, seqLen: Int, firstPosition: Int = 0, heads: Int, dim: Int, inverse: Bool = false) {
+        let hd = dim / heads, half = hd / 2
+        let sign: Float = inverse ? -1 : 1
+        for r in 0..<rows {
+            let pos = firstPosition + r % seqLen
+            let cr = cos + pos * half, sr = sin + pos * half
+            for h in 0..<heads {
+                let v = x + r * dim + h * hd
+                for i in 0..<half {
+                    let a = v[2 * i], b = v[2 * i + 1], c = cr[i], s = sign * sr[i]
+                    v[2 * i] = a * c - b * s
+                    v[2 * i + 1] = a * s + b * c
+                }
+            }
+        }
+    }
+
     // MARK: causal multi-head attention
 
     /// Causal self-attention for a batch of sequences.

@@ -26,6 +26,10 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var seed: UInt64 = 1
     /// Save a checkpoint every this many steps (0 = only at the end).
     public var checkpointEvery = 500
+    /// Length bucketing: a batch draws its sequences from a random window of
+    /// `bucketWindow * batch` sequences of similar length (less padding, but the sequences of
+    /// a batch are then alike); 0 draws them uniformly from the whole corpus.
+    public var bucketWindow = 0
 
     /// Default options.
     public init() {}
@@ -117,12 +121,13 @@ public final class Trainer {
 
     /// The batch of 0-based `step`: (inputs, targets, non-padding token count).
     ///
-    /// To limit padding, a batch draws its sequences at random from a window of
-    /// `4 * batch` sequences of similar length (a random window of the length-sorted corpus),
-    /// and is padded only to its own longest sequence.
+    /// A batch draws its sequences at random from the whole corpus or, with
+    /// `options.bucketWindow > 0`, from a random window of `bucketWindow * batch` sequences of
+    /// similar length (a window of the length-sorted corpus); it is padded only to its own
+    /// longest sequence.
     public func batch(at step: Int) -> (tokens: [Int32], targets: [Int32], realTokens: Int) {
         var rng = SplitMix64(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(step))
-        let window = min(byLength.count, 4 * options.batch)
+        let window = options.bucketWindow > 0 ? min(byLength.count, options.bucketWindow * options.batch) : byLength.count
         let start = rng.nextInt(below: byLength.count - window + 1)
         let picks = (0..<options.batch).map { _ in byLength[start + rng.nextInt(below: window)] }
         let t = picks.map { corpus.sequences[$0].count - 1 }.max()!

@@ -14,16 +14,44 @@ public struct TransformerConfig: Codable, Sendable, Equatable {
     public var heads: Int
     /// Width of the MLP's hidden layer.
     public var hiddenDim: Int
+    /// How positions enter the model.
+    public var positions: PositionEncoding
+
+    /// How the model knows where a token is.
+    public enum PositionEncoding: String, Codable, Sendable {
+        /// A learned `position_embedding` table added to the token embedding (initialised
+        /// with sinusoids).
+        case learned
+        /// Rotary position embedding (RoPE) of queries and keys in every attention layer:
+        /// attention scores depend only on the relative offset of two tokens. No position
+        /// parameters. Needs an even head width.
+        case rope
+    }
 
     /// Creates a configuration; `hiddenDim` defaults to `4 * dim`.
-    public init(vocabSize: Int, contextLength: Int, dim: Int, layers: Int, heads: Int, hiddenDim: Int? = nil) {
+    public init(vocabSize: Int, contextLength: Int, dim: Int, layers: Int, heads: Int, hiddenDim: Int? = nil,
+                positions: PositionEncoding = .learned) {
         precondition(dim % heads == 0, "heads must divide dim")
+        precondition(positions != .rope || (dim / heads) % 2 == 0, "RoPE needs an even head width")
         self.vocabSize = vocabSize
         self.contextLength = contextLength
         self.dim = dim
         self.layers = layers
         self.heads = heads
         self.hiddenDim = hiddenDim ?? 4 * dim
+        self.positions = positions
+    }
+
+    enum CodingKeys: String, CodingKey { case vocabSize, contextLength, dim, layers, heads, hiddenDim, positions }
+
+    /// Decodes a configuration; files written before `positions` existed use `.learned`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(vocabSize: try c.decode(Int.self, forKey: .vocabSize),
+                  contextLength: try c.decode(Int.self, forKey: .contextLength),
+                  dim: try c.decode(Int.self, forKey: .dim), layers: try c.decode(Int.self, forKey: .layers),
+                  heads: try c.decode(Int.self, forKey: .heads), hiddenDim: try c.decode(Int.self, forKey: .hiddenDim),
+                  positions: try c.decodeIfPresent(PositionEncoding.self, forKey: .positions) ?? .learned)
     }
 
     /// Width of one attention head.
@@ -61,7 +89,7 @@ public struct ParameterLayout: Sendable {
     }
 
     public var tokenEmbedding = 0     // [vocab, dim]     also the (tied) output layer
-    public var positionEmbedding = 0  // [context, dim]
+    public var positionEmbedding = 0  // [context, dim]   only with `.learned` positions (else -1)
     public var blocks: [Block] = []
     public var finalNorm = 0          // [dim]
     /// Total number of floats.
@@ -79,7 +107,7 @@ public struct ParameterLayout: Sendable {
             return t.offset
         }
         tokenEmbedding = add("token_embedding", [c.vocabSize, c.dim], decays: true)
-        positionEmbedding = add("position_embedding", [c.contextLength, c.dim], decays: true)
+        positionEmbedding = c.positions == .learned ? add("position_embedding", [c.contextLength, c.dim], decays: true) : -1
         for l in 0..<c.layers {
             var b = Block()
             b.attentionNorm = add("blocks.\(l).attention_norm", [c.dim], decays: false)
@@ -116,16 +144,26 @@ public final class Transformer: @unchecked Sendable {
     public let parameters: UnsafeMutablePointer<Float>
     /// Kernels (and thread pool) used by this model.
     public let linalg: Linalg
+    /// RoPE cosines and sines, `[contextLength, headDim / 2]` each (allocated only with
+    /// `.rope` positions).
+    let ropeCos: UnsafeMutablePointer<Float>, ropeSin: UnsafeMutablePointer<Float>
 
     /// Creates a model with GPT-2 style random initialisation: N(0, 0.02) matrices, residual
-    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains. The (learned)
-    /// position embedding starts as sinusoids of amplitude 0.03, which makes attention by
-    /// relative offset ("the token two places back") much quicker to learn.
+    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains. A learned position
+    /// embedding (`.learned`) starts as sinusoids of amplitude 0.03.
     public init(config: TransformerConfig, seed: UInt64, linalg: Linalg = Linalg(pool: .shared)) {
         self.config = config
         self.layout = ParameterLayout(config: config)
         self.linalg = linalg
         parameters = .allocate(capacity: layout.count)
+        let tableCount = config.positions == .rope ? config.contextLength * config.headDim / 2 : 0
+        ropeCos = .allocate(capacity: max(tableCount, 1))
+        ropeSin = .allocate(capacity: max(tableCount, 1))
+        if config.positions == .rope {
+            let (c, s) = Layers.ropeTables(contextLength: config.contextLength, headDim: config.headDim)
+            ropeCos.initialize(from: c, count: tableCount)
+            ropeSin.initialize(from: s, count: tableCount)
+        }
         var rng = SplitMix64(seed: seed)
         let residualScale = 1 / Float(2 * config.layers).squareRoot()
         for t in layout.tensors {
@@ -150,7 +188,11 @@ public final class Transformer: @unchecked Sendable {
         }
     }
 
-    deinit { parameters.deallocate() }
+    deinit {
+        parameters.deallocate()
+        ropeCos.deallocate()
+        ropeSin.deallocate()
+    }
 
     /// Number of trainable parameters.
     public var parameterCount: Int { layout.count }
@@ -291,13 +333,19 @@ public final class TrainingSession {
         let n = batch * seqLen, d = c.dim, hid = c.hiddenDim, pool = m.linalg.pool
 
         // ---- forward ----
-        // Embeddings: x[n] = tokenEmbedding[token] + positionEmbedding[t].
+        // Embeddings: x[n] = tokenEmbedding[token] (+ positionEmbedding[t] with learned positions).
         let x0 = xIn[0].pointer
+        let learned = c.positions == .learned, rope = c.positions == .rope
         for r in 0..<n {
             let tok = Int(tokens[r]), t = r % seqLen
             precondition(tok >= 0 && tok < c.vocabSize, "token id out of range")
-            let e = P + L.tokenEmbedding + tok * d, p = P + L.positionEmbedding + t * d
-            for i in 0..<d { x0[r * d + i] = e[i] + p[i] }
+            let e = P + L.tokenEmbedding + tok * d
+            if learned {
+                let p = P + L.positionEmbedding + t * d
+                for i in 0..<d { x0[r * d + i] = e[i] + p[i] }
+            } else {
+                (x0 + r * d).update(from: e, count: d)
+            }
         }
         for l in 0..<c.layers {
             let B = L.blocks[l]
@@ -306,6 +354,10 @@ public final class TrainingSession {
             m.linear(xn1[l].pointer, P + B.wq, q[l].pointer, rows: n, inDim: d, outDim: d)
             m.linear(xn1[l].pointer, P + B.wk, k[l].pointer, rows: n, inDim: d, outDim: d)
             m.linear(xn1[l].pointer, P + B.wv, v[l].pointer, rows: n, inDim: d, outDim: d)
+            if rope {  // q and k are saved rotated; their gradients are rotated back below
+                Layers.rope(q[l].pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d)
+                Layers.rope(k[l].pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d)
+            }
             Layers.attentionForward(q: q[l].pointer, k: k[l].pointer, v: v[l].pointer, probs: probs[l].pointer,
                                     out: att[l].pointer, batch: batch, seqLen: seqLen, heads: c.heads, dim: d, pool: pool)
             xMid[l].pointer.update(from: x, count: n * d)
@@ -368,6 +420,12 @@ public final class TrainingSession {
                                      probs: probs[l].pointer, dq: dq.pointer, dk: dk.pointer, dv: dv.pointer,
                                      scratch: attScratch.pointer, batch: batch, seqLen: seqLen, heads: c.heads,
                                      dim: d, pool: pool)
+            if rope {
+                Layers.rope(dq.pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d,
+                            inverse: true)
+                Layers.rope(dk.pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d,
+                            inverse: true)
+            }
             dxn.zero(n * d)
             m.linearBackward(dy: dq.pointer, x: xn1[l].pointer, w: P + B.wq, dx: dxn.pointer, dw: G + B.wq, rows: n, inDim: d, outDim: d)
             m.linearBackward(dy: dk.pointer, x: xn1[l].pointer, w: P + B.wk, dx: dxn.pointer, dw: G + B.wk, rows: n, inDim: d, outDim: d)
@@ -379,7 +437,7 @@ public final class TrainingSession {
         for r in 0..<n {
             let tok = Int(tokens[r]), t = r % seqLen
             Layers.axpy(1, dx.pointer + r * d, G + L.tokenEmbedding + tok * d, d)
-            Layers.axpy(1, dx.pointer + r * d, G + L.positionEmbedding + t * d, d)
+            if learned { Layers.axpy(1, dx.pointer + r * d, G + L.positionEmbedding + t * d, d) }
         }
         return loss / Double(max(counted, 1))
     }

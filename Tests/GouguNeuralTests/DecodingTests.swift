@@ -3,8 +3,10 @@ import Testing
 @testable import GouguNeural
 
 /// A tiny random model shared by the decoding tests.
-func tinyModel(seed: UInt64 = 5, vocab: Int = 12, context: Int = 16) -> Transformer {
-    let config = TransformerConfig(vocabSize: vocab, contextLength: context, dim: 16, layers: 2, heads: 2)
+func tinyModel(seed: UInt64 = 5, vocab: Int = 12, context: Int = 16,
+               positions: TransformerConfig.PositionEncoding = .learned) -> Transformer {
+    let config = TransformerConfig(vocabSize: vocab, contextLength: context, dim: 16, layers: 2, heads: 2,
+                                   positions: positions)
     let model = Transformer(config: config, seed: seed, linalg: .singleThreaded())
     // Larger weights than the default init, so that the next-token distribution is peaked.
     var rng = SplitMix64(seed: seed)
@@ -24,8 +26,9 @@ func fullForwardLogProbabilities(_ model: Transformer, _ prefix: [Int]) -> [Doub
     return out
 }
 
-@Test func kvCacheDecodingMatchesTheFullForwardPass() {
-    let model = tinyModel()
+@Test(arguments: [TransformerConfig.PositionEncoding.learned, .rope])
+func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.PositionEncoding) {
+    let model = tinyModel(positions: positions)
     let prefix = [1, 4, 7, 3, 9, 2]
     let state = InferenceState(model: model)
     state.prefill(prefix)
