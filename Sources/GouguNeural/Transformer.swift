@@ -243,7 +243,8 @@ final class FloatBuffer {
 
 /// Activations and gradients for training one batch shape, allocated once.
 ///
-/// `forwardBackward` runs the model on `batch` sequences of `seqLen` tokens, computes the
+/// `forwardBackward` runs the model on up to `batch` sequences of up to `seqLen` tokens
+/// (padded to equal length, or ragged: one after another without padding), computes the
 /// mean cross-entropy over the positions whose target is not -1, and leaves the gradient
 /// of that loss in `gradients` (same layout as the parameters).
 public final class TrainingSession {
@@ -253,8 +254,10 @@ public final class TrainingSession {
     public let batch: Int
     /// Longest sequence a batch may have (at most `config.contextLength`).
     public let maxSeqLen: Int
-    /// Tokens per sequence in the current batch (set by `forwardBackward`).
+    /// Longest sequence of the current batch (set by `forwardBackward`).
     public private(set) var seqLen: Int
+    /// Lengths of the current batch's sequences (set by `forwardBackward`).
+    public private(set) var lengths: [Int] = []
     let grads: FloatBuffer
     // Saved activations, per block (N = batch * seqLen):
     let xIn: [FloatBuffer]     // [N, dim]      block input (residual stream)
@@ -317,7 +320,8 @@ public final class TrainingSession {
     /// The gradient buffer (layout of `model.parameters`), valid after `forwardBackward`.
     public var gradients: UnsafeMutablePointer<Float> { grads.pointer }
 
-    /// Runs forward and backward on one batch and returns the mean loss.
+    /// Runs forward and backward on one batch of `batch` equally long (padded) sequences and
+    /// returns the mean loss.
     ///
     /// - Parameters:
     ///   - tokens: `batch * seqLen` input ids, sequence-major, with `seqLen <= maxSeqLen`.
@@ -325,19 +329,52 @@ public final class TrainingSession {
     ///   - computeGradients: if false, only the loss is computed.
     @discardableResult
     public func forwardBackward(tokens: [Int32], targets: [Int32], computeGradients: Bool = true) -> Double {
-        precondition(tokens.count % batch == 0 && tokens.count / batch <= maxSeqLen && targets.count == tokens.count)
-        seqLen = tokens.count / batch
+        precondition(tokens.count % batch == 0)
+        return forwardBackward(tokens: tokens, targets: targets, lengths: Array(repeating: tokens.count / batch, count: batch),
+                               computeGradients: computeGradients)
+    }
+
+    /// Runs forward and backward on a ragged batch and returns the mean loss: sequence i has
+    /// `lengths[i]` tokens, and the sequences follow one another in `tokens` and `targets`
+    /// without padding, so no work is spent on padding.
+    ///
+    /// - Parameters:
+    ///   - tokens: `Σ lengths` input ids.
+    ///   - targets: `Σ lengths` next-token ids, or -1 where no loss is taken.
+    ///   - lengths: at most `batch` lengths, each in `1...maxSeqLen`.
+    ///   - computeGradients: if false, only the loss is computed.
+    @discardableResult
+    public func forwardBackward(tokens: [Int32], targets: [Int32], lengths: [Int], computeGradients: Bool = true) -> Double {
+        precondition(lengths.count <= batch && lengths.allSatisfy { $0 >= 1 && $0 <= maxSeqLen })
+        precondition(tokens.count == lengths.reduce(0, +) && targets.count == tokens.count)
+        seqLen = lengths.max() ?? 0
+        self.lengths = lengths
         self.tokens = tokens
         self.targets = targets
         let m = model, c = m.config, L = m.layout, P = m.parameters
-        let n = batch * seqLen, d = c.dim, hid = c.hiddenDim, pool = m.linalg.pool
+        let n = tokens.count, d = c.dim, hid = c.hiddenDim, pool = m.linalg.pool
+        // Position of each row inside its sequence, and each sequence's first row.
+        var positions = [Int](repeating: 0, count: n), starts: [Int] = []
+        var row = 0
+        for len in lengths {
+            starts.append(row)
+            for t in 0..<len { positions[row + t] = t }
+            row += len
+        }
+        /// RoPE on `x` ([n, dim]), sequence by sequence.
+        func rotate(_ x: UnsafeMutablePointer<Float>, inverse: Bool) {
+            for (start, len) in zip(starts, lengths) {
+                Layers.rope(x + start * d, cos: m.ropeCos, sin: m.ropeSin, rows: len, seqLen: len, heads: c.heads, dim: d,
+                            inverse: inverse)
+            }
+        }
 
         // ---- forward ----
         // Embeddings: x[n] = tokenEmbedding[token] (+ positionEmbedding[t] with learned positions).
         let x0 = xIn[0].pointer
         let learned = c.positions == .learned, rope = c.positions == .rope
         for r in 0..<n {
-            let tok = Int(tokens[r]), t = r % seqLen
+            let tok = Int(tokens[r]), t = positions[r]
             precondition(tok >= 0 && tok < c.vocabSize, "token id out of range")
             let e = P + L.tokenEmbedding + tok * d
             if learned {
@@ -355,11 +392,11 @@ public final class TrainingSession {
             m.linear(xn1[l].pointer, P + B.wk, k[l].pointer, rows: n, inDim: d, outDim: d)
             m.linear(xn1[l].pointer, P + B.wv, v[l].pointer, rows: n, inDim: d, outDim: d)
             if rope {  // q and k are saved rotated; their gradients are rotated back below
-                Layers.rope(q[l].pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d)
-                Layers.rope(k[l].pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d)
+                rotate(q[l].pointer, inverse: false)
+                rotate(k[l].pointer, inverse: false)
             }
             Layers.attentionForward(q: q[l].pointer, k: k[l].pointer, v: v[l].pointer, probs: probs[l].pointer,
-                                    out: att[l].pointer, batch: batch, seqLen: seqLen, heads: c.heads, dim: d, pool: pool)
+                                    out: att[l].pointer, lengths: lengths, heads: c.heads, dim: d, pool: pool)
             xMid[l].pointer.update(from: x, count: n * d)
             m.linear(att[l].pointer, P + B.wo, xMid[l].pointer, rows: n, inDim: d, outDim: d, accumulate: true)
             Layers.rmsNormForward(x: xMid[l].pointer, gain: P + B.mlpNorm, y: xn2[l].pointer, rinv: rinv2[l].pointer, rows: n, dim: d)
@@ -418,13 +455,11 @@ public final class TrainingSession {
             dq.zero(n * d); dk.zero(n * d); dv.zero(n * d)
             Layers.attentionBackward(dout: dAtt.pointer, q: q[l].pointer, k: k[l].pointer, v: v[l].pointer,
                                      probs: probs[l].pointer, dq: dq.pointer, dk: dk.pointer, dv: dv.pointer,
-                                     scratch: attScratch.pointer, batch: batch, seqLen: seqLen, heads: c.heads,
+                                     scratch: attScratch.pointer, lengths: lengths, heads: c.heads,
                                      dim: d, pool: pool)
             if rope {
-                Layers.rope(dq.pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d,
-                            inverse: true)
-                Layers.rope(dk.pointer, cos: m.ropeCos, sin: m.ropeSin, rows: n, seqLen: seqLen, heads: c.heads, dim: d,
-                            inverse: true)
+                rotate(dq.pointer, inverse: true)
+                rotate(dk.pointer, inverse: true)
             }
             dxn.zero(n * d)
             m.linearBackward(dy: dq.pointer, x: xn1[l].pointer, w: P + B.wq, dx: dxn.pointer, dw: G + B.wq, rows: n, inDim: d, outDim: d)
@@ -435,7 +470,7 @@ public final class TrainingSession {
         }
         // Embeddings.
         for r in 0..<n {
-            let tok = Int(tokens[r]), t = r % seqLen
+            let tok = Int(tokens[r]), t = positions[r]
             Layers.axpy(1, dx.pointer + r * d, G + L.tokenEmbedding + tok * d, d)
             if learned { Layers.axpy(1, dx.pointer + r * d, G + L.positionEmbedding + t * d, d) }
         }

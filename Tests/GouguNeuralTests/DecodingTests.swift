@@ -137,7 +137,7 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
     #expect((0..<straight.parameterCount).allSatisfy { straight.parameters[$0] == resumed.parameters[$0] })
 }
 
-@Test func batchesPadOnlyToTheirLongestSequenceAndMaskTheProblem() throws {
+@Test func batchesAreRaggedAndMaskTheProblem() throws {
     let tokenizer = Tokenizer()
     let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 30, seed: 2), tokenizer: tokenizer)
     let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 1)
@@ -145,8 +145,10 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
     options.batch = 2
     let trainer = try Trainer(model: Transformer(config: config, seed: 1, linalg: .singleThreaded()), corpus: corpus,
                               options: options)
-    let (tokens, targets, _) = trainer.batch(at: 0)
-    #expect(tokens.first == Int32(Tokenizer.bos))
+    let (tokens, targets, lengths) = trainer.batch(at: 0)
+    #expect(lengths.count == 2 && tokens.count == lengths.reduce(0, +) && targets.count == tokens.count)
+    #expect(tokens.first == Int32(Tokenizer.bos) && tokens[lengths[0]] == Int32(Tokenizer.bos))
+    #expect(!tokens.contains(Int32(Tokenizer.pad)))
     #expect(targets.first == -1, "no loss on the problem text")
     // "x = midpoint x P Q <eos>": 7 targets per sequence.
     #expect(targets.filter { $0 >= 0 }.count == 14)

@@ -197,6 +197,32 @@ func modelGradientMatchesFiniteDifferences(positions: TransformerConfig.Position
     }
 }
 
+@Test("A ragged batch gives the loss and gradient of the same sequences padded",
+      arguments: [TransformerConfig.PositionEncoding.learned, .rope])
+func raggedBatchMatchesPaddedBatch(positions: TransformerConfig.PositionEncoding) {
+    let config = TransformerConfig(vocabSize: 11, contextLength: 6, dim: 8, layers: 2, heads: 2, hiddenDim: 12,
+                                   positions: positions)
+    let model = Transformer(config: config, seed: 4, linalg: Linalg(pool: ThreadPool(threadCount: 2)))
+    var rng = SplitMix64(seed: 10)
+    for i in 0..<model.parameterCount { model.parameters[i] += Float(rng.nextGaussian()) * 0.3 }
+    // Sequences of lengths 6, 3, 5; padding (token 0, no target) after the short ones.
+    let padded: [Int32] = [1, 4, 2, 7, 3, 9, 1, 5, 5, 0, 0, 0, 1, 8, 2, 2, 6, 0]
+    let paddedTargets: [Int32] = [4, 2, 7, 3, 9, -1, 5, 5, 10, -1, -1, -1, -1, 8, 2, 2, 6, -1]
+    let lengths = [6, 3, 5]
+    var tokens: [Int32] = [], targets: [Int32] = []
+    for (b, len) in lengths.enumerated() {
+        tokens += padded[(b * 6)..<(b * 6 + len)]
+        targets += paddedTargets[(b * 6)..<(b * 6 + len)]
+    }
+    let a = TrainingSession(model: model, batch: 3, seqLen: 6)
+    let lossA = a.forwardBackward(tokens: padded, targets: paddedTargets)
+    let b = TrainingSession(model: model, batch: 3, seqLen: 6)
+    let lossB = b.forwardBackward(tokens: tokens, targets: targets, lengths: lengths)
+    #expect(abs(lossA - lossB) < 1e-6)
+    let worst = (0..<model.parameterCount).map { abs(a.gradients[$0] - b.gradients[$0]) }.max()!
+    #expect(worst < 1e-5)
+}
+
 @Test func scheduleWarmsUpLinearlyThenDecaysToMinimum() {
     let s = LearningRateSchedule(peak: 1, warmupSteps: 10, totalSteps: 110, minFactor: 0.1)
     #expect(abs(s.rate(at: 0) - 0.1) < 1e-6)
