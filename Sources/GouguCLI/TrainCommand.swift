@@ -20,8 +20,12 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Model width.") var dim = 192
     @Option(help: "Attention heads.") var heads = 6
     @Option(help: "Context length (0 = longest corpus example).") var context = 0
+    @Option(help: "Position encoding: rope (rotary, relative) or learned (absolute table).")
+    var positions: TransformerConfig.PositionEncoding = .rope
     @Option(help: "Optimizer steps.") var steps = 2000
     @Option(help: "Sequences per batch.") var batch = 32
+    @Option(help: "Draw each batch from a window of N*batch sequences of similar length (0 = whole corpus).")
+    var bucketWindow = 0
     @Option(help: "Peak learning rate.") var lr: Float = 1e-3
     @Option(help: "Warmup steps.") var warmup = 100
     @Option(help: "Seed for initialisation and batches.") var seed: UInt64 = 1
@@ -37,12 +41,13 @@ struct TrainCommand: ParsableCommand {
         let tokenized = try TokenizedCorpus(examples: examples, tokenizer: tokenizer)
         let config = TransformerConfig(vocabSize: tokenizer.count,
                                        contextLength: context > 0 ? context : tokenized.maxLength,
-                                       dim: dim, layers: layers, heads: heads)
+                                       dim: dim, layers: layers, heads: heads, positions: positions)
         let linalg = Linalg(pool: ThreadPool(threadCount: threads))
         let model = Transformer(config: config, seed: seed, linalg: linalg)
         var options = TrainingOptions()
         options.steps = steps
         options.batch = batch
+        options.bucketWindow = bucketWindow
         options.learningRate = lr
         options.warmupSteps = warmup
         options.seed = seed
@@ -53,7 +58,7 @@ struct TrainCommand: ParsableCommand {
             try trainer.restore(from: SafetensorsFile(contentsOf: checkpointURL))
             print("resumed from \(checkpointURL.path) at step \(trainer.step)")
         }
-        print("model: \(model.parameterCount) parameters (layers \(layers), dim \(dim), heads \(heads), " +
+        print("model: \(model.parameterCount) parameters (layers \(layers), dim \(dim), heads \(heads), \(positions) positions, " +
               "context \(config.contextLength), vocab \(config.vocabSize)); \(examples.count) examples; " +
               "\(linalg.pool.threadCount) threads")
         try trainer.run(progress: { p in
@@ -132,3 +137,5 @@ struct SynthCorpusCommand: ParsableCommand {
         print("wrote \(count) examples to \(out)")
     }
 }
+
+extension TransformerConfig.PositionEncoding: ExpressibleByArgument {}

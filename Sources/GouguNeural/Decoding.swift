@@ -56,8 +56,13 @@ public final class InferenceState {
         precondition(token >= 0 && token < c.vocabSize, "token id out of range")
         let d = c.dim, hd = c.headDim, pos = position
         let x = self.x.pointer, xn = self.xn.pointer, q = self.q.pointer, att = self.att.pointer
-        let emb = P + L.tokenEmbedding + token * d, pe = P + L.positionEmbedding + pos * d
-        for i in 0..<d { x[i] = emb[i] + pe[i] }
+        let emb = P + L.tokenEmbedding + token * d
+        if c.positions == .learned {
+            let pe = P + L.positionEmbedding + pos * d
+            for i in 0..<d { x[i] = emb[i] + pe[i] }
+        } else {
+            x.update(from: emb, count: d)
+        }
         let scale = 1 / Float(hd).squareRoot()
         for l in 0..<c.layers {
             let B = L.blocks[l]
@@ -66,6 +71,11 @@ public final class InferenceState {
             la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wq, lda: d, x: xn, beta: 0, y: q)
             la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wk, lda: d, x: xn, beta: 0, y: kCache + pos * d)
             la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wv, lda: d, x: xn, beta: 0, y: vCache + pos * d)
+            if c.positions == .rope {
+                Layers.rope(q, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1, firstPosition: pos, heads: c.heads, dim: d)
+                Layers.rope(kCache + pos * d, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1, firstPosition: pos,
+                            heads: c.heads, dim: d)
+            }
             for head in 0..<c.heads {
                 let qh = q + head * hd, s = scores.pointer
                 var mx = -Float.infinity

@@ -111,9 +111,50 @@ public enum Layers {
         }
     }
 
+    // MARK: rotary position embedding (RoPE)
+
+    /// The RoPE angles' cosines and sines for positions `0..<contextLength`: two tables of
+    /// `[contextLength, headDim / 2]`, angle(pos, i) = pos * base^(-2i / headDim).
+    public static func ropeTables(contextLength: Int, headDim: Int, base: Double = 10_000) -> (cos: [Float], sin: [Float]) {
+        let half = headDim / 2
+        var c = [Float](repeating: 0, count: contextLength * half), s = c
+        for pos in 0..<contextLength {
+            for i in 0..<half {
+                let angle = Double(pos) * Foundation.pow(base, -Double(2 * i) / Double(headDim))
+                c[pos * half + i] = Float(Foundation.cos(angle))
+                s[pos * half + i] = Float(Foundation.sin(angle))
+            }
+        }
+        return (c, s)
+    }
+
+    /// Rotates, in place, every head of `rows` vectors of width `dim` by its row's position:
+    /// the pair (x[2i], x[2i+1]) of each head turns by angle(pos, i). Row r has position
+    /// `firstPosition + r % seqLen`. With `inverse`, rotates by the negative angle, which is
+    /// the backward pass (the rotation is orthogonal, so its transpose is its inverse).
+    ///
+    /// x: [rows, dim]; cos, sin: tables from `ropeTables` (`headDim / 2` per position).
+    public static func rope(_ x: UnsafeMutablePointer<Float>, cos: UnsafePointer<Float>, sin: UnsafePointer<Float>,
+                            rows: Int, seqLen: Int, firstPosition: Int = 0, heads: Int, dim: Int, inverse: Bool = false) {
+        let hd = dim / heads, half = hd / 2
+        let sign: Float = inverse ? -1 : 1
+        for r in 0..<rows {
+            let pos = firstPosition + r % seqLen
+            let cr = cos + pos * half, sr = sin + pos * half
+            for h in 0..<heads {
+                let v = x + r * dim + h * hd
+                for i in 0..<half {
+                    let a = v[2 * i], b = v[2 * i + 1], c = cr[i], s = sign * sr[i]
+                    v[2 * i] = a * c - b * s
+                    v[2 * i + 1] = a * s + b * c
+                }
+            }
+        }
+    }
+
     // MARK: causal multi-head attention
 
-    /// Causal self-attention for a batch of sequences.
+    /// Causal self-attention for a batch of `batch` sequences of `seqLen` tokens each.
     ///
     /// q, k, v, out: [batch * seqLen, dim] with head h in columns h*headDim ..< (h+1)*headDim;
     /// probs: [batch, heads, seqLen, seqLen] (saved softmax, zero above the diagonal).
@@ -121,20 +162,33 @@ public enum Layers {
     public static func attentionForward(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
                                         probs: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>,
                                         batch: Int, seqLen: Int, heads: Int, dim: Int, pool: ThreadPool) {
+        attentionForward(q: q, k: k, v: v, probs: probs, out: out, lengths: Array(repeating: seqLen, count: batch),
+                         heads: heads, dim: dim, pool: pool)
+    }
+
+    /// Causal self-attention for a ragged batch: sequence b has `lengths[b]` tokens, and the
+    /// sequences' rows follow one another without padding.
+    ///
+    /// q, k, v, out: [Σ lengths, dim]; probs: for each sequence b, [heads, lengths[b], lengths[b]]
+    /// one after another (so Σ heads * lengths[b]^2 floats). With equal lengths this is the
+    /// layout of the padded version above.
+    public static func attentionForward(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>,
+                                        probs: UnsafeMutablePointer<Float>, out: UnsafeMutablePointer<Float>,
+                                        lengths: [Int], heads: Int, dim: Int, pool: ThreadPool) {
         let hd = dim / heads
         let scale = 1 / Float(hd).squareRoot()
         let qP = SendablePointer(UnsafeMutablePointer(mutating: q)), kP = SendablePointer(UnsafeMutablePointer(mutating: k))
         let vP = SendablePointer(UnsafeMutablePointer(mutating: v))
         let pP = SendablePointer(probs), oP = SendablePointer(out)
-        let pairs = batch * heads
-        let parts = min(pool.threadCount, pairs)
-        pool.parallelFor(count: parts) { part in
-            for pair in (pairs * part / parts)..<(pairs * (part + 1) / parts) {
-                let b = pair / heads, h = pair % heads
-                let base = b * seqLen * dim + h * hd
+        let plan = AttentionPlan(lengths: lengths, heads: heads, parts: pool.threadCount)
+        pool.parallelFor(count: plan.parts) { part in
+            for pair in plan.pairRange(part) {
+                let b = pair / heads, h = pair % heads, seqLen = lengths[b]
+                let base = plan.rowStart[b] * dim + h * hd
+                let probBase = plan.probStart[b] + h * seqLen * seqLen
                 for t in 0..<seqLen {
                     let qt = qP.pointer + base + t * dim
-                    let pt = pP.pointer + (pair * seqLen + t) * seqLen
+                    let pt = pP.pointer + probBase + t * seqLen
                     var mx = -Float.infinity
                     for s in 0...t {
                         let sc = dot(qt, kP.pointer + base + s * dim, hd) * scale
@@ -162,7 +216,17 @@ public enum Layers {
                                          dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>,
                                          dv: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
                                          batch: Int, seqLen: Int, heads: Int, dim: Int, pool: ThreadPool) {
-        // scratch: [pool.threadCount, seqLen] for dp rows.
+        attentionBackward(dout: dout, q: q, k: k, v: v, probs: probs, dq: dq, dk: dk, dv: dv, scratch: scratch,
+                          lengths: Array(repeating: seqLen, count: batch), heads: heads, dim: dim, pool: pool)
+    }
+
+    /// Backward of the ragged `attentionForward`: dq, dk, dv += gradients given dout.
+    /// scratch: [pool.threadCount, max(lengths)].
+    public static func attentionBackward(dout: UnsafePointer<Float>, q: UnsafePointer<Float>, k: UnsafePointer<Float>,
+                                         v: UnsafePointer<Float>, probs: UnsafePointer<Float>,
+                                         dq: UnsafeMutablePointer<Float>, dk: UnsafeMutablePointer<Float>,
+                                         dv: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                                         lengths: [Int], heads: Int, dim: Int, pool: ThreadPool) {
         let hd = dim / heads
         let scale = 1 / Float(hd).squareRoot()
         let doP = SendablePointer(UnsafeMutablePointer(mutating: dout))
@@ -170,16 +234,17 @@ public enum Layers {
         let vP = SendablePointer(UnsafeMutablePointer(mutating: v)), pP = SendablePointer(UnsafeMutablePointer(mutating: probs))
         let dqP = SendablePointer(dq), dkP = SendablePointer(dk), dvP = SendablePointer(dv)
         let sP = SendablePointer(scratch)
-        let pairs = batch * heads
-        let parts = min(pool.threadCount, pairs)
-        pool.parallelFor(count: parts) { part in
-            let dp = sP.pointer + part * seqLen
-            for pair in (pairs * part / parts)..<(pairs * (part + 1) / parts) {
-                let b = pair / heads, h = pair % heads
-                let base = b * seqLen * dim + h * hd
+        let plan = AttentionPlan(lengths: lengths, heads: heads, parts: pool.threadCount)
+        let stride = lengths.max() ?? 0
+        pool.parallelFor(count: plan.parts) { part in
+            let dp = sP.pointer + part * stride
+            for pair in plan.pairRange(part) {
+                let b = pair / heads, h = pair % heads, seqLen = lengths[b]
+                let base = plan.rowStart[b] * dim + h * hd
+                let probBase = plan.probStart[b] + h * seqLen * seqLen
                 for t in 0..<seqLen {
                     let dot_ = doP.pointer + base + t * dim
-                    let pt = pP.pointer + (pair * seqLen + t) * seqLen
+                    let pt = pP.pointer + probBase + t * seqLen
                     var sum: Float = 0
                     for s in 0...t {
                         let g = dot(dot_, vP.pointer + base + s * dim, hd)
@@ -197,6 +262,41 @@ public enum Layers {
                 }
             }
         }
+    }
+
+    /// Where each sequence's rows and probabilities start, and a split of the (sequence, head)
+    /// pairs into `parts` contiguous ranges of roughly equal work (proportional to length^2).
+    struct AttentionPlan: Sendable {
+        var rowStart: [Int] = []
+        var probStart: [Int] = []
+        /// Part i covers pairs bounds[i] ..< bounds[i + 1].
+        var bounds: [Int] = [0]
+        var parts: Int { bounds.count - 1 }
+
+        init(lengths: [Int], heads: Int, parts requested: Int) {
+            var row = 0, prob = 0, total = 0
+            for t in lengths {
+                rowStart.append(row)
+                probStart.append(prob)
+                row += t
+                prob += heads * t * t
+                total += heads * t * t
+            }
+            let pairs = lengths.count * heads
+            let parts = max(1, min(requested, pairs))
+            var work = 0, pair = 0
+            for i in 1..<parts {
+                let goal = total * i / parts
+                while pair < pairs && work + lengths[pair / heads] * lengths[pair / heads] <= goal {
+                    work += lengths[pair / heads] * lengths[pair / heads]
+                    pair += 1
+                }
+                bounds.append(pair)
+            }
+            bounds.append(pairs)
+        }
+
+        func pairRange(_ part: Int) -> Range<Int> { bounds[part]..<bounds[part + 1] }
     }
 
     // MARK: softmax cross-entropy

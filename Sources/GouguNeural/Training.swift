@@ -26,6 +26,10 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var seed: UInt64 = 1
     /// Save a checkpoint every this many steps (0 = only at the end).
     public var checkpointEvery = 500
+    /// Length bucketing: a batch draws its sequences from a random window of
+    /// `bucketWindow * batch` sequences of similar length (less padding, but the sequences of
+    /// a batch are then alike); 0 draws them uniformly from the whole corpus.
+    public var bucketWindow = 0
 
     /// Default options.
     public init() {}
@@ -115,35 +119,35 @@ public final class Trainer {
         }
     }
 
-    /// The batch of 0-based `step`: (inputs, targets, non-padding token count).
+    /// The batch of 0-based `step`, ragged: the inputs and targets of its sequences one
+    /// after another without padding, and each sequence's length.
     ///
-    /// To limit padding, a batch draws its sequences at random from a window of
-    /// `4 * batch` sequences of similar length (a random window of the length-sorted corpus),
-    /// and is padded only to its own longest sequence.
-    public func batch(at step: Int) -> (tokens: [Int32], targets: [Int32], realTokens: Int) {
+    /// A batch draws its sequences at random from the whole corpus or, with
+    /// `options.bucketWindow > 0`, from a random window of `bucketWindow * batch` sequences of
+    /// similar length (a window of the length-sorted corpus). Since batches are ragged, no
+    /// compute is spent on padding either way.
+    public func batch(at step: Int) -> (tokens: [Int32], targets: [Int32], lengths: [Int]) {
         var rng = SplitMix64(seed: options.seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(step))
-        let window = min(byLength.count, 4 * options.batch)
+        let window = options.bucketWindow > 0 ? min(byLength.count, options.bucketWindow * options.batch) : byLength.count
         let start = rng.nextInt(below: byLength.count - window + 1)
         let picks = (0..<options.batch).map { _ in byLength[start + rng.nextInt(below: window)] }
-        let t = picks.map { corpus.sequences[$0].count - 1 }.max()!
-        var tokens = [Int32](repeating: Int32(Tokenizer.pad), count: options.batch * t)
-        var targets = [Int32](repeating: -1, count: options.batch * t)
-        var real = 0
-        for (b, i) in picks.enumerated() {
+        var tokens: [Int32] = [], targets: [Int32] = [], lengths: [Int] = []
+        for i in picks {
             let s = corpus.sequences[i], sep = corpus.separatorIndices[i]
             for p in 0..<(s.count - 1) {
-                tokens[b * t + p] = Int32(s[p])
-                if p >= sep { targets[b * t + p] = Int32(s[p + 1]) }
+                tokens.append(Int32(s[p]))
+                targets.append(p >= sep ? Int32(s[p + 1]) : -1)
             }
-            real += s.count - 1
+            lengths.append(s.count - 1)
         }
-        return (tokens, targets, real)
+        return (tokens, targets, lengths)
     }
 
     /// Runs one optimizer step and returns (loss, gradient norm, learning rate, tokens).
     public func trainStep() -> (loss: Double, gradientNorm: Float, learningRate: Float, tokens: Int) {
-        let (tokens, targets, real) = batch(at: optimizer.step)
-        let loss = session.forwardBackward(tokens: tokens, targets: targets)
+        let (tokens, targets, lengths) = batch(at: optimizer.step)
+        let real = tokens.count
+        let loss = session.forwardBackward(tokens: tokens, targets: targets, lengths: lengths)
         let norm = AdamW.clipGradients(session.gradients, count: model.parameterCount, maxNorm: options.clipNorm)
         let lr = schedule.rate(at: optimizer.step)
         optimizer.update(parameters: model.parameters, gradients: session.gradients, lr: lr)

@@ -14,16 +14,44 @@ public struct TransformerConfig: Codable, Sendable, Equatable {
     public var heads: Int
     /// Width of the MLP's hidden layer.
     public var hiddenDim: Int
+    /// How positions enter the model.
+    public var positions: PositionEncoding
+
+    /// How the model knows where a token is.
+    public enum PositionEncoding: String, Codable, Sendable {
+        /// A learned `position_embedding` table added to the token embedding (initialised
+        /// with sinusoids).
+        case learned
+        /// Rotary position embedding (RoPE) of queries and keys in every attention layer:
+        /// attention scores depend only on the relative offset of two tokens. No position
+        /// parameters. Needs an even head width.
+        case rope
+    }
 
     /// Creates a configuration; `hiddenDim` defaults to `4 * dim`.
-    public init(vocabSize: Int, contextLength: Int, dim: Int, layers: Int, heads: Int, hiddenDim: Int? = nil) {
+    public init(vocabSize: Int, contextLength: Int, dim: Int, layers: Int, heads: Int, hiddenDim: Int? = nil,
+                positions: PositionEncoding = .learned) {
         precondition(dim % heads == 0, "heads must divide dim")
+        precondition(positions != .rope || (dim / heads) % 2 == 0, "RoPE needs an even head width")
         self.vocabSize = vocabSize
         self.contextLength = contextLength
         self.dim = dim
         self.layers = layers
         self.heads = heads
         self.hiddenDim = hiddenDim ?? 4 * dim
+        self.positions = positions
+    }
+
+    enum CodingKeys: String, CodingKey { case vocabSize, contextLength, dim, layers, heads, hiddenDim, positions }
+
+    /// Decodes a configuration; files written before `positions` existed use `.learned`.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(vocabSize: try c.decode(Int.self, forKey: .vocabSize),
+                  contextLength: try c.decode(Int.self, forKey: .contextLength),
+                  dim: try c.decode(Int.self, forKey: .dim), layers: try c.decode(Int.self, forKey: .layers),
+                  heads: try c.decode(Int.self, forKey: .heads), hiddenDim: try c.decode(Int.self, forKey: .hiddenDim),
+                  positions: try c.decodeIfPresent(PositionEncoding.self, forKey: .positions) ?? .learned)
     }
 
     /// Width of one attention head.
@@ -61,7 +89,7 @@ public struct ParameterLayout: Sendable {
     }
 
     public var tokenEmbedding = 0     // [vocab, dim]     also the (tied) output layer
-    public var positionEmbedding = 0  // [context, dim]
+    public var positionEmbedding = 0  // [context, dim]   only with `.learned` positions (else -1)
     public var blocks: [Block] = []
     public var finalNorm = 0          // [dim]
     /// Total number of floats.
@@ -79,7 +107,7 @@ public struct ParameterLayout: Sendable {
             return t.offset
         }
         tokenEmbedding = add("token_embedding", [c.vocabSize, c.dim], decays: true)
-        positionEmbedding = add("position_embedding", [c.contextLength, c.dim], decays: true)
+        positionEmbedding = c.positions == .learned ? add("position_embedding", [c.contextLength, c.dim], decays: true) : -1
         for l in 0..<c.layers {
             var b = Block()
             b.attentionNorm = add("blocks.\(l).attention_norm", [c.dim], decays: false)
@@ -116,16 +144,26 @@ public final class Transformer: @unchecked Sendable {
     public let parameters: UnsafeMutablePointer<Float>
     /// Kernels (and thread pool) used by this model.
     public let linalg: Linalg
+    /// RoPE cosines and sines, `[contextLength, headDim / 2]` each (allocated only with
+    /// `.rope` positions).
+    let ropeCos: UnsafeMutablePointer<Float>, ropeSin: UnsafeMutablePointer<Float>
 
     /// Creates a model with GPT-2 style random initialisation: N(0, 0.02) matrices, residual
-    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains. The (learned)
-    /// position embedding starts as sinusoids of amplitude 0.03, which makes attention by
-    /// relative offset ("the token two places back") much quicker to learn.
+    /// output projections scaled by 1/sqrt(2 * layers), unit norm gains. A learned position
+    /// embedding (`.learned`) starts as sinusoids of amplitude 0.03.
     public init(config: TransformerConfig, seed: UInt64, linalg: Linalg = Linalg(pool: .shared)) {
         self.config = config
         self.layout = ParameterLayout(config: config)
         self.linalg = linalg
         parameters = .allocate(capacity: layout.count)
+        let tableCount = config.positions == .rope ? config.contextLength * config.headDim / 2 : 0
+        ropeCos = .allocate(capacity: max(tableCount, 1))
+        ropeSin = .allocate(capacity: max(tableCount, 1))
+        if config.positions == .rope {
+            let (c, s) = Layers.ropeTables(contextLength: config.contextLength, headDim: config.headDim)
+            ropeCos.initialize(from: c, count: tableCount)
+            ropeSin.initialize(from: s, count: tableCount)
+        }
         var rng = SplitMix64(seed: seed)
         let residualScale = 1 / Float(2 * config.layers).squareRoot()
         for t in layout.tensors {
@@ -150,7 +188,11 @@ public final class Transformer: @unchecked Sendable {
         }
     }
 
-    deinit { parameters.deallocate() }
+    deinit {
+        parameters.deallocate()
+        ropeCos.deallocate()
+        ropeSin.deallocate()
+    }
 
     /// Number of trainable parameters.
     public var parameterCount: Int { layout.count }
@@ -201,7 +243,8 @@ final class FloatBuffer {
 
 /// Activations and gradients for training one batch shape, allocated once.
 ///
-/// `forwardBackward` runs the model on `batch` sequences of `seqLen` tokens, computes the
+/// `forwardBackward` runs the model on up to `batch` sequences of up to `seqLen` tokens
+/// (padded to equal length, or ragged: one after another without padding), computes the
 /// mean cross-entropy over the positions whose target is not -1, and leaves the gradient
 /// of that loss in `gradients` (same layout as the parameters).
 public final class TrainingSession {
@@ -211,8 +254,10 @@ public final class TrainingSession {
     public let batch: Int
     /// Longest sequence a batch may have (at most `config.contextLength`).
     public let maxSeqLen: Int
-    /// Tokens per sequence in the current batch (set by `forwardBackward`).
+    /// Longest sequence of the current batch (set by `forwardBackward`).
     public private(set) var seqLen: Int
+    /// Lengths of the current batch's sequences (set by `forwardBackward`).
+    public private(set) var lengths: [Int] = []
     let grads: FloatBuffer
     // Saved activations, per block (N = batch * seqLen):
     let xIn: [FloatBuffer]     // [N, dim]      block input (residual stream)
@@ -275,7 +320,8 @@ public final class TrainingSession {
     /// The gradient buffer (layout of `model.parameters`), valid after `forwardBackward`.
     public var gradients: UnsafeMutablePointer<Float> { grads.pointer }
 
-    /// Runs forward and backward on one batch and returns the mean loss.
+    /// Runs forward and backward on one batch of `batch` equally long (padded) sequences and
+    /// returns the mean loss.
     ///
     /// - Parameters:
     ///   - tokens: `batch * seqLen` input ids, sequence-major, with `seqLen <= maxSeqLen`.
@@ -283,21 +329,60 @@ public final class TrainingSession {
     ///   - computeGradients: if false, only the loss is computed.
     @discardableResult
     public func forwardBackward(tokens: [Int32], targets: [Int32], computeGradients: Bool = true) -> Double {
-        precondition(tokens.count % batch == 0 && tokens.count / batch <= maxSeqLen && targets.count == tokens.count)
-        seqLen = tokens.count / batch
+        precondition(tokens.count % batch == 0)
+        return forwardBackward(tokens: tokens, targets: targets, lengths: Array(repeating: tokens.count / batch, count: batch),
+                               computeGradients: computeGradients)
+    }
+
+    /// Runs forward and backward on a ragged batch and returns the mean loss: sequence i has
+    /// `lengths[i]` tokens, and the sequences follow one another in `tokens` and `targets`
+    /// without padding, so no work is spent on padding.
+    ///
+    /// - Parameters:
+    ///   - tokens: `Σ lengths` input ids.
+    ///   - targets: `Σ lengths` next-token ids, or -1 where no loss is taken.
+    ///   - lengths: at most `batch` lengths, each in `1...maxSeqLen`.
+    ///   - computeGradients: if false, only the loss is computed.
+    @discardableResult
+    public func forwardBackward(tokens: [Int32], targets: [Int32], lengths: [Int], computeGradients: Bool = true) -> Double {
+        precondition(lengths.count <= batch && lengths.allSatisfy { $0 >= 1 && $0 <= maxSeqLen })
+        precondition(tokens.count == lengths.reduce(0, +) && targets.count == tokens.count)
+        seqLen = lengths.max() ?? 0
+        self.lengths = lengths
         self.tokens = tokens
         self.targets = targets
         let m = model, c = m.config, L = m.layout, P = m.parameters
-        let n = batch * seqLen, d = c.dim, hid = c.hiddenDim, pool = m.linalg.pool
+        let n = tokens.count, d = c.dim, hid = c.hiddenDim, pool = m.linalg.pool
+        // Position of each row inside its sequence, and each sequence's first row.
+        var positions = [Int](repeating: 0, count: n), starts: [Int] = []
+        var row = 0
+        for len in lengths {
+            starts.append(row)
+            for t in 0..<len { positions[row + t] = t }
+            row += len
+        }
+        /// RoPE on `x` ([n, dim]), sequence by sequence.
+        func rotate(_ x: UnsafeMutablePointer<Float>, inverse: Bool) {
+            for (start, len) in zip(starts, lengths) {
+                Layers.rope(x + start * d, cos: m.ropeCos, sin: m.ropeSin, rows: len, seqLen: len, heads: c.heads, dim: d,
+                            inverse: inverse)
+            }
+        }
 
         // ---- forward ----
-        // Embeddings: x[n] = tokenEmbedding[token] + positionEmbedding[t].
+        // Embeddings: x[n] = tokenEmbedding[token] (+ positionEmbedding[t] with learned positions).
         let x0 = xIn[0].pointer
+        let learned = c.positions == .learned, rope = c.positions == .rope
         for r in 0..<n {
-            let tok = Int(tokens[r]), t = r % seqLen
+            let tok = Int(tokens[r]), t = positions[r]
             precondition(tok >= 0 && tok < c.vocabSize, "token id out of range")
-            let e = P + L.tokenEmbedding + tok * d, p = P + L.positionEmbedding + t * d
-            for i in 0..<d { x0[r * d + i] = e[i] + p[i] }
+            let e = P + L.tokenEmbedding + tok * d
+            if learned {
+                let p = P + L.positionEmbedding + t * d
+                for i in 0..<d { x0[r * d + i] = e[i] + p[i] }
+            } else {
+                (x0 + r * d).update(from: e, count: d)
+            }
         }
         for l in 0..<c.layers {
             let B = L.blocks[l]
@@ -306,8 +391,12 @@ public final class TrainingSession {
             m.linear(xn1[l].pointer, P + B.wq, q[l].pointer, rows: n, inDim: d, outDim: d)
             m.linear(xn1[l].pointer, P + B.wk, k[l].pointer, rows: n, inDim: d, outDim: d)
             m.linear(xn1[l].pointer, P + B.wv, v[l].pointer, rows: n, inDim: d, outDim: d)
+            if rope {  // q and k are saved rotated; their gradients are rotated back below
+                rotate(q[l].pointer, inverse: false)
+                rotate(k[l].pointer, inverse: false)
+            }
             Layers.attentionForward(q: q[l].pointer, k: k[l].pointer, v: v[l].pointer, probs: probs[l].pointer,
-                                    out: att[l].pointer, batch: batch, seqLen: seqLen, heads: c.heads, dim: d, pool: pool)
+                                    out: att[l].pointer, lengths: lengths, heads: c.heads, dim: d, pool: pool)
             xMid[l].pointer.update(from: x, count: n * d)
             m.linear(att[l].pointer, P + B.wo, xMid[l].pointer, rows: n, inDim: d, outDim: d, accumulate: true)
             Layers.rmsNormForward(x: xMid[l].pointer, gain: P + B.mlpNorm, y: xn2[l].pointer, rinv: rinv2[l].pointer, rows: n, dim: d)
@@ -366,8 +455,12 @@ public final class TrainingSession {
             dq.zero(n * d); dk.zero(n * d); dv.zero(n * d)
             Layers.attentionBackward(dout: dAtt.pointer, q: q[l].pointer, k: k[l].pointer, v: v[l].pointer,
                                      probs: probs[l].pointer, dq: dq.pointer, dk: dk.pointer, dv: dv.pointer,
-                                     scratch: attScratch.pointer, batch: batch, seqLen: seqLen, heads: c.heads,
+                                     scratch: attScratch.pointer, lengths: lengths, heads: c.heads,
                                      dim: d, pool: pool)
+            if rope {
+                rotate(dq.pointer, inverse: true)
+                rotate(dk.pointer, inverse: true)
+            }
             dxn.zero(n * d)
             m.linearBackward(dy: dq.pointer, x: xn1[l].pointer, w: P + B.wq, dx: dxn.pointer, dw: G + B.wq, rows: n, inDim: d, outDim: d)
             m.linearBackward(dy: dk.pointer, x: xn1[l].pointer, w: P + B.wk, dx: dxn.pointer, dw: G + B.wk, rows: n, inDim: d, outDim: d)
@@ -377,9 +470,9 @@ public final class TrainingSession {
         }
         // Embeddings.
         for r in 0..<n {
-            let tok = Int(tokens[r]), t = r % seqLen
+            let tok = Int(tokens[r]), t = positions[r]
             Layers.axpy(1, dx.pointer + r * d, G + L.tokenEmbedding + tok * d, d)
-            Layers.axpy(1, dx.pointer + r * d, G + L.positionEmbedding + t * d, d)
+            if learned { Layers.axpy(1, dx.pointer + r * d, G + L.positionEmbedding + t * d, d) }
         }
         return loss / Double(max(counted, 1))
     }

@@ -3,8 +3,10 @@ import Testing
 @testable import GouguNeural
 
 /// A tiny random model shared by the decoding tests.
-func tinyModel(seed: UInt64 = 5, vocab: Int = 12, context: Int = 16) -> Transformer {
-    let config = TransformerConfig(vocabSize: vocab, contextLength: context, dim: 16, layers: 2, heads: 2)
+func tinyModel(seed: UInt64 = 5, vocab: Int = 12, context: Int = 16,
+               positions: TransformerConfig.PositionEncoding = .learned) -> Transformer {
+    let config = TransformerConfig(vocabSize: vocab, contextLength: context, dim: 16, layers: 2, heads: 2,
+                                   positions: positions)
     let model = Transformer(config: config, seed: seed, linalg: .singleThreaded())
     // Larger weights than the default init, so that the next-token distribution is peaked.
     var rng = SplitMix64(seed: seed)
@@ -24,8 +26,9 @@ func fullForwardLogProbabilities(_ model: Transformer, _ prefix: [Int]) -> [Doub
     return out
 }
 
-@Test func kvCacheDecodingMatchesTheFullForwardPass() {
-    let model = tinyModel()
+@Test(arguments: [TransformerConfig.PositionEncoding.learned, .rope])
+func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.PositionEncoding) {
+    let model = tinyModel(positions: positions)
     let prefix = [1, 4, 7, 3, 9, 2]
     let state = InferenceState(model: model)
     state.prefill(prefix)
@@ -134,7 +137,7 @@ func fullForwardLogProbabilities(_ model: Transformer, _ prefix: [Int]) -> [Doub
     #expect((0..<straight.parameterCount).allSatisfy { straight.parameters[$0] == resumed.parameters[$0] })
 }
 
-@Test func batchesPadOnlyToTheirLongestSequenceAndMaskTheProblem() throws {
+@Test func batchesAreRaggedAndMaskTheProblem() throws {
     let tokenizer = Tokenizer()
     let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 30, seed: 2), tokenizer: tokenizer)
     let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 1)
@@ -142,8 +145,10 @@ func fullForwardLogProbabilities(_ model: Transformer, _ prefix: [Int]) -> [Doub
     options.batch = 2
     let trainer = try Trainer(model: Transformer(config: config, seed: 1, linalg: .singleThreaded()), corpus: corpus,
                               options: options)
-    let (tokens, targets, _) = trainer.batch(at: 0)
-    #expect(tokens.first == Int32(Tokenizer.bos))
+    let (tokens, targets, lengths) = trainer.batch(at: 0)
+    #expect(lengths.count == 2 && tokens.count == lengths.reduce(0, +) && targets.count == tokens.count)
+    #expect(tokens.first == Int32(Tokenizer.bos) && tokens[lengths[0]] == Int32(Tokenizer.bos))
+    #expect(!tokens.contains(Int32(Tokenizer.pad)))
     #expect(targets.first == -1, "no loss on the problem text")
     // "x = midpoint x P Q <eos>": 7 targets per sequence.
     #expect(targets.filter { $0 >= 0 }.count == 14)

@@ -60,6 +60,20 @@ func halfPrecisionRoundTrips(dtype: SafetensorsDType) throws {
     #expect(Tokenizer(file: file) == tokenizer)
 }
 
+@Test func ropeModelRoundTripsAndHasNoPositionTable() throws {
+    let config = TransformerConfig(vocabSize: 9, contextLength: 8, dim: 8, layers: 1, heads: 2, positions: .rope)
+    let model = Transformer(config: config, seed: 3, linalg: .singleThreaded())
+    #expect(!model.layout.tensors.contains { $0.name == "position_embedding" })
+    let loaded = try Transformer(file: SafetensorsFile(data: model.safetensors().serialized()), linalg: .singleThreaded())
+    #expect(loaded.config == config)
+}
+
+@Test func configWithoutPositionsDecodesAsLearned() throws {
+    let json = #"{"vocabSize":5,"contextLength":4,"dim":4,"layers":1,"heads":1,"hiddenDim":16}"#
+    let config = try JSONDecoder().decode(TransformerConfig.self, from: Data(json.utf8))
+    #expect(config.positions == .learned && config.hiddenDim == 16)
+}
+
 @Test func loadingRejectsAShapeMismatch() throws {
     let a = Transformer(config: TransformerConfig(vocabSize: 5, contextLength: 4, dim: 4, layers: 1, heads: 1), seed: 1,
                         linalg: .singleThreaded())
