@@ -36,39 +36,50 @@ public struct FactStore: Sendable {
 
     /// The equations a statement means in the angle table, or nil when it is not an angle fact.
     mutating func angleEquations(_ s: Statement) -> [LinearExpression]? {
-        let p = points(s)
-        func d(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
-        switch s.predicate {
-        case "para": return [expr([(d(0, 1), 1), (d(2, 3), -1)])]
-        case "perp": return [expr([(d(0, 1), 1), (d(2, 3), -1)], constant: Rational(1, 2))]
-        case "eqangle", "eqangle6":
-            return [expr([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)])]
-        case "aconst":
-            guard let t = s.arguments.compactMap(\.number).first else { return nil }
-            let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
-            return [expr([(d(2, 3), 1), (d(0, 1), -1)], constant: Rational.zero - turns)]
-        default: return nil
-        }
+        Self.angleTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
     }
 
     /// The equations a statement means in the ratio table, or nil when it is not a length fact.
     mutating func ratioEquations(_ s: Statement) -> [LinearExpression]? {
-        let p = points(s)
-        func l(_ i: Int, _ j: Int) -> Int { Self.pair(p[i], p[j]) }
-        switch s.predicate {
-        case "cong": return [expr([(l(0, 1), 1), (l(2, 3), -1)])]
-        case "eqratio", "eqratio6": return [expr([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)])]
+        Self.ratioTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
+    }
+
+    /// An equation over sparse variable keys (`pair`, `logPrime`).
+    typealias SparseEquation = (terms: [(Int, Rational)], constant: Rational)
+
+    /// What an angle predicate means over line directions, in turns of 180 degrees.
+    static func angleTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+        func d(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
+        switch predicate {
+        case "para": return [([(d(0, 1), 1), (d(2, 3), -1)], .zero)]
+        case "perp": return [([(d(0, 1), 1), (d(2, 3), -1)], Rational(1, 2))]
+        case "eqangle", "eqangle6":
+            return [([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)], .zero)]
+        case "aconst":
+            guard let t = numbers.first else { return nil }
+            let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
+            return [([(d(2, 3), 1), (d(0, 1), -1)], Rational.zero - turns)]
+        default: return nil
+        }
+    }
+
+    /// What a length predicate means over logarithms of lengths.
+    static func ratioTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+        func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case "eqratio", "eqratio6": return [([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)], .zero)]
         case "eqratio3":
             // ma : mc = nb : nd (a b c d m n).
-            return [expr([(Self.pair(p[4], p[0]), 1), (Self.pair(p[4], p[2]), -1), (Self.pair(p[5], p[1]), -1), (Self.pair(p[5], p[3]), 1)])]
+            return [([(pair(p[4], p[0]), 1), (pair(p[4], p[2]), -1), (pair(p[5], p[1]), -1), (pair(p[5], p[3]), 1)], .zero)]
         case "rconst":
-            guard let r = s.arguments.compactMap(\.number).first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
+            guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
             var terms: [(Int, Rational)] = [(l(0, 1), 1), (l(2, 3), -1)]
-            for (prime, exponent) in factor(r.numerator) { terms.append((Self.logPrime(prime), Rational(-exponent))) }
-            for (prime, exponent) in factor(r.denominator) { terms.append((Self.logPrime(prime), Rational(exponent))) }
-            return [expr(terms)]
+            for (prime, exponent) in factor(r.numerator) { terms.append((logPrime(prime), Rational(-exponent))) }
+            for (prime, exponent) in factor(r.denominator) { terms.append((logPrime(prime), Rational(exponent))) }
+            return [(terms, .zero)]
         case "circle":
-            return [expr([(l(0, 1), 1), (l(0, 2), -1)]), expr([(l(0, 1), 1), (l(0, 3), -1)])]
+            return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
         default: return nil
         }
     }

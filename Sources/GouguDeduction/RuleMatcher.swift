@@ -1,3 +1,4 @@
+import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 
@@ -23,19 +24,43 @@ struct CompiledRule: Sendable {
     /// Whether to start from numeric candidates of the conclusion (else from premises).
     let seedsFromConclusion: Bool
 
-    /// Predicates the angle table decides on its own, and those the ratio table does.
-    static let anglePredicates: Set<String> = ["para", "perp", "eqangle", "eqangle6", "aconst"]
-    static let ratioPredicates: Set<String> = ["cong", "eqratio", "eqratio6", "rconst"]
-
     /// Whether angle chasing or ratio chasing alone already implies every instance of the
-    /// rule: its facts all live in one table and it has no side condition (a side
-    /// condition carries what the tables cannot know, such as which of two solutions of
-    /// 2x = c modulo 180 degrees the diagram shows).
-    var isImpliedByAlgebra: Bool {
-        guard !premises.contains(where: \.isSideCondition) else { return false }
-        let facts = premises + [conclusion]
-        return facts.allSatisfy { Self.anglePredicates.contains($0.predicate) }
-            || facts.allSatisfy { Self.ratioPredicates.contains($0.predicate) }
+    /// rule: asserting its premises over symbolic line directions (or log-lengths), one
+    /// point per variable, the conclusion follows in the table. Side conditions add nothing
+    /// there, so a rule that needs one (two bisectors of an angle are perpendicular: 2x = c
+    /// has two solutions modulo 180 degrees) is kept.
+    let isImpliedByAlgebra: Bool
+
+    static func impliedByAlgebra(premises: [Pattern], conclusion: Pattern) -> Bool {
+        for table in [AlgebraTable.angles, .ratios] {
+            func terms(_ p: Pattern) -> [FactStore.SparseEquation]? {
+                let points = p.slots.map { slot -> Int in if case .variable(let v) = slot { return v } else { return -1 } }
+                let numbers = p.slots.compactMap { slot -> NumberLiteral? in if case .number(let n) = slot { return n } else { return nil } }
+                return table == .angles ? FactStore.angleTerms(p.predicate, points, numbers) : FactStore.ratioTerms(p.predicate, points, numbers)
+            }
+            let facts = premises.filter { !$0.isSideCondition }
+            guard let target = terms(conclusion), facts.allSatisfy({ terms($0) != nil }) else { continue }
+            var ids: [Int: Int] = [:]
+            func expression(_ e: FactStore.SparseEquation) -> LinearExpression {
+                var merged: [Int: Rational] = [:]
+                for (key, c) in e.terms {
+                    let id = ids[key] ?? ids.count
+                    ids[key] = id
+                    merged[id, default: .zero] += c
+                }
+                return LinearExpression(merged, constant: e.constant)
+            }
+            var system = LinearSystem(modulus: table == .angles ? Rational(1) : nil)
+            var next = 0
+            for fact in facts {
+                for e in terms(fact)! {
+                    system.add(expression(e), id: EquationID(next))
+                    next += 1
+                }
+            }
+            if target.allSatisfy({ system.certificate(for: expression($0)) != nil }) { return true }
+        }
+        return false
     }
 
     init(_ rule: RuleDefinition) {
@@ -52,6 +77,7 @@ struct CompiledRule: Sendable {
         premises = rule.premises.map(pattern)
         conclusion = pattern(rule.conclusion)
         seedsFromConclusion = NumericCandidates.enumerable.contains(rule.conclusion.predicate)
+        isImpliedByAlgebra = Self.impliedByAlgebra(premises: premises, conclusion: conclusion)
     }
 }
 

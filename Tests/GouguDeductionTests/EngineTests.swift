@@ -110,3 +110,27 @@ import GouguTestSupport
         #expect(circles.together([0, 4, 1, 2]) == [5, 6])
     }
 }
+
+/// Rules that angle or ratio chasing already imply are left to the algebra; the others run.
+@Suite struct AlgebraImpliedRuleTests {
+    func rule(_ name: String) throws -> CompiledRule {
+        CompiledRule(try #require(TheoremLibrary.standard.rules.first { $0.name == name }))
+    }
+
+    @Test func twoPerpendicularsGivingAParallelIsAngleChasing() throws {
+        #expect(try rule("perpendiculars_to_one_line_are_parallel").isImpliedByAlgebra)
+    }
+
+    @Test func ratioTransitivityIsRatioChasing() throws {
+        #expect(try rule("ratio_equality_is_transitive").isImpliedByAlgebra)
+    }
+
+    @Test func twoBisectorsArePerpendicularOnlyWithTheirSideCondition() throws {
+        // 2x = c has two solutions modulo 180 degrees: the algebra alone cannot choose.
+        #expect(try !rule("two_bisectors_of_an_angle_are_perpendicular").isImpliedByAlgebra)
+    }
+
+    @Test func isoscelesBaseAnglesCrossTheTables() throws {
+        #expect(try !rule("equal_base_angles_give_an_isosceles_triangle").isImpliedByAlgebra)
+    }
+}
