@@ -16,7 +16,7 @@ public enum NumericFacts {
     public static let supportedPredicates: Set<String> = [
         "coll", "cyclic", "para", "perp", "cong", "midp", "circle", "eqangle", "eqangle6",
         "eqratio", "eqratio6", "eqratio3", "simtri", "simtri2", "contri", "contri2",
-        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*", "sameclock", "oppclock",
+        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*", "sameclock", "oppclock", "ncong",
     ]
 
     /// Whether `statement` holds when its points are at `position(point)`.
@@ -36,6 +36,7 @@ public enum NumericFacts {
         case "perp": return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) < tol } ?? false
         case "nperp": return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) > tol } ?? false
         case "cong": return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) < tol
+        case "ncong": return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) > tol
         case "midp": return p[0].distance(to: (p[1] + p[2]) / 2) < tol && p[1].distance(to: p[2]) > tol
         case "circle":
             let r = p[0].distance(to: p[1])

@@ -16,7 +16,7 @@ public struct RuleDefinition: Hashable, Sendable {
     public let location: SourceLocation
 
     /// The predicates that are checked on the diagram instead of being derived.
-    public static let sideConditionPredicates: Set<String> = ["ncoll", "npara", "nperp", "diff", "sameside", "sameclock", "oppclock"]
+    public static let sideConditionPredicates: Set<String> = ["ncoll", "npara", "nperp", "ncong", "diff", "sameside", "sameclock", "oppclock"]
 
     /// The premises that must be derived facts.
     public var factPremises: [FactTemplate] { premises.filter { !Self.sideConditionPredicates.contains($0.predicate) } }

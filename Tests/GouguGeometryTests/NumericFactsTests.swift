@@ -33,6 +33,7 @@ import GouguLanguage
     @Test func congruenceAndMidpoint() {
         #expect(check("cong", [o, x, o, y]))
         #expect(!check("cong", [o, x, o, d]))
+        #expect(check("ncong", [o, x, o, d]) && !check("ncong", [o, x, o, y]))
         #expect(check("midp", [Vector2(0.5, 0), o, x]))
         #expect(!check("midp", [Vector2(0.5, 0.001), o, x]))
     }
