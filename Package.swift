@@ -95,7 +95,7 @@ let package = Package(
 
         // Test helpers: where `../shared/` and the repository's own files are.
         .target(name: "GouguTestSupport", path: "Tests/Support"),
-        .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic"]),
+        .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic", "GouguTestSupport"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),

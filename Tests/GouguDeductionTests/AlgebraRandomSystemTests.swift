@@ -1,18 +1,7 @@
 import GouguArithmetic
 import Testing
 @testable import GouguDeduction
-
-/// SplitMix64: deterministic, seedable.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import GouguTestSupport
 
 /// A random consistent sparse system with a known solution.
 private struct RandomSystem {
@@ -22,7 +11,7 @@ private struct RandomSystem {
 
     init(seed: UInt64, variables: Int, equations: Int, modulus: Rational?) {
         self.modulus = modulus
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         // Angles: multiples of 1/12 (so 2x ≡ c has solutions the table must not pick);
         // exact tables: small fractions.
         solution = (0..<variables).map { _ in
@@ -118,7 +107,7 @@ func combinationsOfPremisesAreDerivedWithVerifiedCertificates(modulus: Rational?
         let r = RandomSystem(seed: seed, variables: 25, equations: 30, modulus: modulus)
         let (system, _) = r.build()
         let table = r.premiseTable
-        var rng = SplitMix(state: seed &* 77)
+        var rng = SplitMix64(seed: seed &* 77)
         for _ in 0..<30 {
             var target = LinearExpression(constant: .zero)
             for _ in 0..<3 {
@@ -142,7 +131,7 @@ func derivedRandomExpressionsHoldAtTheKnownSolution(modulus: Rational?) {
         let r = RandomSystem(seed: seed, variables: 12, equations: 10, modulus: modulus)
         let (system, _) = r.build()
         let table = r.premiseTable
-        var rng = SplitMix(state: seed &* 31)
+        var rng = SplitMix64(seed: seed &* 31)
         var derived = 0
         for _ in 0..<300 {
             var terms: [(variable: Int, coefficient: Rational)] = []
@@ -185,7 +174,7 @@ func perturbedConstantOfAnImpliedEquationIsInconsistent(modulus: Rational?) thro
 func premiseOrderDoesNotChangeTheBasisOrNormalForms(modulus: Rational?) {
     for seed in seeds {
         let r = RandomSystem(seed: seed, variables: 20, equations: 35, modulus: modulus)
-        var rng = SplitMix(state: seed &+ 1000)
+        var rng = SplitMix64(seed: seed &+ 1000)
         let (forward, _) = r.build()
         let (shuffled, _) = r.build(order: Array(r.premises.indices).shuffled(using: &rng))
         #expect(forward.equationCount == shuffled.equationCount)
@@ -205,7 +194,7 @@ func premiseOrderDoesNotChangeTheBasisOrNormalForms(modulus: Rational?) {
 func premiseOrderDoesNotChangeWhichEquationsAreImplied(modulus: Rational?) {
     for seed in seeds {
         let r = RandomSystem(seed: seed, variables: 15, equations: 12, modulus: modulus)
-        var rng = SplitMix(state: seed &+ 2000)
+        var rng = SplitMix64(seed: seed &+ 2000)
         let (forward, _) = r.build()
         let (reversed, _) = r.build(order: Array(r.premises.indices.reversed()))
         for _ in 0..<200 {
@@ -223,7 +212,7 @@ func premiseOrderDoesNotChangeWhichEquationsAreImplied(modulus: Rational?) {
 @Test func normalFormsEqualExactlyWhenTheDifferenceIsImpliedModuloOne() {
     let r = RandomSystem(seed: 42, variables: 10, equations: 8, modulus: 1)
     let (system, _) = r.build()
-    var rng = SplitMix(state: 4242)
+    var rng = SplitMix64(seed: 4242)
     var expressions: [LinearExpression] = []
     for _ in 0..<60 {
         var terms: [(variable: Int, coefficient: Rational)] = []

@@ -5,25 +5,13 @@ import GouguTestSupport
 /// Random truncations and byte flips of real problem files: the parser either returns
 /// problems or throws a `Diagnostic` pointing inside the input. It never crashes or hangs.
 @Suite struct ParserFuzzTests {
-    struct SplitMix64 {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let alphabet: [UInt8] = Array("abcxyz019 =,;?@_.-/\n\t#éÿ".utf8) + [0, 0xFF, 0xC3]
 
     @Test func truncationsAndByteFlipsNeverCrash() throws {
         let source = try #require(SharedFiles.text("benchmarks/imo_ag_30.txt"))
         let bytes = Array(source.utf8)
         let parser = ProblemParser()
-        var rng = SplitMix64(state: 2026)
+        var rng = SplitMix64(seed: 2026)
         var accepted = 0, rejected = 0
         for round in 0..<3000 {
             var mutated = bytes
