@@ -46,8 +46,8 @@ import GouguTestSupport
     }
 
     @Test func aTrueGoalBeyondTheRulesSaturatesCleanly() throws {
-        // The incentre concurrence needs more than these rules: the engine stops, saying so.
-        let (result, _) = try run("a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b")
+        // Pappus's theorem needs more than these rules: the engine stops, saying so.
+        let (result, _) = try run("a b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z")
         #expect(result.stopReason == .saturated)
     }
 
