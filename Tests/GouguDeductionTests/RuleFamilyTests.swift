@@ -18,10 +18,12 @@ import GouguLanguage
 /// - proportional_cuts_are_parallel (trisection points are handled by
 ///   proportional_cuts_of_a_trapezoid_are_parallel first)
 /// - cyclic_trapezoid_is_isosceles (its conclusion is reached by inscribed angles and algebra)
-/// - side_side_side, side_side_side_reflected, side_angle_side_reflected, angle_side_angle,
-///   angle_side_angle_reflected, side_side_side_similarity(_reflected),
-///   side_angle_side_similarity(_reflected), proportional_triangles_with_an_equal_side_are_*:
-///   a `contri`/`contri2` goal is reached by a chain of its component facts (kites, reflections)
+/// - side_side_side, side_side_side_reflected, angle_side_angle, angle_side_angle_reflected:
+///   a `contri`/`contri2` goal is reached by a chain of its component facts (kites,
+///   reflections), and equal sides of a parallelogram by similarity plus the ratio table
+/// - side_side_side_similarity(_reflected), side_angle_side_similarity(_reflected),
+///   proportional_triangles_with_an_equal_side_are_congruent / _mirror_congruent: the small
+///   figures tried (medial triangle, Thales cuts) are settled by angle_angle_similarity first
 /// The rules implied by angle or ratio algebra are never matched by name (see
 /// `rulesImpliedByAlgebraAreLeftToTheTables`); they are specified through `proved` only.
 @Suite struct RuleFamilyTests {
@@ -380,6 +382,24 @@ import GouguLanguage
                           "a b c = triangle a b c; m = midpoint m a c; d = on_line d b m ? contri a b c c d a")
     }
 
+    @Test func sideAngleSideReflected() throws {
+        // A point of the axis po of the two tangents from p is as far from both points of contact.
+        try expectFires("side_angle_side_reflected",
+                        "a b c = triangle a b c; o = circle o a b c; p = intersection_tt p a a o b b o; q = on_line q p o ? cong q a q b")
+    }
+
+    @Test func aPointOfOneTangentIsNotEquidistantFromThePointsOfContact() throws {
+        try expectRefuted("side_angle_side_reflected",
+                          "a b c = triangle a b c; o = circle o a b c; p = intersection_tt p a a o b b o; q = on_line q p a ? cong q a q b")
+    }
+
+    @Test func oppositeSidesOfAParallelogramAreEqual() throws {
+        // Found through angle_angle_similarity and the ratio table (the common diagonal gives
+        // ratio 1): angle_side_angle is not needed.
+        try expectFires("angle_angle_similarity",
+                        "a b c = triangle a b c; d = on_pline d c a b, on_pline d a b c ? cong a d b c")
+    }
+
     @Test func aKiteIsMirrorCongruentAcrossItsAxis() throws {
         // Proved from its component facts; side_side_side_reflected is not needed.
         try expectProved("a b c = triangle a b c; d = intersection_cc d a c b ? contri2 a b c a d c")
@@ -390,6 +410,11 @@ import GouguLanguage
     @Test func angleAngleSimilarity() throws {
         try expectFires("angle_angle_similarity",
                         "a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_pline e d b c ? simtri a d e a b c")
+    }
+
+    @Test func theMedialTriangleIsSimilarToTheTriangle() throws {
+        try expectFires("angle_angle_similarity",
+                        "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b ? simtri d e f a b c")
     }
 
     @Test func angleAngleSimilarityReflected() throws {
