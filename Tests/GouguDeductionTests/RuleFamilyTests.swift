@@ -18,12 +18,15 @@ import GouguLanguage
 /// - proportional_cuts_are_parallel (trisection points are handled by
 ///   proportional_cuts_of_a_trapezoid_are_parallel first)
 /// - cyclic_trapezoid_is_isosceles (its conclusion is reached by inscribed angles and algebra)
-/// - side_side_side, side_side_side_reflected, angle_side_angle, angle_side_angle_reflected:
-///   a `contri`/`contri2` goal is reached by a chain of its component facts (kites,
-///   reflections), and equal sides of a parallelogram by similarity plus the ratio table
-/// - side_side_side_similarity(_reflected), side_angle_side_similarity(_reflected),
-///   proportional_triangles_with_an_equal_side_are_congruent / _mirror_congruent: the small
-///   figures tried (medial triangle, Thales cuts) are settled by angle_angle_similarity first
+/// - angle_side_angle, angle_side_angle_reflected: a `contri`/`contri2` goal is reached by a
+///   chain of its component facts (kites, reflections), and equal sides of a parallelogram by
+///   similarity plus the ratio table
+/// - side_angle_side_similarity_reflected, proportional_triangles_with_an_equal_side_are_*:
+///   not tried yet
+///
+/// Triangles built side by side from lengths (`eqdistance`) or an angle (`on_aline`) are one of
+/// two intersections; the seed picks which, so the orientation tests name their seed, and the
+/// engine's own check (a goal false in the diagram is refuted) guards that choice.
 /// The rules implied by angle or ratio algebra are never matched by name (see
 /// `rulesImpliedByAlgebraAreLeftToTheTables`); they are specified through `proved` only.
 @Suite struct RuleFamilyTests {
@@ -39,15 +42,15 @@ import GouguLanguage
         }
     }
 
-    func run(_ statement: String) throws -> Run {
+    func run(_ statement: String, seed: UInt64 = 0) throws -> Run {
         let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
-        let diagram = try DiagramBuilder().build(problem, seed: 0)
+        let diagram = try DiagramBuilder().build(problem, seed: seed)
         return Run(result: Engine().run(diagram, budget: Budget(seconds: 20)), problem: problem, diagram: diagram)
     }
 
     /// The goal is proved and a proof step is an instance of `rule`.
-    func expectFires(_ rule: String, _ statement: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let r = try run(statement)
+    func expectFires(_ rule: String, _ statement: String, seed: UInt64 = 0, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let r = try run(statement, seed: seed)
         #expect(r.result.proved, "\(r.result.stopReason)", sourceLocation: sourceLocation)
         #expect(r.proofRules.contains(rule), "proof rules: \(r.proofRules)", sourceLocation: sourceLocation)
         #expect(!r.facts(by: rule).isEmpty, sourceLocation: sourceLocation)
@@ -61,8 +64,8 @@ import GouguLanguage
 
     /// The goal is false in the diagram, so it is not proved; nothing the engine learned is
     /// false there, in particular nothing justified by `rule`.
-    func expectRefuted(_ rule: String, _ statement: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let r = try run(statement)
+    func expectRefuted(_ rule: String, _ statement: String, seed: UInt64 = 0, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let r = try run(statement, seed: seed)
         #expect(r.result.stopReason == .goalFalseInDiagram, "\(r.result.stopReason)", sourceLocation: sourceLocation)
         #expect(!r.result.proved, sourceLocation: sourceLocation)
         for fact in r.facts(by: rule) {
@@ -400,6 +403,42 @@ import GouguLanguage
                         "a b c = triangle a b c; d = on_pline d c a b, on_pline d a b c ? cong a d b c")
     }
 
+    /// def built with de = ab, df = ca, ef = bc.
+    static let threeEqualSides = "a b c = triangle a b c; d = free d; e = eqdistance e d a b; f = eqdistance f d c a, eqdistance f e b c"
+
+    @Test func sideSideSide() throws {
+        // Seed 0 gives def the orientation of abc.
+        try expectFires("side_side_side", Self.threeEqualSides + " ? eqangle b a b c e d e f")
+    }
+
+    @Test func congruentTrianglesOfOneOrientationDoNotHaveMirrorAngles() throws {
+        try expectRefuted("side_side_side", Self.threeEqualSides + " ? eqangle b a b c e f e d")
+    }
+
+    @Test func sideSideSideReflected() throws {
+        // Seed 1 gives def the opposite orientation.
+        try expectFires("side_side_side_reflected", Self.threeEqualSides + " ? contri2 a b c d e f", seed: 1)
+    }
+
+    @Test func sameOrientationTrianglesAreNotMirrorCongruent() throws {
+        try expectRefuted("side_side_side_reflected", Self.threeEqualSides + " ? contri2 a b c d e f")
+    }
+
+    /// def built with de = ab, angle def = angle abc (directed, mod 180), ef = bc.
+    static let twoSidesAndAnAngle = "a b c = triangle a b c; d = free d; e = eqdistance e d a b; f = on_aline f e d c b a, eqdistance f e b c"
+
+    @Test func sideAngleSideWithBothTriangles() throws {
+        // Seed 2 puts f on the side of line ed that makes def congruent to abc.
+        try expectFires("side_angle_side", Self.twoSidesAndAnAngle + " ? eqangle c a c b f d f e", seed: 2)
+    }
+
+    @Test func sideAngleSideNeedsTheOrientation() throws {
+        // Seed 0 puts f on the other ray of the same line: the directed angle at e still
+        // matches (mod 180 degrees) but the triangles are not congruent. This is what the
+        // sameclock side condition of side_angle_side is for.
+        try expectRefuted("side_angle_side", Self.twoSidesAndAnAngle + " ? eqangle c a c b f d f e")
+    }
+
     @Test func aKiteIsMirrorCongruentAcrossItsAxis() throws {
         // Proved from its component facts; side_side_side_reflected is not needed.
         try expectProved("a b c = triangle a b c; d = intersection_cc d a c b ? contri2 a b c a d c")
@@ -415,6 +454,32 @@ import GouguLanguage
     @Test func theMedialTriangleIsSimilarToTheTriangle() throws {
         try expectFires("angle_angle_similarity",
                         "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b ? simtri d e f a b c")
+    }
+
+    /// def built with de = 2ab, df = 2ca, ef = 2bc (b2, a2, c2 double the sides by mirroring).
+    static let threeDoubledSides = "a b c = triangle a b c; a2 = mirror a2 c a; b2 = mirror b2 a b; c2 = mirror c2 b c; d = free d; e = eqdistance e d a b2; f = eqdistance f d c a2, eqdistance f e b c2"
+
+    @Test func sideSideSideSimilarity() throws {
+        try expectFires("side_side_side_similarity", Self.threeDoubledSides + " ? simtri a b c d e f")
+    }
+
+    @Test func sideSideSideSimilarityReflected() throws {
+        try expectFires("side_side_side_similarity_reflected", Self.threeDoubledSides + " ? simtri2 a b c d e f", seed: 1)
+    }
+
+    @Test func proportionalTrianglesOfOneOrientationAreNotMirrorSimilar() throws {
+        try expectRefuted("side_side_side_similarity_reflected", Self.threeDoubledSides + " ? simtri2 a b c d e f")
+    }
+
+    /// def built with de = 2ab, angle def = angle abc (directed), ef = 2bc.
+    static let twoDoubledSidesAndAnAngle = "a b c = triangle a b c; b2 = mirror b2 a b; c2 = mirror c2 b c; d = free d; e = eqdistance e d a b2; f = on_aline f e d c b a, eqdistance f e b c2"
+
+    @Test func sideAngleSideSimilarity() throws {
+        try expectFires("side_angle_side_similarity", Self.twoDoubledSidesAndAnAngle + " ? simtri a b c d e f", seed: 2)
+    }
+
+    @Test func sideAngleSideSimilarityNeedsTheOrientation() throws {
+        try expectRefuted("side_angle_side_similarity", Self.twoDoubledSidesAndAnAngle + " ? simtri a b c d e f")
     }
 
     @Test func angleAngleSimilarityReflected() throws {
