@@ -18,11 +18,11 @@ import GouguLanguage
 /// - proportional_cuts_are_parallel (trisection points are handled by
 ///   proportional_cuts_of_a_trapezoid_are_parallel first)
 /// - cyclic_trapezoid_is_isosceles (its conclusion is reached by inscribed angles and algebra)
-/// - angle_side_angle, angle_side_angle_reflected: a `contri`/`contri2` goal is reached by a
-///   chain of its component facts (kites, reflections), and equal sides of a parallelogram by
-///   similarity plus the ratio table
-/// - side_angle_side_similarity_reflected, proportional_triangles_with_an_equal_side_are_*:
-///   not tried yet
+/// - angle_side_angle, angle_side_angle_reflected: triangles with a side and its two angles
+///   equal (see `angleSideAngle`), equal sides of a parallelogram: angle_angle_similarity plus
+///   the ratio table (the equal side gives ratio 1) always get there first
+/// - proportional_triangles_with_an_equal_side_are_congruent / _mirror_congruent: not tried yet
+///   (likely dominated the same way by the similarity rules and the ratio table)
 ///
 /// Triangles built side by side from lengths (`eqdistance`) or an angle (`on_aline`) are one of
 /// two intersections; the seed picks which, so the orientation tests name their seed, and the
@@ -439,6 +439,14 @@ import GouguLanguage
         try expectRefuted("side_angle_side", Self.twoSidesAndAnAngle + " ? eqangle c a c b f d f e")
     }
 
+    @Test func angleSideAngle() throws {
+        // def built with de = ab and the angles at d and e equal to those at a and b. The
+        // congruence comes from angle_angle_similarity and the ratio table, not angle_side_angle.
+        let statement = "a b c = triangle a b c; d = free d; e = eqdistance e d a b; f = on_aline f e d c b a, on_aline f d e c a b ? cong d f a c"
+        try expectFires("angle_angle_similarity", statement)
+        #expect(try run(statement).facts(by: "angle_side_angle").isEmpty)
+    }
+
     @Test func aKiteIsMirrorCongruentAcrossItsAxis() throws {
         // Proved from its component facts; side_side_side_reflected is not needed.
         try expectProved("a b c = triangle a b c; d = intersection_cc d a c b ? contri2 a b c a d c")
@@ -480,6 +488,17 @@ import GouguLanguage
 
     @Test func sideAngleSideSimilarityNeedsTheOrientation() throws {
         try expectRefuted("side_angle_side_similarity", Self.twoDoubledSidesAndAnAngle + " ? simtri a b c d e f")
+    }
+
+    /// def built with de = 2ab, angle def = the mirror of angle abc, ef = 2bc.
+    static let twoDoubledSidesAndAMirrorAngle = "a b c = triangle a b c; b2 = mirror b2 a b; c2 = mirror c2 b c; d = free d; e = eqdistance e d a b2; f = on_aline f e d a b c, eqdistance f e b c2"
+
+    @Test func sideAngleSideSimilarityReflected() throws {
+        try expectFires("side_angle_side_similarity_reflected", Self.twoDoubledSidesAndAMirrorAngle + " ? simtri2 a b c d e f", seed: 2)
+    }
+
+    @Test func sideAngleSideSimilarityReflectedNeedsTheOrientation() throws {
+        try expectRefuted("side_angle_side_similarity_reflected", Self.twoDoubledSidesAndAMirrorAngle + " ? simtri2 a b c d e f")
     }
 
     @Test func angleAngleSimilarityReflected() throws {
