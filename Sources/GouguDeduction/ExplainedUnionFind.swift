@@ -53,14 +53,16 @@ struct ExplainedUnionFind<Reason: Hashable & Sendable>: Sendable {
     func explain(_ a: Int, _ b: Int) -> [Reason]? {
         if a == b { return [] }
         guard root(a) == root(b) else { return nil }
-        var previous: [Int32: (from: Int32, reason: Reason)] = [Int32(a): (Int32(a), edges[a].first?.reason ?? edges[b][0].reason)]
+        // Breadth-first from a; `previous` maps each reached node to the edge it was reached by.
+        var previous: [Int32: (from: Int32, reason: Reason)] = [:]
+        var visited: Set<Int32> = [Int32(a)]
         var queue = [Int32(a)]
         var head = 0
         while head < queue.count {
             let node = queue[head]
             head += 1
             if Int(node) == b { break }
-            for edge in edges[Int(node)] where previous[edge.to] == nil {
+            for edge in edges[Int(node)] where visited.insert(edge.to).inserted {
                 previous[edge.to] = (node, edge.reason)
                 queue.append(edge.to)
             }

@@ -21,6 +21,19 @@ public enum Justification: Hashable, Sendable {
     case expansion(of: FactID)
 }
 
+extension Justification {
+    /// The facts a justification cites, directly.
+    public var dependencies: [FactID] {
+        switch self {
+        case .premise: return []
+        case .rule(_, let premises, _, _): return premises
+        case .chain(_, let facts): return facts
+        case .algebra(_, let terms): return Array(Set(terms.flatMap(\.facts))).sorted()
+        case .expansion(let f): return [f]
+        }
+    }
+}
+
 /// Which algebraic table a certificate combines equations of.
 public enum AlgebraTable: String, Hashable, Sendable {
     case angles, ratios
@@ -42,13 +55,5 @@ public struct Fact: Sendable {
     public let round: Int
 
     /// The facts this one is derived from, directly.
-    public var dependencies: [FactID] {
-        switch justification {
-        case .premise: return []
-        case .rule(_, let premises, _, _): return premises
-        case .chain(_, let facts): return facts
-        case .algebra(_, let terms): return Array(Set(terms.flatMap(\.facts))).sorted()
-        case .expansion(let f): return [f]
-        }
-    }
+    public var dependencies: [FactID] { justification.dependencies }
 }

@@ -49,7 +49,7 @@ public struct Proof: Sendable, Codable {
         guard result.proved, let goal = problem.goal, let goalWhy = result.goalJustification else { return nil }
         let facts = result.store.facts
         var needed = Set<FactID>()
-        var stack = Self.dependencies(of: goalWhy)
+        var stack = goalWhy.dependencies
         while let f = stack.popLast() {
             guard needed.insert(f).inserted else { continue }
             stack += facts[f].dependencies
@@ -140,10 +140,6 @@ public struct Proof: Sendable, Codable {
         self.premises = premises
         self.steps = steps
         self.auxiliaryConstructions = auxiliary
-    }
-
-    static func dependencies(of why: Justification) -> [FactID] {
-        Fact(statement: Statement(predicate: "", arguments: []), justification: why, round: 0).dependencies
     }
 
     /// The proof as text for people.

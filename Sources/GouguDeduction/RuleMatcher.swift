@@ -102,7 +102,7 @@ struct RuleMatcher {
                 if store.holds(statement) == nil {
                     search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
                 }
-                unbind(rule.conclusion, instance, &binding)
+                unbind(rule.conclusion, &binding)
             }
         } else {
             search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
@@ -128,9 +128,8 @@ struct RuleMatcher {
         return true
     }
 
-    private func unbind(_ pattern: CompiledRule.Pattern, _ points: [Int], _ binding: inout [Int]) {
-        // Only variables bound by this pattern were -1 before; the caller restores a copy.
-        _ = points
+    /// Clears the pattern's variables (all were unbound before it was bound).
+    private func unbind(_ pattern: CompiledRule.Pattern, _ binding: inout [Int]) {
         for v in pattern.variables { binding[v] = -1 }
     }
 
