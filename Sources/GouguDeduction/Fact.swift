@@ -45,6 +45,25 @@ public struct AlgebraTerm: Hashable, Sendable {
     public var coefficient: Rational
     public var equation: String
     public var facts: [FactID]
+    /// The equation itself, `Σ coefficient × variable + constant = 0`, over variables named by
+    /// points (the direction of line ab, or log |ab|) and logs of primes.
+    public var expression: SymbolicExpression
+}
+
+/// A linear expression of an algebraic table with its variables named, so that a reader
+/// (a proof checker) can use it without knowing the engine's variable numbering.
+public struct SymbolicExpression: Hashable, Sendable, Codable {
+    /// One term: a coefficient times the variable of a pair of points (line direction in
+    /// the angle table, log-length in the ratio table) or the logarithm of a prime.
+    public struct Term: Hashable, Sendable, Codable {
+        public var coefficient: String
+        public var points: [String]?
+        public var logPrime: Int?
+    }
+
+    public var terms: [Term]
+    /// The constant: in turns of 180 degrees (angle table) or 0 (ratio table).
+    public var constant: String
 }
 
 /// A fact the engine knows: a statement about points, why it holds, and when it was learned.

@@ -18,7 +18,7 @@ public struct FactStore: Sendable {
     private var angles = LinearSystem(modulus: Rational(1))
     private var ratios = LinearSystem(modulus: nil)
     /// For each equation of a table: what it says and the facts it comes from.
-    private var equations: [(table: AlgebraTable, text: String, facts: [FactID])] = []
+    private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
 
@@ -93,12 +93,26 @@ public struct FactStore: Sendable {
     }
 
     private var variableIDs: [Int: Int] = [:]
+    /// The sparse key of each dense variable id (the inverse of `variableIDs`).
+    private var variableKeys: [Int] = []
+
+    /// An expression with its variables named by points or primes.
+    func symbolic(_ e: LinearExpression) -> SymbolicExpression {
+        SymbolicExpression(terms: e.terms.map { variable, coefficient in
+            let key = variableKeys[variable]
+            if key >= Self.logPrime(0) {
+                return .init(coefficient: coefficient.description, points: nil, logPrime: key - Self.logPrime(0))
+            }
+            return .init(coefficient: coefficient.description, points: [n(key / 4096), n(key % 4096)], logPrime: nil)
+        }, constant: e.constant.description)
+    }
 
     /// The dense id of a sparse variable key (the tables index arrays by variable).
     mutating func variable(_ key: Int) -> Int {
         if let id = variableIDs[key] { return id }
         let id = variableIDs.count
         variableIDs[key] = id
+        variableKeys.append(key)
         return id
     }
 
@@ -155,7 +169,8 @@ public struct FactStore: Sendable {
         guard let certificate = system.certificate(for: e) else { return nil }
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
-            return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts)
+            return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
+                               expression: symbolic(record.expression))
         }
         return .algebra(table: table, terms: terms)
     }
@@ -255,7 +270,7 @@ public struct FactStore: Sendable {
 
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
         let id = EquationID(equations.count)
-        equations.append((table, text, facts))
+        equations.append((table, text, facts, e))
         switch table {
         case .angles: _ = angles.add(e, id: id)
         case .ratios: _ = ratios.add(e, id: id)

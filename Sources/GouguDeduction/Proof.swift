@@ -5,7 +5,7 @@ import GouguLanguage
 /// the numbers of the facts it uses.
 public struct Proof: Sendable, Codable {
     /// The version of the JSON proof format (see docs/proof-format.md).
-    public var format = "gougu-proof/0"
+    public var format = "gougu-proof/1"
     /// One numbered line of a proof.
     public struct Step: Sendable, Codable {
         public var number: Int
@@ -34,6 +34,8 @@ public struct Proof: Sendable, Codable {
         public var coefficient: String
         public var equation: String
         public var cites: [Int]
+        /// The equation as a linear expression over named variables (`= 0`).
+        public var expression: SymbolicExpression
     }
 
     public var problemName: String
@@ -74,7 +76,10 @@ public struct Proof: Sendable, Codable {
             case .algebra(let table, let terms):
                 step.kind = "algebra"
                 step.table = table.rawValue
-                step.terms = terms.map { Term(coefficient: $0.coefficient.description, equation: $0.equation, cites: $0.facts.compactMap { numbers[$0] }) }
+                step.terms = terms.map {
+                    Term(coefficient: $0.coefficient.description, equation: $0.equation,
+                         cites: $0.facts.compactMap { numbers[$0] }, expression: $0.expression)
+                }
             case .expansion: step.kind = "chain"
             }
         }
