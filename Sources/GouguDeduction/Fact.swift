@@ -17,8 +17,6 @@ public enum Justification: Hashable, Sendable {
     /// An exact linear combination of equations of a table (angles modulo 180 degrees,
     /// or log-lengths), each equation coming from the facts listed with it.
     case algebra(table: AlgebraTable, terms: [AlgebraTerm])
-    /// Equal angles and ratios read off similar or congruent triangles.
-    case expansion(of: FactID)
 }
 
 extension Justification {
@@ -29,7 +27,6 @@ extension Justification {
         case .rule(_, let premises, _, _): return premises
         case .chain(_, let facts): return facts
         case .algebra(_, let terms): return Array(Set(terms.flatMap(\.facts))).sorted()
-        case .expansion(let f): return [f]
         }
     }
 }

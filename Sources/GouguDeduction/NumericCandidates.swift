@@ -140,8 +140,7 @@ struct NumericCandidates: Sendable {
             }
         }
         collect(shapes, into: &same, conjugate: false)
-        let reflectedShapes = shapes.map { (key: $0.key, triangle: $0.triangle) }
-        collect(reflectedShapes, into: &reflected, conjugate: true)
+        collect(shapes, into: &reflected, conjugate: true)
         same = same.filter { holds("simtri", $0) }
         reflected = reflected.filter { holds("simtri2", $0) }
         instances["simtri"] = same
@@ -152,6 +151,6 @@ struct NumericCandidates: Sendable {
         instances["contri*"] = instances["contri"]! + instances["contri2"]!
     }
 
-    /// The instances of `predicate` agreeing with `partial` (nil: unbound).
+    /// Every numerically true instance of `predicate` (empty for predicates not indexed).
     func instances(of predicate: String) -> [[Int]] { instances[predicate] ?? [] }
 }

@@ -80,7 +80,6 @@ public struct Proof: Sendable, Codable {
                     Term(coefficient: $0.coefficient.description, equation: $0.equation,
                          cites: $0.facts.compactMap { numbers[$0] }, expression: $0.expression)
                 }
-            case .expansion: step.kind = "chain"
             }
         }
         func describe(_ why: Justification) -> (String, [Int]) {
@@ -109,8 +108,6 @@ public struct Proof: Sendable, Codable {
                 }
                 let label = table == .angles ? "angle chasing (mod 180°)" : "ratio chasing (log-lengths)"
                 return ("\(label): " + (parts.isEmpty ? "trivial" : parts.joined(separator: " + ")), Array(Set(cites)).sorted())
-            case .expansion(let f):
-                return ("read off (\(numbers[f] ?? 0))", numbers[f].map { [$0] } ?? [])
             }
         }
         for id in ordered {
