@@ -21,6 +21,11 @@ public struct FactStore: Sendable {
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
+    /// The cache of ``isKnown(_:)``: statements known, and statements not known when the
+    /// store had learned `learnedCount` facts.
+    private var knownStatements = Set<Statement>()
+    private var unknownStatements: [Statement: Int] = [:]
+    private var learnedCount = 0
 
     public init(diagram: Diagram) { self.diagram = diagram }
 
@@ -149,6 +154,35 @@ public struct FactStore: Sendable {
         }
     }
 
+    /// Whether `statement` follows from what is known (as ``holds(_:)``, without building the
+    /// justification). Answers are cached: a statement once known stays known, and one not
+    /// known is re-examined only after the store has learned something.
+    public mutating func isKnown(_ statement: Statement) -> Bool {
+        if knownStatements.contains(statement) { return true }
+        if let generation = unknownStatements[statement], generation == learnedCount { return false }
+        let known = decide(statement)
+        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = learnedCount }
+        return known
+    }
+
+    /// `isKnown` without the cache.
+    private mutating func decide(_ statement: Statement) -> Bool {
+        if index[statement] != nil { return true }
+        let p = points(statement)
+        switch statement.predicate {
+        case "coll": return lines.contains(p)
+        case "cyclic": return circles.contains(p)
+        case "midp": return holds(statement) != nil
+        default:
+            if let (angleEquations, ratioEquations) = triangleEquations(statement) {
+                return angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies)
+            }
+            if let equations = angleEquations(statement) { return equations.allSatisfy(angles.implies) }
+            if let equations = ratioEquations(statement) { return equations.allSatisfy(ratios.implies) }
+            return false
+        }
+    }
+
     private func combine(_ parts: [Justification?]) -> Justification? {
         var terms: [AlgebraTerm] = []
         var tables = Set<AlgebraTable>()
@@ -201,6 +235,7 @@ public struct FactStore: Sendable {
 
     /// Records a statement's consequences in the classes and tables.
     private mutating func learn(_ s: Statement, as id: FactID) {
+        learnedCount += 1
         let p = points(s)
         switch s.predicate {
         case "coll":
@@ -278,6 +313,17 @@ public struct FactStore: Sendable {
     }
 
     // MARK: Enumeration for rule matching
+
+    /// The points of the known line (circle, for `cyclic`) through all of `points`, when
+    /// they determine one (two distinct points for a line, three for a circle) and it holds
+    /// them all; nil otherwise.
+    mutating func classMembers(_ predicate: String, holding points: [Int]) -> [Int]? {
+        switch predicate {
+        case "coll": return lines.classMembers(holding: points)
+        case "cyclic": return circles.classMembers(holding: points)
+        default: return nil
+        }
+    }
 
     /// The known lines with at least three points.
     public mutating func knownLines() -> [[Int]] { lines.classes() }
