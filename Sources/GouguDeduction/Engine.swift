@@ -135,6 +135,12 @@ public struct Engine: Sendable {
                     return finish(.proved, why)
                 }
             }
+            // Equal lengths found by ratio chasing feed distance chasing, and back.
+            store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
+            if let why = store.holds(goal) {
+                rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+                return finish(.proved, why)
+            }
             rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
             if store.facts.count == before { return finish(.saturated) }
         }

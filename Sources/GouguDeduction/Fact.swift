@@ -33,7 +33,12 @@ extension Justification {
 
 /// Which algebraic table a certificate combines equations of.
 public enum AlgebraTable: String, Hashable, Sendable {
-    case angles, ratios
+    /// Directions of lines modulo 180 degrees (angle chasing).
+    case angles
+    /// Logarithms of lengths (ratio chasing).
+    case ratios
+    /// Lengths themselves (distance chasing: equal segments and sums of segments along a line).
+    case lengths
 }
 
 /// One equation of an algebraic certificate: its coefficient, what it says, and the facts it

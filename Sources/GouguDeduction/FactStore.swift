@@ -17,6 +17,10 @@ public struct FactStore: Sendable {
     private var circles = PointClasses(arity: 3)
     private var angles = LinearSystem(modulus: Rational(1))
     private var ratios = LinearSystem(modulus: nil)
+    private var lengths = LinearSystem(modulus: nil)
+    /// Triples (a, b, c) of points of one line, b between a and c, whose segment addition
+    /// |ab| + |bc| = |ac| is in the lengths table.
+    private var segmentSums = Set<[Int]>()
     /// For each equation of a table: what it says and the facts it comes from.
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
@@ -47,6 +51,11 @@ public struct FactStore: Sendable {
     /// The equations a statement means in the ratio table, or nil when it is not a length fact.
     mutating func ratioEquations(_ s: Statement) -> [LinearExpression]? {
         Self.ratioTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
+    }
+
+    /// The equations a statement means in the lengths table, or nil when it is not one.
+    mutating func lengthEquations(_ s: Statement) -> [LinearExpression]? {
+        Self.lengthTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
     }
 
     /// An equation over sparse variable keys (`pair`, `logPrime`).
@@ -85,6 +94,21 @@ public struct FactStore: Sendable {
             return [(terms, .zero)]
         case "circle":
             return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        default: return nil
+        }
+    }
+
+    /// What a length predicate means over lengths themselves (linear: equal segments and
+    /// rational multiples). Midpoints, congruent triangles and segment addition along a
+    /// line are learned apart (`learn`).
+    static func lengthTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+        func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case "circle": return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        case "rconst":
+            guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
+            return [([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))], .zero)]
         default: return nil
         }
     }
@@ -136,10 +160,9 @@ public struct FactStore: Sendable {
         case "midp":
             if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
             // m on line ab with ma = mb is the midpoint (m distinct from a and b).
-            guard p[1] != p[2], let onLine = lines.together(p),
-                  case .algebra(_, let terms)? = certificate(ratioEquations(Statement(predicate: "cong", arguments: [.point(PointID(p[0])), .point(PointID(p[1])), .point(PointID(p[0])), .point(PointID(p[2]))]))![0], in: .ratios)
-            else { return nil }
-            return .chain(predicate: "midp", facts: Array(Set(onLine + terms.flatMap(\.facts))).sorted())
+            let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
+            guard p[1] != p[2], let onLine = lines.together(p), let why = holds(equidistant) else { return nil }
+            return .chain(predicate: "midp", facts: Array(Set(onLine + why.dependencies)).sorted())
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
@@ -147,8 +170,12 @@ public struct FactStore: Sendable {
             if let equations = angleEquations(statement) {
                 return combine(equations.map { certificate($0, in: .angles) })
             }
-            if let equations = ratioEquations(statement) {
-                return combine(equations.map { certificate($0, in: .ratios) })
+            if let equations = ratioEquations(statement),
+               let why = combine(equations.map { certificate($0, in: .ratios) }) {
+                return why
+            }
+            if let equations = lengthEquations(statement) {
+                return combine(equations.map { certificate($0, in: .lengths) })
             }
             return nil
         }
@@ -178,7 +205,8 @@ public struct FactStore: Sendable {
                 return angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies)
             }
             if let equations = angleEquations(statement) { return equations.allSatisfy(angles.implies) }
-            if let equations = ratioEquations(statement) { return equations.allSatisfy(ratios.implies) }
+            if let equations = ratioEquations(statement), equations.allSatisfy(ratios.implies) { return true }
+            if let equations = lengthEquations(statement) { return equations.allSatisfy(lengths.implies) }
             return false
         }
     }
@@ -199,7 +227,11 @@ public struct FactStore: Sendable {
     }
 
     func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
-        let system = table == .angles ? angles : ratios
+        let system = switch table {
+        case .angles: angles
+        case .ratios: ratios
+        case .lengths: lengths
+        }
         guard let certificate = system.certificate(for: e) else { return nil }
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
@@ -247,20 +279,46 @@ public struct FactStore: Sendable {
             mergeLine(p, because: [id])
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .ratios, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
             addEquation(expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)]), table: .ratios, text: "|\(n(p[1]))\(n(p[2]))| = 2 |\(n(p[0]))\(n(p[1]))|", facts: [id])
+            addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .lengths, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
             learnTriangles(s, as: id)
         default:
             for e in angleEquations(s) ?? [] { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
             for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
+            for e in lengthEquations(s) ?? [] { addEquation(e, table: .lengths, text: text(of: s), facts: [id]) }
         }
     }
 
     private mutating func mergeLine(_ points: [Int], because facts: [FactID]) {
-        for union in lines.merge(points, because: facts[0]) {
+        let unions = lines.merge(points, because: facts[0])
+        for union in unions {
             // Pairs on one line share a direction.
             let a = lines.subsetPoints(union.element), b = lines.subsetPoints(union.anchor)
             addEquation(expr([(Self.pair(a[0], a[1]), 1), (Self.pair(b[0], b[1]), -1)]), table: .angles,
                         text: "\(n(a[0]))\(n(a[1])) ∥ \(n(b[0]))\(n(b[1])) (one line)", facts: union.reasons)
+        }
+        if !unions.isEmpty { addSegmentSums(onLineThrough: points) }
+    }
+
+    /// Segment addition along the known line through `points`: for points a, b, c of it with
+    /// b between a and c in the diagram, |ab| + |bc| = |ac| in the lengths table. The order
+    /// of points on a line is read off the diagram, like a side condition.
+    private mutating func addSegmentSums(onLineThrough points: [Int]) {
+        guard let members = lines.classMembers(holding: points), members.count >= 3 else { return }
+        let origin = diagram.positions[members[0]]
+        guard let far = members.max(by: { diagram.positions[$0].distance(to: origin) < diagram.positions[$1].distance(to: origin) }) else { return }
+        let direction = diagram.positions[far] - origin
+        let ordered = members.sorted { (diagram.positions[$0] - origin).dot(direction) < (diagram.positions[$1] - origin).dot(direction) }
+        for i in 0..<ordered.count {
+            for j in (i + 1)..<ordered.count {
+                for k in (j + 1)..<ordered.count {
+                    let (a, b, c) = (ordered[i], ordered[j], ordered[k])
+                    guard segmentSums.insert([a, b, c]).inserted, let reasons = lines.together([a, b, c]) else { continue }
+                    addEquation(expr([(Self.pair(a, b), 1), (Self.pair(b, c), 1), (Self.pair(a, c), -1)]), table: .lengths,
+                                text: "|\(n(a))\(n(b))| + |\(n(b))\(n(c))| = |\(n(a))\(n(c))| (\(n(b)) between \(n(a)) and \(n(c)) on one line)",
+                                facts: reasons)
+                }
+            }
         }
     }
 
@@ -301,6 +359,13 @@ public struct FactStore: Sendable {
                           "\(p[0])\(p[1]) = \(p[3])\(p[4])"]
         for (e, name) in zip(angleEquations, angleNames) { addEquation(e, table: .angles, text: "\(text(of: s)): \(name)", facts: [id]) }
         for (e, name) in zip(ratioEquations, ratioNames) { addEquation(e, table: .ratios, text: "\(text(of: s)): \(name)", facts: [id]) }
+        if s.predicate.hasPrefix("contri") {
+            let q = points(s)
+            for (i, j) in [(0, 1), (1, 2), (0, 2)] {
+                addEquation(expr([(Self.pair(q[i], q[j]), 1), (Self.pair(q[i + 3], q[j + 3]), -1)]), table: .lengths,
+                            text: "\(text(of: s)): \(p[i])\(p[j]) = \(p[i + 3])\(p[j + 3])", facts: [id])
+            }
+        }
     }
 
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
@@ -309,7 +374,30 @@ public struct FactStore: Sendable {
         switch table {
         case .angles: _ = angles.add(e, id: id)
         case .ratios: _ = ratios.add(e, id: id)
+        case .lengths: _ = lengths.add(e, id: id)
         }
+    }
+
+    /// Shares equal lengths between the ratio and the lengths tables: each equality of
+    /// segments among `candidates` (`cong` instances true in the diagram) that one table
+    /// implies and the other does not becomes a fact, justified by the table that knows it,
+    /// so that both tables reason with it. Returns how many facts it added.
+    @discardableResult
+    mutating func shareEqualLengths(_ candidates: [[Int]], round: Int) -> Int {
+        var added = 0
+        for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
+            let ratio = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
+            let inRatios = ratios.implies(ratio), inLengths = lengths.implies(ratio)
+            guard inRatios != inLengths else { continue }
+            let statement = Statement(predicate: "cong", arguments: c.map { .point(PointID($0)) })
+            guard index[statement] == nil, let why = certificate(ratio, in: inRatios ? .ratios : .lengths) else { continue }
+            let id = facts.count
+            facts.append(Fact(statement: statement, justification: why, round: round))
+            index[statement] = id
+            learn(statement, as: id)
+            added += 1
+        }
+        return added
     }
 
     // MARK: Enumeration for rule matching

@@ -106,7 +106,11 @@ public struct Proof: Sendable, Codable {
                     cites += refs
                     return "\(term.coefficient) × [\(term.equation)] \(refs.map { "(\($0))" }.joined())"
                 }
-                let label = table == .angles ? "angle chasing (mod 180°)" : "ratio chasing (log-lengths)"
+                let label = switch table {
+                case .angles: "angle chasing (mod 180°)"
+                case .ratios: "ratio chasing (log-lengths)"
+                case .lengths: "distance chasing (lengths)"
+                }
                 return ("\(label): " + (parts.isEmpty ? "trivial" : parts.joined(separator: " + ")), Array(Set(cites)).sorted())
             }
         }
