@@ -130,7 +130,7 @@ public struct Engine: Sendable {
                 }
                 if let stop { return finish(stop) }
                 if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
-                if let why = store.holds(goal) {
+                if store.isKnown(goal), let why = store.holds(goal) {
                     rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                     return finish(.proved, why)
                 }

@@ -232,13 +232,31 @@ public struct FactStore: Sendable {
         case .ratios: ratios
         case .lengths: lengths
         }
-        guard let certificate = system.certificate(for: e) else { return nil }
+        guard let found = system.certificate(for: e) else { return nil }
+        let certificate = minimized(found, of: e, in: table)
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
             return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
                                expression: symbolic(record.expression))
         }
         return .algebra(table: table, terms: terms)
+    }
+
+    /// A certificate of `target` that no single one of its equations can be dropped from:
+    /// the table's certificate, then greedy deletion, each trial re-solved over the
+    /// remaining equations alone. Shorter certificates cite fewer facts, so proofs shrink.
+    private func minimized(_ certificate: Certificate, of target: LinearExpression, in table: AlgebraTable) -> Certificate {
+        guard certificate.ids.count > 2 else { return certificate }
+        func solve(_ ids: [EquationID]) -> Certificate? {
+            var system = LinearSystem(modulus: table == .angles ? Rational(1) : nil)
+            for id in ids { _ = system.add(equations[id.rawValue].expression, id: id) }
+            return system.certificate(for: target)
+        }
+        var best = certificate
+        for id in certificate.ids.reversed() where best.ids.contains(id) {
+            if let smaller = solve(best.ids.filter { $0 != id }) { best = smaller }
+        }
+        return best
     }
 
     // MARK: Learning
@@ -257,7 +275,7 @@ public struct FactStore: Sendable {
     /// Learns `statement` unless it already holds. Returns the new fact's id, or nil.
     @discardableResult
     public mutating func add(_ statement: Statement, because justification: Justification, round: Int) -> FactID? {
-        if index[statement] != nil || holds(statement) != nil { return nil }
+        if index[statement] != nil || isKnown(statement) { return nil }
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
         index[statement] = id
