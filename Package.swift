@@ -54,6 +54,9 @@ let package = Package(
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
         .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
 
+        // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
+        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage"]),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -63,7 +66,8 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural",
+                           "GouguSynthesis"]
         ),
 
         // The `gougu` command.
@@ -100,6 +104,7 @@ let package = Package(
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
+        .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

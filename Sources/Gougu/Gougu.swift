@@ -5,3 +5,4 @@
 @_exported import GouguDeduction
 @_exported import GouguFigures
 @_exported import GouguNeural
+@_exported import GouguSynthesis

@@ -10,7 +10,7 @@ struct GouguCommand: ParsableCommand {
         discussion: "Problems are written in AlphaGeometry's problem language. Exit status: 0 success, 1 a goal not proved or false, 2 bad input.",
         subcommands: [
             SolveCommand.self, BenchCommand.self, DiagramCommand.self, DrawCommand.self,
-            TrainCommand.self, TrainEvalCommand.self, SynthCorpusCommand.self,
+            TrainCommand.self, TrainEvalCommand.self, SynthCorpusCommand.self, GenerateCommand.self,
         ]
     )
 

@@ -78,6 +78,39 @@ public struct Engine: Sendable {
     /// Runs deduction on a diagram of the problem until the goal is proved, nothing new
     /// follows, or the budget runs out.
     public func run(_ diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        run(diagram, budget: budget, withoutGoal: false)
+    }
+
+    /// Statements true in the diagram that rules can conclude (collinearities, concyclic
+    /// points, parallels, perpendiculars, equal segments, midpoints, similar triangles), one
+    /// per unordered instance up to the obvious symmetries: the facts worth asking about.
+    public static func candidateGoals(in diagram: Diagram) -> [Statement] {
+        let candidates = NumericCandidates(diagram: diagram)
+        var result: [Statement] = []
+        func add(_ predicate: String, _ points: [Int]) {
+            result.append(Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) }))
+        }
+        for p in candidates.instances(of: "coll") where p[0] < p[1] && p[1] < p[2] { add("coll", p) }
+        for p in candidates.instances(of: "cyclic") where p[0] < p[1] && p[1] < p[2] && p[2] < p[3] { add("cyclic", p) }
+        for predicate in ["para", "perp", "cong"] {
+            for p in candidates.instances(of: predicate)
+            where p[0] < p[1] && p[2] < p[3] && FactStore.pair(p[0], p[1]) < FactStore.pair(p[2], p[3]) { add(predicate, p) }
+        }
+        for p in candidates.instances(of: "midp") where p[1] < p[2] { add("midp", p) }
+        for predicate in ["simtri", "simtri2", "contri", "contri2"] {
+            for p in candidates.instances(of: predicate) where p[0] < p[3] && p[0] < p[1] && p[0] < p[2] { add(predicate, p) }
+        }
+        return result
+    }
+
+    /// Runs deduction to a fixpoint whatever the goal (none is needed): everything the rules
+    /// and tables derive from the premises, within the budget. Ends `saturated` (or on a
+    /// budget), never `proved`. Synthetic problems are mined from such closures.
+    public func saturate(_ diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        run(diagram, budget: budget, withoutGoal: true)
+    }
+
+    private func run(_ diagram: Diagram, budget: Budget, withoutGoal: Bool) -> EngineResult {
         let start = Date()
         func elapsed() -> Double { Date().timeIntervalSince(start) }
         var store = FactStore(diagram: diagram)
@@ -93,9 +126,13 @@ public struct Engine: Sendable {
             EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds,
                          ruleSeconds: ruleSeconds, seconds: elapsed())
         }
-        guard let goal = problem.goal else { return finish(.noGoal) }
-        guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
-        if let why = store.holds(goal) { return finish(.proved, why) }
+        let goal = withoutGoal ? nil : problem.goal
+        if let goal {
+            guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
+            if let why = store.holds(goal) { return finish(.proved, why) }
+        } else if !withoutGoal {
+            return finish(.noGoal)
+        }
 
         let candidates = NumericCandidates(diagram: diagram)
         var round = 0
@@ -130,14 +167,14 @@ public struct Engine: Sendable {
                 }
                 if let stop { return finish(stop) }
                 if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
-                if store.isKnown(goal), let why = store.holds(goal) {
+                if let goal, store.isKnown(goal), let why = store.holds(goal) {
                     rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                     return finish(.proved, why)
                 }
             }
             // Equal lengths found by ratio chasing feed distance chasing, and back.
             store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
-            if let why = store.holds(goal) {
+            if let goal, let why = store.holds(goal) {
                 rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                 return finish(.proved, why)
             }
