@@ -132,9 +132,9 @@ public struct FactStore: Sendable {
             if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
             // m on line ab with ma = mb is the midpoint (m distinct from a and b).
             guard p[1] != p[2], let onLine = lines.together(p),
-                  case .algebra(_, let terms)? = certificate(ratioEquations(Statement(predicate: "cong", arguments: [.point(PointID(p[0])), .point(PointID(p[1])), .point(PointID(p[0])), .point(PointID(p[2]))]))![0], in: .ratios)
+                  case .algebra(let equal)? = certificate(ratioEquations(Statement(predicate: "cong", arguments: [.point(PointID(p[0])), .point(PointID(p[1])), .point(PointID(p[0])), .point(PointID(p[2]))]))![0], in: .ratios)
             else { return nil }
-            return .chain(predicate: "midp", facts: Array(Set(onLine + terms.flatMap(\.facts))).sorted())
+            return .chain(predicate: "midp", facts: onLine, certificates: equal)
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
@@ -149,30 +149,47 @@ public struct FactStore: Sendable {
         }
     }
 
+    /// One certificate per equation, or nil when one of them is missing.
     private func combine(_ parts: [Justification?]) -> Justification? {
-        var terms: [AlgebraTerm] = []
-        var tables = Set<AlgebraTable>()
+        var certificates: [AlgebraCertificate] = []
         for part in parts {
-            guard case .algebra(let t, let more)? = part else { return nil }
-            tables.insert(t)
-            terms += more
+            guard case .algebra(let more)? = part else { return nil }
+            certificates += more
         }
-        if tables.count > 1 {
-            // Both tables: cite the facts, each table's combination checks separately.
-            return .chain(predicate: "triangles", facts: Array(Set(terms.flatMap(\.facts))).sorted())
-        }
-        return .algebra(table: tables.first ?? .angles, terms: terms)
+        return .algebra(certificates: certificates)
     }
 
-    func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
+    mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
         let system = table == .angles ? angles : ratios
         guard let certificate = system.certificate(for: e) else { return nil }
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
             return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
+                               source: source(of: record.expression, in: table, facts: record.facts),
                                expression: symbolic(record.expression))
         }
-        return .algebra(table: table, terms: terms)
+        return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e))])
+    }
+
+    /// Which equation of its fact a table equation is (by position among the equations the
+    /// fact's statement means in that table), or else the line whose two pairs it equates.
+    private mutating func source(of e: LinearExpression, in table: AlgebraTable, facts: [FactID]) -> EquationSource {
+        if facts.count == 1 {
+            let s = self.facts[facts[0]].statement
+            var own: [LinearExpression] = []
+            if let triangles = triangleEquations(s) {
+                own = table == .angles ? triangles.angles : triangles.ratios
+            } else if s.predicate == "midp", table == .ratios {
+                let p = points(s)
+                own = [expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]),
+                       expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)])]
+            } else {
+                own = (table == .angles ? angleEquations(s) : ratioEquations(s)) ?? []
+            }
+            if let index = own.firstIndex(of: e) { return .fact(index: index) }
+        }
+        let keys = e.terms.map { variableKeys[$0.variable] }
+        return .line(points: keys.flatMap { [$0 / 4096, $0 % 4096] })
     }
 
     // MARK: Learning
