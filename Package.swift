@@ -54,6 +54,9 @@ let package = Package(
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
         .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
 
+        // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine.
+        .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -63,7 +66,7 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguFigures", "GouguNeural"]
         ),
 
         // The `gougu` command.
@@ -99,6 +102,7 @@ let package = Package(
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
+        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]

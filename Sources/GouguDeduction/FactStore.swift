@@ -188,7 +188,8 @@ public struct FactStore: Sendable {
             }
             if let index = own.firstIndex(of: e) { return .fact(index: index) }
         }
-        let keys = e.terms.map { variableKeys[$0.variable] }
+        // The pair with coefficient +1 first: the equation is d(first) - d(second) = 0.
+        let keys = e.terms.sorted { $0.coefficient > $1.coefficient }.map { variableKeys[$0.variable] }
         return .line(points: keys.flatMap { [$0 / 4096, $0 % 4096] })
     }
 
