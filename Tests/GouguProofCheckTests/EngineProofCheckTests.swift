@@ -1,0 +1,24 @@
+import Testing
+import GouguProofCheck
+import GouguTestSupport
+
+/// Every proof the engine produces checks, as JSON and as text read back.
+@Suite struct EngineProofCheckTests {
+    @Test func everyProofOfTheBundledClassicsChecks() {
+        let proofs = EngineProofs.classics
+        #expect(proofs.count >= 27, "\(proofs.count) classics proved")
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test(.enabled(if: SharedFiles.available)) func everyProofOfIMOAG30Checks() {
+        let proofs = EngineProofs.imo
+        #expect(proofs.map(\.problem.name) == EngineProofs.provedIMO)
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguProofCheck
+import GouguTestSupport
+
+/// Proofs the engine writes, read back through the checker's own reader: the material of
+/// the checker's tests. Computed once per test run (seed-0 diagrams).
+struct EngineProof: @unchecked Sendable {
+    var problem: Problem
+    var json: ProofDocument
+    var text: ProofDocument
+    var textSource: String
+}
+
+enum EngineProofs {
+    /// The IMO-AG-30 problems the engine proves today (seed 0); the test fails if one is no
+    /// longer proved, and a newly proved one should be added here.
+    static let provedIMO = [
+        "translated_imo_2000_p1", "translated_imo_2002_p2a", "translated_imo_2002_p2b", "translated_imo_2003_p4",
+        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2007_p4", "translated_imo_2010_p4",
+        "translated_imo_2012_p1", "translated_imo_2013_p4", "translated_imo_2014_p4", "translated_imo_2015_p4",
+        "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2022_p4",
+    ]
+
+    /// Every proof of the bundled classics (10 s each at most).
+    static let classics: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(RepositoryFiles.text("Problems/classics.txt") ?? "", file: "classics.txt")) ?? [], seconds: 10)
+
+    /// Every proof of the IMO-AG-30 problems in `provedIMO` (empty without `../shared/`).
+    static let imo: [EngineProof] = {
+        guard let text = SharedFiles.text("benchmarks/imo_ag_30.txt"),
+              let problems = try? ProblemParser().parseFile(text, file: "imo_ag_30.txt") else { return [] }
+        return proofs(of: problems.filter { provedIMO.contains($0.name) }, seconds: 60)
+    }()
+
+    static func proofs(of problems: [Problem], seconds: Double) -> [EngineProof] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var result: [EngineProof] = []
+        for problem in problems {
+            guard let diagram = try? DiagramBuilder().build(problem, seed: 0) else { continue }
+            let run = Engine().run(diagram, budget: Budget(seconds: seconds))
+            guard let proof = Proof(result: run, problem: problem),
+                  let data = try? encoder.encode(proof),
+                  let json = try? ProofDocument.readJSON(data, file: "\(problem.name).json"),
+                  let text = try? ProofDocument.read(proof.text, file: "\(problem.name).txt") else { continue }
+            result.append(EngineProof(problem: problem, json: json, text: text, textSource: proof.text))
+        }
+        return result
+    }
+}
