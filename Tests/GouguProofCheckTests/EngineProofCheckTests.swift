@@ -21,4 +21,14 @@ import GouguTestSupport
             #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
         }
     }
+
+    @Test(.enabled(if: SharedFiles.available)) func auxiliaryConstructionsMissingFromTheProblemAreAddedBack() {
+        let proofs = EngineProofs.withAuxiliaryRemoved
+        #expect(!proofs.isEmpty)
+        for proof in proofs {
+            #expect(proof.problem.clauses.count < proof.json.problem.map { $0.components(separatedBy: "; ").count } ?? 0)
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
 }

@@ -34,6 +34,21 @@ enum EngineProofs {
         return proofs(of: problems.filter { provedIMO.contains($0.name) }, seconds: 60)
     }()
 
+    /// The proofs with auxiliary constructions, each paired with its problem stripped of
+    /// those clauses: the checker must add them back from the proof.
+    static let withAuxiliaryRemoved: [EngineProof] = (classics + imo).compactMap { proof in
+        guard !proof.json.auxiliaryConstructions.isEmpty else { return nil }
+        let p = proof.problem
+        let clauses = p.statementText.components(separatedBy: " ? ")[0].components(separatedBy: "; ")
+            .filter { !proof.json.auxiliaryConstructions.contains($0) }
+        guard let goal = p.goal,
+              let stripped = try? ProblemParser().parseProblem(name: p.name, statement: clauses.joined(separator: "; ") + " ? " + p.text(of: goal))
+        else { return nil }
+        var result = proof
+        result.problem = stripped
+        return result
+    }
+
     static func proofs(of problems: [Problem], seconds: Double) -> [EngineProof] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
