@@ -382,6 +382,7 @@ struct CheckSession {
                     guard let point = problem.point(named: name) else { throw termFail("no point '\(name)'") }
                     p.append(point.index)
                 }
+                guard p[0] != p[1], p[2] != p[3] else { throw termFail("a line equation needs two distinct points per pair") }
                 if let problem = togetherMinimally(Set(p), cites: term.cites, circle: false) { throw termFail(problem) }
                 equation = LinearForm([(.of(p[0], p[1]), 1), (.of(p[2], p[3]), -1)])
             } else {
@@ -408,7 +409,7 @@ struct CheckSession {
             used.formUnion(term.cites)
         }
         guard sum.sameEquation(as: goal, modulus: table.modulus) else {
-            throw fail("the \(table.rawValue) certificate does not sum to the statement's equation")
+            throw fail("the \(table.rawValue) certificate sums to \(text(of: sum, in: table)) = 0, not to the statement's \(text(of: goal, in: table)) = 0")
         }
         return used
     }
@@ -426,6 +427,28 @@ struct CheckSession {
         guard let constant = Rational(e.constant) else { throw Bad() }
         form.constant = constant
         return form
+    }
+
+    /// An equation for people: `d(ab)` is the direction of line ab, `l(ab)` is log |ab|.
+    func text(of form: LinearForm, in table: CheckedTable) -> String {
+        var parts: [(String, Rational)] = form.coefficients.map { variable, c in
+            switch variable {
+            case .pair(let a, let b):
+                let names = [a, b].map { problem.name(of: PointID($0)) }.joined()
+                return ((table == .angles ? "d(" : "l(") + names + ")", c)
+            case .logPrime(let p): return ("log \(p)", c)
+            }
+        }.sorted { $0.0 < $1.0 }
+        if !form.constant.isZero { parts.append(("", form.constant)) }
+        guard !parts.isEmpty else { return "0" }
+        var out = ""
+        for (k, (name, c)) in parts.enumerated() {
+            let negative = c < .zero
+            let magnitude = negative ? Rational.zero - c : c
+            out += k == 0 ? (negative ? "-" : "") : (negative ? " - " : " + ")
+            out += name.isEmpty ? magnitude.description : (magnitude == Rational(1) ? name : "\(magnitude) \(name)")
+        }
+        return out
     }
 
     // MARK: Statements
