@@ -97,11 +97,24 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     public struct Expression: Codable, Sendable, Equatable {
         public struct Term: Codable, Sendable, Equatable {
             public var coefficient: String
+            /// Two points: the direction of their line (angles) or log of their distance (ratios).
             public var points: [String]?
+            /// A prime p: log p (ratios).
             public var logPrime: Int?
+
+            public init(coefficient: String, points: [String]? = nil, logPrime: Int? = nil) {
+                self.coefficient = coefficient
+                self.points = points
+                self.logPrime = logPrime
+            }
         }
         public var terms: [Term]
         public var constant: String
+
+        public init(terms: [Term], constant: String) {
+            self.terms = terms
+            self.constant = constant
+        }
     }
 
     public init(format: String = ProofDocument.currentFormat, problemName: String, problem: String? = nil, seed: UInt64,
@@ -146,6 +159,20 @@ extension ProofDocument {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         struct Record: Decodable { var proof: ProofDocument? }
+        // Syntax first, so that a syntax error gets its line and column.
+        do {
+            _ = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            let message = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
+            var line: Int?, column: Int?
+            if let range = message.range(of: "character "),
+               let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count {
+                let before = data.prefix(offset)
+                line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+                column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            }
+            throw ProofReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
+        }
         do {
             if let document = try? decoder.decode(ProofDocument.self, from: data) { return document }
             if let record = try? decoder.decode(Record.self, from: data), let proof = record.proof { return proof }
