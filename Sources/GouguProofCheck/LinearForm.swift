@@ -32,6 +32,12 @@ struct LinearForm: Equatable, Sendable {
         constant += scale * other.constant
     }
 
+    /// Whether a variable is a "line" or "segment" through one point twice ({a, a}): such
+    /// an equation means nothing (log 0, no direction) and is never used.
+    var isDegenerate: Bool {
+        coefficients.keys.contains { if case .pair(let a, let b) = $0 { return a == b } else { return false } }
+    }
+
     /// Whether two forms are one equation: the same coefficients, and constants equal, or
     /// equal modulo `modulus` (1 in the angle table: 180 degrees).
     func sameEquation(as other: LinearForm, modulus: Rational?) -> Bool {

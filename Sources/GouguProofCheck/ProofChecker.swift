@@ -359,6 +359,7 @@ struct CheckSession {
     private func checkCertificate(_ certificate: ProofDocument.Certificate, proves target: (CheckedTable, LinearForm),
                                   _ fail: (String) -> ProofFailure) throws -> Set<Int> {
         let (table, goal) = target
+        guard !goal.isDegenerate else { throw fail("a degenerate statement (a line or segment through one point twice)") }
         guard certificate.table == table.rawValue else { throw fail("a certificate in '\(certificate.table)' where '\(table.rawValue)' is needed") }
         if let stated = certificate.conclusion {
             guard let form = try? form(stated), form.sameEquation(as: goal, modulus: table.modulus) else {
@@ -399,6 +400,7 @@ struct CheckSession {
                     }
                 }
                 equation = own[index]
+                guard !equation.isDegenerate else { throw termFail("(\(term.cites[0])) is degenerate (a line or segment through one point twice)") }
             }
             if let stated = term.expression {
                 guard let form = try? form(stated), form.sameEquation(as: equation, modulus: table.modulus) else {
