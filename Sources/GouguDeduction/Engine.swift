@@ -57,6 +57,8 @@ public struct EngineResult: Sendable {
     /// The goal's justification when proved.
     public var goalJustification: Justification?
     public var rounds: [RoundStatistics]
+    /// Seconds spent matching each rule, over all rounds (where the engine's time goes).
+    public var ruleSeconds: [String: Double] = [:]
     public var seconds: Double
     public var proved: Bool { stopReason == .proved }
 }
@@ -86,8 +88,10 @@ public struct Engine: Sendable {
             }
         }
         var rounds: [RoundStatistics] = []
+        var ruleSeconds: [String: Double] = [:]
         func finish(_ reason: StopReason, _ why: Justification? = nil) -> EngineResult {
-            EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds, seconds: elapsed())
+            EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds,
+                         ruleSeconds: ruleSeconds, seconds: elapsed())
         }
         guard let goal = problem.goal else { return finish(.noGoal) }
         guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
@@ -103,18 +107,22 @@ public struct Engine: Sendable {
             var stop: StopReason?
             let shouldStop: () -> Bool = { stop != nil }
             for rule in rules {
+                let ruleStart = elapsed()
+                defer { ruleSeconds[rule.definition.name, default: 0] += elapsed() - ruleStart }
                 let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: candidates, shouldStop: shouldStop)
-                matcher.run(store: &store) { store, binding, premiseReasons in
+                matcher.run(store: &store) { store, binding in
                     if elapsed() > budget.seconds { stop = .timeout; return }
                     if store.facts.count >= budget.facts { stop = .factLimit; return }
                     let conclusion = matcher.instantiate(rule.conclusion, binding)
-                    guard diagram.holds(conclusion), store.holds(conclusion) == nil else { return }
+                    guard diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
-                    for (pattern, reason) in zip(rule.premises, premiseReasons) {
+                    for pattern in rule.premises {
                         let statement = matcher.instantiate(pattern, binding)
                         if pattern.isSideCondition { sideConditions.append(statement); continue }
-                        premiseFacts.append(store.materialize(statement, because: reason!, round: round))
+                        // The matcher found it known; the store says why.
+                        guard let reason = store.holds(statement) else { return }
+                        premiseFacts.append(store.materialize(statement, because: reason, round: round))
                     }
                     let names = Dictionary(uniqueKeysWithValues: rule.variableNames.enumerated().map { ($1, binding[$0]) })
                     store.add(conclusion, because: .rule(name: rule.definition.name, premises: premiseFacts,
@@ -122,10 +130,16 @@ public struct Engine: Sendable {
                 }
                 if let stop { return finish(stop) }
                 if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
-                if let why = store.holds(goal) {
+                if store.isKnown(goal), let why = store.holds(goal) {
                     rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                     return finish(.proved, why)
                 }
+            }
+            // Equal lengths found by ratio chasing feed distance chasing, and back.
+            store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
+            if let why = store.holds(goal) {
+                rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+                return finish(.proved, why)
             }
             rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
             if store.facts.count == before { return finish(.saturated) }

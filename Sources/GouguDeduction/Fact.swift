@@ -35,7 +35,12 @@ extension Justification {
 
 /// Which algebraic table a certificate combines equations of.
 public enum AlgebraTable: String, Hashable, Sendable {
-    case angles, ratios
+    /// Directions of lines modulo 180 degrees (angle chasing).
+    case angles
+    /// Logarithms of lengths (ratio chasing).
+    case ratios
+    /// Lengths themselves (distance chasing: equal segments and sums of segments along a line).
+    case lengths
 }
 
 /// One equation of a statement proved in one table: `Σ coefficient × equation` of the terms
@@ -48,10 +53,13 @@ public struct AlgebraCertificate: Hashable, Sendable {
 }
 
 /// Where an equation of a table comes from: one of the equations a fact's statement means
-/// in that table (by position), or two pairs of points of one line having one direction.
+/// in that table (by position), two pairs of points of one line having one direction
+/// (angles), or segment addition |ab| + |bc| = |ac| for b between a and c on a line (lengths;
+/// the betweenness is read off the diagram).
 public enum EquationSource: Hashable, Sendable {
     case fact(index: Int)
     case line(points: [Int])
+    case segmentSum(points: [Int])
 }
 
 /// One equation of an algebraic certificate: its coefficient, what it says, and the facts it

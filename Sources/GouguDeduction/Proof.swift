@@ -48,6 +48,9 @@ public struct Proof: Sendable, Codable {
         /// For a line equation: points a, b, c, d with ab ∥ cd because the cited steps put
         /// them on one line.
         public var line: [String]?
+        /// For segment addition: points a, b, c with |ab| + |bc| = |ac| (lengths table)
+        /// because the cited steps put them on one line and b is between a and c in the diagram.
+        public var between: [String]?
         /// The equation as a linear expression over named variables (`= 0`).
         public var expression: SymbolicExpression
     }
@@ -87,7 +90,7 @@ public struct Proof: Sendable, Codable {
             list.map { c in
                 Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { t in
                     var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
-                                    index: nil, line: nil, expression: t.expression)
+                                    index: nil, line: nil, between: nil, expression: t.expression)
                     switch t.source {
                     case .fact(let index):
                         term.index = index
@@ -101,6 +104,9 @@ public struct Proof: Sendable, Codable {
                     case .line(let points):
                         term.line = points.map(name)
                         term.equation = "\(name(points[0])) \(name(points[1])) ∥ \(name(points[2])) \(name(points[3])) on one line"
+                    case .segmentSum(let points):
+                        term.between = points.map(name)
+                        term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
                     }
                     return term
                 })
@@ -110,11 +116,21 @@ public struct Proof: Sendable, Codable {
         func equationCount(_ s: Statement?, _ table: AlgebraTable) -> Int {
             guard let s else { return 0 }
             let p = s.points.map(\.index), n = s.arguments.compactMap(\.number)
-            if s.predicate.hasPrefix("simtri") || s.predicate.hasPrefix("contri") {
-                return table == .angles ? 2 : s.predicate.hasPrefix("contri") ? 3 : 2
+            let contri = s.predicate.hasPrefix("contri")
+            if s.predicate.hasPrefix("simtri") || contri {
+                switch table {
+                case .angles: return 2
+                case .ratios: return contri ? 3 : 2
+                case .lengths: return contri ? 3 : 0
+                }
             }
-            if s.predicate == "midp" { return table == .ratios ? 2 : 0 }
-            return (table == .angles ? FactStore.angleTerms(s.predicate, p, n) : FactStore.ratioTerms(s.predicate, p, n))?.count ?? 0
+            if s.predicate == "midp" { return table == .ratios ? 2 : table == .lengths ? 1 : 0 }
+            let terms = switch table {
+            case .angles: FactStore.angleTerms(s.predicate, p, n)
+            case .ratios: FactStore.ratioTerms(s.predicate, p, n)
+            case .lengths: FactStore.lengthTerms(s.predicate, p, n)
+            }
+            return terms?.count ?? 0
         }
         func structure(_ why: Justification, into step: inout Step) {
             switch why {
@@ -132,7 +148,13 @@ public struct Proof: Sendable, Codable {
                 step.certificates = certificates(list)
             }
         }
-        func label(_ table: String) -> String { table == "angles" ? "angle chasing (mod 180°)" : "ratio chasing (log-lengths)" }
+        func label(_ table: String) -> String {
+            switch table {
+            case "angles": "angle chasing (mod 180°)"
+            case "ratios": "ratio chasing (log-lengths)"
+            default: "distance chasing (lengths)"
+            }
+        }
         func describe(_ list: [Certificate]) -> String {
             list.map { c in
                 label(c.table) + ": " + (c.terms.isEmpty ? "trivial" : c.terms.map { t in

@@ -14,6 +14,8 @@ enum CheckedTable: String, CaseIterable, Sendable {
     case angles
     /// Logarithms of lengths: variable {a, b} is log |ab|; `logPrime(p)` is log p.
     case ratios
+    /// Lengths themselves: variable {a, b} is |ab|.
+    case lengths
 
     /// Constants are compared modulo this (nil: exactly).
     var modulus: Rational? { self == .angles ? Rational(1) : nil }
@@ -34,11 +36,15 @@ enum CheckedTable: String, CaseIterable, Sendable {
         switch self {
         case .angles: return AnglesTable.equations(s.predicate, p, numbers, reflected: reflected)
         case .ratios: return RatiosTable.equations(s.predicate, p, numbers)
+        case .lengths: return LengthsTable.equations(s.predicate, p, numbers)
         }
     }
 
+    /// Whether "b between a and c on a line: |ab| + |bc| = |ac|" equations belong here.
+    var hasSegmentSums: Bool { self == .lengths }
+
     /// The predicates that mean triangles (similar or congruent): their meaning is equations
-    /// in both tables together.
+    /// in the angle and ratio tables together.
     static let trianglePredicates: Set<String> = ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
 
     /// The predicates an algebraic step may conclude: those whose equations say all they
@@ -121,5 +127,27 @@ enum RatiosTable {
         }
         if n > 1 { result.append((n, 1)) }
         return result
+    }
+}
+
+/// Lengths (distance chasing): linear in the lengths of segments.
+enum LengthsTable {
+    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+        func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case "circle": return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case "rconst":
+            // |ab| = r |cd|.
+            guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
+            return [LinearForm([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))])]
+        case "midp":
+            // m a b: |ma| = |mb| (the sum |ma| + |mb| = |ab| is segment addition).
+            return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)])]
+        case "contri", "contri2", "contri*":
+            // ab = xy, bc = yz, ac = xz.
+            return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }
+        default: return nil
+        }
     }
 }

@@ -302,9 +302,11 @@ struct CheckSession {
                cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
-            guard certificates.count == 1 else { throw fail("a midpoint chain carries one certificate: |ma| = |mb|") }
+            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table), table != .angles else {
+                throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios or lengths)")
+            }
             let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
-            let used = try checkCertificate(certificates[0], proves: (.ratios, equal), fail)
+            let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
             let lineCites = step.cites.filter { !used.contains($0) }
             if let problem = togetherMinimally(target, cites: lineCites, circle: false) { throw fail(problem) }
             guard Set(step.cites) == Set(lineCites).union(used) else { throw fail("the step's cites are not the facts it uses") }
@@ -320,7 +322,7 @@ struct CheckSession {
     func meanings(of s: Statement) -> [[(CheckedTable, LinearForm)]] {
         let reflected = isReflected(s)
         if CheckedTable.trianglePredicates.contains(s.predicate) {
-            return [CheckedTable.allCases.flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
+            return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
         }
         return CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
     }
@@ -375,7 +377,23 @@ struct CheckSession {
             guard !term.cites.isEmpty else { throw termFail("cites no step") }
             for cite in term.cites where statements[cite] == nil { throw termFail("cites (\(cite)), which is not an earlier step") }
             let equation: LinearForm
-            if let line = term.line {
+            if let between = term.between {
+                guard table.hasSegmentSums else { throw termFail("segment addition belongs to the lengths table") }
+                guard term.index == nil, term.line == nil, between.count == 3 else { throw termFail("segment addition names three points a b c") }
+                var p: [Int] = []
+                for name in between {
+                    guard let point = problem.point(named: name) else { throw termFail("no point '\(name)'") }
+                    p.append(point.index)
+                }
+                guard Set(p).count == 3 else { throw termFail("segment addition needs three distinct points") }
+                if let problem = togetherMinimally(Set(p), cites: term.cites, circle: false) { throw termFail(problem) }
+                // The order along the line is a side condition: read it off the diagram.
+                let (a, b, c) = (diagram.position(of: PointID(p[0])), diagram.position(of: PointID(p[1])), diagram.position(of: PointID(p[2])))
+                guard (a - b).dot(c - b) < 0 else {
+                    throw termFail("\(between[1]) is not between \(between[0]) and \(between[2]) in the checker's diagram")
+                }
+                equation = LinearForm([(.of(p[0], p[1]), 1), (.of(p[1], p[2]), 1), (.of(p[0], p[2]), -1)])
+            } else if let line = term.line {
                 guard table.hasLineEquations else { throw termFail("line equations belong to the angle table") }
                 guard term.index == nil, line.count == 4 else { throw termFail("a line equation names four points a b c d") }
                 var p: [Int] = []
@@ -431,13 +449,19 @@ struct CheckSession {
         return form
     }
 
-    /// An equation for people: `d(ab)` is the direction of line ab, `l(ab)` is log |ab|.
+    /// An equation for people: `d(ab)` is the direction of line ab, `l(ab)` is log |ab|,
+    /// `|ab|` is the length.
     func text(of form: LinearForm, in table: CheckedTable) -> String {
         var parts: [(String, Rational)] = form.coefficients.map { variable, c in
             switch variable {
             case .pair(let a, let b):
                 let names = [a, b].map { problem.name(of: PointID($0)) }.joined()
-                return ((table == .angles ? "d(" : "l(") + names + ")", c)
+                let symbol = switch table {
+                case .angles: "d("
+                case .ratios: "l("
+                case .lengths: "|"
+                }
+                return (symbol + names + (table == .lengths ? "|" : ")"), c)
             case .logPrime(let p): return ("log \(p)", c)
             }
         }.sorted { $0.0 < $1.0 }

@@ -55,7 +55,7 @@ public struct ProofDocument: Codable, Sendable, Equatable {
 
     /// One equation proved in one table: `Σ coefficient × equation` of the terms.
     public struct Certificate: Codable, Sendable, Equatable {
-        /// `angles` or `ratios`.
+        /// `angles`, `ratios` or `lengths`.
         public var table: String
         /// The equation proved, as the producer wrote it (compared, not trusted).
         public var conclusion: Expression?
@@ -79,16 +79,20 @@ public struct ProofDocument: Codable, Sendable, Equatable {
         public var index: Int?
         /// Points a, b, c, d: ab ∥ cd because the cited steps put them on one line.
         public var line: [String]?
+        /// Points a, b, c: |ab| + |bc| = |ac| (lengths) because the cited steps put them on
+        /// one line and b is between a and c in the diagram.
+        public var between: [String]?
         /// The equation as the producer wrote it (compared, not trusted).
         public var expression: Expression?
 
         public init(coefficient: String, equation: String? = nil, cites: [Int], index: Int? = nil,
-                    line: [String]? = nil, expression: Expression? = nil) {
+                    line: [String]? = nil, between: [String]? = nil, expression: Expression? = nil) {
             self.coefficient = coefficient
             self.equation = equation
             self.cites = cites
             self.index = index
             self.line = line
+            self.between = between
             self.expression = expression
         }
     }

@@ -87,7 +87,8 @@ struct ProofTextReader {
 
     private static let chainLabels = ["one line through shared points:", "one circle through shared points:",
                                       "midpoint (on the line, equidistant) through shared points:"]
-    private static let tableLabels = ["angle chasing (mod 180°):": "angles", "ratio chasing (log-lengths):": "ratios"]
+    private static let tableLabels = ["angle chasing (mod 180°):": "angles", "ratio chasing (log-lengths):": "ratios",
+                                      "distance chasing (lengths):": "lengths"]
 
     /// The numbers in `(1) (2)(3)`.
     private func references(_ text: Substring) throws -> [Int] {
@@ -154,7 +155,7 @@ struct ProofTextReader {
         var certificates: [ProofDocument.Certificate] = []
         for section in sections {
             guard let (label, table) = Self.tableLabels.first(where: { section.hasPrefix($0.key) }) else {
-                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'angle chasing (mod 180°):' or 'ratio chasing (log-lengths):'")
+                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):' or 'distance chasing (lengths):'")
             }
             let body = section.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
             var terms: [ProofDocument.Term] = []
@@ -181,6 +182,13 @@ struct ProofTextReader {
         let coefficient = String(trimmed[..<times.lowerBound])
         let equation = String(trimmed[times.upperBound..<close])
         let cites = try references(trimmed[trimmed.index(after: close)...])
+        if equation.hasSuffix(" on one line"), equation.contains(" between ") {
+            let words = equation.dropLast(" on one line".count).split(separator: " ").map(String.init)
+            guard words.count == 5, words[1] == "between", words[3] == "and" else {
+                throw Message(text: "expected 'b between a and c on one line', not '\(equation)'")
+            }
+            return .init(coefficient: coefficient, equation: equation, cites: cites, between: [words[2], words[0], words[4]])
+        }
         if equation.hasSuffix(" on one line") {
             let words = equation.dropLast(" on one line".count).split(separator: " ").map(String.init)
             guard words.count == 5, words[2] == "∥" else { throw Message(text: "expected 'a b ∥ c d on one line', not '\(equation)'") }

@@ -25,8 +25,11 @@ import GouguTestSupport
     static func statementForm(_ statement: Statement, problem: Problem, table: String) -> Form? {
         let points = statement.points.map(\.index)
         let numbers = statement.arguments.compactMap(\.number)
-        let equations = table == "angles" ? FactStore.angleTerms(statement.predicate, points, numbers)
-                                          : FactStore.ratioTerms(statement.predicate, points, numbers)
+        let equations = switch table {
+        case "angles": FactStore.angleTerms(statement.predicate, points, numbers)
+        case "ratios": FactStore.ratioTerms(statement.predicate, points, numbers)
+        default: FactStore.lengthTerms(statement.predicate, points, numbers)
+        }
         guard let equations, equations.count == 1 else { return nil }
         var terms: [String: Rational] = [:]
         for (key, c) in equations[0].terms {

@@ -34,6 +34,18 @@ enum EngineProofs {
         return proofs(of: problems.filter { provedIMO.contains($0.name) }, seconds: 60)
     }()
 
+    /// Small problems whose proofs use distance chasing (segment addition along a line) and
+    /// a midpoint read off a line.
+    static let distanceProblems = """
+        segment_addition
+        a b = segment a b; c = midpoint c a b; d = midpoint d a c; e = midpoint e c b ? cong d e a c
+        median_hypotenuse_three_halves
+        a b c = r_triangle a b c; m = midpoint m b c; d = midpoint d m c ? rconst b d m a 3/2
+        """
+
+    /// Every proof of `distanceProblems`.
+    static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)
+
     /// The proofs with auxiliary constructions, each paired with its problem stripped of
     /// those clauses: the checker must add them back from the proof.
     static let withAuxiliaryRemoved: [EngineProof] = (classics + imo).compactMap { proof in

@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func tenThousandCorruptedProofsAreAllRejected() {
-        let pool = EngineProofs.classics + EngineProofs.imo
+        let pool = EngineProofs.classics + EngineProofs.imo + EngineProofs.distances
         #expect(!pool.isEmpty)
         let rules = TheoremLibrary.standard.rules
         let checker = ProofChecker()
