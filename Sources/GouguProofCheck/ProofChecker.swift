@@ -271,13 +271,14 @@ struct CheckSession {
         return sets.contains { target.isSubset(of: $0) }
     }
 
-    /// Like `together`, and every cited fact is needed (so that dropping one is noticed).
-    func togetherMinimally(_ target: Set<Int>, cites: [Int], circle: Bool) -> String? {
+    /// Like `together`, and every cited fact is needed (so that dropping one is noticed),
+    /// except those in `usedElsewhere`.
+    func togetherMinimally(_ target: Set<Int>, cites: [Int], circle: Bool, usedElsewhere: Set<Int> = []) -> String? {
         let facts = cites.map { statements[$0]! }
         guard together(target, facts: facts, circle: circle) else {
             return "the cited steps do not put these points on one \(circle ? "circle" : "line")"
         }
-        for k in cites.indices {
+        for k in cites.indices where !usedElsewhere.contains(cites[k]) {
             var rest = facts
             rest.remove(at: k)
             if together(target, facts: rest, circle: circle) { return "(\(cites[k])) is not needed" }
@@ -307,9 +308,8 @@ struct CheckSession {
             }
             let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
             let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
-            let lineCites = step.cites.filter { !used.contains($0) }
-            if let problem = togetherMinimally(target, cites: lineCites, circle: false) { throw fail(problem) }
-            guard Set(step.cites) == Set(lineCites).union(used) else { throw fail("the step's cites are not the facts it uses") }
+            guard used.isSubset(of: Set(step.cites)) else { throw fail("the step's cites are not the facts it uses") }
+            if let problem = togetherMinimally(target, cites: step.cites, circle: false, usedElsewhere: used) { throw fail(problem) }
         default:
             throw fail("a chain concludes coll, cyclic or midp, or restates one cited fact")
         }
