@@ -27,15 +27,26 @@ public struct ProofDocument: Codable, Sendable, Equatable {
 
     /// One numbered step.
     public struct Step: Codable, Sendable, Equatable {
+        /// Its number: premises first, from 1, then the derived steps.
         public var number: Int
+        /// The fact, in the problem language (`perp a h b c`).
         public var statement: String
         /// `premise`, `rule`, `chain` or `algebra`.
         public var kind: String
+        /// The justification in words (information only).
         public var reason: String?
+        /// The steps it uses: a rule's premises in order, or every step its chain and
+        /// certificates use.
         public var cites: [Int]
+        /// For a rule step: the rule's name in the theorem library.
         public var rule: String?
+        /// For a rule step: each variable of the rule mapped to a point name.
         public var binding: [String: String]?
+        /// For a rule step: its side conditions, instantiated (information only: the checker
+        /// instantiates the rule's own and evaluates them on its diagram).
         public var sideConditions: [String]?
+        /// For an algebraic step, one per equation the statement means; for a midpoint chain,
+        /// the certificate of |ma| = |mb|.
         public var certificates: [Certificate]?
 
         public init(number: Int, statement: String, kind: String, reason: String? = nil, cites: [Int] = [],
