@@ -56,7 +56,18 @@ import Testing
             let count = inPremises ? p.premises.count : p.steps.count
             let i = rng.below(count)
             var step = inPremises ? p.premises[i] : p.steps[i]
-            if step.kind == "rule", rng.below(2) == 0, let binding = step.binding, let key = pick(Array(binding.keys).sorted()) {
+            // A point of a line or segment-addition term, when the step has one.
+            var places: [(Int, Int, Bool)] = []
+            for (a, c) in (step.certificates ?? []).enumerated() {
+                for (b, t) in c.terms.enumerated() where t.line != nil || t.between != nil { places.append((a, b, t.line != nil)) }
+            }
+            if rng.below(3) == 0, let (a, b, isLine) = pick(places) {
+                var points = isLine ? step.certificates![a].terms[b].line! : step.certificates![a].terms[b].between!
+                let k = rng.below(points.count)
+                guard let other = pick(names.filter { $0 != points[k] }) else { return nil }
+                points[k] = other
+                if isLine { step.certificates![a].terms[b].line = points } else { step.certificates![a].terms[b].between = points }
+            } else if step.kind == "rule", rng.below(2) == 0, let binding = step.binding, let key = pick(Array(binding.keys).sorted()) {
                 guard let other = pick(names.filter { $0 != binding[key] }) else { return nil }
                 step.binding![key] = other
             } else {
