@@ -41,9 +41,19 @@ import GouguTestSupport
         }
     }
 
-    @Test(.enabled(if: SharedFiles.available)) func auxiliaryConstructionsMissingFromTheProblemAreAddedBack() {
+    @Test func proofsWithAuxiliaryPointsCheck() {
+        let proofs = EngineProofs.auxiliaries
+        #expect(proofs.count == 4)
+        for proof in proofs {
+            #expect(proof.json.auxiliaryConstructions == ["h = orthocenter h a b c"], "\(proof.problem.name)")
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func auxiliaryConstructionsMissingFromTheProblemAreAddedBack() {
         let proofs = EngineProofs.withAuxiliaryRemoved
-        #expect(!proofs.isEmpty)
+        #expect(proofs.count >= 4)
         for proof in proofs {
             #expect(proof.problem.clauses.count < proof.json.problem.map { $0.components(separatedBy: "; ").count } ?? 0)
             #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")

@@ -46,9 +46,25 @@ enum EngineProofs {
     /// Every proof of `distanceProblems`.
     static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)
 
+    /// Small problems whose proofs use an auxiliary point (the orthocenter h, on which the
+    /// goal does not depend): the orthic triangle's angles are bisected by the altitudes.
+    static let auxiliaryProblems = """
+        orthic_bisector_at_d
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle d f d a d a d e
+        orthic_bisector_at_e
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle e d e b e b e f
+        orthic_bisector_at_f
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle f e f c f c f d
+        orthic_angle
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle d f d b d c d e
+        """
+
+    /// Every proof of `auxiliaryProblems`.
+    static let auxiliaries: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(auxiliaryProblems, file: "auxiliaries.txt")) ?? [], seconds: 10)
+
     /// The proofs with auxiliary constructions, each paired with its problem stripped of
     /// those clauses: the checker must add them back from the proof.
-    static let withAuxiliaryRemoved: [EngineProof] = (classics + imo).compactMap { proof in
+    static let withAuxiliaryRemoved: [EngineProof] = (classics + imo + auxiliaries).compactMap { proof in
         guard !proof.json.auxiliaryConstructions.isEmpty else { return nil }
         let p = proof.problem
         let clauses = p.statementText.components(separatedBy: " ? ")[0].components(separatedBy: "; ")
