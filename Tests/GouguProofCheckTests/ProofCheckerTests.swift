@@ -1,6 +1,7 @@
 import Foundation
 import GouguLanguage
 import GouguProofCheck
+import GouguTestSupport
 import Testing
 
 /// What the checker accepts and refuses, one small proof at a time (Thales' theorem, as
@@ -133,5 +134,24 @@ import Testing
         } catch let error as ProofReadError {
             #expect(error.description == "t.txt:9:3: error: expected 'statement    by justification' (four spaces, then 'by')")
         }
+    }
+}
+
+/// The checker trusts the theorem library, the parser, `Rational` and the diagrams, and
+/// nothing of the engine: no source file of it imports the engine, and the package does not
+/// let it.
+@Suite struct CheckerIndependenceTests {
+    @Test func noSourceOfTheCheckerImportsTheEngine() throws {
+        let folder = SharedFiles.root.appendingPathComponent("Sources/GouguProofCheck")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("import GouguDeduction"), "\(file)")
+            #expect(!text.contains("import Gougu\n"), "\(file)")
+        }
+        let package = try #require(RepositoryFiles.text("Package.swift"))
+        let line = try #require(package.split(separator: "\n").first { $0.contains("name: \"GouguProofCheck\"") && $0.contains(".target(") })
+        #expect(!line.contains("GouguDeduction"))
     }
 }
