@@ -54,6 +54,9 @@ let package = Package(
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
         .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
 
+        // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine.
+        .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
+
         // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
         .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage"]),
 
@@ -66,8 +69,8 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural",
-                           "GouguSynthesis"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguFigures",
+                           "GouguNeural", "GouguSynthesis"]
         ),
 
         // The `gougu` command.
@@ -103,8 +106,9 @@ let package = Package(
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
+        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
-        .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguTestSupport"]),
+        .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

@@ -3,6 +3,7 @@
 @_exported import GouguLanguage
 @_exported import GouguGeometry
 @_exported import GouguDeduction
+@_exported import GouguProofCheck
 @_exported import GouguFigures
 @_exported import GouguNeural
 @_exported import GouguSynthesis

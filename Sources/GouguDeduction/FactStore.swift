@@ -161,8 +161,11 @@ public struct FactStore: Sendable {
             if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
             // m on line ab with ma = mb is the midpoint (m distinct from a and b).
             let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
-            guard p[1] != p[2], let onLine = lines.together(p), let why = holds(equidistant) else { return nil }
-            return .chain(predicate: "midp", facts: Array(Set(onLine + why.dependencies)).sorted())
+            guard p[1] != p[2], let onLine = lines.together(p),
+                  case .algebra(let equal)? = certificate(ratioEquations(equidistant)![0], in: .ratios)
+                    ?? certificate(lengthEquations(equidistant)![0], in: .lengths)
+            else { return nil }
+            return .chain(predicate: "midp", facts: onLine, certificates: equal)
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
@@ -211,22 +214,17 @@ public struct FactStore: Sendable {
         }
     }
 
+    /// One certificate per equation, or nil when one of them is missing.
     private func combine(_ parts: [Justification?]) -> Justification? {
-        var terms: [AlgebraTerm] = []
-        var tables = Set<AlgebraTable>()
+        var certificates: [AlgebraCertificate] = []
         for part in parts {
-            guard case .algebra(let t, let more)? = part else { return nil }
-            tables.insert(t)
-            terms += more
+            guard case .algebra(let more)? = part else { return nil }
+            certificates += more
         }
-        if tables.count > 1 {
-            // Both tables: cite the facts, each table's combination checks separately.
-            return .chain(predicate: "triangles", facts: Array(Set(terms.flatMap(\.facts))).sorted())
-        }
-        return .algebra(table: tables.first ?? .angles, terms: terms)
+        return .algebra(certificates: certificates)
     }
 
-    func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
+    mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
         let system = switch table {
         case .angles: angles
         case .ratios: ratios
@@ -237,9 +235,59 @@ public struct FactStore: Sendable {
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
             return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
+                               source: source(of: record.expression, in: table, facts: record.facts),
                                expression: symbolic(record.expression))
         }
-        return .algebra(table: table, terms: terms)
+        return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e))])
+    }
+
+    /// Which equation of its fact a table equation is (by position among the equations the
+    /// fact's statement means in that table, as `docs/proof-format.md` lists them), or else
+    /// the line whose two pairs it equates (angles), or the segment addition along a line
+    /// it states (lengths).
+    private mutating func source(of e: LinearExpression, in table: AlgebraTable, facts: [FactID]) -> EquationSource {
+        if facts.count == 1 {
+            let s = self.facts[facts[0]].statement
+            let p = points(s)
+            var own: [LinearExpression] = []
+            if let triangles = triangleEquations(s) {
+                switch table {
+                case .angles: own = triangles.angles
+                case .ratios: own = triangles.ratios
+                case .lengths:
+                    if s.predicate.hasPrefix("contri") {
+                        own = [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
+                    }
+                }
+            } else if s.predicate == "midp" {
+                let equal = expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)])
+                switch table {
+                case .angles: own = []
+                case .ratios: own = [equal, expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)])]
+                case .lengths: own = [equal]
+                }
+            } else {
+                switch table {
+                case .angles: own = angleEquations(s) ?? []
+                case .ratios: own = ratioEquations(s) ?? []
+                case .lengths: own = lengthEquations(s) ?? []
+                }
+            }
+            if let index = own.firstIndex(of: e) { return .fact(index: index) }
+        }
+        if table == .lengths {
+            // |ab| + |bc| - |ac|: b is the point the two positive pairs share.
+            let positive = e.terms.filter { $0.coefficient > .zero }.map { variableKeys[$0.variable] }
+            let negative = e.terms.filter { $0.coefficient < .zero }.map { variableKeys[$0.variable] }
+            if positive.count == 2, negative.count == 1 {
+                let (a, c) = (negative[0] / 4096, negative[0] % 4096)
+                let first = [positive[0] / 4096, positive[0] % 4096], second = [positive[1] / 4096, positive[1] % 4096]
+                if let b = first.first(where: second.contains) { return .segmentSum(points: [a, b, c]) }
+            }
+        }
+        // The pair with coefficient +1 first: the equation is d(first) - d(second) = 0.
+        let keys = e.terms.sorted { $0.coefficient > $1.coefficient }.map { variableKeys[$0.variable] }
+        return .line(points: keys.flatMap { [$0 / 4096, $0 % 4096] })
     }
 
     /// A certificate of `target` that no single one of its equations can be dropped from:

@@ -1,12 +1,21 @@
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import Foundation
+import GouguProofCheck
 @testable import GouguSynthesis
 import Testing
 
 /// Synthetic data: random premises from the whole library, goals mined from the closure,
 /// auxiliary points exactly when the goal needs them, deduplication, and determinism.
 @Suite struct SyntheticGeneratorTests {
+    /// One unbalanced corpus that several tests read (mining is the slow part).
+    static let corpus: SyntheticGenerator.Output = {
+        var generator = SyntheticGenerator(threads: 2)
+        generator.balance = nil
+        return generator.generate(count: 400, seed: 2, maximumSamples: 600)
+    }()
+
     @Test func sampledStatementsParse() throws {
         let sampler = ProblemSampler()
         #expect(sampler.bases.contains { $0.name == "triangle" })
@@ -59,9 +68,7 @@ import Testing
 
     @Test func extendingAProblemFindsGoalsThatNeedAuxiliaryPoints() {
         // Over enough random problems some goal needs a construction it does not depend on.
-        var generator = SyntheticGenerator(threads: 2)
-        generator.balance = nil
-        let output = generator.generate(count: 400, seed: 2, maximumSamples: 600)
+        let output = Self.corpus
         #expect(output.withAuxiliary > 0)
         #expect(output.all.contains { $0.auxiliaryNeeded })
     }
@@ -69,9 +76,24 @@ import Testing
     @Test func balancingKeepsNoMoreExamplesWithoutAuxiliaryPointsThanWith() {
         var generator = SyntheticGenerator(threads: 2)
         generator.balance = 1
-        let output = generator.generate(count: 1000, seed: 2, maximumSamples: 200)
+        let output = generator.generate(count: 1000, seed: 2, maximumSamples: 96)
         #expect(output.all.count - output.withAuxiliary <= output.withAuxiliary)
         #expect(output.unbalanced > 0)
+    }
+
+    @Test func everySampledExampleProofPassesTheProofChecker() throws {
+        let output = Self.corpus
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        // Every example with auxiliary points, and every fifth of the others.
+        let sampled = output.all.enumerated().filter { !$0.element.auxiliary.isEmpty || $0.offset % 5 == 0 }.map(\.element)
+        #expect(sampled.count >= 60)
+        for example in sampled {
+            let problem = try ProblemParser().parseProblem(name: example.name, statement: example.fullProblem)
+            let document = try ProofDocument.readJSON(try encoder.encode(example.proof), file: "\(example.name).json")
+            let verdict = ProofChecker().check(document, for: problem)
+            #expect(verdict == .valid, "\(example.name): \(example.fullProblem): \(verdict)")
+        }
     }
 
     @Test func theSameSeedGivesTheSameCorpusOnAnyNumberOfThreads() {
