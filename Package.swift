@@ -54,6 +54,13 @@ let package = Package(
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
         .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
 
+        // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
+        .target(
+            name: "GouguSearch",
+            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage",
+                           .product(name: "HeapModule", package: "swift-collections")]
+        ),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -63,7 +70,7 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguFigures", "GouguNeural"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguSearch", "GouguFigures", "GouguNeural"]
         ),
 
         // The `gougu` command.
@@ -100,6 +107,7 @@ let package = Package(
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
+        .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

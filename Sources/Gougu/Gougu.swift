@@ -3,5 +3,6 @@
 @_exported import GouguLanguage
 @_exported import GouguGeometry
 @_exported import GouguDeduction
+@_exported import GouguSearch
 @_exported import GouguFigures
 @_exported import GouguNeural

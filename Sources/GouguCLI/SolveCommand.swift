@@ -13,6 +13,16 @@ struct SolveRecord: Codable {
     var facts: Int
     var steps: Int?
     var proof: Proof?
+    /// The auxiliary clauses the proof uses (empty when deduction alone proved the goal;
+    /// nil when the search did not run).
+    var auxiliary: [String]? = nil
+    /// The augmented statement the proof is a proof of, when auxiliary clauses were added.
+    var statement: String? = nil
+    /// States the search evaluated, and its seconds (nil when it did not run).
+    var statesExpanded: Int? = nil
+    var searchSeconds: Double? = nil
+    /// Why the search stopped.
+    var searchStopReason: String? = nil
 }
 
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
@@ -50,8 +60,22 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print per-round statistics and the derived facts by predicate.")
     var stats = false
 
+    @Flag(help: "Deduction only: no search over auxiliary constructions.")
+    var noAux = false
+
+    @Option(help: "Threads the search evaluates states on.")
+    var searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "States (augmented problems) the search may evaluate.")
+    var maxStates: Int = 10_000
+
+    @Option(help: "Most auxiliary constructions in one state.")
+    var maxDepth: Int = 3
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
+        guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
     }
 
@@ -73,21 +97,58 @@ struct SolveCommand: ParsableCommand {
             } catch let error as DiagramError {
                 fail("\(error) (problem '\(problem.name)')")
             }
-            let result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
+            let start = Date()
+            var result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
             if stats { printStatistics(result) }
-            let proof = result.proved ? Proof(result: result, problem: problem) : nil
+            var provedProblem = problem
+            var search: SearchResult?
+            // Deduction first; then auxiliary constructions, in the time that is left.
+            let remaining = timeout - Date().timeIntervalSince(start)
+            if !noAux, !result.proved, remaining > 0.05, maxStates > 0,
+               [.saturated, .roundLimit, .factLimit].contains(result.stopReason) {
+                let searcher = BestFirstSearch(engine: engine, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
+                                                                                    maximumDepth: maxDepth),
+                                               workers: searchWorkers)
+                let found = searcher.run(from: result, on: diagram)
+                search = found
+                if let proved = found.result, let augmented = found.problem {
+                    result = proved
+                    provedProblem = augmented
+                }
+            }
+            let proof = result.proved ? Proof(result: result, problem: provedProblem) : nil
             if proof == nil { allProved = false }
-            let record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
-                                     seconds: result.seconds, rounds: result.rounds.count, facts: result.store.facts.count,
+            var record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
+                                     seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
                                      steps: proof?.steps.count, proof: proof)
+            if let search {
+                record.auxiliary = search.auxiliary
+                record.statesExpanded = search.statesExpanded
+                record.searchSeconds = search.seconds
+                record.searchStopReason = search.stopReason.rawValue
+                if !search.auxiliary.isEmpty { record.statement = provedProblem.statementText }
+            }
             if let proofOut, let proof { write(proof, record: record, to: proofOut) }
             if json {
                 print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
                 continue
             }
-            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", result.seconds)) s"
+            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
             if let proof { summary += ", \(proof.steps.count) steps" }
-            if let proof, !quiet { print(proof.text) }
+            if let search {
+                if search.proved, !search.auxiliary.isEmpty {
+                    summary += "; auxiliary: \(search.auxiliary.joined(separator: "; ")) (\(search.statesExpanded) states searched)"
+                } else if !search.proved {
+                    summary += "; search: \(search.stopReason.rawValue) after \(search.statesExpanded) states, \(String(format: "%.1f", search.seconds)) s"
+                    if let best = search.bestPartial { summary += "; most progress: \(best.auxiliary.joined(separator: "; ")) (+\(best.newFacts) facts)" }
+                }
+            }
+            if let proof, !quiet {
+                if provedProblem.clauses.count > problem.clauses.count {
+                    print("Augmented statement: \(provedProblem.statementText)")
+                }
+                print(proof.text)
+            }
             print(summary)
             if !quiet { print() }
         }
