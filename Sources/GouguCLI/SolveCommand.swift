@@ -72,6 +72,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Most auxiliary constructions in one state.")
     var maxDepth: Int = 3
 
+    @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores.")
+    var proposals: Int?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
@@ -100,6 +103,12 @@ struct SolveCommand: ParsableCommand {
             let start = Date()
             var result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
             if stats { printStatistics(result) }
+            if let proposals {
+                let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
+                for proposal in HeuristicProposer().propose(for: state, limit: proposals) {
+                    print(String(format: "  %6.3f  ", proposal.score) + proposal.clause)
+                }
+            }
             var provedProblem = problem
             var search: SearchResult?
             // Deduction first; then auxiliary constructions, in the time that is left.
@@ -114,6 +123,16 @@ struct SolveCommand: ParsableCommand {
                 if let proved = found.result, let augmented = found.problem {
                     result = proved
                     provedProblem = augmented
+                }
+            }
+            if stats, let search {
+                print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s")
+                for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
+                    print("    not placeable \(count)×: \(reason)")
+                }
+                for tried in search.tried {
+                    print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
+                          + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
                 }
             }
             let proof = result.proved ? Proof(result: result, problem: provedProblem) : nil

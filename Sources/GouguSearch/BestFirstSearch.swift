@@ -67,6 +67,8 @@ public struct SearchResult: Sendable {
     /// Proposals turned away: the same points as a state already seen, or not placeable.
     public var duplicates: Int
     public var unplaceable: Int
+    /// Why proposals could not be placed, with how often.
+    public var placementFailures: [String: Int] = [:]
     public var seconds: Double
     /// Every evaluated state, in evaluation order.
     public var tried: [TriedState]
@@ -140,6 +142,7 @@ public struct BestFirstSearch: Sendable {
         var evaluated = 0
         var duplicates = 0
         var unplaceable = 0
+        var failures: [String: Int] = [:]
         var tried: [TriedState] = []
         var success: (node: Node, result: EngineResult)?
     }
@@ -204,8 +207,17 @@ public struct BestFirstSearch: Sendable {
                 let parent = entry.parent
                 var child: Node?
                 var outcome: EngineResult?
-                if let problem = try? Augmentation.problem(parent.problem, adding: entry.proposal.clause),
-                   let extended = try? DiagramBuilder().extend(parent.diagram, to: problem) {
+                var placed: (Problem, Diagram)?
+                var failure = ""
+                do {
+                    let problem = try Augmentation.problem(parent.problem, adding: entry.proposal.clause)
+                    placed = (problem, try DiagramBuilder().extend(parent.diagram, to: problem))
+                } catch let error as DiagramError {
+                    failure = error.reason
+                } catch {
+                    failure = "\(error)"
+                }
+                if let (problem, extended) = placed {
                     let k = key(extended)
                     shared.lock.lock()
                     let fresh = shared.seen.insert(k).inserted
@@ -223,6 +235,7 @@ public struct BestFirstSearch: Sendable {
                 } else {
                     shared.lock.lock()
                     shared.unplaceable += 1
+                    shared.failures[failure, default: 0] += 1
                     shared.lock.unlock()
                 }
                 if let child, let outcome {
@@ -257,6 +270,7 @@ public struct BestFirstSearch: Sendable {
         var result = SearchResult(stopReason: shared.stop ?? .exhausted, auxiliary: [], statesExpanded: shared.evaluated,
                                   duplicates: shared.duplicates, unplaceable: shared.unplaceable, seconds: 0,
                                   tried: shared.tried)
+        result.placementFailures = shared.failures
         result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
         if let (node, outcome) = shared.success {
             let pruned = prune(node: node, result: outcome, root: rootNode, originalClauses: originalClauses)

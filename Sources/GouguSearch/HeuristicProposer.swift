@@ -98,7 +98,8 @@ public struct HeuristicProposer: Proposer {
         var candidates: [Candidate] = []
         func add(_ kind: String, _ arguments: [Int], _ position: Vector2?, lines: Int = 0, circles: Int = 0, lengths: Int = 0) {
             guard let position, position.isFinite, position.length < 20 * scale,
-                  p.allSatisfy({ $0.distance(to: position) > 1e-4 * scale }) else { return }
+                  // The builder's own separation, with a margin: it would refuse closer points.
+                  p.allSatisfy({ $0.distance(to: position) > 2 * Geometry.minimumSeparation }) else { return }
             candidates.append(Candidate(kind: kind, arguments: arguments, position: position,
                                         assertedLines: lines, assertedCircles: circles, assertedLengths: lengths))
         }
@@ -199,6 +200,6 @@ func circumcenter(_ a: Vector2, _ b: Vector2, _ c: Vector2) -> Vector2? {
 func intersect(_ a: Vector2, _ b: Vector2, _ c: Vector2, _ d: Vector2) -> Vector2? {
     let (u, v) = (b - a, d - c)
     let den = u.cross(v)
-    guard abs(den) > 1e-9 * u.length * v.length else { return nil }
+    guard abs(den) > 2 * Geometry.minimumCrossingSine * u.length * v.length else { return nil }
     return a + u * ((c - a).cross(v) / den)
 }
