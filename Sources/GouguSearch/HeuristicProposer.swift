@@ -24,7 +24,10 @@ public struct HeuristicProposer: Proposer {
         "reflect": 0.5, "mirror": 0.5, "parallelogram": 0.3,
     ]
 
-    public init() {}
+    /// Score lost per better candidate of the same kind.
+    public var diversity: Double
+
+    public init(diversity: Double = 0.02) { self.diversity = diversity }
 
     /// A candidate before ranking: the construction and its arguments (point indices).
     struct Candidate {
@@ -173,11 +176,23 @@ public struct HeuristicProposer: Proposer {
         // Coincident candidates are one point: keep the best-scored construction of each.
         candidates.sort { $0.score > $1.score }
         var seen = Set<SIMD2<Int64>>()
+        var unique: [Candidate] = []
+        for c in candidates {
+            let key = SIMD2<Int64>(Int64((c.position.x / (1e-5 * scale)).rounded()), Int64((c.position.y / (1e-5 * scale)).rounded()))
+            if seen.insert(key).inserted { unique.append(c) }
+        }
+        // Variety: the k-th candidate of a kind loses `diversity` × k, so that one kind
+        // with many near-equal scores (feet onto every line) does not fill the queue.
+        var rankInKind: [String: Int] = [:]
+        for k in unique.indices {
+            let rank = rankInKind[unique[k].kind, default: 0]
+            rankInKind[unique[k].kind] = rank + 1
+            unique[k].score -= diversity * Double(rank)
+        }
+        unique.sort { $0.score > $1.score }
         var result: [Proposal] = []
         let name = state.freshPointName
-        for c in candidates where result.count < limit {
-            let key = SIMD2<Int64>(Int64((c.position.x / (1e-5 * scale)).rounded()), Int64((c.position.y / (1e-5 * scale)).rounded()))
-            guard seen.insert(key).inserted else { continue }
+        for c in unique.prefix(limit) {
             let arguments = c.arguments.map { state.problem.name(of: PointID($0)) }.joined(separator: " ")
             // `parallelogram a b c x` names its new point last.
             let call = c.kind == "parallelogram" ? "\(c.kind) \(arguments) \(name)" : "\(c.kind) \(name) \(arguments)"

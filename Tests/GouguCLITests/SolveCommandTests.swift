@@ -18,6 +18,17 @@ import GouguTestSupport
         #expect(run.stdout.hasPrefix("pappus: saturated: no rule adds a fact"))
     }
 
+    @Test func theSearchAddsAnAuxiliaryPointWhenDeductionAloneFails() throws {
+        let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
+        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: incenter)
+        #expect(alone.status == 1)
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30"], input: incenter)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
+        #expect(run.stdout.contains("\"statement\":\"a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c; x1 = "))
+        #expect(run.stdout.contains("\"auxiliary_constructions\":[\"x1\"]"))
+    }
+
     @Test func aGoalFalseInTheDiagramIsReported() throws {
         let run = try CLI.run(["solve", "{input}", "--quiet"], input: "wrong\na b c = triangle; m = midpoint m b c ? perp a m b c\n")
         #expect(run.status == 1)
