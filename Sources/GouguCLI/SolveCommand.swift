@@ -51,7 +51,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
     var json = false
 
-    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json.")
+    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
     var proofOut: String?
 
     @Flag(help: "Print one summary line per problem instead of proofs.")
@@ -186,6 +186,11 @@ struct SolveCommand: ParsableCommand {
         do {
             try (proof.text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
             try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json"))
+            // A proof with auxiliary points proves the augmented problem: write it beside the
+            // proof as a problem file (name line, statement line) for a checker to read.
+            if let statement = record.statement {
+                try "\(record.problem)\n\(statement)\n".write(to: base.appendingPathExtension("problem.txt"), atomically: true, encoding: .utf8)
+            }
         } catch {
             fail("\(directory): error: cannot write the proof of '\(record.problem)'")
         }

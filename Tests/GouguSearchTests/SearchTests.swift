@@ -39,6 +39,15 @@ private struct FixedProposer: Proposer {
         #expect((m - (diagram.positions[0] + diagram.positions[1]) / 2).length < 1e-12)
     }
 
+    @Test func theAugmentedProblemBuiltFromScratchIsTheExtendedDiagram() throws {
+        // A checker that builds the augmented problem's diagram itself sees the same points.
+        let (diagram, _) = try start(incenter)
+        let augmented = try Augmentation.problem(diagram.problem, adding: "x = circle x a b i")
+        let extended = try DiagramBuilder().extend(diagram, to: augmented)
+        let rebuilt = try DiagramBuilder().build(augmented, seed: diagram.seed)
+        #expect(zip(extended.positions, rebuilt.positions).allSatisfy { $0.distance(to: $1) < 1e-12 })
+    }
+
     @Test func aPointOnAnExistingPointCannotBeAdded() throws {
         let (diagram, _) = try start("a b = segment a b; m = midpoint m a b ? cong m a m b")
         let augmented = try Augmentation.problem(diagram.problem, adding: "x = midpoint x a b")
