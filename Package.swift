@@ -60,6 +60,13 @@ let package = Package(
         // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
         .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage"]),
 
+        // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
+        .target(
+            name: "GouguSearch",
+            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage",
+                           .product(name: "HeapModule", package: "swift-collections")]
+        ),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -69,8 +76,8 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguFigures",
-                           "GouguNeural", "GouguSynthesis"]
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
+                           "GouguFigures", "GouguNeural", "GouguSynthesis"]
         ),
 
         // The `gougu` command.
@@ -109,6 +116,7 @@ let package = Package(
         .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
         .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
+        .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

@@ -4,6 +4,7 @@
 @_exported import GouguGeometry
 @_exported import GouguDeduction
 @_exported import GouguProofCheck
+@_exported import GouguSearch
 @_exported import GouguFigures
 @_exported import GouguNeural
 @_exported import GouguSynthesis

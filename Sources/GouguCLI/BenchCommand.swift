@@ -13,6 +13,10 @@ struct BenchRecord: Codable {
     var steps: Int?
     var facts: Int?
     var detail: String?
+    /// The auxiliary clauses the proof uses (empty: deduction alone; nil: no search ran).
+    var auxiliary: [String]? = nil
+    /// States the search evaluated.
+    var states: Int? = nil
 }
 
 struct BenchTotals: Codable {
@@ -57,6 +61,12 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Write a report: PATH.json, PATH.csv or PATH.md.")
     var report: String?
 
+    @Flag(help: "Deduction only: no search over auxiliary constructions.")
+    var noAux = false
+
+    @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
+    var searchWorkers: Int?
+
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one problem file") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
@@ -98,7 +108,9 @@ struct BenchCommand: ParsableCommand {
                 FileManager.default.createFile(atPath: output.path, contents: nil)
                 let process = Process()
                 process.executableURL = executable
-                process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json"]
+                process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",
+                                     "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
+                    + (noAux ? ["--no-aux"] : [])
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
                 try process.run()
@@ -154,6 +166,8 @@ struct BenchCommand: ParsableCommand {
         record.proved = solved.proved
         record.steps = solved.steps
         record.facts = solved.facts
+        record.auxiliary = solved.auxiliary
+        record.states = solved.statesExpanded
         record.status = solved.proved ? "proved"
             : solved.stopReason == StopReason.timeout.rawValue ? "timeout"
             : solved.stopReason == StopReason.goalFalseInDiagram.rawValue ? "goal false in diagram"
@@ -181,12 +195,15 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func markdown(_ report: BenchReport) -> String {
-        var lines = ["| problem | status | seconds | steps | facts |", "| --- | --- | ---: | ---: | ---: |"]
+        var lines = ["| problem | status | seconds | steps | facts | states | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
         for r in report.problems {
-            lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") |")
+            let aux = r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
+            lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(aux) |")
         }
         let t = report.totals
         lines.append("")
+        let withAux = report.problems.filter { $0.proved && !($0.auxiliary ?? []).isEmpty }
+        lines.append("Proved with auxiliary points: \(withAux.count)\(withAux.isEmpty ? "" : " (" + withAux.map(\.problem).joined(separator: ", ") + ")"); by deduction alone: \(report.problems.filter(\.proved).count - withAux.count).")
         lines.append("Proved \(t.proved) of \(t.problems); \(String(format: "%.2f", t.seconds)) s summed over problems, \(String(format: "%.2f", t.wallSeconds)) s wall clock with \(t.jobs) jobs; timeout \(t.timeout) s; largest process \(String(format: "%.1f", t.maxResidentMiB)) MiB.")
         return lines.joined(separator: "\n")
     }
@@ -201,9 +218,10 @@ struct BenchCommand: ParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             data = (try? encoder.encode(report)) ?? Data()
         case "csv":
-            var lines = ["file,problem,status,proved,seconds,steps,facts"]
+            var lines = ["file,problem,status,proved,seconds,steps,facts,states,auxiliary"]
             for r in report.problems {
-                lines.append("\(r.file),\(r.problem),\(r.status),\(r.proved),\(String(format: "%.3f", r.seconds)),\(r.steps.map(String.init) ?? ""),\(r.facts.map(String.init) ?? "")")
+                let aux = "\"" + (r.auxiliary ?? []).joined(separator: "; ") + "\""
+                lines.append("\(r.file),\(r.problem),\(r.status),\(r.proved),\(String(format: "%.3f", r.seconds)),\(r.steps.map(String.init) ?? ""),\(r.facts.map(String.init) ?? ""),\(r.states.map(String.init) ?? ""),\(aux)")
             }
             data = Data((lines.joined(separator: "\n") + "\n").utf8)
         default:

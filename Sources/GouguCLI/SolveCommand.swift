@@ -13,6 +13,16 @@ struct SolveRecord: Codable {
     var facts: Int
     var steps: Int?
     var proof: Proof?
+    /// The auxiliary clauses the proof uses (empty when deduction alone proved the goal;
+    /// nil when the search did not run).
+    var auxiliary: [String]? = nil
+    /// The augmented statement the proof is a proof of, when auxiliary clauses were added.
+    var statement: String? = nil
+    /// States the search evaluated, and its seconds (nil when it did not run).
+    var statesExpanded: Int? = nil
+    var searchSeconds: Double? = nil
+    /// Why the search stopped.
+    var searchStopReason: String? = nil
 }
 
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
@@ -41,7 +51,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
     var json = false
 
-    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json.")
+    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
     var proofOut: String?
 
     @Flag(help: "Print one summary line per problem instead of proofs.")
@@ -50,8 +60,25 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print per-round statistics and the derived facts by predicate.")
     var stats = false
 
+    @Flag(help: "Deduction only: no search over auxiliary constructions.")
+    var noAux = false
+
+    @Option(help: "Threads the search evaluates states on.")
+    var searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "States (augmented problems) the search may evaluate.")
+    var maxStates: Int = 10_000
+
+    @Option(help: "Most auxiliary constructions in one state.")
+    var maxDepth: Int = 3
+
+    @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores.")
+    var proposals: Int?
+
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
+        guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
     }
 
@@ -73,21 +100,74 @@ struct SolveCommand: ParsableCommand {
             } catch let error as DiagramError {
                 fail("\(error) (problem '\(problem.name)')")
             }
-            let result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
+            let start = Date()
+            var result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
             if stats { printStatistics(result) }
-            let proof = result.proved ? Proof(result: result, problem: problem) : nil
+            if let proposals {
+                let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
+                for proposal in HeuristicProposer().propose(for: state, limit: proposals) {
+                    print(String(format: "  %6.3f  ", proposal.score) + proposal.clause)
+                }
+            }
+            var provedProblem = problem
+            var search: SearchResult?
+            // Deduction first; then auxiliary constructions, in the time that is left.
+            let remaining = timeout - Date().timeIntervalSince(start)
+            if !noAux, !result.proved, remaining > 0.05, maxStates > 0,
+               [.saturated, .roundLimit, .factLimit].contains(result.stopReason) {
+                let searcher = BestFirstSearch(engine: engine, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
+                                                                                    maximumDepth: maxDepth),
+                                               workers: searchWorkers)
+                let found = searcher.run(from: result, on: diagram)
+                search = found
+                if let proved = found.result, let augmented = found.problem {
+                    result = proved
+                    provedProblem = augmented
+                }
+            }
+            if stats, let search {
+                print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s")
+                for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
+                    print("    not placeable \(count)×: \(reason)")
+                }
+                for tried in search.tried {
+                    print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
+                          + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
+                }
+            }
+            let proof = result.proved ? Proof(result: result, problem: provedProblem) : nil
             if proof == nil { allProved = false }
-            let record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
-                                     seconds: result.seconds, rounds: result.rounds.count, facts: result.store.facts.count,
+            var record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
+                                     seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
                                      steps: proof?.steps.count, proof: proof)
+            if let search {
+                record.auxiliary = search.auxiliary
+                record.statesExpanded = search.statesExpanded
+                record.searchSeconds = search.seconds
+                record.searchStopReason = search.stopReason.rawValue
+                if !search.auxiliary.isEmpty { record.statement = provedProblem.statementText }
+            }
             if let proofOut, let proof { write(proof, record: record, to: proofOut) }
             if json {
                 print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
                 continue
             }
-            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", result.seconds)) s"
+            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
             if let proof { summary += ", \(proof.steps.count) steps" }
-            if let proof, !quiet { print(proof.text) }
+            if let search {
+                if search.proved, !search.auxiliary.isEmpty {
+                    summary += "; auxiliary: \(search.auxiliary.joined(separator: "; ")) (\(search.statesExpanded) states searched)"
+                } else if !search.proved {
+                    summary += "; search: \(search.stopReason.rawValue) after \(search.statesExpanded) states, \(String(format: "%.1f", search.seconds)) s"
+                    if let best = search.bestPartial { summary += "; most progress: \(best.auxiliary.joined(separator: "; ")) (+\(best.newFacts) facts)" }
+                }
+            }
+            if let proof, !quiet {
+                if provedProblem.clauses.count > problem.clauses.count {
+                    print("Augmented statement: \(provedProblem.statementText)")
+                }
+                print(proof.text)
+            }
             print(summary)
             if !quiet { print() }
         }
@@ -106,6 +186,11 @@ struct SolveCommand: ParsableCommand {
         do {
             try (proof.text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
             try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json"))
+            // A proof with auxiliary points proves the augmented problem: write it beside the
+            // proof as a problem file (name line, statement line) for a checker to read.
+            if let statement = record.statement {
+                try "\(record.problem)\n\(statement)\n".write(to: base.appendingPathExtension("problem.txt"), atomically: true, encoding: .utf8)
+            }
         } catch {
             fail("\(directory): error: cannot write the proof of '\(record.problem)'")
         }

@@ -112,14 +112,47 @@ public struct Engine: Sendable {
 
     private func run(_ diagram: Diagram, budget: Budget, withoutGoal: Bool) -> EngineResult {
         let start = Date()
-        func elapsed() -> Double { Date().timeIntervalSince(start) }
         var store = FactStore(diagram: diagram)
-        let problem = diagram.problem
-        for (index, clause) in problem.clauses.enumerated() {
-            for call in clause.constructions {
+        addPremises(of: diagram.problem, clauses: diagram.problem.clauses.indices, to: &store)
+        return saturate(store, start: start, budget: budget, withoutGoal: withoutGoal)
+    }
+
+    /// Continues a run on an extended diagram: `diagram.problem` is the problem of
+    /// `previous` with clauses appended (auxiliary constructions), and every old point keeps
+    /// its index and its coordinates (`DiagramBuilder.extend`). The new clauses' premises are
+    /// added to a copy of `previous` and saturation resumes from there, so nothing the
+    /// previous run derived is derived again. The result is an ordinary run on the extended
+    /// problem: its facts cite clauses of `diagram.problem`.
+    ///
+    /// - Complexity: one saturation of the extended problem starting from the old closure;
+    ///   copying the store is copy-on-write.
+    public func run(continuing previous: FactStore, on diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        let start = Date()
+        let old = previous.diagram.problem
+        precondition(diagram.problem.clauses.count >= old.clauses.count
+                     && zip(old.points, diagram.problem.points).allSatisfy { $0.name == $1.name },
+                     "the diagram must extend the previous run's problem")
+        var store = previous
+        store.diagram = diagram
+        addPremises(of: diagram.problem, clauses: old.clauses.count..<diagram.problem.clauses.count, to: &store)
+        return saturate(store, start: start, budget: budget, withoutGoal: false)
+    }
+
+    private func addPremises(of problem: Problem, clauses: Range<Int>, to store: inout FactStore) {
+        for index in clauses {
+            for call in problem.clauses[index].constructions {
                 for fact in call.facts { store.add(fact, because: .premise(clause: index), round: 0) }
             }
         }
+    }
+
+    /// Saturates `store` (whose diagram is the problem's) until the goal (unless
+    /// `withoutGoal`), a fixpoint or the budget.
+    private func saturate(_ initial: FactStore, start: Date, budget: Budget, withoutGoal: Bool) -> EngineResult {
+        func elapsed() -> Double { Date().timeIntervalSince(start) }
+        var store = initial
+        let diagram = store.diagram
+        let problem = diagram.problem
         var rounds: [RoundStatistics] = []
         var ruleSeconds: [String: Double] = [:]
         func finish(_ reason: StopReason, _ why: Justification? = nil) -> EngineResult {

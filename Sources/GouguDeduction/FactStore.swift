@@ -12,7 +12,9 @@ import GouguLanguage
 public struct FactStore: Sendable {
     /// Every fact, in the order learned; `FactID` indexes this array.
     public private(set) var facts: [Fact] = []
-    let diagram: Diagram
+    /// The diagram the facts were checked on; a continued run replaces it by an extension
+    /// (same points, same coordinates, more points).
+    public internal(set) var diagram: Diagram
     private var lines = PointClasses(arity: 2)
     private var circles = PointClasses(arity: 3)
     private var angles = LinearSystem(modulus: Rational(1))

@@ -77,6 +77,48 @@ public struct DiagramBuilder: Sendable {
         throw DiagramError(location: clause.location, clause: text, reason: lastFailure!.reason, attempts: maximumAttempts)
     }
 
+    /// Extends a built diagram to `problem`, whose first clauses and points are those of
+    /// `diagram.problem` (an auxiliary construction appended to a statement): only the new
+    /// clauses are placed, and every old point keeps its coordinates, so what was checked
+    /// on the old diagram still holds on the new one. The new points are drawn from the
+    /// diagram's seed and the number of clauses, so the same extension gives the same
+    /// coordinates.
+    ///
+    /// - Throws: `DiagramError` when a new clause cannot be placed (its non-degeneracy
+    ///   conditions fail, or its point would fall on an existing one).
+    public func extend(_ diagram: Diagram, to problem: Problem) throws -> Diagram {
+        let old = diagram.problem
+        precondition(problem.clauses.count >= old.clauses.count && problem.points.count >= old.points.count
+                     && zip(old.points, problem.points).allSatisfy { $0.name == $1.name },
+                     "the problem must extend the diagram's problem")
+        var positions: [Vector2?] = diagram.positions.map { $0 } + Array(repeating: nil, count: problem.points.count - old.points.count)
+        var rng = SeededGenerator(seed: diagram.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(problem.clauses.count))
+        for clause in problem.clauses[old.clauses.count...] {
+            var reason = ""
+            var placed = false
+            for _ in 0..<clauseRetries {
+                do {
+                    try place(clause, of: problem, into: &positions, using: &rng)
+                    placed = true
+                    break
+                } catch let failure as PlacementFailure {
+                    reason = failure.reason
+                    for p in clause.points { positions[p.index] = nil }
+                    if !failure.canRetry { break }
+                } catch {
+                    reason = "\(error)"
+                }
+            }
+            guard placed else {
+                let text = clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+                    + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
+                        .joined(separator: ", ")
+                throw DiagramError(location: clause.location, clause: text, reason: reason, attempts: 1)
+            }
+        }
+        return Diagram(problem: problem, seed: diagram.seed, positions: positions.map { $0! }, attempts: diagram.attempts)
+    }
+
     // MARK: Placing one clause
 
     struct PlacementFailure: Error {

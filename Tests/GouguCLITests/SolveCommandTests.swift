@@ -13,9 +13,20 @@ import GouguTestSupport
     }
 
     @Test func anUnprovedGoalExitsWithOne() throws {
-        let run = try CLI.run(["solve", "{input}", "--quiet"], input: "pappus\na b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z\n")
+        let run = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: "pappus\na b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z\n")
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("pappus: saturated: no rule adds a fact"))
+    }
+
+    @Test func theSearchAddsAnAuxiliaryPointWhenDeductionAloneFails() throws {
+        let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
+        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: incenter)
+        #expect(alone.status == 1)
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30"], input: incenter)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
+        #expect(run.stdout.contains("\"statement\":\"a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c; x1 = "))
+        #expect(run.stdout.contains("\"auxiliary_constructions\":[\"x1\"]"))
     }
 
     @Test func aGoalFalseInTheDiagramIsReported() throws {

@@ -1,0 +1,342 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import HeapModule
+
+/// Limits on one search. When one runs out the search stops cleanly and reports what it
+/// tried and the best partial progress.
+public struct SearchBudget: Sendable {
+    /// Wall-clock seconds for the whole search.
+    public var seconds: Double
+    /// States (augmented problems) the engine may evaluate.
+    public var states: Int
+    /// Resident memory of the process, in MiB.
+    public var memoryMiB: Double
+    /// Wall-clock seconds the engine may spend on one state.
+    public var secondsPerState: Double
+    /// Proposals asked for each time a state is expanded.
+    public var branching: Int
+    /// Most auxiliary constructions in one state.
+    public var maximumDepth: Int
+
+    public init(seconds: Double = 60, states: Int = 10_000, memoryMiB: Double = 2048,
+                secondsPerState: Double = 20, branching: Int = 200, maximumDepth: Int = 3) {
+        self.seconds = seconds
+        self.states = states
+        self.memoryMiB = memoryMiB
+        self.secondsPerState = secondsPerState
+        self.branching = branching
+        self.maximumDepth = maximumDepth
+    }
+}
+
+/// Why a search stopped.
+public enum SearchStopReason: String, Sendable, Codable {
+    case proved = "goal proved"
+    case exhausted = "no proposal left to try"
+    case timeout = "time budget exhausted"
+    case stateLimit = "state budget exhausted"
+    case memoryLimit = "memory budget exhausted"
+    case notSearchable = "the engine's run cannot be extended (goal false in the diagram or no goal)"
+}
+
+/// One evaluated state: its auxiliary clauses and what the engine did with them.
+public struct TriedState: Sendable, Codable {
+    public var auxiliary: [String]
+    public var stopReason: String
+    /// Facts of the closure (premises included).
+    public var facts: Int
+    /// Facts the auxiliary clauses added to the parent's closure.
+    public var newFacts: Int
+    public var seconds: Double
+    public var score: Double
+}
+
+/// The outcome of a search.
+public struct SearchResult: Sendable {
+    public var stopReason: SearchStopReason
+    /// On success, the engine's run on `problem`, the original problem plus the auxiliary
+    /// clauses the proof needs (an ordinary run: `Proof(result:problem:)` traces it).
+    public var result: EngineResult?
+    public var problem: Problem?
+    /// The auxiliary clauses of `problem`, in order.
+    public var auxiliary: [String]
+    /// States the engine evaluated (the root not included).
+    public var statesExpanded: Int
+    /// Proposals turned away: the same points as a state already seen, or not placeable.
+    public var duplicates: Int
+    public var unplaceable: Int
+    /// Why proposals could not be placed, with how often.
+    public var placementFailures: [String: Int] = [:]
+    public var seconds: Double
+    /// Every evaluated state, in evaluation order.
+    public var tried: [TriedState]
+    /// The unproved state whose constructions added the most facts.
+    public var bestPartial: TriedState?
+    public var proved: Bool { stopReason == .proved }
+}
+
+/// Best-first search over problems augmented by auxiliary constructions.
+///
+/// A priority queue holds proposals not yet tried, each with the state it extends; the
+/// best is popped, its clause appended to the state's problem, the diagram extended (old
+/// points keep their coordinates) and the engine continued from the parent's closure
+/// (`Engine.run(continuing:on:budget:)`), so no state re-derives its parent's facts. An
+/// unproved state is expanded by the proposer and its proposals pushed with their score
+/// minus a penalty per depth. A state is the set of its auxiliary points' positions: the
+/// same points reached in another order, or by another construction, are recognised and
+/// skipped. Several workers (threads) pop and evaluate in parallel.
+public struct BestFirstSearch: Sendable {
+    public var engine: Engine
+    public var proposer: any Proposer
+    public var budget: SearchBudget
+    /// Threads evaluating states at once.
+    public var workers: Int
+    /// Subtracted from a proposal's score per auxiliary construction its state already has.
+    public var depthPenalty: Double
+
+    public init(engine: Engine = Engine(), proposer: any Proposer = HeuristicProposer(),
+                budget: SearchBudget = SearchBudget(), workers: Int = 2, depthPenalty: Double = 0.8) {
+        self.engine = engine
+        self.proposer = proposer
+        self.budget = budget
+        self.workers = max(1, workers)
+        self.depthPenalty = depthPenalty
+    }
+
+    /// A state of the search: an augmented problem, its diagram and closure.
+    final class Node: Sendable {
+        let problem: Problem
+        let diagram: Diagram
+        let store: FactStore
+        let auxiliary: [String]
+        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String]) {
+            self.problem = problem
+            self.diagram = diagram
+            self.store = store
+            self.auxiliary = auxiliary
+        }
+    }
+
+    /// A proposal waiting in the queue.
+    struct Entry: Comparable {
+        var priority: Double
+        var sequence: Int
+        var parent: Node
+        var proposal: Proposal
+        static func < (l: Entry, r: Entry) -> Bool {
+            l.priority != r.priority ? l.priority < r.priority : l.sequence > r.sequence
+        }
+        static func == (l: Entry, r: Entry) -> Bool { l.sequence == r.sequence }
+    }
+
+    /// What the workers share, under one lock.
+    final class Shared: @unchecked Sendable {
+        let lock = NSLock()
+        var queue = Heap<Entry>()
+        var sequence = 0
+        var seen = Set<[SIMD2<Int64>]>()
+        var inFlight = 0
+        var stop: SearchStopReason?
+        var evaluated = 0
+        var duplicates = 0
+        var unplaceable = 0
+        var failures: [String: Int] = [:]
+        var tried: [TriedState] = []
+        var success: (node: Node, result: EngineResult)?
+    }
+
+    /// Searches for auxiliary constructions under which the engine proves the goal, from
+    /// the engine's run `root` on `diagram` (usually saturated without the goal).
+    public func run(from root: EngineResult, on diagram: Diagram) -> SearchResult {
+        let start = Date()
+        @Sendable func elapsed() -> Double { Date().timeIntervalSince(start) }
+        let originalClauses = diagram.problem.clauses.count
+        let originalPoints = diagram.problem.points.count
+        guard root.stopReason != .goalFalseInDiagram, root.stopReason != .noGoal else {
+            return SearchResult(stopReason: .notSearchable, auxiliary: [], statesExpanded: 0, duplicates: 0,
+                                unplaceable: 0, seconds: elapsed(), tried: [])
+        }
+        let rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [])
+        if root.proved {
+            return SearchResult(stopReason: .proved, result: root, problem: diagram.problem, auxiliary: [], statesExpanded: 0,
+                                duplicates: 0, unplaceable: 0, seconds: elapsed(), tried: [])
+        }
+        let shared = Shared()
+        @Sendable func push(_ node: Node) {
+            let state = ProofState(problem: node.problem, diagram: node.diagram, store: node.store, originalClauseCount: originalClauses)
+            let proposals = proposer.propose(for: state, limit: budget.branching)
+            shared.lock.lock()
+            for proposal in proposals {
+                shared.sequence += 1
+                shared.queue.insert(Entry(priority: proposal.score - depthPenalty * Double(node.auxiliary.count),
+                                          sequence: shared.sequence, parent: node, proposal: proposal))
+            }
+            shared.lock.unlock()
+        }
+        push(rootNode)
+
+        /// The state's identity: the positions of its auxiliary points, in any order.
+        @Sendable func key(_ diagram: Diagram) -> [SIMD2<Int64>] {
+            diagram.positions[originalPoints...].map {
+                SIMD2(Int64(($0.x * 1e5).rounded()), Int64(($0.y * 1e5).rounded()))
+            }.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
+        }
+
+        @Sendable func work() {
+            while true {
+                shared.lock.lock()
+                if shared.stop == nil {
+                    if elapsed() > budget.seconds { shared.stop = .timeout }
+                    else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
+                    else if let memory = residentMiB(), memory > budget.memoryMiB { shared.stop = .memoryLimit }
+                }
+                if shared.stop != nil { shared.lock.unlock(); return }
+                guard let entry = shared.queue.popMax() else {
+                    let idle = shared.inFlight == 0
+                    if idle { shared.stop = .exhausted }
+                    shared.lock.unlock()
+                    if idle { return }
+                    usleep(2000)
+                    continue
+                }
+                shared.inFlight += 1
+                shared.lock.unlock()
+
+                let parent = entry.parent
+                var child: Node?
+                var outcome: EngineResult?
+                var placed: (Problem, Diagram)?
+                var failure = ""
+                do {
+                    let problem = try Augmentation.problem(parent.problem, adding: entry.proposal.clause)
+                    placed = (problem, try DiagramBuilder().extend(parent.diagram, to: problem))
+                } catch let error as DiagramError {
+                    failure = error.reason
+                } catch {
+                    failure = "\(error)"
+                }
+                if let (problem, extended) = placed {
+                    let k = key(extended)
+                    shared.lock.lock()
+                    let fresh = shared.seen.insert(k).inserted
+                    if fresh { shared.evaluated += 1 } else { shared.duplicates += 1 }
+                    shared.lock.unlock()
+                    if fresh {
+                        let remaining = budget.seconds - elapsed()
+                        let result = engine.run(continuing: parent.store, on: extended,
+                                                budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
+                                                               memoryMiB: budget.memoryMiB))
+                        outcome = result
+                        child = Node(problem: problem, diagram: extended, store: result.store,
+                                     auxiliary: parent.auxiliary + [entry.proposal.clause])
+                    }
+                } else {
+                    shared.lock.lock()
+                    shared.unplaceable += 1
+                    shared.failures[failure, default: 0] += 1
+                    shared.lock.unlock()
+                }
+                if let child, let outcome {
+                    let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
+                                           facts: outcome.store.facts.count,
+                                           newFacts: outcome.store.facts.count - parent.store.facts.count,
+                                           seconds: outcome.seconds, score: entry.priority)
+                    shared.lock.lock()
+                    shared.tried.append(tried)
+                    if outcome.proved, shared.success == nil {
+                        shared.success = (child, outcome)
+                        shared.stop = .proved
+                    }
+                    shared.lock.unlock()
+                    if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
+                       child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
+                        push(child)
+                    }
+                }
+                shared.lock.lock()
+                shared.inFlight -= 1
+                shared.lock.unlock()
+            }
+        }
+
+        if workers == 1 {
+            work()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
+        }
+
+        var result = SearchResult(stopReason: shared.stop ?? .exhausted, auxiliary: [], statesExpanded: shared.evaluated,
+                                  duplicates: shared.duplicates, unplaceable: shared.unplaceable, seconds: 0,
+                                  tried: shared.tried)
+        result.placementFailures = shared.failures
+        result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
+        if let (node, outcome) = shared.success {
+            let pruned = prune(node: node, result: outcome, root: rootNode, originalClauses: originalClauses)
+            result.problem = pruned.problem
+            result.result = pruned.result
+            result.auxiliary = pruned.auxiliary
+        }
+        result.seconds = elapsed()
+        return result
+    }
+
+    /// The proof's auxiliary clauses: those its premises cite, and the auxiliary clauses
+    /// their points are built from. When some clause is not needed, the engine is run
+    /// again from the root's closure on the problem with the needed clauses only (same
+    /// coordinates), so the final proof is an engine proof of exactly that problem; if
+    /// that run does not prove the goal, the unpruned proof is kept.
+    func prune(node: Node, result: EngineResult, root: Node, originalClauses: Int)
+        -> (problem: Problem, result: EngineResult, auxiliary: [String]) {
+        let problem = node.problem
+        let facts = result.store.facts
+        var needed = Set<FactID>()
+        var stack = result.goalJustification?.dependencies ?? []
+        while let f = stack.popLast() {
+            guard needed.insert(f).inserted else { continue }
+            stack += facts[f].dependencies
+        }
+        var clauses = Set<Int>()
+        for f in needed { if case .premise(let clause) = facts[f].justification, clause >= originalClauses { clauses.insert(clause) } }
+        // Auxiliary clauses the cited ones are built from.
+        for index in (originalClauses..<problem.clauses.count).reversed() where clauses.contains(index) {
+            let used = Set(problem.clauses[index].constructions.flatMap { $0.arguments.compactMap(\.point) })
+            for other in originalClauses..<index where problem.clauses[other].points.contains(where: used.contains) {
+                clauses.insert(other)
+            }
+        }
+        let all = (originalClauses..<problem.clauses.count).map { node.auxiliary[$0 - originalClauses] }
+        let kept = (originalClauses..<problem.clauses.count).filter(clauses.contains)
+        if kept.count == all.count { return (problem, result, all) }
+        let keptClauses = kept.map { node.auxiliary[$0 - originalClauses] }
+        var current = root.problem
+        var diagram = root.diagram
+        do {
+            for clause in keptClauses {
+                current = try Augmentation.problem(current, adding: clause)
+                diagram = try DiagramBuilder().extend(diagram, to: current)
+            }
+        } catch {
+            return (problem, result, all)
+        }
+        // The same points at the same places, or the pruned run would be another problem.
+        for point in current.points.indices where point >= root.problem.points.count {
+            guard let same = problem.point(named: current.points[point].name),
+                  node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else {
+                return (problem, result, all)
+            }
+        }
+        let again = engine.run(continuing: root.store, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
+        guard again.proved else { return (problem, result, all) }
+        return (current, again, keptClauses)
+    }
+}
+
+/// The resident memory of this process in MiB, from /proc (nil where there is none).
+func residentMiB() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}

@@ -1,0 +1,220 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+
+/// Enumerates auxiliary points from the state without learning: midpoints, feet of
+/// perpendiculars, reflections in points and lines, circumcentres, intersections of
+/// lines, second intersections of lines with circles, and parallelogram completions,
+/// every one fully determined (no free choice), so a point's position does not depend on
+/// the order points are added in.
+///
+/// Candidates are placed numerically (a few arithmetic operations each), those falling on
+/// an existing point or too far away are dropped, coincident candidates are merged, and
+/// the rest are ranked by cheap signals: a prior per kind of construction; how many
+/// facts the diagram shows about the new point beyond the ones its construction asserts
+/// (it lies on an existing line or circle, it is equidistant from existing points or
+/// makes a length equal to an existing one), which is how a point that completes a known
+/// configuration shows itself; whether its arguments are points of the goal; and how
+/// many derived facts mention its arguments.
+public struct HeuristicProposer: Proposer {
+    /// Prior weight of each construction kind.
+    public var priors: [String: Double] = [
+        "midpoint": 1.0, "foot": 1.0, "circle": 0.9, "intersection_ll": 0.7, "intersection_lc": 0.7,
+        "reflect": 0.5, "mirror": 0.5, "parallelogram": 0.3,
+    ]
+
+    /// Score lost per better candidate of the same kind.
+    public var diversity: Double
+
+    public init(diversity: Double = 0.02) { self.diversity = diversity }
+
+    /// A candidate before ranking: the construction and its arguments (point indices).
+    struct Candidate {
+        var kind: String
+        var arguments: [Int]
+        var position: Vector2
+        /// Lines, circles and equal lengths the construction itself asserts.
+        var assertedLines: Int
+        var assertedCircles: Int
+        var assertedLengths: Int
+        var score = 0.0
+    }
+
+    public func propose(for state: ProofState, limit: Int) -> [Proposal] {
+        let p = state.diagram.positions
+        let n = p.count
+        let tol = 1e-6
+        let scale = max(1, p.map(\.length).max() ?? 1)
+
+        // Lines through at least two points (each once), with their points.
+        var lines: [(a: Int, b: Int, points: [Int])] = []
+        var seenLines = Set<[Int]>()
+        func collinear(_ a: Int, _ b: Int, _ c: Int) -> Bool {
+            abs((p[b] - p[a]).cross(p[c] - p[a])) < tol * scale * max(1, (p[b] - p[a]).length)
+        }
+        for a in 0..<n { for b in (a + 1)..<n {
+            let on = (0..<n).filter { $0 == a || $0 == b || collinear(a, b, $0) }
+            if seenLines.insert(on).inserted { lines.append((on[0], on[1], on)) }
+        } }
+        // Circles through at least three points (each once): centre, radius, points.
+        var circles: [(center: Vector2, radius: Double, points: [Int])] = []
+        var seenCircles = Set<[Int]>()
+        for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n {
+            guard let o = circumcenter(p[a], p[b], p[c]) else { continue }
+            let r = o.distance(to: p[a])
+            guard r < 100 * scale else { continue }
+            let on = (0..<n).filter { abs(o.distance(to: p[$0]) - r) < tol * max(1, r) }
+            if seenCircles.insert(on).inserted { circles.append((o, r, on)) }
+        } } }
+        // Lengths of existing segments, sorted, to find equal ones by binary search.
+        var lengths: [Double] = []
+        for a in 0..<n { for b in (a + 1)..<n { lengths.append(p[a].distance(to: p[b])) } }
+        lengths.sort()
+        func hasLength(_ d: Double) -> Bool {
+            var lo = 0, hi = lengths.count
+            while lo < hi { let mid = (lo + hi) / 2; if lengths[mid] < d - tol * max(1, d) { lo = mid + 1 } else { hi = mid } }
+            return lo < lengths.count && abs(lengths[lo] - d) < tol * max(1, d)
+        }
+        // Centres: points equidistant from at least two others (circles known to the problem).
+        var centres: [(o: Int, through: [Int])] = []
+        for o in 0..<n {
+            var rings: [Double: [Int]] = [:]
+            for a in 0..<n where a != o {
+                let d = (p[o].distance(to: p[a]) / (tol * 100)).rounded() * (tol * 100)
+                rings[d, default: []].append(a)
+            }
+            for (_, ring) in rings where ring.count >= 2 { centres.append((o, ring)) }
+        }
+        // Lines worth intersecting: those with three or more points and those the
+        // statement mentions (segments of the premises and the goal).
+        var mentioned = Set<[Int]>()
+        for statement in state.problem.premises + [state.problem.goal].compactMap({ $0 }) {
+            let q = statement.points.map(\.index)
+            var i = 0
+            while i + 1 < q.count { mentioned.insert([q[i], q[i + 1]].sorted()); i += 2 }
+        }
+        let majorLines = lines.filter { line in
+            line.points.count >= 3 || mentioned.contains { $0.allSatisfy(line.points.contains) }
+        }
+
+        var candidates: [Candidate] = []
+        func add(_ kind: String, _ arguments: [Int], _ position: Vector2?, lines: Int = 0, circles: Int = 0, lengths: Int = 0) {
+            guard let position, position.isFinite, position.length < 20 * scale,
+                  // The builder's own separation, with a margin: it would refuse closer points.
+                  p.allSatisfy({ $0.distance(to: position) > 2 * Geometry.minimumSeparation }) else { return }
+            candidates.append(Candidate(kind: kind, arguments: arguments, position: position,
+                                        assertedLines: lines, assertedCircles: circles, assertedLengths: lengths))
+        }
+        for a in 0..<n { for b in (a + 1)..<n {
+            add("midpoint", [a, b], (p[a] + p[b]) / 2, lines: 1, lengths: 1)
+            add("mirror", [a, b], p[b] * 2 - p[a], lines: 1, lengths: 1)
+            add("mirror", [b, a], p[a] * 2 - p[b], lines: 1, lengths: 1)
+        } }
+        for line in lines {
+            let (b, c) = (line.a, line.b)
+            let d = p[c] - p[b]
+            for a in 0..<n where !line.points.contains(a) {
+                let foot = p[b] + d * ((p[a] - p[b]).dot(d) / d.dot(d))
+                add("foot", [a, b, c], foot, lines: 1)
+                add("reflect", [a, b, c], foot * 2 - p[a], lengths: 2)
+            }
+        }
+        for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n where !collinear(a, b, c) {
+            add("circle", [a, b, c], circumcenter(p[a], p[b], p[c]), lengths: 2)
+            add("parallelogram", [a, b, c], p[a] + p[c] - p[b], lengths: 2)
+            add("parallelogram", [b, a, c], p[b] + p[c] - p[a], lengths: 2)
+            add("parallelogram", [a, c, b], p[a] + p[b] - p[c], lengths: 2)
+        } } }
+        for i in majorLines.indices { for j in (i + 1)..<majorLines.count {
+            let (l, m) = (majorLines[i], majorLines[j])
+            guard Set(l.points).isDisjoint(with: m.points) else { continue }
+            add("intersection_ll", [l.a, l.b, m.a, m.b], intersect(p[l.a], p[l.b], p[m.a], p[m.b]), lines: 2)
+        } }
+        for (o, through) in centres {
+            for b in through {
+                for a in 0..<n where a != b && a != o {
+                    let d = p[a] - p[b]
+                    guard abs(d.dot(p[b] - p[o])) > 1e-3 * d.length * p[b].distance(to: p[o]) else { continue }
+                    add("intersection_lc", [a, o, b], p[b] - d * (2 * d.dot(p[b] - p[o]) / d.dot(d)), lines: 1, lengths: 1)
+                }
+            }
+        }
+
+        // What the statement and the closure touch.
+        let goalPoints = Set(state.problem.goal?.points.map(\.index) ?? [])
+        var factCount = [Int](repeating: 0, count: n)
+        for fact in state.store.facts { for q in Set(fact.statement.points) where q.index < n { factCount[q.index] += 1 } }
+        let maxFacts = Double(factCount.max() ?? 1)
+
+        for k in candidates.indices {
+            let c = candidates[k]
+            let x = c.position
+            let onLines = lines.filter { line in
+                let d = p[line.b] - p[line.a]
+                return abs(d.cross(x - p[line.a])) < tol * 10 * scale * max(1, d.length)
+            }.count
+            let onCircles = circles.filter { abs($0.center.distance(to: x) - $0.radius) < tol * 10 * max(1, $0.radius) }.count
+            var equalLengths = 0
+            var distances: [Double] = []
+            for a in 0..<n {
+                let d = x.distance(to: p[a])
+                if hasLength(d) { equalLengths += 1 }
+                distances.append(d)
+            }
+            distances.sort()
+            for i in 1..<max(1, distances.count) where abs(distances[i] - distances[i - 1]) < tol * 10 * max(1, distances[i]) { equalLengths += 1 }
+            let extraLines = max(0, onLines - c.assertedLines)
+            let extraCircles = max(0, onCircles - c.assertedCircles)
+            let extraLengths = max(0, equalLengths - c.assertedLengths)
+            let evidence = Double(extraLines) + 1.5 * Double(extraCircles) + 0.5 * Double(extraLengths)
+            let goalShare = Double(c.arguments.filter(goalPoints.contains).count) / Double(c.arguments.count)
+            let touched = c.arguments.map { Double(factCount[$0]) / maxFacts }.reduce(0, +) / Double(c.arguments.count)
+            candidates[k].score = (priors[c.kind] ?? 0.2) + 0.6 * log(1 + evidence) + 0.6 * goalShare + 0.3 * touched
+        }
+
+        // Coincident candidates are one point: keep the best-scored construction of each.
+        candidates.sort { $0.score > $1.score }
+        var seen = Set<SIMD2<Int64>>()
+        var unique: [Candidate] = []
+        for c in candidates {
+            let key = SIMD2<Int64>(Int64((c.position.x / (1e-5 * scale)).rounded()), Int64((c.position.y / (1e-5 * scale)).rounded()))
+            if seen.insert(key).inserted { unique.append(c) }
+        }
+        // Variety: the k-th candidate of a kind loses `diversity` × k, so that one kind
+        // with many near-equal scores (feet onto every line) does not fill the queue.
+        var rankInKind: [String: Int] = [:]
+        for k in unique.indices {
+            let rank = rankInKind[unique[k].kind, default: 0]
+            rankInKind[unique[k].kind] = rank + 1
+            unique[k].score -= diversity * Double(rank)
+        }
+        unique.sort { $0.score > $1.score }
+        var result: [Proposal] = []
+        let name = state.freshPointName
+        for c in unique.prefix(limit) {
+            let arguments = c.arguments.map { state.problem.name(of: PointID($0)) }.joined(separator: " ")
+            // `parallelogram a b c x` names its new point last.
+            let call = c.kind == "parallelogram" ? "\(c.kind) \(arguments) \(name)" : "\(c.kind) \(name) \(arguments)"
+            result.append(Proposal(clause: "\(name) = \(call)", score: c.score))
+        }
+        return result
+    }
+}
+
+/// The centre of the circle through three points (nil when they are collinear).
+func circumcenter(_ a: Vector2, _ b: Vector2, _ c: Vector2) -> Vector2? {
+    let (u, v) = (b - a, c - a)
+    let d = 2 * u.cross(v)
+    guard abs(d) > 1e-9 else { return nil }
+    let (uu, vv) = (u.dot(u), v.dot(v))
+    return a + Vector2(v.y * uu - u.y * vv, u.x * vv - v.x * uu) / d
+}
+
+/// Where lines ab and cd meet (nil when parallel).
+func intersect(_ a: Vector2, _ b: Vector2, _ c: Vector2, _ d: Vector2) -> Vector2? {
+    let (u, v) = (b - a, d - c)
+    let den = u.cross(v)
+    guard abs(den) > 2 * Geometry.minimumCrossingSine * u.length * v.length else { return nil }
+    return a + u * ((c - a).cross(v) / den)
+}

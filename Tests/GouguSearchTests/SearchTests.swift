@@ -1,0 +1,153 @@
+import Testing
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+@testable import GouguSearch
+
+/// The internal bisectors meet at one point: deduction alone does not prove it; the
+/// centre of the circle through a, b and i (or another single point) is enough.
+private let incenter = "a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b"
+/// Pappus's theorem: beyond these tests' small budgets.
+private let pappus = "a b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z"
+
+private func start(_ statement: String) throws -> (Diagram, EngineResult) {
+    let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
+    let diagram = try DiagramBuilder().build(problem, seed: 0)
+    return (diagram, Engine().run(diagram, budget: Budget(seconds: 20)))
+}
+
+/// Proposes the same clauses, by depth (the number of auxiliary clauses so far).
+private struct FixedProposer: Proposer {
+    var byDepth: [[String]]
+    func propose(for state: ProofState, limit: Int) -> [Proposal] {
+        let depth = state.problem.clauses.count - state.originalClauseCount
+        guard depth < byDepth.count else { return [] }
+        let name = state.freshPointName
+        return byDepth[depth].enumerated().map { k, clause in
+            Proposal(clause: clause.replacingOccurrences(of: "X", with: name), score: -Double(k))
+        }
+    }
+}
+
+@Suite struct AugmentationTests {
+    @Test func extendingADiagramKeepsEveryOldCoordinate() throws {
+        let (diagram, _) = try start(incenter)
+        let augmented = try Augmentation.problem(diagram.problem, adding: "m = midpoint m a b")
+        let extended = try DiagramBuilder().extend(diagram, to: augmented)
+        #expect(Array(extended.positions.prefix(diagram.positions.count)) == diagram.positions)
+        let m = extended.positions[augmented.point(named: "m")!.index]
+        #expect((m - (diagram.positions[0] + diagram.positions[1]) / 2).length < 1e-12)
+    }
+
+    @Test func theAugmentedProblemBuiltFromScratchIsTheExtendedDiagram() throws {
+        // A checker that builds the augmented problem's diagram itself sees the same points.
+        let (diagram, _) = try start(incenter)
+        let augmented = try Augmentation.problem(diagram.problem, adding: "x = circle x a b i")
+        let extended = try DiagramBuilder().extend(diagram, to: augmented)
+        let rebuilt = try DiagramBuilder().build(augmented, seed: diagram.seed)
+        #expect(zip(extended.positions, rebuilt.positions).allSatisfy { $0.distance(to: $1) < 1e-12 })
+    }
+
+    @Test func aPointOnAnExistingPointCannotBeAdded() throws {
+        let (diagram, _) = try start("a b = segment a b; m = midpoint m a b ? cong m a m b")
+        let augmented = try Augmentation.problem(diagram.problem, adding: "x = midpoint x a b")
+        #expect(throws: DiagramError.self) { try DiagramBuilder().extend(diagram, to: augmented) }
+    }
+
+    @Test func aContinuedRunKeepsItsParentsFactsAndProvesTheAugmentedProblem() throws {
+        let (diagram, root) = try start(incenter)
+        #expect(!root.proved)
+        let augmented = try Augmentation.problem(diagram.problem, adding: "x = circle x a b i")
+        let extended = try DiagramBuilder().extend(diagram, to: augmented)
+        let child = Engine().run(continuing: root.store, on: extended)
+        #expect(child.proved)
+        // The parent's facts are the child's first facts, not derived again.
+        #expect(child.store.facts.prefix(root.store.facts.count).map(\.statement) == root.store.facts.map(\.statement))
+        let proof = try #require(Proof(result: child, problem: augmented))
+        #expect(proof.auxiliaryConstructions == ["x"])
+    }
+}
+
+@Suite struct BestFirstSearchTests {
+    @Test func theIncenterConcurrenceNeedsOneAuxiliaryPointAndTheSearchFindsIt() throws {
+        let (diagram, root) = try start(incenter)
+        #expect(root.stopReason == .saturated)
+        let search = BestFirstSearch(budget: SearchBudget(seconds: 30, states: 50), workers: 2).run(from: root, on: diagram)
+        #expect(search.proved)
+        #expect(search.auxiliary.count == 1)
+        let problem = try #require(search.problem)
+        let result = try #require(search.result)
+        // An ordinary engine proof of the augmented problem, naming its auxiliary point.
+        let proof = try #require(Proof(result: result, problem: problem))
+        #expect(proof.auxiliaryConstructions == [problem.points.last!.name])
+        #expect(problem.clauses.count == diagram.problem.clauses.count + 1)
+    }
+
+    @Test func theSameConstructionsInAnotherOrderAreOneState() throws {
+        let (diagram, root) = try start(pappus)
+        // Depth 1: m(ab), m(de); depth 2: the same two again.
+        let clauses = ["X = midpoint X a b", "X = midpoint X d e"]
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [clauses, clauses]),
+                                     budget: SearchBudget(seconds: 30), workers: 1).run(from: root, on: diagram)
+        #expect(search.stopReason == .exhausted)
+        // {m(ab)}, {m(de)}, {m(ab), m(de)}; {m(de), m(ab)} is a duplicate; a point twice is not placeable.
+        #expect(search.statesExpanded == 3)
+        #expect(search.duplicates == 1)
+        #expect(search.unplaceable == 2)
+        #expect(search.tried.count == 3)
+    }
+
+    @Test func runningOutOfStatesGivesACleanResultWithWhatWasTried() throws {
+        let (diagram, root) = try start(pappus)
+        let search = BestFirstSearch(budget: SearchBudget(seconds: 30, states: 3), workers: 2).run(from: root, on: diagram)
+        #expect(search.stopReason == .stateLimit)
+        #expect(!search.proved && search.result == nil)
+        #expect(search.statesExpanded == 3 && search.tried.count == 3)
+        #expect(search.bestPartial != nil)
+    }
+
+    @Test func runningOutOfTimeGivesACleanResult() throws {
+        let (diagram, root) = try start(pappus)
+        let search = BestFirstSearch(budget: SearchBudget(seconds: 0.3), workers: 2).run(from: root, on: diagram)
+        #expect(search.stopReason == .timeout)
+        #expect(search.seconds < 5)
+    }
+
+    @Test func theProofKeepsOnlyTheAuxiliaryPointsItUses() throws {
+        let (diagram, root) = try start(incenter)
+        // A useless midpoint first, then the centre that proves the goal.
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [["X = midpoint X a c"], ["X = circle X a b i"]]),
+                                     budget: SearchBudget(seconds: 30), workers: 1).run(from: root, on: diagram)
+        #expect(search.proved)
+        #expect(search.auxiliary == ["x2 = circle x2 a b i"])
+        let problem = try #require(search.problem)
+        #expect(problem.point(named: "x1") == nil)
+        #expect(Proof(result: try #require(search.result), problem: problem) != nil)
+    }
+
+    @Test func aGoalFalseInTheDiagramIsNotSearched() throws {
+        let (diagram, root) = try start("a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
+        let search = BestFirstSearch().run(from: root, on: diagram)
+        #expect(search.stopReason == .notSearchable)
+    }
+}
+
+@Suite struct HeuristicProposerTests {
+    @Test func proposalsAreNewDistinctPlaceablePoints() throws {
+        let (diagram, root) = try start(pappus)
+        let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store,
+                               originalClauseCount: diagram.problem.clauses.count)
+        let proposals = HeuristicProposer().propose(for: state, limit: 60)
+        #expect(proposals.count == 60)
+        #expect(zip(proposals, proposals.dropFirst()).allSatisfy { $0.score >= $1.score })
+        var positions: [Vector2] = []
+        for proposal in proposals {
+            let problem = try Augmentation.problem(diagram.problem, adding: proposal.clause)
+            let extended = try DiagramBuilder().extend(diagram, to: problem)
+            let x = extended.positions.last!
+            #expect(diagram.positions.allSatisfy { $0.distance(to: x) > 1e-6 })
+            #expect(positions.allSatisfy { $0.distance(to: x) > 1e-6 })
+            positions.append(x)
+        }
+    }
+}
