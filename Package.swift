@@ -58,7 +58,7 @@ let package = Package(
         .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
 
         // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
-        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage"]),
+        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch"]),
 
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
         .target(

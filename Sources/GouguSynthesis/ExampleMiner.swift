@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguSearch
 
 /// One synthetic training example: a problem (with its goal), the auxiliary constructions
 /// its proof needs, and that proof.
@@ -53,6 +54,13 @@ public struct ExampleMiner: Sendable {
         self.engine = engine
     }
 
+    /// Budget of the search for auxiliary constructions that prove a statement true in the
+    /// diagram which DD + AR cannot prove from the premises alone; nil skips that source.
+    public var auxiliarySearch: SearchBudget? = SearchBudget(seconds: 2, states: 40, secondsPerState: 0.5,
+                                                              branching: 40, maximumDepth: 2)
+    /// At most this many such statements searched per random problem.
+    public var searchedStatementsPerProblem = 2
+
     /// How many auxiliary clauses to add to a random problem (inclusive range).
     public var auxiliarySteps: ClosedRange<Int> = 1...2
 
@@ -82,6 +90,18 @@ public struct ExampleMiner: Sendable {
                       seen.insert(example.key).inserted else { continue }
                 examples.append(example)
                 found += 1
+            }
+        }
+
+        // Statements true in the diagram that DD + AR cannot prove (the closure saturated
+        // without them): the search looks for auxiliary constructions that prove them.
+        if closure.stopReason == .saturated, let budget = auxiliarySearch {
+            var unproved = Engine.candidateGoals(in: diagram).filter { goalPredicates.contains($0.predicate) && !closure.store.isKnown($0) }
+            unproved.shuffle(using: &rng)
+            for goal in unproved.prefix(searchedStatementsPerProblem) {
+                guard let example = searchedExample(for: goal, sample: sample, budget: budget, seed: seed, number: examples.count),
+                      seen.insert(example.key).inserted else { continue }
+                examples.append(example)
             }
         }
 
@@ -117,6 +137,29 @@ public struct ExampleMiner: Sendable {
         let ordered = zip(goals, citesOthers).filter { $0.1 }.map(\.0) + zip(goals, citesOthers).filter { !$0.1 }.map(\.0)
         consider(ordered, in: closure, of: problem, limit: goalsPerProblem)
         return examples
+    }
+
+    /// An example whose auxiliary constructions the search found: `goal` is true in the
+    /// diagram of `sample` and DD + AR cannot prove it from its premises, so they are needed.
+    func searchedExample(for goal: Statement, sample: ProblemSampler.Sample, budget: SearchBudget,
+                         seed: UInt64, number: Int) -> SyntheticExample? {
+        let name = "synthetic_\(seed)_\(number)"
+        let parser = ProblemParser(library: engine.library)
+        guard let plain = try? parser.parseProblem(name: name, statement: sample.statement) else { return nil }
+        // The goal's problem: the clauses its points depend on.
+        let goalClauses = Self.clausesDefining(goal.points, in: plain)
+        let statement = goalClauses.sorted().map { Self.text(of: plain.clauses[$0], in: plain) }.joined(separator: "; ")
+            + " ? " + plain.text(of: goal)
+        guard let problem = try? parser.parseProblem(name: name, statement: statement),
+              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return nil }
+        let root = engine.run(diagram, budget: solveBudget)
+        guard root.stopReason == .saturated else { return nil }
+        let search = BestFirstSearch(engine: engine, budget: budget, workers: 1)
+        let found = search.run(from: root, on: diagram)
+        guard found.proved, let result = found.result, let augmented = found.problem,
+              let proof = Proof(result: result, problem: augmented), proof.steps.count >= minimumSteps,
+              !found.auxiliary.isEmpty else { return nil }
+        return make(name, statement, found.auxiliary, needed: true, proof, seed)
     }
 
     /// The example asking for `goal`, derived in `closure` from the facts `dependencies`, or
