@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
-        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguTestSupport"]),
+        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
         .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
         .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
