@@ -4,7 +4,7 @@
 SWIFT ?= swift
 GOUGU := .build/release/gougu
 
-.PHONY: setup problems diagrams test release bench-diagrams bench-imo bench-rational clean
+.PHONY: setup problems diagrams test release bench-diagrams bench-imo bench-imo-search bench-rational clean
 
 setup:
 	@./scripts/setup.sh
@@ -23,7 +23,12 @@ diagrams: release
 
 # IMO-AG-30 with deduction alone (no auxiliary points), 30 s per problem.
 bench-imo: release
-	$(GOUGU) solve ../shared/benchmarks/imo_ag_30.txt --quiet --timeout 30 || test $$? -eq 1
+	$(GOUGU) solve ../shared/benchmarks/imo_ag_30.txt --quiet --timeout 30 --no-aux || test $$? -eq 1
+
+# IMO-AG-30 with the search for auxiliary points, 120 s per problem, one problem at a time
+# on both cores (about 15 minutes).
+bench-imo-search: release
+	$(GOUGU) bench ../shared/benchmarks/imo_ag_30.txt --timeout 120 --jobs 1 --report imo-search.md || test $$? -eq 1
 
 test: setup
 	$(SWIFT) test
