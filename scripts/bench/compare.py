@@ -50,13 +50,22 @@ def gougu_has_bench(gougu: str) -> bool:
     return r.returncode == 0 and "--report" in r.stdout
 
 
+def deduction_only(gougu: str, command: str) -> list[str]:
+    """`--no-aux` when this Gougu has the search: the comparison is DD+AR against DD+AR."""
+    try:
+        r = subprocess.run([gougu, command, "--help"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return ["--no-aux"] if "--no-aux" in r.stdout else []
+
+
 def run_gougu_bench(gougu: str, file: Path, timeout: float, seed: int) -> dict[str, dict]:
     """`gougu bench --jobs 1`: every problem in its own process, one at a time;
     per-problem seconds are that process's wall time."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "gougu.json"
         cmd = [gougu, "bench", str(file), "--timeout", str(timeout), "--jobs", "1",
-               "--seed", str(seed), "--report", str(report)]
+               "--seed", str(seed), "--report", str(report)] + deduction_only(gougu, "bench")
         log("$ " + " ".join(cmd))
         subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
         data = json.loads(report.read_text())
@@ -80,7 +89,7 @@ def run_gougu_solve(gougu: str, file: Path, names: list[str], timeout: float,
     hard = timeout * 1.5 + 5
     for i, name in enumerate(names, 1):
         cmd = [gougu, "solve", str(file), "--problem", name, "--quiet",
-               "--timeout", str(timeout), "--seed", str(seed)]
+               "--timeout", str(timeout), "--seed", str(seed)] + deduction_only(gougu, "solve")
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True, start_new_session=True)
