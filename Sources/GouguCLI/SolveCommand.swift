@@ -207,6 +207,8 @@ struct SolveCommand: ParsableCommand {
             if case .rule(let name, _, _, _) = fact.justification { byRule[name, default: 0] += 1 }
         }
         print("  facts by predicate: " + byPredicate.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        let slowest = result.ruleSeconds.sorted { $0.value > $1.value }.prefix(8)
+        print("  seconds by rule: " + slowest.map { "\($0.key) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
         print("  facts by rule: " + byRule.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
 }

@@ -57,6 +57,8 @@ public struct EngineResult: Sendable {
     /// The goal's justification when proved.
     public var goalJustification: Justification?
     public var rounds: [RoundStatistics]
+    /// Seconds spent matching each rule, over all rounds (where the engine's time goes).
+    public var ruleSeconds: [String: Double] = [:]
     public var seconds: Double
     public var proved: Bool { stopReason == .proved }
 }
@@ -76,10 +78,43 @@ public struct Engine: Sendable {
     /// Runs deduction on a diagram of the problem until the goal is proved, nothing new
     /// follows, or the budget runs out.
     public func run(_ diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        run(diagram, budget: budget, withoutGoal: false)
+    }
+
+    /// Statements true in the diagram that rules can conclude (collinearities, concyclic
+    /// points, parallels, perpendiculars, equal segments, midpoints, similar triangles), one
+    /// per unordered instance up to the obvious symmetries: the facts worth asking about.
+    public static func candidateGoals(in diagram: Diagram) -> [Statement] {
+        let candidates = NumericCandidates(diagram: diagram)
+        var result: [Statement] = []
+        func add(_ predicate: String, _ points: [Int]) {
+            result.append(Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) }))
+        }
+        for p in candidates.instances(of: "coll") where p[0] < p[1] && p[1] < p[2] { add("coll", p) }
+        for p in candidates.instances(of: "cyclic") where p[0] < p[1] && p[1] < p[2] && p[2] < p[3] { add("cyclic", p) }
+        for predicate in ["para", "perp", "cong"] {
+            for p in candidates.instances(of: predicate)
+            where p[0] < p[1] && p[2] < p[3] && FactStore.pair(p[0], p[1]) < FactStore.pair(p[2], p[3]) { add(predicate, p) }
+        }
+        for p in candidates.instances(of: "midp") where p[1] < p[2] { add("midp", p) }
+        for predicate in ["simtri", "simtri2", "contri", "contri2"] {
+            for p in candidates.instances(of: predicate) where p[0] < p[3] && p[0] < p[1] && p[0] < p[2] { add(predicate, p) }
+        }
+        return result
+    }
+
+    /// Runs deduction to a fixpoint whatever the goal (none is needed): everything the rules
+    /// and tables derive from the premises, within the budget. Ends `saturated` (or on a
+    /// budget), never `proved`. Synthetic problems are mined from such closures.
+    public func saturate(_ diagram: Diagram, budget: Budget = Budget()) -> EngineResult {
+        run(diagram, budget: budget, withoutGoal: true)
+    }
+
+    private func run(_ diagram: Diagram, budget: Budget, withoutGoal: Bool) -> EngineResult {
         let start = Date()
         var store = FactStore(diagram: diagram)
         addPremises(of: diagram.problem, clauses: diagram.problem.clauses.indices, to: &store)
-        return saturate(store, start: start, budget: budget)
+        return saturate(store, start: start, budget: budget, withoutGoal: withoutGoal)
     }
 
     /// Continues a run on an extended diagram: `diagram.problem` is the problem of
@@ -100,7 +135,7 @@ public struct Engine: Sendable {
         var store = previous
         store.diagram = diagram
         addPremises(of: diagram.problem, clauses: old.clauses.count..<diagram.problem.clauses.count, to: &store)
-        return saturate(store, start: start, budget: budget)
+        return saturate(store, start: start, budget: budget, withoutGoal: false)
     }
 
     private func addPremises(of problem: Problem, clauses: Range<Int>, to store: inout FactStore) {
@@ -111,19 +146,26 @@ public struct Engine: Sendable {
         }
     }
 
-    /// Saturates `store` (whose diagram is the problem's) until the goal, a fixpoint or the budget.
-    private func saturate(_ initial: FactStore, start: Date, budget: Budget) -> EngineResult {
+    /// Saturates `store` (whose diagram is the problem's) until the goal (unless
+    /// `withoutGoal`), a fixpoint or the budget.
+    private func saturate(_ initial: FactStore, start: Date, budget: Budget, withoutGoal: Bool) -> EngineResult {
         func elapsed() -> Double { Date().timeIntervalSince(start) }
         var store = initial
         let diagram = store.diagram
         let problem = diagram.problem
         var rounds: [RoundStatistics] = []
+        var ruleSeconds: [String: Double] = [:]
         func finish(_ reason: StopReason, _ why: Justification? = nil) -> EngineResult {
-            EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds, seconds: elapsed())
+            EngineResult(stopReason: reason, store: store, goalJustification: why, rounds: rounds,
+                         ruleSeconds: ruleSeconds, seconds: elapsed())
         }
-        guard let goal = problem.goal else { return finish(.noGoal) }
-        guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
-        if let why = store.holds(goal) { return finish(.proved, why) }
+        let goal = withoutGoal ? nil : problem.goal
+        if let goal {
+            guard diagram.holds(goal) else { return finish(.goalFalseInDiagram) }
+            if let why = store.holds(goal) { return finish(.proved, why) }
+        } else if !withoutGoal {
+            return finish(.noGoal)
+        }
 
         let candidates = NumericCandidates(diagram: diagram)
         var round = 0
@@ -135,18 +177,22 @@ public struct Engine: Sendable {
             var stop: StopReason?
             let shouldStop: () -> Bool = { stop != nil }
             for rule in rules {
+                let ruleStart = elapsed()
+                defer { ruleSeconds[rule.definition.name, default: 0] += elapsed() - ruleStart }
                 let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: candidates, shouldStop: shouldStop)
-                matcher.run(store: &store) { store, binding, premiseReasons in
+                matcher.run(store: &store) { store, binding in
                     if elapsed() > budget.seconds { stop = .timeout; return }
                     if store.facts.count >= budget.facts { stop = .factLimit; return }
                     let conclusion = matcher.instantiate(rule.conclusion, binding)
-                    guard diagram.holds(conclusion), store.holds(conclusion) == nil else { return }
+                    guard diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
-                    for (pattern, reason) in zip(rule.premises, premiseReasons) {
+                    for pattern in rule.premises {
                         let statement = matcher.instantiate(pattern, binding)
                         if pattern.isSideCondition { sideConditions.append(statement); continue }
-                        premiseFacts.append(store.materialize(statement, because: reason!, round: round))
+                        // The matcher found it known; the store says why.
+                        guard let reason = store.holds(statement) else { return }
+                        premiseFacts.append(store.materialize(statement, because: reason, round: round))
                     }
                     let names = Dictionary(uniqueKeysWithValues: rule.variableNames.enumerated().map { ($1, binding[$0]) })
                     store.add(conclusion, because: .rule(name: rule.definition.name, premises: premiseFacts,
@@ -154,10 +200,16 @@ public struct Engine: Sendable {
                 }
                 if let stop { return finish(stop) }
                 if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
-                if let why = store.holds(goal) {
+                if let goal, store.isKnown(goal), let why = store.holds(goal) {
                     rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
                     return finish(.proved, why)
                 }
+            }
+            // Equal lengths found by ratio chasing feed distance chasing, and back.
+            store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
+            if let goal, let why = store.holds(goal) {
+                rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+                return finish(.proved, why)
             }
             rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
             if store.facts.count == before { return finish(.saturated) }

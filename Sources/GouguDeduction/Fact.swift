@@ -12,11 +12,12 @@ public enum Justification: Hashable, Sendable {
     /// (in order), the variable binding, and the side conditions checked on the diagram.
     case rule(name: String, premises: [FactID], binding: [String: Int], sideConditions: [Statement])
     /// Points shown to lie on one line (or circle) by facts that each put some of them on
-    /// it, chained through shared points.
-    case chain(predicate: String, facts: [FactID])
-    /// An exact linear combination of equations of a table (angles modulo 180 degrees,
-    /// or log-lengths), each equation coming from the facts listed with it.
-    case algebra(table: AlgebraTable, terms: [AlgebraTerm])
+    /// it, chained through shared points; a restatement of a fact; or a midpoint read off a
+    /// line and the certificate of its two equal halves (`certificates`).
+    case chain(predicate: String, facts: [FactID], certificates: [AlgebraCertificate] = [])
+    /// Exact linear combinations of equations of the tables (angles modulo 180 degrees,
+    /// or log-lengths): one certificate per equation the statement means, in order.
+    case algebra(certificates: [AlgebraCertificate])
 }
 
 extension Justification {
@@ -25,15 +26,40 @@ extension Justification {
         switch self {
         case .premise: return []
         case .rule(_, let premises, _, _): return premises
-        case .chain(_, let facts): return facts
-        case .algebra(_, let terms): return Array(Set(terms.flatMap(\.facts))).sorted()
+        case .chain(_, let facts, let certificates):
+            return Array(Set(facts + certificates.flatMap { $0.terms.flatMap(\.facts) })).sorted()
+        case .algebra(let certificates): return Array(Set(certificates.flatMap { $0.terms.flatMap(\.facts) })).sorted()
         }
     }
 }
 
 /// Which algebraic table a certificate combines equations of.
 public enum AlgebraTable: String, Hashable, Sendable {
-    case angles, ratios
+    /// Directions of lines modulo 180 degrees (angle chasing).
+    case angles
+    /// Logarithms of lengths (ratio chasing).
+    case ratios
+    /// Lengths themselves (distance chasing: equal segments and sums of segments along a line).
+    case lengths
+}
+
+/// One equation of a statement proved in one table: `Σ coefficient × equation` of the terms
+/// is that equation (constants modulo 1 in the angle table).
+public struct AlgebraCertificate: Hashable, Sendable {
+    public var table: AlgebraTable
+    public var terms: [AlgebraTerm]
+    /// The equation proved, over named variables.
+    public var conclusion: SymbolicExpression
+}
+
+/// Where an equation of a table comes from: one of the equations a fact's statement means
+/// in that table (by position), two pairs of points of one line having one direction
+/// (angles), or segment addition |ab| + |bc| = |ac| for b between a and c on a line (lengths;
+/// the betweenness is read off the diagram).
+public enum EquationSource: Hashable, Sendable {
+    case fact(index: Int)
+    case line(points: [Int])
+    case segmentSum(points: [Int])
 }
 
 /// One equation of an algebraic certificate: its coefficient, what it says, and the facts it
@@ -42,6 +68,8 @@ public struct AlgebraTerm: Hashable, Sendable {
     public var coefficient: Rational
     public var equation: String
     public var facts: [FactID]
+    /// Which equation of its fact (or which line) it is.
+    public var source: EquationSource
     /// The equation itself, `Σ coefficient × variable + constant = 0`, over variables named by
     /// points (the direction of line ab, or log |ab|) and logs of primes.
     public var expression: SymbolicExpression

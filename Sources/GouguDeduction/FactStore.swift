@@ -19,10 +19,19 @@ public struct FactStore: Sendable {
     private var circles = PointClasses(arity: 3)
     private var angles = LinearSystem(modulus: Rational(1))
     private var ratios = LinearSystem(modulus: nil)
+    private var lengths = LinearSystem(modulus: nil)
+    /// Triples (a, b, c) of points of one line, b between a and c, whose segment addition
+    /// |ab| + |bc| = |ac| is in the lengths table.
+    private var segmentSums = Set<[Int]>()
     /// For each equation of a table: what it says and the facts it comes from.
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
+    /// The cache of ``isKnown(_:)``: statements known, and statements not known when the
+    /// store had learned `learnedCount` facts.
+    private var knownStatements = Set<Statement>()
+    private var unknownStatements: [Statement: Int] = [:]
+    private var learnedCount = 0
 
     public init(diagram: Diagram) { self.diagram = diagram }
 
@@ -44,6 +53,11 @@ public struct FactStore: Sendable {
     /// The equations a statement means in the ratio table, or nil when it is not a length fact.
     mutating func ratioEquations(_ s: Statement) -> [LinearExpression]? {
         Self.ratioTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
+    }
+
+    /// The equations a statement means in the lengths table, or nil when it is not one.
+    mutating func lengthEquations(_ s: Statement) -> [LinearExpression]? {
+        Self.lengthTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
     }
 
     /// An equation over sparse variable keys (`pair`, `logPrime`).
@@ -82,6 +96,21 @@ public struct FactStore: Sendable {
             return [(terms, .zero)]
         case "circle":
             return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        default: return nil
+        }
+    }
+
+    /// What a length predicate means over lengths themselves (linear: equal segments and
+    /// rational multiples). Midpoints, congruent triangles and segment addition along a
+    /// line are learned apart (`learn`).
+    static func lengthTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+        func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case "circle": return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        case "rconst":
+            guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
+            return [([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))], .zero)]
         default: return nil
         }
     }
@@ -133,10 +162,12 @@ public struct FactStore: Sendable {
         case "midp":
             if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
             // m on line ab with ma = mb is the midpoint (m distinct from a and b).
+            let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
             guard p[1] != p[2], let onLine = lines.together(p),
-                  case .algebra(_, let terms)? = certificate(ratioEquations(Statement(predicate: "cong", arguments: [.point(PointID(p[0])), .point(PointID(p[1])), .point(PointID(p[0])), .point(PointID(p[2]))]))![0], in: .ratios)
+                  case .algebra(let equal)? = certificate(ratioEquations(equidistant)![0], in: .ratios)
+                    ?? certificate(lengthEquations(equidistant)![0], in: .lengths)
             else { return nil }
-            return .chain(predicate: "midp", facts: Array(Set(onLine + terms.flatMap(\.facts))).sorted())
+            return .chain(predicate: "midp", facts: onLine, certificates: equal)
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
@@ -144,37 +175,138 @@ public struct FactStore: Sendable {
             if let equations = angleEquations(statement) {
                 return combine(equations.map { certificate($0, in: .angles) })
             }
-            if let equations = ratioEquations(statement) {
-                return combine(equations.map { certificate($0, in: .ratios) })
+            if let equations = ratioEquations(statement),
+               let why = combine(equations.map { certificate($0, in: .ratios) }) {
+                return why
+            }
+            if let equations = lengthEquations(statement) {
+                return combine(equations.map { certificate($0, in: .lengths) })
             }
             return nil
         }
     }
 
-    private func combine(_ parts: [Justification?]) -> Justification? {
-        var terms: [AlgebraTerm] = []
-        var tables = Set<AlgebraTable>()
-        for part in parts {
-            guard case .algebra(let t, let more)? = part else { return nil }
-            tables.insert(t)
-            terms += more
-        }
-        if tables.count > 1 {
-            // Both tables: cite the facts, each table's combination checks separately.
-            return .chain(predicate: "triangles", facts: Array(Set(terms.flatMap(\.facts))).sorted())
-        }
-        return .algebra(table: tables.first ?? .angles, terms: terms)
+    /// Whether `statement` follows from what is known (as ``holds(_:)``, without building the
+    /// justification). Answers are cached: a statement once known stays known, and one not
+    /// known is re-examined only after the store has learned something.
+    public mutating func isKnown(_ statement: Statement) -> Bool {
+        if knownStatements.contains(statement) { return true }
+        if let generation = unknownStatements[statement], generation == learnedCount { return false }
+        let known = decide(statement)
+        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = learnedCount }
+        return known
     }
 
-    func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
-        let system = table == .angles ? angles : ratios
-        guard let certificate = system.certificate(for: e) else { return nil }
+    /// `isKnown` without the cache.
+    private mutating func decide(_ statement: Statement) -> Bool {
+        if index[statement] != nil { return true }
+        let p = points(statement)
+        switch statement.predicate {
+        case "coll": return lines.contains(p)
+        case "cyclic": return circles.contains(p)
+        case "midp": return holds(statement) != nil
+        default:
+            if let (angleEquations, ratioEquations) = triangleEquations(statement) {
+                return angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies)
+            }
+            if let equations = angleEquations(statement) { return equations.allSatisfy(angles.implies) }
+            if let equations = ratioEquations(statement), equations.allSatisfy(ratios.implies) { return true }
+            if let equations = lengthEquations(statement) { return equations.allSatisfy(lengths.implies) }
+            return false
+        }
+    }
+
+    /// One certificate per equation, or nil when one of them is missing.
+    private func combine(_ parts: [Justification?]) -> Justification? {
+        var certificates: [AlgebraCertificate] = []
+        for part in parts {
+            guard case .algebra(let more)? = part else { return nil }
+            certificates += more
+        }
+        return .algebra(certificates: certificates)
+    }
+
+    mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
+        let system = switch table {
+        case .angles: angles
+        case .ratios: ratios
+        case .lengths: lengths
+        }
+        guard let found = system.certificate(for: e) else { return nil }
+        let certificate = minimized(found, of: e, in: table)
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
             return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
+                               source: source(of: record.expression, in: table, facts: record.facts),
                                expression: symbolic(record.expression))
         }
-        return .algebra(table: table, terms: terms)
+        return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e))])
+    }
+
+    /// Which equation of its fact a table equation is (by position among the equations the
+    /// fact's statement means in that table, as `docs/proof-format.md` lists them), or else
+    /// the line whose two pairs it equates (angles), or the segment addition along a line
+    /// it states (lengths).
+    private mutating func source(of e: LinearExpression, in table: AlgebraTable, facts: [FactID]) -> EquationSource {
+        if facts.count == 1 {
+            let s = self.facts[facts[0]].statement
+            let p = points(s)
+            var own: [LinearExpression] = []
+            if let triangles = triangleEquations(s) {
+                switch table {
+                case .angles: own = triangles.angles
+                case .ratios: own = triangles.ratios
+                case .lengths:
+                    if s.predicate.hasPrefix("contri") {
+                        own = [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
+                    }
+                }
+            } else if s.predicate == "midp" {
+                let equal = expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)])
+                switch table {
+                case .angles: own = []
+                case .ratios: own = [equal, expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)])]
+                case .lengths: own = [equal]
+                }
+            } else {
+                switch table {
+                case .angles: own = angleEquations(s) ?? []
+                case .ratios: own = ratioEquations(s) ?? []
+                case .lengths: own = lengthEquations(s) ?? []
+                }
+            }
+            if let index = own.firstIndex(of: e) { return .fact(index: index) }
+        }
+        if table == .lengths {
+            // |ab| + |bc| - |ac|: b is the point the two positive pairs share.
+            let positive = e.terms.filter { $0.coefficient > .zero }.map { variableKeys[$0.variable] }
+            let negative = e.terms.filter { $0.coefficient < .zero }.map { variableKeys[$0.variable] }
+            if positive.count == 2, negative.count == 1 {
+                let (a, c) = (negative[0] / 4096, negative[0] % 4096)
+                let first = [positive[0] / 4096, positive[0] % 4096], second = [positive[1] / 4096, positive[1] % 4096]
+                if let b = first.first(where: second.contains) { return .segmentSum(points: [a, b, c]) }
+            }
+        }
+        // The pair with coefficient +1 first: the equation is d(first) - d(second) = 0.
+        let keys = e.terms.sorted { $0.coefficient > $1.coefficient }.map { variableKeys[$0.variable] }
+        return .line(points: keys.flatMap { [$0 / 4096, $0 % 4096] })
+    }
+
+    /// A certificate of `target` that no single one of its equations can be dropped from:
+    /// the table's certificate, then greedy deletion, each trial re-solved over the
+    /// remaining equations alone. Shorter certificates cite fewer facts, so proofs shrink.
+    private func minimized(_ certificate: Certificate, of target: LinearExpression, in table: AlgebraTable) -> Certificate {
+        guard certificate.ids.count > 2 else { return certificate }
+        func solve(_ ids: [EquationID]) -> Certificate? {
+            var system = LinearSystem(modulus: table == .angles ? Rational(1) : nil)
+            for id in ids { _ = system.add(equations[id.rawValue].expression, id: id) }
+            return system.certificate(for: target)
+        }
+        var best = certificate
+        for id in certificate.ids.reversed() where best.ids.contains(id) {
+            if let smaller = solve(best.ids.filter { $0 != id }) { best = smaller }
+        }
+        return best
     }
 
     // MARK: Learning
@@ -193,7 +325,7 @@ public struct FactStore: Sendable {
     /// Learns `statement` unless it already holds. Returns the new fact's id, or nil.
     @discardableResult
     public mutating func add(_ statement: Statement, because justification: Justification, round: Int) -> FactID? {
-        if index[statement] != nil || holds(statement) != nil { return nil }
+        if index[statement] != nil || isKnown(statement) { return nil }
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
         index[statement] = id
@@ -203,6 +335,7 @@ public struct FactStore: Sendable {
 
     /// Records a statement's consequences in the classes and tables.
     private mutating func learn(_ s: Statement, as id: FactID) {
+        learnedCount += 1
         let p = points(s)
         switch s.predicate {
         case "coll":
@@ -214,20 +347,46 @@ public struct FactStore: Sendable {
             mergeLine(p, because: [id])
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .ratios, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
             addEquation(expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)]), table: .ratios, text: "|\(n(p[1]))\(n(p[2]))| = 2 |\(n(p[0]))\(n(p[1]))|", facts: [id])
+            addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .lengths, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
             learnTriangles(s, as: id)
         default:
             for e in angleEquations(s) ?? [] { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
             for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
+            for e in lengthEquations(s) ?? [] { addEquation(e, table: .lengths, text: text(of: s), facts: [id]) }
         }
     }
 
     private mutating func mergeLine(_ points: [Int], because facts: [FactID]) {
-        for union in lines.merge(points, because: facts[0]) {
+        let unions = lines.merge(points, because: facts[0])
+        for union in unions {
             // Pairs on one line share a direction.
             let a = lines.subsetPoints(union.element), b = lines.subsetPoints(union.anchor)
             addEquation(expr([(Self.pair(a[0], a[1]), 1), (Self.pair(b[0], b[1]), -1)]), table: .angles,
                         text: "\(n(a[0]))\(n(a[1])) ∥ \(n(b[0]))\(n(b[1])) (one line)", facts: union.reasons)
+        }
+        if !unions.isEmpty { addSegmentSums(onLineThrough: points) }
+    }
+
+    /// Segment addition along the known line through `points`: for points a, b, c of it with
+    /// b between a and c in the diagram, |ab| + |bc| = |ac| in the lengths table. The order
+    /// of points on a line is read off the diagram, like a side condition.
+    private mutating func addSegmentSums(onLineThrough points: [Int]) {
+        guard let members = lines.classMembers(holding: points), members.count >= 3 else { return }
+        let origin = diagram.positions[members[0]]
+        guard let far = members.max(by: { diagram.positions[$0].distance(to: origin) < diagram.positions[$1].distance(to: origin) }) else { return }
+        let direction = diagram.positions[far] - origin
+        let ordered = members.sorted { (diagram.positions[$0] - origin).dot(direction) < (diagram.positions[$1] - origin).dot(direction) }
+        for i in 0..<ordered.count {
+            for j in (i + 1)..<ordered.count {
+                for k in (j + 1)..<ordered.count {
+                    let (a, b, c) = (ordered[i], ordered[j], ordered[k])
+                    guard segmentSums.insert([a, b, c]).inserted, let reasons = lines.together([a, b, c]) else { continue }
+                    addEquation(expr([(Self.pair(a, b), 1), (Self.pair(b, c), 1), (Self.pair(a, c), -1)]), table: .lengths,
+                                text: "|\(n(a))\(n(b))| + |\(n(b))\(n(c))| = |\(n(a))\(n(c))| (\(n(b)) between \(n(a)) and \(n(c)) on one line)",
+                                facts: reasons)
+                }
+            }
         }
     }
 
@@ -268,6 +427,13 @@ public struct FactStore: Sendable {
                           "\(p[0])\(p[1]) = \(p[3])\(p[4])"]
         for (e, name) in zip(angleEquations, angleNames) { addEquation(e, table: .angles, text: "\(text(of: s)): \(name)", facts: [id]) }
         for (e, name) in zip(ratioEquations, ratioNames) { addEquation(e, table: .ratios, text: "\(text(of: s)): \(name)", facts: [id]) }
+        if s.predicate.hasPrefix("contri") {
+            let q = points(s)
+            for (i, j) in [(0, 1), (1, 2), (0, 2)] {
+                addEquation(expr([(Self.pair(q[i], q[j]), 1), (Self.pair(q[i + 3], q[j + 3]), -1)]), table: .lengths,
+                            text: "\(text(of: s)): \(p[i])\(p[j]) = \(p[i + 3])\(p[j + 3])", facts: [id])
+            }
+        }
     }
 
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
@@ -276,10 +442,44 @@ public struct FactStore: Sendable {
         switch table {
         case .angles: _ = angles.add(e, id: id)
         case .ratios: _ = ratios.add(e, id: id)
+        case .lengths: _ = lengths.add(e, id: id)
         }
     }
 
+    /// Shares equal lengths between the ratio and the lengths tables: each equality of
+    /// segments among `candidates` (`cong` instances true in the diagram) that one table
+    /// implies and the other does not becomes a fact, justified by the table that knows it,
+    /// so that both tables reason with it. Returns how many facts it added.
+    @discardableResult
+    mutating func shareEqualLengths(_ candidates: [[Int]], round: Int) -> Int {
+        var added = 0
+        for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
+            let ratio = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
+            let inRatios = ratios.implies(ratio), inLengths = lengths.implies(ratio)
+            guard inRatios != inLengths else { continue }
+            let statement = Statement(predicate: "cong", arguments: c.map { .point(PointID($0)) })
+            guard index[statement] == nil, let why = certificate(ratio, in: inRatios ? .ratios : .lengths) else { continue }
+            let id = facts.count
+            facts.append(Fact(statement: statement, justification: why, round: round))
+            index[statement] = id
+            learn(statement, as: id)
+            added += 1
+        }
+        return added
+    }
+
     // MARK: Enumeration for rule matching
+
+    /// The points of the known line (circle, for `cyclic`) through all of `points`, when
+    /// they determine one (two distinct points for a line, three for a circle) and it holds
+    /// them all; nil otherwise.
+    mutating func classMembers(_ predicate: String, holding points: [Int]) -> [Int]? {
+        switch predicate {
+        case "coll": return lines.classMembers(holding: points)
+        case "cyclic": return circles.classMembers(holding: points)
+        default: return nil
+        }
+    }
 
     /// The known lines with at least three points.
     public mutating func knownLines() -> [[Int]] { lines.classes() }

@@ -11,6 +11,15 @@ struct NumericCandidates: Sendable {
     static let enumerable: Set<String> = ["coll", "cyclic", "cong", "para", "perp", "circle", "midp",
                                           "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
 
+    /// The number of points of each enumerable predicate's instances.
+    static func arity(of predicate: String) -> Int {
+        switch predicate {
+        case "coll", "midp": return 3
+        case "cyclic", "cong", "para", "perp", "circle": return 4
+        default: return 6
+        }
+    }
+
     init(diagram: Diagram) {
         let p = diagram.positions
         let n = p.count

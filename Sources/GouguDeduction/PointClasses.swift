@@ -106,6 +106,24 @@ struct PointClasses: Sendable {
         return reasons.sorted()
     }
 
+    /// Whether all `points` lie in one class (as ``together(_:)``, without the reasons).
+    mutating func contains(_ points: [Int]) -> Bool {
+        let distinct = Array(Set(points)).sorted()
+        guard distinct.count >= arity else { return true }
+        let root = forest.find(element(Array(distinct.prefix(arity))))
+        let inClass = members[root]!
+        return distinct.allSatisfy(inClass.contains)
+    }
+
+    /// The points of the class holding all of `points` (at least `arity` distinct ones), or
+    /// nil when no class holds them all.
+    mutating func classMembers(holding points: [Int]) -> [Int]? {
+        let distinct = Array(Set(points)).sorted()
+        guard distinct.count >= arity else { return nil }
+        let inClass = members[forest.find(element(Array(distinct.prefix(arity))))]!
+        return distinct.allSatisfy(inClass.contains) ? inClass : nil
+    }
+
     /// Every class with more than `arity` points: the known lines (circles).
     mutating func classes() -> [[Int]] {
         var roots = Set<Int>()

@@ -5,7 +5,7 @@ import GouguLanguage
 /// the numbers of the facts it uses.
 public struct Proof: Sendable, Codable {
     /// The version of the JSON proof format (see docs/proof-format.md).
-    public var format = "gougu-proof/1"
+    public var format = "gougu-proof/2"
     /// One numbered line of a proof.
     public struct Step: Sendable, Codable {
         public var number: Int
@@ -22,28 +22,50 @@ public struct Proof: Sendable, Codable {
         public var binding: [String: String]? = nil
         /// For a rule step: the side conditions checked on the diagram.
         public var sideConditions: [String]? = nil
-        /// For an algebraic step: the table (`angles` mod 180 degrees, or `ratios` of
-        /// log-lengths) and the combination: exact rational coefficients of equations,
-        /// each equation citing the steps it comes from.
-        public var table: String? = nil
-        public var terms: [Term]? = nil
+        /// For an algebraic step: one certificate per equation the statement means (in
+        /// order); for a midpoint chain: the certificate of the two equal halves.
+        public var certificates: [Certificate]? = nil
     }
 
-    /// One equation of an algebraic step's certificate.
+    /// An equation proved in one table (`angles` mod 180 degrees, or `ratios` of
+    /// log-lengths): exact rational coefficients of equations, each citing its steps.
+    public struct Certificate: Sendable, Codable {
+        public var table: String
+        /// The equation proved, `Σ coefficient × variable + constant = 0`.
+        public var conclusion: SymbolicExpression
+        public var terms: [Term]
+    }
+
+    /// One equation of a certificate.
     public struct Term: Sendable, Codable {
         public var coefficient: String
+        /// The equation in words (what the text proof prints).
         public var equation: String
         public var cites: [Int]
+        /// For an equation of a fact: its position (from 0) among the equations the cited
+        /// step's statement means in the table.
+        public var index: Int?
+        /// For a line equation: points a, b, c, d with ab ∥ cd because the cited steps put
+        /// them on one line.
+        public var line: [String]?
+        /// For segment addition: points a, b, c with |ab| + |bc| = |ac| (lengths table)
+        /// because the cited steps put them on one line and b is between a and c in the diagram.
+        public var between: [String]?
         /// The equation as a linear expression over named variables (`= 0`).
         public var expression: SymbolicExpression
     }
 
     public var problemName: String
+    /// The problem proved, in the problem language (auxiliary clauses included).
+    public var problem: String
+    /// The seed of the diagram the side conditions were checked on.
+    public var seed: UInt64
     /// Facts asserted by the constructions that the proof uses.
     public var premises: [Step]
     /// Derived facts, in order; the last one is the goal.
     public var steps: [Step]
-    /// Constructions the proof uses whose points the goal does not depend on.
+    /// Clauses the proof uses whose points the goal does not depend on, in the problem
+    /// language (`x = midpoint x a b`).
     public var auxiliaryConstructions: [String]
 
     /// Traces the goal of a proved run back to the facts it needs.
@@ -64,6 +86,52 @@ public struct Proof: Sendable, Codable {
             numbers[id] = numbers.count + 1
         }
         func name(_ p: Int) -> String { problem.name(of: PointID(p)) }
+        func certificates(_ list: [AlgebraCertificate]) -> [Certificate] {
+            list.map { c in
+                Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { t in
+                    var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
+                                    index: nil, line: nil, between: nil, expression: t.expression)
+                    switch t.source {
+                    case .fact(let index):
+                        term.index = index
+                        let statement = t.facts.first.map { problem.text(of: facts[$0].statement) } ?? t.equation
+                        term.equation = statement
+                        if equationCount(t.facts.first.map { facts[$0].statement }, c.table) > 1 {
+                            term.equation += " #\(index + 1)"
+                            if t.equation.hasPrefix(statement + ": ") { term.equation += t.equation.dropFirst(statement.count) }
+                            else if t.equation != statement { term.equation += ": " + t.equation }
+                        }
+                    case .line(let points):
+                        term.line = points.map(name)
+                        term.equation = "\(name(points[0])) \(name(points[1])) ∥ \(name(points[2])) \(name(points[3])) on one line"
+                    case .segmentSum(let points):
+                        term.between = points.map(name)
+                        term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
+                    }
+                    return term
+                })
+            }
+        }
+        /// How many equations a statement means in a table (named by number when more than one).
+        func equationCount(_ s: Statement?, _ table: AlgebraTable) -> Int {
+            guard let s else { return 0 }
+            let p = s.points.map(\.index), n = s.arguments.compactMap(\.number)
+            let contri = s.predicate.hasPrefix("contri")
+            if s.predicate.hasPrefix("simtri") || contri {
+                switch table {
+                case .angles: return 2
+                case .ratios: return contri ? 3 : 2
+                case .lengths: return contri ? 3 : 0
+                }
+            }
+            if s.predicate == "midp" { return table == .ratios ? 2 : table == .lengths ? 1 : 0 }
+            let terms = switch table {
+            case .angles: FactStore.angleTerms(s.predicate, p, n)
+            case .ratios: FactStore.ratioTerms(s.predicate, p, n)
+            case .lengths: FactStore.lengthTerms(s.predicate, p, n)
+            }
+            return terms?.count ?? 0
+        }
         func structure(_ why: Justification, into step: inout Step) {
             switch why {
             case .premise: step.kind = "premise"
@@ -72,42 +140,46 @@ public struct Proof: Sendable, Codable {
                 step.rule = rule
                 step.binding = binding.mapValues(name)
                 step.sideConditions = sides.map(problem.text(of:))
-            case .chain: step.kind = "chain"
-            case .algebra(let table, let terms):
+            case .chain(_, _, let list):
+                step.kind = "chain"
+                if !list.isEmpty { step.certificates = certificates(list) }
+            case .algebra(let list):
                 step.kind = "algebra"
-                step.table = table.rawValue
-                step.terms = terms.map {
-                    Term(coefficient: $0.coefficient.description, equation: $0.equation,
-                         cites: $0.facts.compactMap { numbers[$0] }, expression: $0.expression)
-                }
+                step.certificates = certificates(list)
             }
+        }
+        func label(_ table: String) -> String {
+            switch table {
+            case "angles": "angle chasing (mod 180°)"
+            case "ratios": "ratio chasing (log-lengths)"
+            default: "distance chasing (lengths)"
+            }
+        }
+        func describe(_ list: [Certificate]) -> String {
+            list.map { c in
+                label(c.table) + ": " + (c.terms.isEmpty ? "trivial" : c.terms.map { t in
+                    "\(t.coefficient) × [\(t.equation)] \(t.cites.map { "(\($0))" }.joined())"
+                }.joined(separator: " + "))
+            }.joined(separator: "; ")
         }
         func describe(_ why: Justification) -> (String, [Int]) {
             switch why {
             case .premise(let clause):
-                let c = problem.clauses[clause]
-                let text = c.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-                    + c.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }.joined(separator: ", ")
-                return ("premise: \(text)", [])
+                return ("premise: \(Self.clauseText(problem.clauses[clause], in: problem))", [])
             case .rule(let rule, let premises, let binding, let sides):
                 let cites = premises.compactMap { numbers[$0] }
                 let bound = binding.sorted { $0.key < $1.key }.map { "\($0.key)=\(name($0.value))" }.joined(separator: " ")
                 var text = "rule \(rule) [\(bound)] from \(cites.map { "(\($0))" }.joined(separator: " "))"
                 if !sides.isEmpty { text += "; checked on the diagram: " + sides.map(problem.text(of:)).joined(separator: ", ") }
                 return (text, cites)
-            case .chain(let predicate, let chained):
-                let cites = chained.compactMap { numbers[$0] }
+            case .chain(let predicate, let chained, let list):
+                let lineCites = chained.compactMap { numbers[$0] }
                 let what = predicate == "cyclic" ? "one circle" : predicate == "midp" ? "midpoint (on the line, equidistant)" : "one line"
-                return ("\(what) through shared points: \(cites.map { "(\($0))" }.joined(separator: " "))", cites)
-            case .algebra(let table, let terms):
-                var cites: [Int] = []
-                let parts = terms.map { term -> String in
-                    let refs = term.facts.compactMap { numbers[$0] }
-                    cites += refs
-                    return "\(term.coefficient) × [\(term.equation)] \(refs.map { "(\($0))" }.joined())"
-                }
-                let label = table == .angles ? "angle chasing (mod 180°)" : "ratio chasing (log-lengths)"
-                return ("\(label): " + (parts.isEmpty ? "trivial" : parts.joined(separator: " + ")), Array(Set(cites)).sorted())
+                var text = "\(what) through shared points: \(lineCites.map { "(\($0))" }.joined(separator: " "))"
+                if !list.isEmpty { text += "; " + describe(certificates(list)) }
+                return (text, why.dependencies.compactMap { numbers[$0] }.sorted())
+            case .algebra(let list):
+                return (describe(certificates(list)), why.dependencies.compactMap { numbers[$0] }.sorted())
             }
         }
         for id in ordered {
@@ -134,20 +206,29 @@ public struct Proof: Sendable, Codable {
             guard case .premise(let clause) = facts[id].justification else { continue }
             let c = problem.clauses[clause]
             if !c.points.contains(where: ancestors.contains) {
-                let text = c.points.map { problem.name(of: $0) }.joined(separator: " ")
+                let text = Self.clauseText(c, in: problem)
                 if !auxiliary.contains(text) { auxiliary.append(text) }
             }
         }
         self.problemName = problem.name
+        self.problem = problem.statementText
+        self.seed = result.store.diagram.seed
         self.premises = premises
         self.steps = steps
         self.auxiliaryConstructions = auxiliary
     }
 
-    /// The proof as text for people.
+    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
+    static func clauseText(_ clause: Clause, in problem: Problem) -> String {
+        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }.joined(separator: ", ")
+    }
+
+    /// The proof as text for people; `gougu check` reads it back (docs/proof-format.md).
     public var text: String {
         var lines = ["Proof of \(problemName)"]
-        if !auxiliaryConstructions.isEmpty { lines.append("Auxiliary points: " + auxiliaryConstructions.joined(separator: "; ")) }
+        if !auxiliaryConstructions.isEmpty { lines.append("Auxiliary constructions: " + auxiliaryConstructions.joined(separator: "; ")) }
+        lines.append("Diagram seed: \(seed)")
         lines.append("Premises:")
         for s in premises { lines.append("  (\(s.number)) \(s.statement)    [\(s.reason)]") }
         lines.append("Steps:")

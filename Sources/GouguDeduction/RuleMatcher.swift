@@ -11,10 +11,27 @@ struct CompiledRule: Sendable {
     }
 
     struct Pattern: Sendable {
-        var predicate: String
-        var slots: [Slot]
-        var variables: [Int] { slots.compactMap { if case .variable(let v) = $0 { return v } else { return nil } } }
-        var isSideCondition: Bool { RuleDefinition.sideConditionPredicates.contains(predicate) }
+        let predicate: String
+        let slots: [Slot]
+        /// The variable of each slot (-1 for a number), in slot order.
+        let slotVariables: [Int]
+        /// The variables, in slot order, each once.
+        let variables: [Int]
+        let isSideCondition: Bool
+        /// Whether `NumericCandidates` lists instances of the predicate with this many points.
+        let isEnumerable: Bool
+
+        init(predicate: String, slots: [Slot]) {
+            self.predicate = predicate
+            self.slots = slots
+            slotVariables = slots.map { if case .variable(let v) = $0 { return v } else { return -1 } }
+            var seen: [Int] = []
+            for v in slotVariables where v >= 0 && !seen.contains(v) { seen.append(v) }
+            variables = seen
+            isSideCondition = RuleDefinition.sideConditionPredicates.contains(predicate)
+            isEnumerable = NumericCandidates.enumerable.contains(predicate)
+                && slots.count == NumericCandidates.arity(of: predicate)
+        }
     }
 
     let definition: RuleDefinition
@@ -76,7 +93,7 @@ struct CompiledRule: Sendable {
         }
         premises = rule.premises.map(pattern)
         conclusion = pattern(rule.conclusion)
-        seedsFromConclusion = NumericCandidates.enumerable.contains(rule.conclusion.predicate)
+        seedsFromConclusion = conclusion.isEnumerable
         isImpliedByAlgebra = Self.impliedByAlgebra(premises: premises, conclusion: conclusion)
     }
 }
@@ -90,41 +107,42 @@ struct RuleMatcher {
     /// Stops matching when it returns true (a budget ran out).
     let shouldStop: () -> Bool
 
-    /// Calls `found` with each binding (variable index -> point) and the premises'
-    /// justifications, in premise order.
-    func run(store: inout FactStore, found: (inout FactStore, [Int], [Justification?]) -> Void) {
+    /// Calls `found` with each binding (variable index -> point) under which every premise
+    /// holds (facts known to the store, side conditions true in the diagram); the caller
+    /// asks the store why when it uses the instance.
+    func run(store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
         var binding = [Int](repeating: -1, count: rule.variableNames.count)
         if rule.seedsFromConclusion {
             for instance in candidates.instances(of: rule.conclusion.predicate) {
                 if shouldStop() { return }
                 guard bind(rule.conclusion, to: instance, in: &binding) else { continue }
                 let statement = instantiate(rule.conclusion, binding)
-                if store.holds(statement) == nil {
-                    search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
+                if !store.isKnown(statement) {
+                    search(remaining: Array(rule.premises.indices), binding: &binding, store: &store, found: found)
                 }
                 unbind(rule.conclusion, &binding)
             }
         } else {
-            search(remaining: Array(rule.premises.indices), binding: &binding, justifications: [:], store: &store, found: found)
+            search(remaining: Array(rule.premises.indices), binding: &binding, store: &store, found: found)
         }
     }
 
     /// Binds the pattern's variables to `points`; false on a conflict (nothing bound then).
+    /// Distinct variables may share a point (similar triangles with a common vertex);
+    /// degenerate bindings fail the numeric checks.
     private func bind(_ pattern: CompiledRule.Pattern, to points: [Int], in binding: inout [Int]) -> Bool {
-        guard points.count == pattern.slots.count else { return false }
-        var assigned: [Int] = []
-        for (slot, point) in zip(pattern.slots, points) {
-            guard case .variable(let v) = slot else { continue }
-            if binding[v] == -1 {
-                // Distinct variables may share a point (similar triangles with a common
-                // vertex); degenerate bindings fail the numeric checks.
-                binding[v] = point
-                assigned.append(v)
-            } else if binding[v] != point {
-                for a in assigned { binding[a] = -1 }
-                return false
+        let vars = pattern.slotVariables
+        guard points.count == vars.count else { return false }
+        // Check first (a variable repeated in the pattern must get one point), then write.
+        for i in 0..<vars.count where vars[i] >= 0 {
+            let v = vars[i]
+            if binding[v] != -1 {
+                if binding[v] != points[i] { return false }
+            } else {
+                for j in 0..<i where vars[j] == v && points[j] != points[i] { return false }
             }
         }
+        for i in 0..<vars.count where vars[i] >= 0 { binding[vars[i]] = points[i] }
         return true
     }
 
@@ -142,49 +160,60 @@ struct RuleMatcher {
         })
     }
 
-    private func search(remaining: [Int], binding: inout [Int], justifications: [Int: Justification?],
-                        store: inout FactStore, found: (inout FactStore, [Int], [Justification?]) -> Void) {
+    private func search(remaining: [Int], binding: inout [Int],
+                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
         if shouldStop() { return }
         guard !remaining.isEmpty else {
-            found(&store, binding, rule.premises.indices.map { justifications[$0] ?? nil })
+            found(&store, binding)
             return
         }
         // Next: the premise with the fewest unbound variables; side conditions once bound.
-        let next = remaining.min { a, b in
-            let (pa, pb) = (rule.premises[a], rule.premises[b])
-            let ua = Set(pa.variables.filter { binding[$0] == -1 }).count
-            let ub = Set(pb.variables.filter { binding[$0] == -1 }).count
-            let ea = NumericCandidates.enumerable.contains(pa.predicate) ? 0 : 1
-            let eb = NumericCandidates.enumerable.contains(pb.predicate) ? 0 : 1
-            return (ua == 0 ? 0 : 1, ea, ua) < (ub == 0 ? 0 : 1, eb, ub)
-        }!
+        func unboundCount(_ p: CompiledRule.Pattern) -> Int {
+            var count = 0
+            for v in p.variables where binding[v] == -1 { count += 1 }
+            return count
+        }
+        var next = remaining[0]
+        var bestKey = (Int.max, Int.max, Int.max)
+        for candidate in remaining {
+            let p = rule.premises[candidate]
+            let u = unboundCount(p)
+            let key = (u == 0 ? 0 : 1, p.isEnumerable ? 0 : 1, u)
+            if key < bestKey { (next, bestKey) = (candidate, key) }
+        }
         let rest = remaining.filter { $0 != next }
         let premise = rule.premises[next]
-        let unbound = Array(Set(premise.variables.filter { binding[$0] == -1 })).sorted()
-        let saved = binding
+        let unbound = premise.variables.filter { binding[$0] == -1 }
 
         func check() {
             let statement = instantiate(premise, binding)
             guard diagram.holds(statement) else { return }
-            if premise.isSideCondition {
-                var j = justifications
-                j[next] = .some(nil)
-                search(remaining: rest, binding: &binding, justifications: j, store: &store, found: found)
-                return
-            }
-            guard let why = store.holds(statement) else { return }
-            var j = justifications
-            j[next] = why
-            search(remaining: rest, binding: &binding, justifications: j, store: &store, found: found)
+            guard premise.isSideCondition || store.isKnown(statement) else { return }
+            search(remaining: rest, binding: &binding, store: &store, found: found)
         }
 
+        let boundPoints = premise.variables.compactMap { binding[$0] == -1 ? nil : binding[$0] }
         if unbound.isEmpty {
             check()
-        } else if NumericCandidates.enumerable.contains(premise.predicate),
-                  candidates.instances(of: premise.predicate).first.map({ $0.count == premise.slots.count }) ?? true {
+        } else if premise.predicate == "coll" || premise.predicate == "cyclic",
+                  Set(boundPoints).count >= (premise.predicate == "coll" ? 2 : 3) {
+            // The bound points fix the line (circle): the others range over its known points.
+            guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
+            func assign(_ k: Int) {
+                if k == unbound.count { check(); return }
+                for point in members {
+                    binding[unbound[k]] = point
+                    assign(k + 1)
+                    binding[unbound[k]] = -1
+                }
+            }
+            assign(0)
+        } else if premise.isEnumerable {
             for instance in candidates.instances(of: premise.predicate) {
-                if bind(premise, to: instance, in: &binding) { check() }
-                binding = saved
+                if bind(premise, to: instance, in: &binding) {
+                    check()
+                    for v in unbound { binding[v] = -1 }
+                }
             }
         } else if unbound.count <= 3 {
             // No index: try every point for each unbound variable, filtered numerically.
@@ -198,7 +227,6 @@ struct RuleMatcher {
                 }
             }
             assign(0)
-            binding = saved
         }
     }
 }

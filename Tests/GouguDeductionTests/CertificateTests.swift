@@ -25,8 +25,11 @@ import GouguTestSupport
     static func statementForm(_ statement: Statement, problem: Problem, table: String) -> Form? {
         let points = statement.points.map(\.index)
         let numbers = statement.arguments.compactMap(\.number)
-        let equations = table == "angles" ? FactStore.angleTerms(statement.predicate, points, numbers)
-                                          : FactStore.ratioTerms(statement.predicate, points, numbers)
+        let equations = switch table {
+        case "angles": FactStore.angleTerms(statement.predicate, points, numbers)
+        case "ratios": FactStore.ratioTerms(statement.predicate, points, numbers)
+        default: FactStore.lengthTerms(statement.predicate, points, numbers)
+        }
         guard let equations, equations.count == 1 else { return nil }
         var terms: [String: Rational] = [:]
         for (key, c) in equations[0].terms {
@@ -44,12 +47,13 @@ import GouguTestSupport
         for problem in try ProblemParser().parseFile(text, file: "classics.txt") {
             let result = Engine().run(try DiagramBuilder().build(problem), budget: Budget(seconds: 10))
             guard let proof = Proof(result: result, problem: problem) else { continue }
-            for step in proof.steps where step.kind == "algebra" {
+            for step in proof.steps where step.kind == "algebra" && step.certificates?.count == 1 {
+                let certificate = step.certificates![0]
                 let statement = try ProblemParser().parseProblem(name: "s", statement: problem.statementText.components(separatedBy: " ? ")[0] + " ? " + step.statement)
-                guard let goal = statement.goal, let target = Self.statementForm(goal, problem: problem, table: step.table!) else { continue }
+                guard let goal = statement.goal, let target = Self.statementForm(goal, problem: problem, table: certificate.table) else { continue }
                 var sum: [String: Rational] = [:]
                 var constant = Rational.zero
-                for term in step.terms! {
+                for term in certificate.terms {
                     let c = Rational(term.coefficient)!
                     let f = Self.form(term.expression)
                     for (k, v) in f.terms { sum[k, default: .zero] += c * v }
@@ -57,7 +61,7 @@ import GouguTestSupport
                 }
                 sum = sum.filter { !$0.value.isZero }
                 let difference = constant - target.constant
-                let constantsAgree = step.table == "angles" ? difference.isInteger : difference.isZero
+                let constantsAgree = certificate.table == "angles" ? difference.isInteger : difference.isZero
                 #expect(sum == target.terms && constantsAgree, "\(problem.name) step \(step.number): \(step.statement)")
                 checked += 1
             }

@@ -39,6 +39,30 @@ import GouguTestSupport
         #expect(result.proved)
     }
 
+    @Test func distanceChasingAddsSegmentsAlongALine() throws {
+        // de = dc + ce = ac/2 + cb/2 = ac: a sum of lengths, beyond ratio chasing.
+        let (result, problem) = try run("a b = segment a b; c = midpoint c a b; d = midpoint d a c; e = midpoint e c b ? cong d e a c")
+        #expect(result.proved)
+        guard case .algebra(let certificates)? = result.goalJustification, certificates.count == 1 else {
+            Issue.record("expected an algebraic step, got \(String(describing: result.goalJustification))")
+            return
+        }
+        #expect(certificates[0].table == .lengths)
+        #expect(certificates[0].terms.contains { $0.equation.contains("between") })
+        #expect(Proof(result: result, problem: problem)?.text.contains("distance chasing") == true)
+    }
+
+    @Test func distanceChasingUsesEqualitiesFoundByRules() throws {
+        // ma = mb (the median to the hypotenuse), then bd = bm + md = 3/2 bm along bc.
+        let (result, _) = try run("a b c = r_triangle a b c; m = midpoint m b c; d = midpoint d m c ? rconst b d m a 3/2")
+        #expect(result.proved)
+        guard case .algebra(let certificates)? = result.goalJustification, certificates.count == 1 else {
+            Issue.record("expected an algebraic step")
+            return
+        }
+        #expect(certificates[0].table == .lengths)
+    }
+
     @Test func aGoalFalseInTheDiagramIsNeverProved() throws {
         // A midpoint is not the foot of the altitude: the near miss of the median theorem.
         let (result, _) = try run("a b c = triangle a b c; m = midpoint m b c ? perp a m b c")

@@ -64,7 +64,7 @@ private struct FixedProposer: Proposer {
         // The parent's facts are the child's first facts, not derived again.
         #expect(child.store.facts.prefix(root.store.facts.count).map(\.statement) == root.store.facts.map(\.statement))
         let proof = try #require(Proof(result: child, problem: augmented))
-        #expect(proof.auxiliaryConstructions == ["x"])
+        #expect(proof.auxiliaryConstructions == ["x = circle x a b i"])
     }
 }
 
@@ -77,9 +77,10 @@ private struct FixedProposer: Proposer {
         #expect(search.auxiliary.count == 1)
         let problem = try #require(search.problem)
         let result = try #require(search.result)
-        // An ordinary engine proof of the augmented problem, naming its auxiliary point.
+        // An ordinary engine proof of the augmented problem, naming its auxiliary construction.
         let proof = try #require(Proof(result: result, problem: problem))
-        #expect(proof.auxiliaryConstructions == [problem.points.last!.name])
+        #expect(proof.auxiliaryConstructions == search.auxiliary)
+        #expect(proof.auxiliaryConstructions.first?.hasPrefix(problem.points.last!.name + " = ") == true)
         #expect(problem.clauses.count == diagram.problem.clauses.count + 1)
     }
 

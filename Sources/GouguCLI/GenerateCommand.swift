@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import Gougu
+
+/// `gougu generate`: synthetic problems with auxiliary constructions and proofs, mined by
+/// our own engine from random premises (the proposer's training data).
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Generate synthetic problems, their auxiliary constructions and proofs.",
+        discussion: """
+            Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one
+            example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly
+            empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it
+            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what
+            the run did. Shards of one run (same --seed, --shard 0/N ... N-1/N) merge with
+            `gougu generate --merge DIR... --out DIR`.
+            """
+    )
+
+    @Option(help: "Examples to keep.")
+    var count = 1000
+
+    @Option(help: "The run's seed.")
+    var seed: UInt64 = 0
+
+    @Option(help: "Output directory.")
+    var out: String
+
+    @Option(help: "This shard of the run, as I/N (0 <= I < N).")
+    var shard: String = "0/1"
+
+    @Option(help: "Parallel workers (default: one per core).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Stop after this many seconds, keeping what was found.")
+    var timeout: Double = .infinity
+
+    @Option(help: "Examples without auxiliary points kept per example with them; 0 keeps all.")
+    var balance: Double = 1
+
+    @Option(parsing: .upToNextOption, help: "Merge the shard files of these directories into --out instead of generating.")
+    var merge: [String] = []
+
+    func validate() throws {
+        guard count > 0 else { throw ValidationError("--count must be positive") }
+        guard threads > 0 else { throw ValidationError("--threads must be positive") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
+        guard parsedShard != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
+    }
+
+    var parsedShard: (index: Int, of: Int)? {
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else { return nil }
+        return (i, n)
+    }
+
+    func run() throws {
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        } catch {
+            fail("\(out): error: cannot create the output directory")
+        }
+        if !merge.isEmpty { return try mergeShards() }
+        let (index, shards) = parsedShard!
+        var generator = SyntheticGenerator(threads: threads)
+        generator.balance = balance > 0 ? balance : nil
+        let interactive = isatty(STDERR_FILENO) != 0
+        let output = generator.generate(count: count, seed: seed, shard: index, shards: shards, seconds: timeout) { progress in
+            let line = "generate: \(progress.all.count)/\(count) kept (\(progress.withAuxiliary) with auxiliary points), \(progress.sampled) problems sampled, \(String(format: "%.0f", progress.examplesPerMinute)) examples/min"
+            if interactive { FileHandle.standardError.write(Data(("\r" + line).utf8)) }
+        }
+        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        let suffix = shards > 1 ? "-\(index)-of-\(shards)" : ""
+        try write(output.training, to: "train\(suffix).txt")
+        try write(output.heldOut, to: "heldout\(suffix).txt")
+        let summary: [String: Any] = [
+            "seed": seed, "shard": "\(index)/\(shards)", "kept": output.all.count, "training": output.training.count,
+            "held_out": output.heldOut.count, "with_auxiliary": output.withAuxiliary, "sampled_problems": output.sampled,
+            "mined": output.mined, "duplicates": output.duplicates, "left_out_for_balance": output.unbalanced,
+            "seconds": output.seconds, "examples_per_minute": output.examplesPerMinute, "threads": threads,
+        ]
+        let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
+        try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))
+        print("generated \(output.all.count) examples (\(output.withAuxiliary) with auxiliary points; \(output.training.count) training, \(output.heldOut.count) held out) from \(output.sampled) random problems in \(String(format: "%.1f", output.seconds)) s: \(String(format: "%.0f", output.examplesPerMinute)) examples/min on \(threads) threads")
+    }
+
+    /// One example per line, tab-separated: name, problem, auxiliary clauses, whether they
+    /// are needed (`needed`, `optional`, or empty without them), proof JSON.
+    static func line(_ example: SyntheticExample) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let proof = String(decoding: try encoder.encode(example.proof), as: UTF8.self)
+        let needed = example.auxiliary.isEmpty ? "" : example.auxiliaryNeeded ? "needed" : "optional"
+        return [example.name, example.problem, example.auxiliary.joined(separator: "; "), needed, proof].joined(separator: "\t")
+    }
+
+    private func write(_ examples: [SyntheticExample], to file: String) throws {
+        let text = try examples.map(Self.line).joined(separator: "\n") + (examples.isEmpty ? "" : "\n")
+        do {
+            try text.write(toFile: (out as NSString).appendingPathComponent(file), atomically: true, encoding: .utf8)
+        } catch {
+            fail("\(out)/\(file): error: cannot write")
+        }
+    }
+
+    /// Concatenates the shard files of the given directories (in the order given, shards in
+    /// index order), dropping problems already seen up to point renaming.
+    private func mergeShards() throws {
+        var seen = Set<String>()
+        var written = 0, duplicates = 0
+        for part in ["train", "heldout"] {
+            var lines: [String] = []
+            for directory in merge {
+                guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+                    fail("\(directory): error: not a readable directory")
+                }
+                let shardFiles = files.filter { $0 == "\(part).txt" || ($0.hasPrefix("\(part)-") && $0.hasSuffix(".txt")) }
+                    .sorted { Self.shardIndex($0) < Self.shardIndex($1) }
+                for file in shardFiles {
+                    let path = (directory as NSString).appendingPathComponent(file)
+                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("\(path): error: not readable as UTF-8") }
+                    for (number, line) in text.split(separator: "\n").enumerated() {
+                        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                        guard fields.count == 5 else {
+                            fail("\(path):\(number + 1):1: error: expected 5 tab-separated fields (name, problem, auxiliary, needed, proof), found \(fields.count)")
+                        }
+                        guard seen.insert(ExampleMiner.canonicalKey(String(fields[1]))).inserted else { duplicates += 1; continue }
+                        lines.append(String(line))
+                    }
+                }
+            }
+            written += lines.count
+            let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+            try text.write(toFile: (out as NSString).appendingPathComponent("\(part).txt"), atomically: true, encoding: .utf8)
+        }
+        print("merged \(written) examples from \(merge.count) directories (\(duplicates) duplicates dropped)")
+    }
+
+    /// The I of a `train-I-of-N.txt` name (0 for an unsharded file).
+    static func shardIndex(_ file: String) -> Int {
+        let parts = file.split(separator: "-")
+        return parts.count >= 4 ? Int(parts[1]) ?? 0 : 0
+    }
+}

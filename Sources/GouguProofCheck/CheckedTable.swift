@@ -1,0 +1,153 @@
+import GouguArithmetic
+import GouguLanguage
+
+/// An algebraic table as the checker understands it: its variables and what each
+/// predicate means in it, written here independently of the engine.
+///
+/// A table is one small piece: a case here, `modulus` and `integralCoefficients`, and a
+/// function giving each predicate's equations (`AnglesTable.equations`,
+/// `RatiosTable.equations`). Adding a table (lengths, say) means adding one case and one
+/// such function.
+enum CheckedTable: String, CaseIterable, Sendable {
+    /// Directions of lines modulo 180 degrees, in turns of 180 degrees: variable {a, b}
+    /// is the direction of line ab.
+    case angles
+    /// Logarithms of lengths: variable {a, b} is log |ab|; `logPrime(p)` is log p.
+    case ratios
+    /// Lengths themselves: variable {a, b} is |ab|.
+    case lengths
+
+    /// Constants are compared modulo this (nil: exactly).
+    var modulus: Rational? { self == .angles ? Rational(1) : nil }
+
+    /// Whether coefficients must be integers. In the angle table an equation holds only
+    /// modulo 180 degrees, so halving one is unsound.
+    var integralCoefficients: Bool { self == .angles }
+
+    /// Whether "two pairs of one line have one direction" equations belong to this table.
+    var hasLineEquations: Bool { self == .angles }
+
+    /// The equations a statement means in this table, in order; nil when it means none here.
+    /// `reflected` says, for a triangle predicate that leaves the orientation open (`simtri*`),
+    /// whether the triangles have opposite orientations (read off the checker's diagram).
+    func equations(of s: Statement, reflected: Bool) -> [LinearForm]? {
+        let p = s.arguments.compactMap { $0.point?.index }
+        let numbers = s.arguments.compactMap(\.number)
+        switch self {
+        case .angles: return AnglesTable.equations(s.predicate, p, numbers, reflected: reflected)
+        case .ratios: return RatiosTable.equations(s.predicate, p, numbers)
+        case .lengths: return LengthsTable.equations(s.predicate, p, numbers)
+        }
+    }
+
+    /// Whether "b between a and c on a line: |ab| + |bc| = |ac|" equations belong here.
+    var hasSegmentSums: Bool { self == .lengths }
+
+    /// The predicates that mean triangles (similar or congruent): their meaning is equations
+    /// in the angle and ratio tables together.
+    static let trianglePredicates: Set<String> = ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
+
+    /// The predicates an algebraic step may conclude: those whose equations say all they
+    /// mean. (A midpoint also needs the point on the line: a chain step.)
+    static func concludesAlgebraically(_ predicate: String) -> Bool { predicate != "midp" }
+}
+
+/// Line directions modulo 180 degrees.
+enum AnglesTable {
+    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral], reflected: Bool) -> [LinearForm]? {
+        func d(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
+        /// angle(line 1 → line 2) as d2 - d1.
+        switch predicate {
+        case "para": return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)])]
+        case "perp": return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)], constant: Rational(1, 2))]
+        case "eqangle", "eqangle6":
+            // (d_cd - d_ab) - (d_rs - d_pq) = 0
+            return [LinearForm([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)])]
+        case "aconst":
+            guard let t = numbers.first else { return nil }
+            let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
+            return [LinearForm([(d(2, 3), 1), (d(0, 1), -1)], constant: Rational.zero - turns)]
+        case let t where CheckedTable.trianglePredicates.contains(t):
+            let isReflected = t.hasSuffix("2") || (t.hasSuffix("*") && reflected)
+            let (a, b, c, x, y, z) = (p[0], p[1], p[2], p[3], p[4], p[5])
+            // The angle at a (from ab to ac) equals the angle at x (from xy to xz), or its
+            // negative for opposite orientations; likewise at b and y.
+            let sign: Rational = isReflected ? 1 : -1
+            return [((a, b, a, c), (x, y, x, z)), ((b, c, b, a), (y, z, y, x))].map { first, second in
+                LinearForm([(.of(first.2, first.3), 1), (.of(first.0, first.1), -1),
+                            (.of(second.2, second.3), sign), (.of(second.0, second.1), Rational.zero - sign)])
+            }
+        default: return nil
+        }
+    }
+}
+
+/// Logarithms of lengths.
+enum RatiosTable {
+    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+        func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case "eqratio", "eqratio6": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)])]
+        case "eqratio3":
+            // ma : mc = nb : nd for arguments a b c d m n.
+            return [LinearForm([(l(4, 0), 1), (l(4, 2), -1), (l(5, 1), -1), (l(5, 3), 1)])]
+        case "rconst":
+            // |ab| / |cd| = r: log|ab| - log|cd| - log r = 0, log r over primes.
+            guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
+            var terms: [(TableVariable, Rational)] = [(l(0, 1), 1), (l(2, 3), -1)]
+            for (prime, e) in primeFactors(r.numerator) { terms.append((.logPrime(prime), Rational(-e))) }
+            for (prime, e) in primeFactors(r.denominator) { terms.append((.logPrime(prime), Rational(e))) }
+            return [LinearForm(terms)]
+        case "circle":
+            // Centre o of a b c: |oa| = |ob|, |oa| = |oc|.
+            return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case "midp":
+            // m a b: |ma| = |mb|, |ab| = 2 |ma|.
+            return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]),
+                    LinearForm([(l(1, 2), 1), (l(0, 1), -1), (.logPrime(2), -1)])]
+        case let t where CheckedTable.trianglePredicates.contains(t):
+            // ab : ac = xy : xz, ab : bc = xy : yz; congruent: ab = xy.
+            var forms = [LinearForm([(l(0, 1), 1), (l(0, 2), -1), (l(3, 4), -1), (l(3, 5), 1)]),
+                         LinearForm([(l(0, 1), 1), (l(1, 2), -1), (l(3, 4), -1), (l(4, 5), 1)])]
+            if t.hasPrefix("contri") { forms.append(LinearForm([(l(0, 1), 1), (l(3, 4), -1)])) }
+            return forms
+        default: return nil
+        }
+    }
+
+    /// The prime factorisation of a positive integer.
+    static func primeFactors(_ n: Int) -> [(Int, Int)] {
+        var n = n, result: [(Int, Int)] = [], p = 2
+        while p * p <= n {
+            var e = 0
+            while n % p == 0 { n /= p; e += 1 }
+            if e > 0 { result.append((p, e)) }
+            p += 1
+        }
+        if n > 1 { result.append((n, 1)) }
+        return result
+    }
+}
+
+/// Lengths (distance chasing): linear in the lengths of segments.
+enum LengthsTable {
+    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+        func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case "circle": return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case "rconst":
+            // |ab| = r |cd|.
+            guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
+            return [LinearForm([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))])]
+        case "midp":
+            // m a b: |ma| = |mb| (the sum |ma| + |mb| = |ab| is segment addition).
+            return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)])]
+        case "contri", "contri2", "contri*":
+            // ab = xy, bc = yz, ac = xz.
+            return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }
+        default: return nil
+        }
+    }
+}

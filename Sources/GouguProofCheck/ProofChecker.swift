@@ -1,0 +1,502 @@
+import GouguArithmetic
+import GouguGeometry
+import GouguLanguage
+
+/// Why a proof is rejected: the first bad step (nil when the proof as a whole is bad:
+/// wrong problem, bad auxiliary construction, no diagram) and the reason.
+public struct ProofFailure: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The number of the first bad step, or nil.
+    public var step: Int?
+    /// That step's statement as written.
+    public var statement: String?
+    /// What is wrong, in words.
+    public var reason: String
+
+    public init(step: Int?, statement: String?, reason: String) {
+        self.step = step
+        self.statement = statement
+        self.reason = reason
+    }
+
+    public var description: String {
+        guard let step else { return "proof: \(reason)" }
+        return "step (\(step)) \(statement ?? ""): \(reason)"
+    }
+}
+
+/// The outcome of checking a proof.
+public enum ProofVerdict: Sendable, Equatable {
+    /// Every step follows and the last is the goal.
+    case valid
+    /// The first failing step and why.
+    case invalid(ProofFailure)
+
+    public var isValid: Bool { self == .valid }
+}
+
+/// Checks proofs against the theorem library and nothing else.
+///
+/// It shares with the engine only the problem parser, the theorem library, `Rational` and
+/// the numeric diagrams (for side conditions): the meaning of each predicate in the angle
+/// and ratio tables is written here again (`CheckedTable`), rule instances are rebuilt from
+/// the library, and every equation of a certificate is recomputed from the statement it
+/// cites. The JSON's `expression`s and `equation` texts are compared, never used.
+///
+/// ```swift
+/// let problem = try ProblemParser().parseFile(text, file: "classics.txt")[0]
+/// let proof = try ProofDocument.read(json, file: "proof.json")
+/// switch ProofChecker().check(proof, for: problem) {
+/// case .valid: print("valid")
+/// case .invalid(let failure): print(failure)   // step (12) ...: the certificate sums to ...
+/// }
+/// ```
+public struct ProofChecker: Sendable {
+    public let library: TheoremLibrary
+    private let rules: [String: RuleDefinition]
+
+    public init(library: TheoremLibrary = .standard) {
+        self.library = library
+        self.rules = Dictionary(library.rules.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Checks `proof` as a proof of `problem`'s goal.
+    ///
+    /// Checks, in order: the format and problem name; the auxiliary constructions (added to
+    /// the problem when new); the diagram of the seed the proof names; then each step: its
+    /// number, that it cites only earlier steps, that its statement is well formed and true
+    /// in the diagram, and that it follows (a premise of a usable clause, an instance of the
+    /// named rule with its side conditions true in the diagram, points on one line or
+    /// circle through shared points, or exact certificates); finally that the last step is
+    /// the goal.
+    ///
+    /// - Complexity: linear in the size of the proof, plus one diagram construction.
+    public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
+        do {
+            var session = try CheckSession(proof: proof, problem: problem, checker: self)
+            try session.run()
+            return .valid
+        } catch let failure as ProofFailure {
+            return .invalid(failure)
+        } catch {
+            return .invalid(ProofFailure(step: nil, statement: nil, reason: "\(error)"))
+        }
+    }
+
+    func rule(named name: String) -> RuleDefinition? { rules[name] }
+}
+
+/// The state of one check: the problem with its auxiliary clauses, the diagram, and the
+/// statements of the steps checked so far.
+struct CheckSession {
+    let proof: ProofDocument
+    let checker: ProofChecker
+    let problem: Problem
+    let diagram: Diagram
+    /// Premises a premise step may state: facts of clauses the goal depends on or that
+    /// the proof declares auxiliary.
+    let usablePremises: Set<Statement>
+    /// The statement of every step checked so far, by number.
+    var statements: [Int: Statement] = [:]
+
+    init(proof: ProofDocument, problem given: Problem, checker: ProofChecker) throws {
+        self.proof = proof
+        self.checker = checker
+        func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: reason) }
+        guard proof.format == ProofDocument.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        }
+        guard proof.problemName == given.name else {
+            throw fail("the proof is of problem '\(proof.problemName)', not '\(given.name)'")
+        }
+        guard let goal = given.goal else { throw fail("the problem states no goal") }
+        // Auxiliary clauses: a clause of the problem, or a new one appended to it.
+        let existing = given.clauses.map { Self.clauseText($0, in: given) }
+        var appended: [String] = []
+        for aux in proof.auxiliaryConstructions where !existing.contains(aux) {
+            guard !aux.contains(";"), !aux.contains("?") else { throw fail("auxiliary construction '\(aux)' is not one clause") }
+            appended.append(aux)
+        }
+        var problem = given
+        if !appended.isEmpty {
+            let text = (existing + appended).joined(separator: "; ") + " ? " + given.text(of: goal)
+            do {
+                problem = try ProblemParser(library: checker.library).parseProblem(name: given.name, statement: text)
+            } catch {
+                throw fail("the auxiliary constructions do not extend the problem: \(error)")
+            }
+        }
+        self.problem = problem
+        do {
+            diagram = try DiagramBuilder().build(problem, seed: proof.seed)
+        } catch {
+            throw fail("no diagram for seed \(proof.seed): \(error)")
+        }
+        // Clauses the goal depends on, and those declared auxiliary.
+        var ancestors = Set(goal.points)
+        for clause in problem.clauses.reversed() where clause.points.contains(where: ancestors.contains) {
+            for call in clause.constructions { for case .point(let p) in call.arguments { ancestors.insert(p) } }
+        }
+        let auxiliary = Set(proof.auxiliaryConstructions)
+        var usable = Set<Statement>()
+        for clause in problem.clauses
+        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(Self.clauseText(clause, in: problem)) {
+            for call in clause.constructions { usable.formUnion(call.facts) }
+        }
+        usablePremises = usable
+    }
+
+    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
+    static func clauseText(_ clause: Clause, in problem: Problem) -> String {
+        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }.joined(separator: ", ")
+    }
+
+    mutating func run() throws {
+        let all = proof.premises.map { ($0, true) } + proof.steps.map { ($0, false) }
+        guard !proof.steps.isEmpty else {
+            throw ProofFailure(step: nil, statement: nil, reason: "the proof has no derived steps")
+        }
+        for (offset, (step, isPremise)) in all.enumerated() {
+            let statement = try check(step, expectedNumber: offset + 1, isPremise: isPremise)
+            statements[step.number] = statement
+        }
+        let last = proof.steps[proof.steps.count - 1]
+        guard statements[last.number] == problem.goal else {
+            throw ProofFailure(step: last.number, statement: last.statement,
+                               reason: "the last step is not the goal \(problem.text(of: problem.goal!))")
+        }
+    }
+
+    // MARK: One step
+
+    private func check(_ step: ProofDocument.Step, expectedNumber: Int, isPremise: Bool) throws -> Statement {
+        func fail(_ reason: String) -> ProofFailure { ProofFailure(step: step.number, statement: step.statement, reason: reason) }
+        guard step.number == expectedNumber else { throw fail("numbered \(step.number), expected \(expectedNumber)") }
+        for cite in step.cites where statements[cite] == nil || cite >= step.number {
+            throw fail("cites (\(cite)), which is not an earlier step")
+        }
+        let statement: Statement
+        do { statement = try parse(step.statement) } catch let message as StatementError { throw fail(message.message) }
+        if NumericFacts.supportedPredicates.contains(statement.predicate), !diagram.holds(statement) {
+            throw fail("the statement is false in the checker's diagram (seed \(proof.seed))")
+        }
+        if isPremise {
+            guard step.kind == "premise" else { throw fail("listed among the premises but of kind '\(step.kind)'") }
+            guard usablePremises.contains(statement) else {
+                throw fail("not asserted by a construction the goal depends on or a declared auxiliary construction")
+            }
+            guard step.cites.isEmpty else { throw fail("a premise cites nothing") }
+            return statement
+        }
+        switch step.kind {
+        case "rule": try checkRule(step, statement, fail)
+        case "chain": try checkChain(step, statement, fail)
+        case "algebra": try checkAlgebra(step, statement, fail)
+        case "premise": throw fail("a premise among the derived steps")
+        default: throw fail("unknown kind '\(step.kind)'")
+        }
+        return statement
+    }
+
+    // MARK: Rules
+
+    private func checkRule(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+        guard let name = step.rule, let rule = checker.rule(named: name) else {
+            throw fail("no rule '\(step.rule ?? "")' in the theorem library")
+        }
+        let binding = step.binding ?? [:]
+        let variables = rule.variables
+        guard Set(binding.keys) == Set(variables) else {
+            throw fail("the binding does not name exactly the variables of \(name) (\(variables.joined(separator: " ")))")
+        }
+        var points: [String: PointID] = [:]
+        for (variable, pointName) in binding {
+            guard let p = problem.point(named: pointName) else { throw fail("no point '\(pointName)' (bound to \(variable))") }
+            points[variable] = p
+        }
+        func instantiate(_ t: FactTemplate) -> Statement {
+            Statement(predicate: t.predicate, arguments: t.arguments.map {
+                switch $0 {
+                case .parameter(let v): return .point(points[v]!)
+                case .number(let n): return .number(n)
+                }
+            })
+        }
+        let premises = rule.factPremises.map(instantiate)
+        guard step.cites.count == premises.count else {
+            throw fail("\(name) has \(premises.count) premises; the step cites \(step.cites.count)")
+        }
+        for (k, (premise, cite)) in zip(premises, step.cites).enumerated() where statements[cite] != premise {
+            throw fail("premise \(k + 1) of \(name) is \(problem.text(of: premise)), but (\(cite)) states \(problem.text(of: statements[cite]!))")
+        }
+        for side in rule.sideConditions.map(instantiate) where !diagram.holds(side) {
+            throw fail("side condition \(problem.text(of: side)) is false in the checker's diagram")
+        }
+        let conclusion = instantiate(rule.conclusion)
+        guard conclusion == statement else {
+            throw fail("\(name) under this binding concludes \(problem.text(of: conclusion))")
+        }
+    }
+
+    // MARK: Chains
+
+    /// The points a fact puts on one line (coll, midp) or one circle (cyclic).
+    private func carrier(_ s: Statement, circle: Bool) -> Set<Int>? {
+        let p = Set(s.points.map(\.index))
+        switch s.predicate {
+        case "coll" where !circle, "midp" where !circle: return p
+        case "cyclic" where circle: return p
+        default: return nil
+        }
+    }
+
+    /// Whether the facts put all of `target` on one line (circle): merging facts that share
+    /// two (three) distinct points, one of the merged sets holds every target point.
+    func together(_ target: Set<Int>, facts: [Statement], circle: Bool) -> Bool {
+        let shared = circle ? 3 : 2
+        if target.count <= shared { return true }
+        var sets = facts.compactMap { carrier($0, circle: circle) }.filter { $0.count >= shared }
+        var merged = true
+        while merged {
+            merged = false
+            outer: for i in sets.indices {
+                for j in sets.indices where j > i && sets[i].intersection(sets[j]).count >= shared {
+                    sets[i].formUnion(sets[j])
+                    sets.remove(at: j)
+                    merged = true
+                    break outer
+                }
+            }
+        }
+        return sets.contains { target.isSubset(of: $0) }
+    }
+
+    /// Like `together`, and every cited fact is needed (so that dropping one is noticed),
+    /// except those in `usedElsewhere`.
+    func togetherMinimally(_ target: Set<Int>, cites: [Int], circle: Bool, usedElsewhere: Set<Int> = []) -> String? {
+        let facts = cites.map { statements[$0]! }
+        guard together(target, facts: facts, circle: circle) else {
+            return "the cited steps do not put these points on one \(circle ? "circle" : "line")"
+        }
+        for k in cites.indices where !usedElsewhere.contains(cites[k]) {
+            var rest = facts
+            rest.remove(at: k)
+            if together(target, facts: rest, circle: circle) { return "(\(cites[k])) is not needed" }
+        }
+        return nil
+    }
+
+    private func checkChain(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+        let certificates = step.certificates ?? []
+        // A restatement: the same statement, cited.
+        if certificates.isEmpty, step.cites.count == 1, statements[step.cites[0]] == statement { return }
+        let target = Set(statement.points.map(\.index))
+        switch statement.predicate {
+        case "coll", "cyclic":
+            guard certificates.isEmpty else { throw fail("a \(statement.predicate) chain has no certificates") }
+            let trivial = target.count <= (statement.predicate == "cyclic" ? 3 : 2)
+            guard !step.cites.isEmpty || trivial else { throw fail("a chain cites the facts it chains") }
+            if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == "cyclic") { throw fail(problem) }
+        case "midp":
+            let p = statement.points.map(\.index)
+            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == "midp",
+               cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
+            // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
+            guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
+            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table), table != .angles else {
+                throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios or lengths)")
+            }
+            let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
+            let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
+            guard used.isSubset(of: Set(step.cites)) else { throw fail("the step's cites are not the facts it uses") }
+            if let problem = togetherMinimally(target, cites: step.cites, circle: false, usedElsewhere: used) { throw fail(problem) }
+        default:
+            throw fail("a chain concludes coll, cyclic or midp, or restates one cited fact")
+        }
+    }
+
+    // MARK: Algebra
+
+    /// What a statement means in the tables: alternatives, each a list of (table, equation)
+    /// that together say it. Triangles need both tables.
+    func meanings(of s: Statement) -> [[(CheckedTable, LinearForm)]] {
+        let reflected = isReflected(s)
+        if CheckedTable.trianglePredicates.contains(s.predicate) {
+            return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
+        }
+        return CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
+    }
+
+    /// Whether a triangle statement that leaves the orientation open (`simtri*`) is of
+    /// oppositely oriented triangles in the checker's diagram.
+    func isReflected(_ s: Statement) -> Bool {
+        s.predicate.hasSuffix("*") && !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
+    }
+
+    /// The equations a cited statement means in one table, in order (empty when none).
+    func equations(of s: Statement, in table: CheckedTable) -> [LinearForm] {
+        table.equations(of: s, reflected: isReflected(s)) ?? []
+    }
+
+    private func checkAlgebra(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+        guard CheckedTable.concludesAlgebraically(statement.predicate) else {
+            throw fail("\(statement.predicate) does not follow from equations alone")
+        }
+        let certificates = step.certificates ?? []
+        let alternatives = meanings(of: statement)
+        guard !alternatives.isEmpty else { throw fail("\(statement.predicate) means no equation of the tables") }
+        let tables = certificates.map(\.table)
+        guard let meaning = alternatives.first(where: { $0.map(\.0.rawValue) == tables }) else {
+            let expected = alternatives.map { $0.map(\.0.rawValue).joined(separator: ", ") }.joined(separator: " or ")
+            throw fail("\(statement.predicate) needs certificates in: \(expected); the step gives: \(tables.joined(separator: ", "))")
+        }
+        var used = Set<Int>()
+        for (certificate, target) in zip(certificates, meaning) {
+            used.formUnion(try checkCertificate(certificate, proves: target, fail))
+        }
+        guard Set(step.cites) == used else { throw fail("the step's cites are not the steps its certificates use") }
+    }
+
+    /// Checks that the certificate's terms sum to `target`; returns the steps it cites.
+    private func checkCertificate(_ certificate: ProofDocument.Certificate, proves target: (CheckedTable, LinearForm),
+                                  _ fail: (String) -> ProofFailure) throws -> Set<Int> {
+        let (table, goal) = target
+        guard !goal.isDegenerate else { throw fail("a degenerate statement (a line or segment through one point twice)") }
+        guard certificate.table == table.rawValue else { throw fail("a certificate in '\(certificate.table)' where '\(table.rawValue)' is needed") }
+        if let stated = certificate.conclusion {
+            guard let form = try? form(stated), form.sameEquation(as: goal, modulus: table.modulus) else {
+                throw fail("the certificate's stated conclusion is not the statement's equation in \(table.rawValue)")
+            }
+        }
+        var sum = LinearForm()
+        var used = Set<Int>()
+        for (k, term) in certificate.terms.enumerated() {
+            func termFail(_ reason: String) -> ProofFailure { fail("term \(k + 1) of the \(table.rawValue) certificate: \(reason)") }
+            guard let c = Rational(term.coefficient) else { throw termFail("coefficient '\(term.coefficient)' is not a rational") }
+            if table.integralCoefficients, !c.isInteger { throw termFail("coefficient \(c) is not an integer (angles are modulo 180°)") }
+            guard !term.cites.isEmpty else { throw termFail("cites no step") }
+            for cite in term.cites where statements[cite] == nil { throw termFail("cites (\(cite)), which is not an earlier step") }
+            let equation: LinearForm
+            if let between = term.between {
+                guard table.hasSegmentSums else { throw termFail("segment addition belongs to the lengths table") }
+                guard term.index == nil, term.line == nil, between.count == 3 else { throw termFail("segment addition names three points a b c") }
+                var p: [Int] = []
+                for name in between {
+                    guard let point = problem.point(named: name) else { throw termFail("no point '\(name)'") }
+                    p.append(point.index)
+                }
+                guard Set(p).count == 3 else { throw termFail("segment addition needs three distinct points") }
+                if let problem = togetherMinimally(Set(p), cites: term.cites, circle: false) { throw termFail(problem) }
+                // The order along the line is a side condition: read it off the diagram.
+                let (a, b, c) = (diagram.position(of: PointID(p[0])), diagram.position(of: PointID(p[1])), diagram.position(of: PointID(p[2])))
+                guard (a - b).dot(c - b) < 0 else {
+                    throw termFail("\(between[1]) is not between \(between[0]) and \(between[2]) in the checker's diagram")
+                }
+                equation = LinearForm([(.of(p[0], p[1]), 1), (.of(p[1], p[2]), 1), (.of(p[0], p[2]), -1)])
+            } else if let line = term.line {
+                guard table.hasLineEquations else { throw termFail("line equations belong to the angle table") }
+                guard term.index == nil, line.count == 4 else { throw termFail("a line equation names four points a b c d") }
+                var p: [Int] = []
+                for name in line {
+                    guard let point = problem.point(named: name) else { throw termFail("no point '\(name)'") }
+                    p.append(point.index)
+                }
+                guard p[0] != p[1], p[2] != p[3] else { throw termFail("a line equation needs two distinct points per pair") }
+                if let problem = togetherMinimally(Set(p), cites: term.cites, circle: false) { throw termFail(problem) }
+                equation = LinearForm([(.of(p[0], p[1]), 1), (.of(p[2], p[3]), -1)])
+            } else {
+                guard term.cites.count == 1, let cited = statements[term.cites[0]] else { throw termFail("an equation of a fact cites that one fact") }
+                let index = term.index ?? 0
+                let own = equations(of: cited, in: table)
+                guard index >= 0, index < own.count else {
+                    throw termFail("(\(term.cites[0])) \(problem.text(of: cited)) has no equation #\(index + 1) in \(table.rawValue)")
+                }
+                if let text = term.equation {
+                    let named = String(text.split(separator: " #", maxSplits: 1).first ?? "")
+                    guard (try? parse(named)) == cited else {
+                        throw termFail("names [\(named)] but cites (\(term.cites[0])) \(problem.text(of: cited))")
+                    }
+                }
+                equation = own[index]
+                guard !equation.isDegenerate else { throw termFail("(\(term.cites[0])) is degenerate (a line or segment through one point twice)") }
+            }
+            if let stated = term.expression {
+                guard let form = try? form(stated), form.sameEquation(as: equation, modulus: table.modulus) else {
+                    throw termFail("its stated expression is not the equation it cites")
+                }
+            }
+            sum.add(c, times: equation)
+            used.formUnion(term.cites)
+        }
+        guard sum.sameEquation(as: goal, modulus: table.modulus) else {
+            throw fail("the \(table.rawValue) certificate sums to \(text(of: sum, in: table)) = 0, not to the statement's \(text(of: goal, in: table)) = 0")
+        }
+        return used
+    }
+
+    /// An expression as the producer wrote it, as a form over this problem's points.
+    private func form(_ e: ProofDocument.Expression) throws -> LinearForm {
+        struct Bad: Error {}
+        var form = LinearForm()
+        for t in e.terms {
+            guard let c = Rational(t.coefficient) else { throw Bad() }
+            if let p = t.logPrime { form.add(c, .logPrime(p)); continue }
+            guard let names = t.points, names.count == 2, let a = problem.point(named: names[0]), let b = problem.point(named: names[1]) else { throw Bad() }
+            form.add(c, .of(a.index, b.index))
+        }
+        guard let constant = Rational(e.constant) else { throw Bad() }
+        form.constant = constant
+        return form
+    }
+
+    /// An equation for people: `d(ab)` is the direction of line ab, `l(ab)` is log |ab|,
+    /// `|ab|` is the length.
+    func text(of form: LinearForm, in table: CheckedTable) -> String {
+        var parts: [(String, Rational)] = form.coefficients.map { variable, c in
+            switch variable {
+            case .pair(let a, let b):
+                let names = [a, b].map { problem.name(of: PointID($0)) }.joined()
+                let symbol = switch table {
+                case .angles: "d("
+                case .ratios: "l("
+                case .lengths: "|"
+                }
+                return (symbol + names + (table == .lengths ? "|" : ")"), c)
+            case .logPrime(let p): return ("log \(p)", c)
+            }
+        }.sorted { $0.0 < $1.0 }
+        if !form.constant.isZero { parts.append(("", form.constant)) }
+        guard !parts.isEmpty else { return "0" }
+        var out = ""
+        for (k, (name, c)) in parts.enumerated() {
+            let negative = c < .zero
+            let magnitude = negative ? Rational.zero - c : c
+            out += k == 0 ? (negative ? "-" : "") : (negative ? " - " : " + ")
+            out += name.isEmpty ? magnitude.description : (magnitude == Rational(1) ? name : "\(magnitude) \(name)")
+        }
+        return out
+    }
+
+    // MARK: Statements
+
+    struct StatementError: Error { var message: String }
+
+    /// A statement in the problem language over this problem's points.
+    func parse(_ text: String) throws -> Statement {
+        let words = text.split(separator: " ").map(String.init)
+        guard let name = words.first else { throw StatementError(message: "an empty statement") }
+        guard let predicate = checker.library.predicates[name] else { throw StatementError(message: "unknown predicate '\(name)'") }
+        let arguments = Array(words.dropFirst())
+        guard predicate.accepts(argumentCount: arguments.count) else {
+            throw StatementError(message: "\(name) takes \(predicate.arityDescription), not \(arguments.count) arguments")
+        }
+        return Statement(predicate: name, arguments: try arguments.enumerated().map { i, word in
+            if predicate.takesNumber(at: i) {
+                guard let n = NumberLiteral(word) else { throw StatementError(message: "'\(word)' is not a number") }
+                return .number(n)
+            }
+            guard let p = problem.point(named: word) else { throw StatementError(message: "no point '\(word)' in the problem") }
+            return .point(p)
+        })
+    }
+}

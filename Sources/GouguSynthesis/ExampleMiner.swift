@@ -1,0 +1,258 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguSearch
+
+/// One synthetic training example: a problem (with its goal), the auxiliary constructions
+/// its proof needs, and that proof.
+public struct SyntheticExample: Sendable {
+    /// The problem's name (`synthetic_SEED_N`).
+    public var name: String
+    /// The statement with its goal, in the problem language, without the auxiliary clauses.
+    public var problem: String
+    /// The auxiliary clauses, in the problem language, in construction order (may be empty):
+    /// clauses the proof uses whose points the goal does not depend on.
+    public var auxiliary: [String]
+    /// Whether DD + AR cannot prove the goal without the auxiliary clauses (else they give
+    /// one proof among others).
+    public var auxiliaryNeeded: Bool
+    /// The proof of the problem with the auxiliary clauses appended.
+    public var proof: Proof
+    /// The problem up to point renaming: equal keys are duplicates.
+    public var key: String
+    /// The seed of the random problem and of the diagrams it was proved on.
+    public var seed: UInt64
+    /// The problem with the auxiliary clauses, as the proof proves it.
+    public var fullProblem: String {
+        guard !auxiliary.isEmpty, let split = problem.range(of: " ? ") else { return problem }
+        return problem[..<split.lowerBound] + "; " + auxiliary.joined(separator: "; ") + problem[split.lowerBound...]
+    }
+}
+
+/// Mines examples from random premises: builds the diagram, saturates with DD + AR, picks
+/// derived facts as goals, and traces each back to its proof. Constructions the proof
+/// uses whose points the goal does not depend on are the auxiliary ones; each example says
+/// whether the engine can prove the goal without them.
+public struct ExampleMiner: Sendable {
+    public var sampler: ProblemSampler
+    public let engine: Engine
+    /// Budget for saturating the random premises.
+    public var saturationBudget = Budget(seconds: 2, facts: 4000, memoryMiB: 4096)
+    /// Budget for re-proving a mined goal from its own premises.
+    public var solveBudget = Budget(seconds: 2, facts: 4000, memoryMiB: 4096)
+    /// At most this many goals per random problem.
+    public var goalsPerProblem = 2
+    /// Proofs shorter than this many derived steps are too easy to keep.
+    public var minimumSteps = 2
+    /// The predicates worth asking as goals.
+    public var goalPredicates: Set<String> = ["coll", "cyclic", "para", "perp", "cong", "eqangle", "eqratio", "midp",
+                                              "simtri", "simtri2", "contri", "contri2", "circle"]
+
+    public init(sampler: ProblemSampler = ProblemSampler(), engine: Engine = Engine()) {
+        self.sampler = sampler
+        self.engine = engine
+    }
+
+    /// Budget of the search for auxiliary constructions that prove a statement true in the
+    /// diagram which DD + AR cannot prove from the premises alone; nil skips that source.
+    public var auxiliarySearch: SearchBudget? = SearchBudget(seconds: 2, states: 40, secondsPerState: 0.5,
+                                                              branching: 40, maximumDepth: 2)
+    /// At most this many such statements searched per random problem.
+    public var searchedStatementsPerProblem = 2
+
+    /// How many auxiliary clauses to add to a random problem (inclusive range).
+    public var auxiliarySteps: ClosedRange<Int> = 1...2
+
+    /// The examples mined from the random problem of `seed` (often none: degenerate
+    /// premises, or nothing interesting derived).
+    ///
+    /// Goals come from two places. The problem's own closure: derived facts, those whose
+    /// derivation cites clauses the goal does not depend on first (they give examples with
+    /// auxiliary points). And an extension: the problem gets one or two more random
+    /// constructions, and a goal is a statement about the original points, true in its
+    /// diagram, that the extended closure knows and the original closure (saturated, so
+    /// DD + AR cannot prove it) does not: auxiliary points that are needed.
+    public func mine(seed: UInt64) -> [SyntheticExample] {
+        var rng = SeededGenerator(seed: seed)
+        let sample = sampler.sample(using: &rng)
+        let parser = ProblemParser(library: engine.library)
+        guard let problem = try? parser.parseProblem(name: "synthetic_\(seed)", statement: sample.statement),
+              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return [] }
+        var closure = engine.saturate(diagram, budget: saturationBudget)
+        var examples: [SyntheticExample] = []
+        var seen = Set<String>()
+        func consider(_ goals: [(Statement, [FactID])], in result: EngineResult, of problem: Problem, limit: Int) {
+            var found = 0
+            for (goal, dependencies) in goals where found < limit {
+                guard let example = example(for: goal, dependencies: dependencies, in: result, problem: problem,
+                                            seed: seed, number: examples.count),
+                      seen.insert(example.key).inserted else { continue }
+                examples.append(example)
+                found += 1
+            }
+        }
+
+        // Statements true in the diagram that DD + AR cannot prove (the closure saturated
+        // without them): the search looks for auxiliary constructions that prove them.
+        if closure.stopReason == .saturated, let budget = auxiliarySearch {
+            var unproved = Engine.candidateGoals(in: diagram).filter { goalPredicates.contains($0.predicate) && !closure.store.isKnown($0) }
+            unproved.shuffle(using: &rng)
+            for goal in unproved.prefix(searchedStatementsPerProblem) {
+                guard let example = searchedExample(for: goal, sample: sample, budget: budget, seed: seed, number: examples.count),
+                      seen.insert(example.key).inserted else { continue }
+                examples.append(example)
+            }
+        }
+
+        // With auxiliary points: statements about the original points, true in its diagram,
+        // that the extended closure knows and the original one (saturated) does not.
+        if closure.stopReason == .saturated {
+            var extended = sample
+            let steps = auxiliarySteps.lowerBound + Int(rng.next() % UInt64(auxiliarySteps.count))
+            for _ in 0..<steps { sampler.extend(&extended, using: &rng) }
+            if extended.points.count > sample.points.count,
+               let bigger = try? parser.parseProblem(name: "synthetic_\(seed)", statement: extended.statement),
+               let biggerDiagram = try? DiagramBuilder(maximumAttempts: 4).build(bigger, seed: seed) {
+                var extendedClosure = engine.saturate(biggerDiagram, budget: saturationBudget)
+                var goals: [(Statement, [FactID])] = []
+                for statement in Engine.candidateGoals(in: diagram) where goalPredicates.contains(statement.predicate) {
+                    guard !closure.store.isKnown(statement), extendedClosure.store.isKnown(statement),
+                          let why = extendedClosure.store.holds(statement) else { continue }
+                    goals.append((statement, why.dependencies))
+                }
+                goals.shuffle(using: &rng)
+                consider(goals, in: extendedClosure, of: bigger, limit: goalsPerProblem)
+            }
+        }
+
+        // Derived facts of the problem itself, those citing clauses the goal does not depend on first.
+        let facts = closure.store.facts
+        var goals: [(Statement, [FactID])] = facts.indices.compactMap { id in
+            if case .premise = facts[id].justification { return nil }
+            return goalPredicates.contains(facts[id].statement.predicate) ? (facts[id].statement, [id]) : nil
+        }
+        goals.shuffle(using: &rng)
+        let citesOthers = goals.map { !auxiliaryClauses(of: $0.0, dependencies: $0.1, in: closure, problem: problem).auxiliary.isEmpty }
+        let ordered = zip(goals, citesOthers).filter { $0.1 }.map(\.0) + zip(goals, citesOthers).filter { !$0.1 }.map(\.0)
+        consider(ordered, in: closure, of: problem, limit: goalsPerProblem)
+        return examples
+    }
+
+    /// An example whose auxiliary constructions the search found: `goal` is true in the
+    /// diagram of `sample` and DD + AR cannot prove it from its premises, so they are needed.
+    func searchedExample(for goal: Statement, sample: ProblemSampler.Sample, budget: SearchBudget,
+                         seed: UInt64, number: Int) -> SyntheticExample? {
+        let name = "synthetic_\(seed)_\(number)"
+        let parser = ProblemParser(library: engine.library)
+        guard let plain = try? parser.parseProblem(name: name, statement: sample.statement) else { return nil }
+        // The goal's problem: the clauses its points depend on.
+        let goalClauses = Self.clausesDefining(goal.points, in: plain)
+        let statement = goalClauses.sorted().map { Self.text(of: plain.clauses[$0], in: plain) }.joined(separator: "; ")
+            + " ? " + plain.text(of: goal)
+        guard let problem = try? parser.parseProblem(name: name, statement: statement),
+              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return nil }
+        let root = engine.run(diagram, budget: solveBudget)
+        guard root.stopReason == .saturated else { return nil }
+        let search = BestFirstSearch(engine: engine, budget: budget, workers: 1)
+        let found = search.run(from: root, on: diagram)
+        guard found.proved, let result = found.result, let augmented = found.problem,
+              let proof = Proof(result: result, problem: augmented), proof.steps.count >= minimumSteps,
+              !found.auxiliary.isEmpty else { return nil }
+        return make(name, statement, found.auxiliary, needed: true, proof, seed)
+    }
+
+    /// The example asking for `goal`, derived in `closure` from the facts `dependencies`, or
+    /// nil when it is not worth keeping or the engine cannot re-prove it from the reduced
+    /// statement.
+    func example(for goal: Statement, dependencies: [FactID], in closure: EngineResult, problem: Problem,
+                 seed: UInt64, number: Int) -> SyntheticExample? {
+        let (goalClauses, auxiliary) = auxiliaryClauses(of: goal, dependencies: dependencies, in: closure, problem: problem)
+        let goalText = problem.text(of: goal)
+        func statement(_ clauses: Set<Int>) -> String {
+            clauses.sorted().map { Self.text(of: problem.clauses[$0], in: problem) }.joined(separator: "; ") + " ? " + goalText
+        }
+        let name = "synthetic_\(seed)_\(number)"
+        if auxiliary.isEmpty {
+            guard let proof = prove(statement(goalClauses), name: name, seed: seed), proof.steps.count >= minimumSteps else { return nil }
+            return make(name, statement(goalClauses), [], needed: false, proof, seed)
+        }
+        // The proof of the problem with its auxiliary clauses must use them (the engine may
+        // find another route); they are needed when the engine cannot do without them.
+        guard let proof = prove(statement(goalClauses.union(auxiliary)), name: name, seed: seed),
+              proof.steps.count >= minimumSteps else { return nil }
+        guard !proof.auxiliaryConstructions.isEmpty else {
+            return make(name, statement(goalClauses.union(auxiliary)), [], needed: false, proof, seed)
+        }
+        let needed = prove(statement(goalClauses), name: name, seed: seed) == nil
+        let auxiliaryText = auxiliary.sorted().map { Self.text(of: problem.clauses[$0], in: problem) }
+        return make(name, statement(goalClauses), auxiliaryText, needed: needed, proof, seed)
+    }
+
+    /// The clauses the goal's points are built from, and the other clauses the derivation
+    /// (from the facts `dependencies`) cites, with the clauses their points are built from:
+    /// the auxiliary ones.
+    func auxiliaryClauses(of goal: Statement, dependencies: [FactID], in closure: EngineResult,
+                          problem: Problem) -> (goal: Set<Int>, auxiliary: Set<Int>) {
+        let facts = closure.store.facts
+        var used = Set<Int>(), visited = Set<FactID>()
+        var stack = dependencies
+        while let f = stack.popLast() {
+            guard visited.insert(f).inserted else { continue }
+            if case .premise(let clause) = facts[f].justification { used.insert(clause) }
+            stack += facts[f].dependencies
+        }
+        let goalClauses = Self.clausesDefining(goal.points, in: problem)
+        var auxiliary = used.subtracting(goalClauses)
+        let auxiliaryPoints = auxiliary.flatMap { problem.clauses[$0].constructions.flatMap(\.arguments).compactMap(\.point) }
+        auxiliary.formUnion(Self.clausesDefining(auxiliaryPoints, in: problem).subtracting(goalClauses))
+        return (goalClauses, auxiliary)
+    }
+
+    private func make(_ name: String, _ problem: String, _ auxiliary: [String], needed: Bool, _ proof: Proof, _ seed: UInt64) -> SyntheticExample {
+        SyntheticExample(name: name, problem: problem, auxiliary: auxiliary, auxiliaryNeeded: needed, proof: proof,
+                         key: Self.canonicalKey(problem), seed: seed)
+    }
+
+    /// A proof of `statement` by the engine on its own diagram, or nil.
+    func prove(_ statement: String, name: String, seed: UInt64) -> Proof? {
+        guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: name, statement: statement),
+              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return nil }
+        let result = engine.run(diagram, budget: solveBudget)
+        return Proof(result: result, problem: problem)
+    }
+
+    /// The clauses that define `points` and, recursively, every point they are built from.
+    static func clausesDefining(_ points: [PointID], in problem: Problem) -> Set<Int> {
+        var needed = Set(points)
+        var clauses = Set<Int>()
+        for (index, clause) in problem.clauses.enumerated().reversed() where clause.points.contains(where: needed.contains) {
+            clauses.insert(index)
+            for call in clause.constructions { for case .point(let p) in call.arguments { needed.insert(p) } }
+        }
+        return clauses
+    }
+
+    /// A clause in the problem language.
+    static func text(of clause: Clause, in problem: Problem) -> String {
+        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
+                .joined(separator: ", ")
+    }
+
+    /// A statement with its points renamed in the order the clauses define them: two
+    /// statements that differ only in point names get the same key.
+    public static func canonicalKey(_ statement: String) -> String {
+        var names: [Substring: String] = [:]
+        for clause in statement.split(separator: ";") {
+            guard let equals = clause.firstIndex(of: "=") else { continue }
+            for token in clause[..<equals].split(separator: " ") where names[token] == nil { names[token] = "p\(names.count)" }
+        }
+        return statement.split(separator: " ").map { token -> String in
+            var word = token
+            var suffix = ""
+            if word.hasSuffix(";") || word.hasSuffix(",") { suffix = String(word.last!); word = word.dropLast() }
+            return (names[word] ?? String(word)) + suffix
+        }.joined(separator: " ")
+    }
+}

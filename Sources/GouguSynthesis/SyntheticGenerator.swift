@@ -1,0 +1,141 @@
+import Foundation
+import GouguDeduction
+
+/// Generates a deduplicated, balanced corpus of synthetic examples in parallel, split into
+/// a training part and a held-out part, and optionally one shard of a larger run.
+///
+/// Determinism: the random problems come from seeds `seed &* 1_000_003 &+ k` for
+/// k = shard, shard + shards, ...; batches are mined in parallel but merged in seed order,
+/// so the same arguments give the same corpus on any number of threads.
+public struct SyntheticGenerator: Sendable {
+    public var miner: ExampleMiner
+    /// Keep at most this many examples without auxiliary points per example with them
+    /// (nil: keep all). 1 balances the two kinds.
+    public var balance: Double? = 1
+    /// The share of examples (by a stable hash of the problem up to renaming) held out.
+    public var heldOutShare = 0.05
+    /// Parallel workers.
+    public var threads: Int
+
+    public init(miner: ExampleMiner = ExampleMiner(), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.miner = miner
+        self.threads = max(1, threads)
+    }
+
+    /// What a run produced.
+    public struct Output: Sendable {
+        public var training: [SyntheticExample] = []
+        public var heldOut: [SyntheticExample] = []
+        /// Random problems sampled.
+        public var sampled = 0
+        /// Examples mined before deduplication and balancing.
+        public var mined = 0
+        public var duplicates = 0
+        /// Examples without auxiliary points left out to keep the balance.
+        public var unbalanced = 0
+        public var seconds = 0.0
+        public var all: [SyntheticExample] { training + heldOut }
+        public var withAuxiliary: Int { all.filter { !$0.auxiliary.isEmpty }.count }
+        public var examplesPerMinute: Double { seconds > 0 ? Double(all.count) / seconds * 60 : 0 }
+    }
+
+    /// Mines until `count` examples are kept, `maximumSamples` problems were sampled, or
+    /// `seconds` ran out.
+    public func generate(count: Int, seed: UInt64, shard: Int = 0, shards: Int = 1,
+                         maximumSamples: Int = 1_000_000, seconds: Double = .infinity,
+                         progress: ((Output) -> Void)? = nil) -> Output {
+        precondition(shards >= 1 && (0..<shards).contains(shard), "shard must be in 0..<shards")
+        let start = Date()
+        var output = Output()
+        var keys = Set<String>()
+        var pendingWithoutAuxiliary: [SyntheticExample] = []
+        var k = 0
+        let batch = threads * 4
+        func kept() -> Int { output.training.count + output.heldOut.count }
+        func keep(_ example: SyntheticExample) {
+            // Exactly `count`, the first ones in seed order, whatever the batch size.
+            guard kept() < count else { return }
+            if Self.stableHash(example.key) % 10_000 < UInt64(heldOutShare * 10_000) {
+                output.heldOut.append(example)
+            } else {
+                output.training.append(example)
+            }
+        }
+        while kept() < count, output.sampled < maximumSamples, Date().timeIntervalSince(start) < seconds {
+            let seeds = (0..<batch).map { i in seed &* 1_000_003 &+ UInt64((k + i) * shards + shard) }
+            k += batch
+            let results = Self.parallelMap(seeds, threads: threads) { miner.mine(seed: $0) }
+            output.sampled += seeds.count
+            for examples in results {
+                for example in examples {
+                    output.mined += 1
+                    guard keys.insert(example.key).inserted else { output.duplicates += 1; continue }
+                    if example.auxiliary.isEmpty, balance != nil {
+                        pendingWithoutAuxiliary.append(example)
+                    } else {
+                        keep(example)
+                    }
+                }
+            }
+            // Examples without auxiliary points wait until enough with them exist.
+            if let balance {
+                let allowed = Int((Double(output.withAuxiliary) * balance).rounded(.up))
+                let withoutNow = output.all.count - output.withAuxiliary
+                let take = max(0, min(pendingWithoutAuxiliary.count, allowed - withoutNow, count - kept()))
+                for example in pendingWithoutAuxiliary.prefix(take) { keep(example) }
+                pendingWithoutAuxiliary.removeFirst(take)
+            }
+            output.seconds = Date().timeIntervalSince(start)
+            progress?(output)
+        }
+        output.unbalanced = pendingWithoutAuxiliary.count
+        output.seconds = Date().timeIntervalSince(start)
+        return output
+    }
+
+    /// FNV-1a of the UTF-8 bytes: the same on every run and platform (Swift's `Hasher` is
+    /// seeded per process).
+    static func stableHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// `transform` over `items` on `threads` threads, results in input order.
+    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
+        let work = ParallelWork<R>(items.count)
+        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+            while let i = work.claim() { (work.results + i).pointee = transform(items[i]) }
+        }
+        return (0..<items.count).map { work.results[$0]! }
+    }
+}
+
+/// Results by index (each written by exactly one worker) and the next index to claim.
+private final class ParallelWork<R>: @unchecked Sendable {
+    // @unchecked Sendable: `cursor` is guarded by `lock`; each result slot is written by the
+    // one worker that claimed its index and read only after all workers finished.
+    let results: UnsafeMutablePointer<R?>
+    let count: Int
+    private let lock = NSLock()
+    private var cursor = 0
+
+    init(_ count: Int) {
+        self.count = count
+        results = .allocate(capacity: count)
+        results.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        results.deinitialize(count: count)
+        results.deallocate()
+    }
+
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard cursor < count else { return nil }
+        cursor += 1
+        return cursor - 1
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import GouguTestSupport
+
+/// `gougu check`: exit 0 for a valid proof, 1 for an invalid one (with the first failing
+/// step and why), 2 for input it cannot read.
+@Suite struct CheckCommandTests {
+    /// The Simson line proof `gougu solve` prints (the golden file of SolveCommandTests).
+    static var simson: String { CLI.golden("solve-simson.txt") ?? "" }
+
+    @Test func acceptsTheTextProofThatSolvePrints() throws {
+        let run = try CLI.run(["check", "Problems/classics.txt", "--problem", "simson_line", "{input}"], input: Self.simson)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(": valid proof of simson_line (17 steps)\n"))
+    }
+
+    @Test func acceptsTheJSONProofThatSolveWrites() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let solve = try CLI.run(["solve", "Problems/classics.txt", "--problem", "thales", "--quiet", "--proof-out", directory.path])
+        #expect(solve.status == 0)
+        let run = try CLI.run(["check", "Problems/classics.txt", "--problem", "thales", directory.appendingPathComponent("thales.json").path])
+        #expect(run.status == 0)
+    }
+
+    @Test func reportsTheFirstBrokenStepOfAnEditedProof() throws {
+        let edited = Self.simson.replacingOccurrences(of: "by angle chasing (mod 180°): -1 × [perp y p c a] (4)",
+                                                      with: "by angle chasing (mod 180°): -2 × [perp y p c a] (4)")
+        #expect(edited != Self.simson)
+        let run = try CLI.run(["check", "Problems/classics.txt", "--problem", "simson_line", "{input}"], input: edited)
+        #expect(run.status == 1)
+        let line = run.stdout.components(separatedBy: ": invalid: ").last ?? ""
+        #expect(line + "" == (CLI.golden("check-simson-edited.txt") ?? "-"))
+    }
+
+    @Test func aRuleAppliedToTheWrongStepIsRejected() throws {
+        let edited = Self.simson.replacingOccurrences(of: "[a=a b=b p=c q=p] from (1)", with: "[a=a b=b p=c q=p] from (9)")
+        let run = try CLI.run(["check", "Problems/classics.txt", "--problem", "simson_line", "{input}"], input: edited)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("step (8) eqangle c a c b p a p b: cites (9), which is not an earlier step"))
+    }
+
+    @Test func unreadableInputExitsWithTwo() throws {
+        let text = Self.simson.replacingOccurrences(of: "  (8) eqangle c a c b p a p b    by", with: "  (8) eqangle c a c b p a p b    because")
+        let run = try CLI.run(["check", "Problems/classics.txt", "--problem", "simson_line", "{input}"], input: text)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(":12:3: error: expected 'statement    by justification'"))
+        let json = try CLI.run(["check", "Problems/classics.txt", "--problem", "simson_line", "{input}"], input: "{\"format\": \"gougu-proof/2\"}")
+        #expect(json.status == 2)
+        #expect(json.stderr.contains("error: missing key"))
+    }
+}

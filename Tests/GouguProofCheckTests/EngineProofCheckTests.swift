@@ -1,0 +1,63 @@
+import Testing
+import GouguProofCheck
+import GouguTestSupport
+
+/// Every proof the engine produces checks, as JSON and as text read back.
+@Suite struct EngineProofCheckTests {
+    @Test func everyProofOfTheBundledClassicsChecks() {
+        let proofs = EngineProofs.classics
+        #expect(proofs.count >= 27, "\(proofs.count) classics proved")
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func proofsByDistanceChasingCheck() {
+        let proofs = EngineProofs.distances
+        #expect(proofs.count == 2)
+        #expect(proofs.allSatisfy { $0.textSource.contains("distance chasing (lengths)") && $0.textSource.contains(" between ") })
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func segmentAdditionNeedsTheMiddlePointBetween() throws {
+        let proof = try #require(EngineProofs.distances.first)
+        let edited = proof.textSource.replacingOccurrences(of: "[c between a and b on one line]", with: "[a between c and b on one line]")
+        #expect(edited != proof.textSource)
+        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        guard case .invalid(let failure) = verdict else { Issue.record("accepted"); return }
+        #expect(failure.reason.contains("a is not between c and b in the checker's diagram"))
+    }
+
+    @Test(.enabled(if: SharedFiles.available)) func everyProofOfIMOAG30Checks() {
+        let proofs = EngineProofs.imo
+        #expect(proofs.map(\.problem.name) == EngineProofs.provedIMO)
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func proofsWithAuxiliaryPointsCheck() {
+        let proofs = EngineProofs.auxiliaries
+        #expect(proofs.count == 4)
+        for proof in proofs {
+            #expect(proof.json.auxiliaryConstructions == ["h = orthocenter h a b c"], "\(proof.problem.name)")
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func auxiliaryConstructionsMissingFromTheProblemAreAddedBack() {
+        let proofs = EngineProofs.withAuxiliaryRemoved
+        #expect(proofs.count >= 4)
+        for proof in proofs {
+            #expect(proof.problem.clauses.count < proof.json.problem.map { $0.components(separatedBy: "; ").count } ?? 0)
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+}

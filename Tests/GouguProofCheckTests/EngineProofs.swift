@@ -1,0 +1,95 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguProofCheck
+import GouguTestSupport
+
+/// Proofs the engine writes, read back through the checker's own reader: the material of
+/// the checker's tests. Computed once per test run (seed-0 diagrams).
+struct EngineProof: @unchecked Sendable {
+    var problem: Problem
+    var json: ProofDocument
+    var text: ProofDocument
+    var textSource: String
+}
+
+enum EngineProofs {
+    /// The IMO-AG-30 problems the engine proves today (seed 0); the test fails if one is no
+    /// longer proved, and a newly proved one should be added here.
+    static let provedIMO = [
+        "translated_imo_2000_p1", "translated_imo_2002_p2a", "translated_imo_2002_p2b", "translated_imo_2003_p4",
+        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2007_p4", "translated_imo_2010_p4",
+        "translated_imo_2012_p1", "translated_imo_2013_p4", "translated_imo_2014_p4", "translated_imo_2015_p4",
+        "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2022_p4",
+    ]
+
+    /// Every proof of the bundled classics (10 s each at most).
+    static let classics: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(RepositoryFiles.text("Problems/classics.txt") ?? "", file: "classics.txt")) ?? [], seconds: 10)
+
+    /// Every proof of the IMO-AG-30 problems in `provedIMO` (empty without `../shared/`).
+    static let imo: [EngineProof] = {
+        guard let text = SharedFiles.text("benchmarks/imo_ag_30.txt"),
+              let problems = try? ProblemParser().parseFile(text, file: "imo_ag_30.txt") else { return [] }
+        return proofs(of: problems.filter { provedIMO.contains($0.name) }, seconds: 60)
+    }()
+
+    /// Small problems whose proofs use distance chasing (segment addition along a line) and
+    /// a midpoint read off a line.
+    static let distanceProblems = """
+        segment_addition
+        a b = segment a b; c = midpoint c a b; d = midpoint d a c; e = midpoint e c b ? cong d e a c
+        median_hypotenuse_three_halves
+        a b c = r_triangle a b c; m = midpoint m b c; d = midpoint d m c ? rconst b d m a 3/2
+        """
+
+    /// Every proof of `distanceProblems`.
+    static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)
+
+    /// Small problems whose proofs use an auxiliary point (the orthocenter h, on which the
+    /// goal does not depend): the orthic triangle's angles are bisected by the altitudes.
+    static let auxiliaryProblems = """
+        orthic_bisector_at_d
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle d f d a d a d e
+        orthic_bisector_at_e
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle e d e b e b e f
+        orthic_bisector_at_f
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle f e f c f c f d
+        orthic_angle
+        a b c = triangle a b c; d = foot d a b c; e = foot e b c a; f = foot f c a b; h = orthocenter h a b c ? eqangle d f d b d c d e
+        """
+
+    /// Every proof of `auxiliaryProblems`.
+    static let auxiliaries: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(auxiliaryProblems, file: "auxiliaries.txt")) ?? [], seconds: 10)
+
+    /// The proofs with auxiliary constructions, each paired with its problem stripped of
+    /// those clauses: the checker must add them back from the proof.
+    static let withAuxiliaryRemoved: [EngineProof] = (classics + imo + auxiliaries).compactMap { proof in
+        guard !proof.json.auxiliaryConstructions.isEmpty else { return nil }
+        let p = proof.problem
+        let clauses = p.statementText.components(separatedBy: " ? ")[0].components(separatedBy: "; ")
+            .filter { !proof.json.auxiliaryConstructions.contains($0) }
+        guard let goal = p.goal,
+              let stripped = try? ProblemParser().parseProblem(name: p.name, statement: clauses.joined(separator: "; ") + " ? " + p.text(of: goal))
+        else { return nil }
+        var result = proof
+        result.problem = stripped
+        return result
+    }
+
+    static func proofs(of problems: [Problem], seconds: Double) -> [EngineProof] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        var result: [EngineProof] = []
+        for problem in problems {
+            guard let diagram = try? DiagramBuilder().build(problem, seed: 0) else { continue }
+            let run = Engine().run(diagram, budget: Budget(seconds: seconds))
+            guard let proof = Proof(result: run, problem: problem),
+                  let data = try? encoder.encode(proof),
+                  let json = try? ProofDocument.readJSON(data, file: "\(problem.name).json"),
+                  let text = try? ProofDocument.read(proof.text, file: "\(problem.name).txt") else { continue }
+            result.append(EngineProof(problem: problem, json: json, text: text, textSource: proof.text))
+        }
+        return result
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GouguLanguage
+import GouguProofCheck
+import GouguTestSupport
+import Testing
+
+/// What the checker accepts and refuses, one small proof at a time (Thales' theorem, as
+/// `gougu solve` prints it).
+@Suite struct ProofCheckerTests {
+    static let problem = try! ProblemParser().parseProblem(
+        name: "thales", statement: "a b = segment a b; o = midpoint o a b; c = on_circle c o a ? perp a c b c")
+
+    static let thales = """
+        Proof of thales
+        Diagram seed: 0
+        Premises:
+          (1) coll o a b    [premise: o = midpoint o a b]
+          (2) cong o a o b    [premise: o = midpoint o a b]
+          (3) cong o c o a    [premise: c = on_circle c o a]
+        Steps:
+          (4) circle o a c b    by ratio chasing (log-lengths): -1 × [cong o c o a] (3); ratio chasing (log-lengths): 1 × [cong o a o b] (2)
+          (5) perp a c c b    by rule diameter_subtends_a_right_angle [a=a b=c c=b o=o] from (4) (1)
+          (6) perp a c b c    by angle chasing (mod 180°): 1 × [perp a c c b] (5)
+        Goal perp a c b c proved in 3 steps.
+        """
+
+    /// The verdict on Thales' proof with `old` replaced by `new`.
+    static func verdict(_ old: String = "", _ new: String = "") throws -> ProofVerdict {
+        let text = old.isEmpty ? thales : thales.replacingOccurrences(of: old, with: new)
+        #expect(old.isEmpty || text != thales, "the edit applies")
+        return ProofChecker().check(try ProofDocument.read(text, file: "thales.txt"), for: problem)
+    }
+
+    static func failure(_ verdict: ProofVerdict) -> ProofFailure? {
+        if case .invalid(let f) = verdict { return f }
+        return nil
+    }
+
+    @Test func thalesProofIsValid() throws {
+        #expect(try Self.verdict() == .valid)
+    }
+
+    @Test func aPremiseTheProblemDoesNotAssertIsRejected() throws {
+        // True in the figure (c is on the circle), but no construction says it.
+        let f = Self.failure(try Self.verdict("(3) cong o c o a", "(3) cong o c o b"))
+        #expect(f?.step == 3)
+        #expect(f?.reason.contains("not asserted by a construction") == true)
+    }
+
+    @Test func aStatementFalseInTheDiagramIsRejected() throws {
+        let f = Self.failure(try Self.verdict("(6) perp a c b c    by", "(6) perp a b b c    by"))
+        #expect(f?.step == 6)
+        #expect(f?.reason.contains("false in the checker's diagram") == true)
+    }
+
+    @Test func aRuleMustConcludeTheStatement() throws {
+        // perp c a c b is true, but the rule under this binding concludes perp a c c b.
+        let f = Self.failure(try Self.verdict("(5) perp a c c b    by", "(5) perp c a c b    by"))
+        #expect(f?.step == 5)
+        #expect(f?.reason == "diameter_subtends_a_right_angle under this binding concludes perp a c c b")
+    }
+
+    @Test func aRuleCitesItsPremisesInOrder() throws {
+        let f = Self.failure(try Self.verdict("from (4) (1)", "from (1) (4)"))
+        #expect(f?.step == 5)
+        #expect(f?.reason.hasPrefix("premise 1 of diameter_subtends_a_right_angle is circle o a c b") == true)
+    }
+
+    @Test func halvingAnAngleEquationIsRefused() throws {
+        let f = Self.failure(try Self.verdict("1 × [perp a c c b] (5)", "1/2 × [perp a c c b] (5)"))
+        #expect(f?.step == 6)
+        #expect(f?.reason.contains("is not an integer") == true)
+    }
+
+    @Test func aCertificateMustSumToTheStatement() throws {
+        let f = Self.failure(try Self.verdict("1 × [cong o a o b] (2)", "-1 × [cong o a o b] (2)"))
+        #expect(f?.step == 4)
+        #expect(f?.reason.contains("ratios certificate sums to") == true)
+    }
+
+    @Test func aTermNamesTheStepItCites() throws {
+        let f = Self.failure(try Self.verdict("-1 × [cong o c o a] (3)", "-1 × [cong o a o b] (3)"))
+        #expect(f?.step == 4)
+        #expect(f?.reason.contains("names [cong o a o b] but cites (3)") == true)
+    }
+
+    @Test func aCircleNeedsOneCertificatePerEquation() throws {
+        let f = Self.failure(try Self.verdict("; ratio chasing (log-lengths): 1 × [cong o a o b] (2)", ""))
+        #expect(f?.step == 4)
+        #expect(f?.reason.contains("needs certificates in: ratios, ratios") == true)
+    }
+
+    @Test func aStepCitesOnlyEarlierSteps() throws {
+        let f = Self.failure(try Self.verdict("1 × [perp a c c b] (5)", "1 × [perp a c c b] (6)"))
+        #expect(f?.step == 6)
+        #expect(f?.reason == "cites (6), which is not an earlier step")
+    }
+
+    @Test func theLastStepIsTheGoal() throws {
+        let f = Self.failure(try Self.verdict("  (6) perp a c b c    by angle chasing (mod 180°): 1 × [perp a c c b] (5)\n", ""))
+        #expect(f?.step == 5)
+        #expect(f?.reason == "the last step is not the goal perp a c b c")
+    }
+
+    @Test func aChainCitesOnlyWhatItNeeds() throws {
+        let f = Self.failure(try Self.verdict("(6) perp a c b c    by angle chasing (mod 180°): 1 × [perp a c c b] (5)",
+                                              "(6) coll b a o    by one line through shared points: (1) (2)"))
+        #expect(f?.step == 6)
+        #expect(f?.reason == "(2) is not needed")
+    }
+
+    @Test func aDifferentDiagramSeedStillChecksWhenNoSideConditionDependsOnIt() throws {
+        #expect(try Self.verdict("Diagram seed: 0", "Diagram seed: 5") == .valid)
+    }
+
+    @Test func anotherFormatIsRefused() throws {
+        var proof = try ProofDocument.read(Self.thales, file: "thales.txt")
+        proof.format = "gougu-proof/1"
+        #expect(Self.failure(ProofChecker().check(proof, for: Self.problem))?.reason == "format 'gougu-proof/1' is not gougu-proof/2")
+    }
+
+    @Test func anExpressionThatIsNotTheCitedEquationIsRefused() throws {
+        var proof = try ProofDocument.read(Self.thales, file: "thales.txt")
+        proof.steps[2].certificates![0].terms[0].expression = .init(terms: [.init(coefficient: "1", points: ["a", "c"], logPrime: nil)], constant: "0")
+        let f = Self.failure(ProofChecker().check(proof, for: Self.problem))
+        #expect(f?.step == 6)
+        #expect(f?.reason.contains("stated expression is not the equation it cites") == true)
+    }
+
+    @Test func unreadableTextSaysWhere() throws {
+        #expect(throws: ProofReadError.self) { try ProofDocument.read(Self.thales.replacingOccurrences(of: "from (4) (1)", with: "from (4 (1)"), file: "t.txt") }
+        do {
+            _ = try ProofDocument.read(Self.thales.replacingOccurrences(of: "    by rule", with: " by rule"), file: "t.txt")
+        } catch let error as ProofReadError {
+            #expect(error.description == "t.txt:9:3: error: expected 'statement    by justification' (four spaces, then 'by')")
+        }
+    }
+}
+
+/// The checker trusts the theorem library, the parser, `Rational` and the diagrams, and
+/// nothing of the engine: no source file of it imports the engine, and the package does not
+/// let it.
+@Suite struct CheckerIndependenceTests {
+    @Test func noSourceOfTheCheckerImportsTheEngine() throws {
+        let folder = SharedFiles.root.appendingPathComponent("Sources/GouguProofCheck")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 5)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("import GouguDeduction"), "\(file)")
+            #expect(!text.contains("import Gougu\n"), "\(file)")
+        }
+        let package = try #require(RepositoryFiles.text("Package.swift"))
+        let line = try #require(package.split(separator: "\n").first { $0.contains("name: \"GouguProofCheck\"") && $0.contains(".target(") })
+        #expect(!line.contains("GouguDeduction"))
+    }
+}
