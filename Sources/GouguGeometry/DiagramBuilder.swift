@@ -45,22 +45,7 @@ public struct DiagramBuilder: Sendable {
             var positions = [Vector2?](repeating: nil, count: problem.points.count)
             var failed = false
             for clause in problem.clauses {
-                var reason = ""
-                var placed = false
-                for _ in 0..<clauseRetries {
-                    do {
-                        try place(clause, of: problem, into: &positions, using: &rng)
-                        placed = true
-                        break
-                    } catch let failure as PlacementFailure {
-                        reason = failure.reason
-                        for p in clause.points { positions[p.index] = nil }
-                        if !failure.canRetry { break }
-                    } catch {
-                        reason = "\(error)"
-                    }
-                }
-                if !placed {
+                if let reason = placeWithRetries(clause, of: problem, into: &positions, using: &rng) {
                     lastFailure = (clause, reason)
                     failed = true
                     break
@@ -71,10 +56,35 @@ public struct DiagramBuilder: Sendable {
             }
         }
         let clause = lastFailure!.clause
-        let text = clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+        throw DiagramError(location: clause.location, clause: Self.text(of: clause, in: problem), reason: lastFailure!.reason,
+                           attempts: maximumAttempts)
+    }
+
+    /// Places one clause, resampling it up to `clauseRetries` times; nil when placed, else
+    /// why the last try failed (the clause's points are left unplaced).
+    private func placeWithRetries(_ clause: Clause, of problem: Problem, into positions: inout [Vector2?],
+                                  using rng: inout SeededGenerator) -> String? {
+        var reason = ""
+        for _ in 0..<clauseRetries {
+            do {
+                try place(clause, of: problem, into: &positions, using: &rng)
+                return nil
+            } catch let failure as PlacementFailure {
+                reason = failure.reason
+                for p in clause.points { positions[p.index] = nil }
+                if !failure.canRetry { break }
+            } catch {
+                reason = "\(error)"
+            }
+        }
+        return reason
+    }
+
+    /// A clause as written in the problem language.
+    static func text(of clause: Clause, in problem: Problem) -> String {
+        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
             + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
                 .joined(separator: ", ")
-        throw DiagramError(location: clause.location, clause: text, reason: lastFailure!.reason, attempts: maximumAttempts)
     }
 
     /// Extends a built diagram to `problem`, whose first clauses and points are those of
@@ -94,26 +104,8 @@ public struct DiagramBuilder: Sendable {
         var positions: [Vector2?] = diagram.positions.map { $0 } + Array(repeating: nil, count: problem.points.count - old.points.count)
         var rng = SeededGenerator(seed: diagram.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(problem.clauses.count))
         for clause in problem.clauses[old.clauses.count...] {
-            var reason = ""
-            var placed = false
-            for _ in 0..<clauseRetries {
-                do {
-                    try place(clause, of: problem, into: &positions, using: &rng)
-                    placed = true
-                    break
-                } catch let failure as PlacementFailure {
-                    reason = failure.reason
-                    for p in clause.points { positions[p.index] = nil }
-                    if !failure.canRetry { break }
-                } catch {
-                    reason = "\(error)"
-                }
-            }
-            guard placed else {
-                let text = clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-                    + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
-                        .joined(separator: ", ")
-                throw DiagramError(location: clause.location, clause: text, reason: reason, attempts: 1)
+            if let reason = placeWithRetries(clause, of: problem, into: &positions, using: &rng) {
+                throw DiagramError(location: clause.location, clause: Self.text(of: clause, in: problem), reason: reason, attempts: 1)
             }
         }
         return Diagram(problem: problem, seed: diagram.seed, positions: positions.map { $0! }, attempts: diagram.attempts)
