@@ -174,6 +174,15 @@ public struct Engine: Sendable {
             if round > budget.rounds { return finish(.roundLimit) }
             let roundStart = elapsed()
             let before = store.facts.count
+            func closeRound() {
+                rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count,
+                                              seconds: elapsed() - roundStart))
+            }
+            /// The goal's justification once the store knows it.
+            func goalProof() -> Justification? {
+                guard let goal, store.isKnown(goal) else { return nil }
+                return store.holds(goal)
+            }
             var stop: StopReason?
             let shouldStop: () -> Bool = { stop != nil }
             for rule in rules {
@@ -200,18 +209,18 @@ public struct Engine: Sendable {
                 }
                 if let stop { return finish(stop) }
                 if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
-                if let goal, store.isKnown(goal), let why = store.holds(goal) {
-                    rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+                if let why = goalProof() {
+                    closeRound()
                     return finish(.proved, why)
                 }
             }
             // Equal lengths found by ratio chasing feed distance chasing, and back.
             store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
-            if let goal, let why = store.holds(goal) {
-                rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+            if let why = goalProof() {
+                closeRound()
                 return finish(.proved, why)
             }
-            rounds.append(RoundStatistics(round: round, newFacts: store.facts.count - before, totalFacts: store.facts.count, seconds: elapsed() - roundStart))
+            closeRound()
             if store.facts.count == before { return finish(.saturated) }
         }
     }

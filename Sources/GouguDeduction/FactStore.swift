@@ -204,7 +204,11 @@ public struct FactStore: Sendable {
         switch statement.predicate {
         case "coll": return lines.contains(p)
         case "cyclic": return circles.contains(p)
-        case "midp": return holds(statement) != nil
+        case "midp":
+            // As `holds`: a known midpoint, or m on line ab with ma = mb.
+            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return true }
+            let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
+            return p[1] != p[2] && lines.contains(p) && decide(equidistant)
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies)

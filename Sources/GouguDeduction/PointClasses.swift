@@ -108,11 +108,7 @@ struct PointClasses: Sendable {
 
     /// Whether all `points` lie in one class (as ``together(_:)``, without the reasons).
     mutating func contains(_ points: [Int]) -> Bool {
-        let distinct = Array(Set(points)).sorted()
-        guard distinct.count >= arity else { return true }
-        let root = forest.find(element(Array(distinct.prefix(arity))))
-        let inClass = members[root]!
-        return distinct.allSatisfy(inClass.contains)
+        Set(points).count < arity || classMembers(holding: points) != nil
     }
 
     /// The points of the class holding all of `points` (at least `arity` distinct ones), or

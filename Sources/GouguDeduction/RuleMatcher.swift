@@ -192,6 +192,16 @@ struct RuleMatcher {
             search(remaining: rest, binding: &binding, store: &store, found: found)
         }
 
+        /// Tries every point of `domain` for each unbound variable, then checks.
+        func assign(_ k: Int, over domain: some Collection<Int>) {
+            if k == unbound.count { check(); return }
+            for point in domain {
+                binding[unbound[k]] = point
+                assign(k + 1, over: domain)
+                binding[unbound[k]] = -1
+            }
+        }
+
         let boundPoints = premise.variables.compactMap { binding[$0] == -1 ? nil : binding[$0] }
         if unbound.isEmpty {
             check()
@@ -199,15 +209,7 @@ struct RuleMatcher {
                   Set(boundPoints).count >= (premise.predicate == "coll" ? 2 : 3) {
             // The bound points fix the line (circle): the others range over its known points.
             guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
-            func assign(_ k: Int) {
-                if k == unbound.count { check(); return }
-                for point in members {
-                    binding[unbound[k]] = point
-                    assign(k + 1)
-                    binding[unbound[k]] = -1
-                }
-            }
-            assign(0)
+            assign(0, over: members)
         } else if premise.isEnumerable {
             for instance in candidates.instances(of: premise.predicate) {
                 if bind(premise, to: instance, in: &binding) {
@@ -217,16 +219,7 @@ struct RuleMatcher {
             }
         } else if unbound.count <= 3 {
             // No index: try every point for each unbound variable, filtered numerically.
-            let n = diagram.positions.count
-            func assign(_ k: Int) {
-                if k == unbound.count { check(); return }
-                for point in 0..<n {
-                    binding[unbound[k]] = point
-                    assign(k + 1)
-                    binding[unbound[k]] = -1
-                }
-            }
-            assign(0)
+            assign(0, over: 0..<diagram.positions.count)
         }
     }
 }

@@ -94,12 +94,15 @@ public struct ExampleMiner: Sendable {
         }
 
         // Statements true in the diagram that DD + AR cannot prove (the closure saturated
-        // without them): the search looks for auxiliary constructions that prove them.
-        if closure.stopReason == .saturated, let budget = auxiliarySearch {
-            var unproved = Engine.candidateGoals(in: diagram).filter { goalPredicates.contains($0.predicate) && !closure.store.isKnown($0) }
-            unproved.shuffle(using: &rng)
-            for goal in unproved.prefix(searchedStatementsPerProblem) {
-                guard let example = searchedExample(for: goal, sample: sample, budget: budget, seed: seed, number: examples.count),
+        // without them): the two sources of examples with needed auxiliary points start there.
+        let unproved = closure.stopReason == .saturated
+            ? Engine.candidateGoals(in: diagram).filter { goalPredicates.contains($0.predicate) && !closure.store.isKnown($0) }
+            : []
+
+        // The search looks for auxiliary constructions that prove them.
+        if let budget = auxiliarySearch {
+            for goal in unproved.shuffled(using: &rng).prefix(searchedStatementsPerProblem) {
+                guard let example = searchedExample(for: goal, in: problem, budget: budget, seed: seed, number: examples.count),
                       seen.insert(example.key).inserted else { continue }
                 examples.append(example)
             }
@@ -116,9 +119,8 @@ public struct ExampleMiner: Sendable {
                let biggerDiagram = try? DiagramBuilder(maximumAttempts: 4).build(bigger, seed: seed) {
                 var extendedClosure = engine.saturate(biggerDiagram, budget: saturationBudget)
                 var goals: [(Statement, [FactID])] = []
-                for statement in Engine.candidateGoals(in: diagram) where goalPredicates.contains(statement.predicate) {
-                    guard !closure.store.isKnown(statement), extendedClosure.store.isKnown(statement),
-                          let why = extendedClosure.store.holds(statement) else { continue }
+                for statement in unproved {
+                    guard extendedClosure.store.isKnown(statement), let why = extendedClosure.store.holds(statement) else { continue }
                     goals.append((statement, why.dependencies))
                 }
                 goals.shuffle(using: &rng)
@@ -140,12 +142,11 @@ public struct ExampleMiner: Sendable {
     }
 
     /// An example whose auxiliary constructions the search found: `goal` is true in the
-    /// diagram of `sample` and DD + AR cannot prove it from its premises, so they are needed.
-    func searchedExample(for goal: Statement, sample: ProblemSampler.Sample, budget: SearchBudget,
+    /// diagram of `plain` and DD + AR cannot prove it from its premises, so they are needed.
+    func searchedExample(for goal: Statement, in plain: Problem, budget: SearchBudget,
                          seed: UInt64, number: Int) -> SyntheticExample? {
         let name = "synthetic_\(seed)_\(number)"
         let parser = ProblemParser(library: engine.library)
-        guard let plain = try? parser.parseProblem(name: name, statement: sample.statement) else { return nil }
         // The goal's problem: the clauses its points depend on.
         let goalClauses = Self.clausesDefining(goal.points, in: plain)
         let statement = goalClauses.sorted().map { Self.text(of: plain.clauses[$0], in: plain) }.joined(separator: "; ")
