@@ -28,7 +28,7 @@ import GouguTestSupport
     /// intersection only (IMO 2005 P5, 2018 P1) or for some shapes of the free points
     /// (IMO 2020 P1 assumes a convex quadrilateral), and those are reported false, never
     /// resampled away.
-    @Test(arguments: SharedFiles.benchmarkFiles)
+    @Test(.enabled(if: SharedFiles.available), arguments: SharedFiles.benchmarkFiles)
     func everyBenchmarkProblemDrawsForTwentySeeds(file: String) throws {
         let text = try #require(SharedFiles.text(file))
         var holds = 0, total = 0

@@ -24,7 +24,7 @@ import GouguTestSupport
 
     // MARK: Accepted input
 
-    @Test(arguments: SharedFiles.benchmarkFiles)
+    @Test(.enabled(if: SharedFiles.available), arguments: SharedFiles.benchmarkFiles)
     func everyBenchmarkFileLoadsUnchanged(file: String) throws {
         let text = try #require(SharedFiles.text(file))
         let problems = try parser.parseFile(text, file: file)
