@@ -58,6 +58,8 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The diagram's random seed.")
     var seed: UInt64 = 0
 
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
     @Option(help: "Write a report: PATH.json, PATH.csv or PATH.md.")
     var report: String?
 
@@ -111,6 +113,7 @@ struct BenchCommand: ParsableCommand {
                 process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",
                                      "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
                     + (noAux ? ["--no-aux"] : [])
+                    + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
                 try process.run()

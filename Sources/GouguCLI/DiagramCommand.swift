@@ -15,6 +15,8 @@ struct DiagramCommand: ParsableCommand {
     @Option(help: "The random seed: the same seed gives the same diagram.")
     var seed: UInt64 = 0
 
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
     @Option(help: "Build this many diagrams per problem, from seeds seed, seed+1, ... and print only the checks.")
     var seeds: Int?
 
@@ -27,7 +29,6 @@ struct DiagramCommand: ParsableCommand {
 
     func run() throws {
         let problems = try selection.load()
-        let builder = DiagramBuilder()
         let clock = ContinuousClock()
         let start = clock.now
         var built = 0, goalsHeld = 0
@@ -35,12 +36,12 @@ struct DiagramCommand: ParsableCommand {
         var constructionFailed = false
         for problem in problems {
             let count = seeds ?? 1
-            var holds = 0
+            var holds = 0, configured = 0
             for offset in 0..<count {
                 let seed = self.seed &+ UInt64(offset)
                 let diagram: Diagram
                 do {
-                    diagram = try builder.build(problem, seed: seed)
+                    diagram = try configurationOptions.build(problem, seed: seed)
                 } catch let error as DiagramError {
                     warn("\(error) (problem '\(problem.name)', seed \(seed))")
                     constructionFailed = true
@@ -49,9 +50,11 @@ struct DiagramCommand: ParsableCommand {
                 built += 1
                 if seeds == nil { printDiagram(diagram) }
                 if diagram.goalHolds ?? true { holds += 1 } else { goalFailed = true }
+                if diagram.configuration != .seeded { configured += 1 }
             }
             if let seeds {
-                print("\(problem.name): goal holds in \(holds) of \(seeds) diagrams")
+                print("\(problem.name): goal holds in \(holds) of \(seeds) diagrams"
+                      + (configured > 0 ? " (\(configured) in a configuration other than the seed's)" : ""))
             }
             goalsHeld += holds
         }
@@ -66,7 +69,7 @@ struct DiagramCommand: ParsableCommand {
 
     private func printDiagram(_ diagram: Diagram) {
         let problem = diagram.problem
-        print("problem \(problem.name) (seed \(diagram.seed))")
+        print("problem \(problem.name) (seed \(diagram.seed)" + (configurationText(diagram).map { ", \($0)" } ?? "") + ")")
         let width = problem.points.map(\.name.count).max() ?? 1
         for (index, point) in problem.points.enumerated() {
             let p = diagram.positions[index]

@@ -18,6 +18,8 @@ struct DrawCommand: ParsableCommand {
     @Option(help: "The random seed of the diagram: the same seed gives the same figure.")
     var seed: UInt64 = 0
 
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
     @Option(help: "The width of the figure in pixels.")
     var width: Double = FigureStyle.default.width
 
@@ -34,7 +36,7 @@ struct DrawCommand: ParsableCommand {
         }
         let diagram: Diagram
         do {
-            diagram = try DiagramBuilder().build(problem, seed: seed)
+            diagram = try configurationOptions.build(problem, seed: seed)
         } catch let error as DiagramError {
             fail("\(error) (problem '\(problem.name)', seed \(seed))")
         }

@@ -68,3 +68,22 @@ func formatCoordinate(_ value: Double) -> String {
     let text = String(format: "%.6f", rounded == 0 ? 0 : rounded)
     return String(repeating: " ", count: max(0, 11 - text.count)) + text
 }
+
+/// How a command chooses among the figures a statement describes.
+struct ConfigurationOptions: ParsableArguments {
+    @Flag(help: "Keep every two-way choice (which intersection of a line and a circle, which bisector) as the seed draws it, even when the goal is false there. By default, when the goal is false in the seeded diagram, the other configurations of the same free points are tried and the first where the goal holds is used, and named in the output and in proofs.")
+    var seededConfiguration = false
+
+    /// The diagram of `problem` from `seed` in the configuration these options choose.
+    func build(_ problem: Problem, seed: UInt64) throws -> Diagram {
+        seededConfiguration ? try DiagramBuilder().build(problem, seed: seed)
+                            : try DiagramBuilder().buildInStatedConfiguration(problem, seed: seed)
+    }
+}
+
+/// "configuration 5 (e, g at the other of two positions)", or nil for the seeded one.
+func configurationText(_ diagram: Diagram) -> String? {
+    guard diagram.configuration != .seeded else { return nil }
+    let points = diagram.flippedPoints.map { diagram.problem.name(of: $0) }.joined(separator: ", ")
+    return "configuration \(diagram.configuration) (\(points) at the other of two positions)"
+}

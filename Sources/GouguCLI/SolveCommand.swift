@@ -45,6 +45,8 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "The diagram's random seed.")
     var seed: UInt64 = 0
 
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
     @Option(help: "Resident memory allowed, in MiB.")
     var memory: Double = 1024
 
@@ -96,7 +98,7 @@ struct SolveCommand: ParsableCommand {
         for problem in problems {
             let diagram: Diagram
             do {
-                diagram = try DiagramBuilder().build(problem, seed: seed)
+                diagram = try configurationOptions.build(problem, seed: seed)
             } catch let error as DiagramError {
                 fail("\(error) (problem '\(problem.name)')")
             }

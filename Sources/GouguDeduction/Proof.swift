@@ -60,6 +60,11 @@ public struct Proof: Sendable, Codable {
     public var problem: String
     /// The seed of the diagram the side conditions were checked on.
     public var seed: UInt64
+    /// Which of the statement's two-way choices the diagram takes against the seed's draw
+    /// (`Configuration.flips`); nil for the seeded configuration.
+    public var configuration: UInt64?
+    /// The configuration in words: the points placed at the other of their two positions.
+    public var configurationNote: String?
     /// Facts asserted by the constructions that the proof uses.
     public var premises: [Step]
     /// Derived facts, in order; the last one is the goal.
@@ -212,7 +217,12 @@ public struct Proof: Sendable, Codable {
         }
         self.problemName = problem.name
         self.problem = problem.statementText
-        self.seed = result.store.diagram.seed
+        let diagram = result.store.diagram
+        self.seed = diagram.seed
+        if diagram.configuration != .seeded {
+            self.configuration = diagram.configuration.flips
+            self.configurationNote = diagram.flippedPoints.map { problem.name(of: $0) }.joined(separator: ", ") + " at the other of two positions"
+        }
         self.premises = premises
         self.steps = steps
         self.auxiliaryConstructions = auxiliary
@@ -229,6 +239,9 @@ public struct Proof: Sendable, Codable {
         var lines = ["Proof of \(problemName)"]
         if !auxiliaryConstructions.isEmpty { lines.append("Auxiliary constructions: " + auxiliaryConstructions.joined(separator: "; ")) }
         lines.append("Diagram seed: \(seed)")
+        if let configuration {
+            lines.append("Diagram configuration: \(configuration)" + (configurationNote.map { " (\($0))" } ?? ""))
+        }
         lines.append("Premises:")
         for s in premises { lines.append("  (\(s.number)) \(s.statement)    [\(s.reason)]") }
         lines.append("Steps:")

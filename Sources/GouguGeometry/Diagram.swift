@@ -11,6 +11,28 @@ public struct Diagram: Sendable {
     public let positions: [Vector2]
     /// How many whole-diagram attempts the builder needed (1 when the first one worked).
     public let attempts: Int
+    /// Which of the statement's two-way choices take the other solution than the seed's.
+    public let configuration: Configuration
+    /// The point placed at each two-way choice, in order: bit `k` of a configuration
+    /// concerns `branchPoints[k]`.
+    public let branchPoints: [PointID]
+
+    public init(problem: Problem, seed: UInt64, positions: [Vector2], attempts: Int,
+                configuration: Configuration = .seeded, branchPoints: [PointID] = []) {
+        self.problem = problem
+        self.seed = seed
+        self.positions = positions
+        self.attempts = attempts
+        self.configuration = configuration
+        self.branchPoints = branchPoints
+    }
+
+    /// The points the configuration puts at the other of their two positions, in order.
+    public var flippedPoints: [PointID] {
+        branchPoints.enumerated().compactMap { k, point in
+            k < 64 && configuration.flips & (1 << UInt64(k)) != 0 ? point : nil
+        }
+    }
 
     /// The position of a point.
     public func position(of point: PointID) -> Vector2 { positions[point.index] }

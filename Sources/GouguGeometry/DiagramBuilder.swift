@@ -38,21 +38,23 @@ public struct DiagramBuilder: Sendable {
     /// Builds a diagram of `problem` from `seed`.
     ///
     /// - Throws: `DiagramError` naming the construction that could not be satisfied.
-    public func build(_ problem: Problem, seed: UInt64 = 0) throws -> Diagram {
+    public func build(_ problem: Problem, seed: UInt64 = 0, configuration: Configuration = .seeded) throws -> Diagram {
         var lastFailure: (clause: Clause, reason: String)?
         for attempt in 0..<maximumAttempts {
             var rng = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(attempt))
             var positions = [Vector2?](repeating: nil, count: problem.points.count)
             var failed = false
+            var branches = BranchRecorder(configuration: configuration)
             for clause in problem.clauses {
-                if let reason = placeWithRetries(clause, of: problem, into: &positions, using: &rng) {
+                if let reason = placeWithRetries(clause, of: problem, into: &positions, branches: &branches, using: &rng) {
                     lastFailure = (clause, reason)
                     failed = true
                     break
                 }
             }
             if !failed {
-                return Diagram(problem: problem, seed: seed, positions: positions.map { $0! }, attempts: attempt + 1)
+                return Diagram(problem: problem, seed: seed, positions: positions.map { $0! }, attempts: attempt + 1,
+                               configuration: configuration, branchPoints: branches.branchPoints)
             }
         }
         let clause = lastFailure!.clause
@@ -63,14 +65,16 @@ public struct DiagramBuilder: Sendable {
     /// Places one clause, resampling it up to `clauseRetries` times; nil when placed, else
     /// why the last try failed (the clause's points are left unplaced).
     private func placeWithRetries(_ clause: Clause, of problem: Problem, into positions: inout [Vector2?],
-                                  using rng: inout SeededGenerator) -> String? {
+                                  branches: inout BranchRecorder, using rng: inout SeededGenerator) -> String? {
         var reason = ""
         for _ in 0..<clauseRetries {
+            let branchesBefore = branches
             do {
-                try place(clause, of: problem, into: &positions, using: &rng)
+                try place(clause, of: problem, into: &positions, branches: &branches, using: &rng)
                 return nil
             } catch let failure as PlacementFailure {
                 reason = failure.reason
+                branches = branchesBefore
                 for p in clause.points { positions[p.index] = nil }
                 if !failure.canRetry { break }
             } catch {
@@ -103,12 +107,16 @@ public struct DiagramBuilder: Sendable {
                      "the problem must extend the diagram's problem")
         var positions: [Vector2?] = diagram.positions.map { $0 } + Array(repeating: nil, count: problem.points.count - old.points.count)
         var rng = SeededGenerator(seed: diagram.seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(problem.clauses.count))
+        // The new clauses take their seeded branches: the configuration names the
+        // statement's choices only.
+        var branches = BranchRecorder(configuration: .seeded)
         for clause in problem.clauses[old.clauses.count...] {
-            if let reason = placeWithRetries(clause, of: problem, into: &positions, using: &rng) {
+            if let reason = placeWithRetries(clause, of: problem, into: &positions, branches: &branches, using: &rng) {
                 throw DiagramError(location: clause.location, clause: Self.text(of: clause, in: problem), reason: reason, attempts: 1)
             }
         }
-        return Diagram(problem: problem, seed: diagram.seed, positions: positions.map { $0! }, attempts: diagram.attempts)
+        return Diagram(problem: problem, seed: diagram.seed, positions: positions.map { $0! }, attempts: diagram.attempts,
+                       configuration: diagram.configuration, branchPoints: diagram.branchPoints)
     }
 
     // MARK: Placing one clause
@@ -134,7 +142,8 @@ public struct DiagramBuilder: Sendable {
         var terms: [BoundTerm]
     }
 
-    private func place(_ clause: Clause, of problem: Problem, into positions: inout [Vector2?], using rng: inout SeededGenerator) throws {
+    private func place(_ clause: Clause, of problem: Problem, into positions: inout [Vector2?], branches: inout BranchRecorder,
+                       using rng: inout SeededGenerator) throws {
         let scale = 1.0
         // Given points must satisfy each construction's non-degeneracy conditions.
         for call in clause.constructions {
@@ -150,7 +159,7 @@ public struct DiagramBuilder: Sendable {
                 throw PlacementFailure(reason: "the placements of the clause depend on each other in a cycle", canRetry: false)
             }
             let item = items.remove(at: next)
-            let placed = try place(item, of: problem, positions: positions, scale: scale, using: &rng)
+            let placed = try place(item, of: problem, positions: positions, scale: scale, branches: &branches, using: &rng)
             for (p, position) in zip(item.points, placed) {
                 for (q, other) in positions.enumerated() where q != p.index {
                     if let other, other.distance(to: position) < Geometry.minimumSeparation {
@@ -212,14 +221,21 @@ public struct DiagramBuilder: Sendable {
     }
 
     private func place(_ item: Item, of problem: Problem, positions: [Vector2?], scale: Double,
-                       using rng: inout SeededGenerator) throws -> [Vector2] {
+                       branches: inout BranchRecorder, using rng: inout SeededGenerator) throws -> [Vector2] {
         let name = item.points.map { problem.name(of: $0) }.joined(separator: " ")
         var loci: [Locus] = []
         var fixed: [Vector2]?
         for term in item.terms {
             let points = term.points.map { positions[$0.index]! }
-            guard let value = term.method.evaluate(points, term.numbers, &rng) else {
+            guard var value = term.method.evaluate(points, term.numbers, &rng) else {
                 throw PlacementFailure(reason: "'\(term.text)' is degenerate for '\(name)'")
+            }
+            // A conventional choice (the internal bisector) is a two-way choice too.
+            if let alternative = term.method.alternative, branches.choose(0, for: item.points[0]) == 1 {
+                guard let other = alternative(points) else {
+                    throw PlacementFailure(reason: "'\(term.text)' is degenerate for '\(name)'")
+                }
+                value = .locus(other)
             }
             switch value {
             case .locus(let locus): loci.append(locus)
@@ -258,9 +274,10 @@ public struct DiagramBuilder: Sendable {
             if let hint {
                 return [candidates.min { $0.distance(to: hint) < $1.distance(to: hint) }!]
             }
-            // Which branch is drawn from the seed, never from the goal: a statement true on
-            // one branch only is reported false on the other.
-            return [candidates[Int(rng.next() % UInt64(candidates.count))]]
+            // Which branch is drawn from the seed; the configuration may name the other one.
+            let drawn = Int(rng.next() % UInt64(candidates.count))
+            guard candidates.count == 2 else { return [candidates[drawn]] }
+            return [candidates[branches.choose(drawn, for: item.points[0])]]
         }
     }
 

@@ -25,6 +25,21 @@ public struct PlacementMethod: Sendable {
     /// How many points it fixes; 0 for a locus.
     public let producedPoints: Int
     let evaluate: @Sendable (_ points: [Vector2], _ numbers: [Double], _ rng: inout SeededGenerator) -> PlacementValue?
+    /// The other locus the construction's asserted facts equally allow, for a method that
+    /// picks one of two by convention (the internal bisector, where the facts, angles
+    /// modulo pi, say "a bisector"). A configuration may take it instead.
+    let alternative: (@Sendable (_ points: [Vector2]) -> Locus?)?
+
+    init(name: String, pointArity: Int, numberArity: Int, producedPoints: Int,
+         alternative: (@Sendable ([Vector2]) -> Locus?)? = nil,
+         evaluate: @escaping @Sendable ([Vector2], [Double], inout SeededGenerator) -> PlacementValue?) {
+        self.name = name
+        self.pointArity = pointArity
+        self.numberArity = numberArity
+        self.producedPoints = producedPoints
+        self.alternative = alternative
+        self.evaluate = evaluate
+    }
 
     /// The method with this name, if the vocabulary has it.
     public static func named(_ name: String) -> PlacementMethod? { all[name] }
@@ -60,11 +75,15 @@ public struct PlacementMethod: Sendable {
         locus("diameter", 2) { p, _ in Circle(center: (p[0] + p[1]) / 2, radius: p[0].distance(to: p[1]) / 2).map(Locus.circle) },
         locus("radiuscircle", 3) { p, _ in Circle(center: p[0], radius: p[1].distance(to: p[2])).map(Locus.circle) },
         locus("scaledcircle", 2, numbers: 1) { p, n in Circle(center: p[0], radius: p[0].distance(to: p[1]) * n[0]).map(Locus.circle) },
-        // The internal bisector of angle abc, through b.
-        locus("bisector", 3) { p, _ in
+        // The internal bisector of angle abc, through b; the external one is the alternative.
+        PlacementMethod(name: "bisector", pointArity: 3, numberArity: 0, producedPoints: 0, alternative: { p in
             let u = p[0] - p[1], v = p[2] - p[1]
             guard u.length > Geometry.degenerateLength, v.length > Geometry.degenerateLength else { return nil }
-            return line(p[1], u.normalized + v.normalized)
+            return line(p[1], u.normalized - v.normalized)
+        }) { p, _, _ in
+            let u = p[0] - p[1], v = p[2] - p[1]
+            guard u.length > Geometry.degenerateLength, v.length > Geometry.degenerateLength else { return nil }
+            return line(p[1], u.normalized + v.normalized).map(PlacementValue.locus)
         },
         // The reflection of line ba in line bc, through b.
         locus("anglemirror", 3) { p, _ in

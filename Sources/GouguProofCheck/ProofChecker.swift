@@ -127,9 +127,9 @@ struct CheckSession {
         }
         self.problem = problem
         do {
-            diagram = try DiagramBuilder().build(problem, seed: proof.seed)
+            diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
         } catch {
-            throw fail("no diagram for seed \(proof.seed): \(error)")
+            throw fail("no diagram for seed \(proof.seed)" + (proof.configuration.map { " in configuration \($0)" } ?? "") + ": \(error)")
         }
         // Clauses the goal depends on, and those declared auxiliary.
         var ancestors = Set(goal.points)
@@ -178,7 +178,7 @@ struct CheckSession {
         let statement: Statement
         do { statement = try parse(step.statement) } catch let message as StatementError { throw fail(message.message) }
         if NumericFacts.supportedPredicates.contains(statement.predicate), !diagram.holds(statement) {
-            throw fail("the statement is false in the checker's diagram (seed \(proof.seed))")
+            throw fail("the statement is false in the checker's diagram (seed \(proof.seed)" + (proof.configuration.map { ", configuration \($0)" } ?? "") + ")")
         }
         if isPremise {
             guard step.kind == "premise" else { throw fail("listed among the premises but of kind '\(step.kind)'") }

@@ -17,6 +17,9 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     public var problem: String?
     /// The seed of the diagram on which side conditions are checked.
     public var seed: UInt64
+    /// Which of the statement's two-way choices the diagram takes against the seed's draw
+    /// (bit k flips the k-th; `Configuration.flips`); nil or 0 for the seeded diagram.
+    public var configuration: UInt64?
     /// Facts asserted by the constructions, numbered from 1.
     public var premises: [Step]
     /// Derived facts, numbered after the premises; the last is the goal.
@@ -133,11 +136,12 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     }
 
     public init(format: String = ProofDocument.currentFormat, problemName: String, problem: String? = nil, seed: UInt64,
-                premises: [Step], steps: [Step], auxiliaryConstructions: [String]) {
+                configuration: UInt64? = nil, premises: [Step], steps: [Step], auxiliaryConstructions: [String]) {
         self.format = format
         self.problemName = problemName
         self.problem = problem
         self.seed = seed
+        self.configuration = configuration
         self.premises = premises
         self.steps = steps
         self.auxiliaryConstructions = auxiliaryConstructions

@@ -5,6 +5,7 @@
 /// Proof of NAME
 /// Auxiliary constructions: x = midpoint x a b; ...      (optional)
 /// Diagram seed: 0                                       (optional, default 0)
+/// Diagram configuration: 5 (e, g at the other ...)      (optional, default 0)
 /// Premises:
 ///   (1) coll x b c    [premise: x = foot x p b c]
 /// Steps:
@@ -22,6 +23,7 @@ struct ProofTextReader {
     func read(_ text: String) throws -> ProofDocument {
         var name: String?
         var seed: UInt64 = 0
+        var configuration: UInt64?
         var auxiliary: [String] = []
         var premises: [ProofDocument.Step] = [], steps: [ProofDocument.Step] = []
         var section = ""
@@ -42,6 +44,12 @@ struct ProofTextReader {
             if trimmed.hasPrefix("Diagram seed: ") {
                 guard let s = UInt64(trimmed.dropFirst("Diagram seed: ".count)) else { throw error("expected a seed (a non-negative integer)") }
                 seed = s
+                continue
+            }
+            if trimmed.hasPrefix("Diagram configuration: ") {
+                let value = trimmed.dropFirst("Diagram configuration: ".count).prefix { $0.isNumber }
+                guard let c = UInt64(value) else { throw error("expected a configuration (a non-negative integer)", column: column(of: trimmed, in: line) + 23) }
+                configuration = c
                 continue
             }
             if trimmed == "Premises:" || trimmed == "Steps:" { section = trimmed; continue }
@@ -76,7 +84,7 @@ struct ProofTextReader {
             }
         }
         guard let name else { throw ProofReadError(file: file, line: 1, column: 1, message: "expected 'Proof of NAME'") }
-        return ProofDocument(problemName: name, seed: seed, premises: premises, steps: steps, auxiliaryConstructions: auxiliary)
+        return ProofDocument(problemName: name, seed: seed, configuration: configuration, premises: premises, steps: steps, auxiliaryConstructions: auxiliary)
     }
 
     private func column(of part: String, in line: String) -> Int {

@@ -1,0 +1,69 @@
+import GouguLanguage
+
+/// Which of the figures a statement describes a diagram shows.
+///
+/// A point on two loci that meet twice (a line and a circle, two circles) has two
+/// positions, and the statement alone does not say which one it means: "the second
+/// intersection of the bisector of BD with the circumcircle" is one of two points, and a
+/// theorem about it may hold for one only. The builder draws each such choice from the
+/// seed; a configuration flips some of them. Bit `k` of `flips` flips the `k`-th two-way
+/// choice the builder makes, in the order of the clauses. Free points are never affected:
+/// the same seed draws them in the same places whatever the configuration.
+public struct Configuration: Hashable, Sendable, CustomStringConvertible {
+    /// Bit `k` set: the `k`-th two-way choice takes the other solution than the seed's.
+    public var flips: UInt64
+
+    public init(flips: UInt64) { self.flips = flips }
+
+    /// Every choice as the seed draws it.
+    public static let seeded = Configuration(flips: 0)
+
+    /// The number written in proofs and accepted by `--configuration`.
+    public var description: String { String(flips) }
+}
+
+/// Counts the two-way choices the builder makes and applies a configuration to them.
+struct BranchRecorder {
+    let configuration: Configuration
+    /// The point placed at each two-way choice met so far, in order.
+    private(set) var branchPoints: [PointID] = []
+
+    init(configuration: Configuration) { self.configuration = configuration }
+
+    /// The candidate index to take at the next two-way choice, whose seeded draw is `drawn`.
+    mutating func choose(_ drawn: Int, for point: PointID) -> Int {
+        let index = branchPoints.count
+        branchPoints.append(point)
+        guard index < 64, configuration.flips & (1 << UInt64(index)) != 0 else { return drawn }
+        return 1 - drawn
+    }
+}
+
+extension DiagramBuilder {
+    /// Builds `problem` from `seed` in the configuration its goal is stated for.
+    ///
+    /// A statement whose constructions meet twice describes several figures, and a
+    /// theorem is claimed for the one its author drew. The seeded diagram comes first;
+    /// when its goal is false, the other configurations of the same free points are tried
+    /// in a fixed order (fewest flipped choices first, at most `maximumChoices` choices
+    /// varied) and the first one whose goal holds is returned. Free points are never
+    /// redrawn, every asserted fact is still checked on each candidate, and the diagram
+    /// says which configuration it is, so proofs built on it state and re-check it.
+    /// When no configuration makes the goal hold, the seeded diagram is returned, its goal
+    /// false.
+    ///
+    /// - Throws: `DiagramError` when the seeded diagram cannot be built.
+    public func buildInStatedConfiguration(_ problem: Problem, seed: UInt64 = 0, maximumChoices: Int = 8) throws -> Diagram {
+        let seeded = try build(problem, seed: seed)
+        guard seeded.goalHolds == false, !seeded.branchPoints.isEmpty else { return seeded }
+        let varied = min(seeded.branchPoints.count, maximumChoices)
+        let flips = (1..<(UInt64(1) << UInt64(varied))).sorted {
+            ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1)
+        }
+        for mask in flips {
+            guard let diagram = try? build(problem, seed: seed, configuration: Configuration(flips: mask)) else { continue }
+            if diagram.goalHolds == true { return diagram }
+        }
+        return seeded
+    }
+}
