@@ -21,6 +21,22 @@ import GouguTestSupport
         #expect(run.stdout.contains("goal perp a m b c: FALSE in this diagram"))
     }
 
+    /// c is one of two points of line ab at distance |ab| from m; the goal holds beyond b only.
+    static let twoBranches = "branches\na b = segment a b; m = midpoint m a b; c = on_line c a b, eqdistance c m a b ? cong b c a m\n"
+
+    @Test func aGoalTrueOnOneBranchHoldsInTheStatedConfigurationAndSaysSo() throws {
+        let run = try CLI.run(["diagram", "{input}", "--seeds", "8"], input: Self.twoBranches)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("branches: goal holds in 8 of 8 diagrams ("))
+        #expect(run.stdout.contains(" in a configuration other than the seed's)"))
+    }
+
+    @Test func seededConfigurationKeepsTheSeedsBranchAndReportsTheFalseGoal() throws {
+        let run = try CLI.run(["diagram", "{input}", "--seeds", "8", "--seeded-configuration"], input: Self.twoBranches)
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("configuration"))
+    }
+
     @Test func parseErrorNamesFileLineAndColumnAndExitsWithTwo() throws {
         let run = try CLI.run(["diagram", "{input}"], input: "bad\na b c = triangle; h = orthocentre h a b c ? perp a h b c\n")
         #expect(run.status == 2)

@@ -32,6 +32,27 @@ import GouguTestSupport
         #expect(failure.reason.contains("a is not between c and b in the checker's diagram"))
     }
 
+    @Test func proofsInAStatedConfigurationCheckThereAndNowhereElse() throws {
+        let proofs = EngineProofs.configurations
+        #expect(proofs.count == 8, "every seed's goal is proved in its stated configuration")
+        let flipped = proofs.filter { $0.json.configuration != nil }
+        #expect(!flipped.isEmpty && flipped.count < proofs.count, "some seeds draw each branch")
+        for proof in proofs {
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+        for proof in flipped {
+            #expect(proof.text.configuration == proof.json.configuration)
+            #expect(proof.textSource.contains("Diagram configuration: \(proof.json.configuration!) (c at the other of two positions)"))
+            var seeded = proof.json
+            seeded.configuration = nil
+            guard case .invalid(let failure) = ProofChecker().check(seeded, for: proof.problem) else {
+                Issue.record("\(proof.problem.name): accepted in the other configuration"); continue
+            }
+            #expect(failure.reason.contains("false in the checker's diagram"))
+        }
+    }
+
     @Test(.enabled(if: SharedFiles.available)) func everyProofOfIMOAG30Checks() {
         let proofs = EngineProofs.imo
         #expect(proofs.map(\.problem.name) == EngineProofs.provedIMO)

@@ -19,10 +19,23 @@ enum EngineProofs {
     /// longer proved, and a newly proved one should be added here.
     static let provedIMO = [
         "translated_imo_2000_p1", "translated_imo_2002_p2a", "translated_imo_2002_p2b", "translated_imo_2003_p4",
-        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2007_p4", "translated_imo_2010_p4",
+        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2005_p5", "translated_imo_2007_p4", "translated_imo_2010_p4",
         "translated_imo_2012_p1", "translated_imo_2013_p4", "translated_imo_2014_p4", "translated_imo_2015_p4",
         "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2022_p4",
     ]
+
+    /// A problem whose goal holds on one of two branches only (c on line ab at distance
+    /// |ab| from m, beyond b): each seed's proof is built, and checked, in the stated
+    /// configuration, which for some seeds is not the seeded one.
+    static let configurationProblems = (0..<8).map { k in
+        "branch_\(k)\na b = segment a b; m = midpoint m a b; c = on_line c a b, eqdistance c m a b ? cong b c a m"
+    }.joined(separator: "\n")
+
+    /// Proofs of `configurationProblems`, problem k drawn from seed k.
+    static let configurations: [EngineProof] = {
+        let problems = (try? ProblemParser().parseFile(configurationProblems, file: "configurations.txt")) ?? []
+        return problems.enumerated().flatMap { k, problem in proofs(of: [problem], seconds: 10, seed: UInt64(k)) }
+    }()
 
     /// Every proof of the bundled classics (10 s each at most).
     static let classics: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(RepositoryFiles.text("Problems/classics.txt") ?? "", file: "classics.txt")) ?? [], seconds: 10)
@@ -77,12 +90,14 @@ enum EngineProofs {
         return result
     }
 
-    static func proofs(of problems: [Problem], seconds: Double) -> [EngineProof] {
+    /// Proofs as `gougu solve` makes them: each diagram in the configuration its goal is
+    /// stated for.
+    static func proofs(of problems: [Problem], seconds: Double, seed: UInt64 = 0) -> [EngineProof] {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         var result: [EngineProof] = []
         for problem in problems {
-            guard let diagram = try? DiagramBuilder().build(problem, seed: 0) else { continue }
+            guard let diagram = try? DiagramBuilder().buildInStatedConfiguration(problem, seed: seed) else { continue }
             let run = Engine().run(diagram, budget: Budget(seconds: seconds))
             guard let proof = Proof(result: run, problem: problem),
                   let data = try? encoder.encode(proof),
