@@ -216,12 +216,14 @@ public struct Engine: Sendable {
             }
             // Equal lengths found by ratio chasing feed distance chasing, and back.
             store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
+            // Centres proved equidistant give the angle table their inscribed angles.
+            let centres = store.shareCentres(candidates.instances(of: "circle"), round: round)
             if let why = goalProof() {
                 closeRound()
                 return finish(.proved, why)
             }
             closeRound()
-            if store.facts.count == before { return finish(.saturated) }
+            if store.facts.count == before && centres == 0 { return finish(.saturated) }
         }
     }
 }

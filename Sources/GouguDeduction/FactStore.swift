@@ -79,6 +79,28 @@ public struct FactStore: Sendable {
         }
     }
 
+    /// What a statement implies in the angle table beyond what it means there: equations
+    /// that follow from it but do not suffice to conclude it. `circle o a b c` (o the centre
+    /// of the circle through a, b, c) gives the inscribed angle theorem for directed angles
+    /// of lines, without halving: the inscribed angle from a over chord bc equals the angle
+    /// from ob to the perpendicular bisector of bc, `d(ac) - d(ab) = d(bc) + 1/2 - d(ob)`
+    /// modulo 180° (in turns of 180°); then chord ca seen from b (with oc) and chord ab seen
+    /// from c (with oa).
+    static func angleConsequences(_ predicate: String, _ p: [Int]) -> [SparseEquation] {
+        guard predicate == "circle", p.count == 4 else { return [] }
+        let o = p[0]
+        return [(p[1], p[2], p[3]), (p[2], p[3], p[1]), (p[3], p[1], p[2])].map { a, b, c in
+            let terms: [(Int, Rational)] = [(pair(a, c), Rational(1)), (pair(a, b), Rational(-1)), (pair(b, c), Rational(-1)), (pair(o, b), Rational(1))]
+            return (terms: terms, constant: Rational(1, 2))
+        }
+    }
+
+    /// The equations a statement gives the angle table when learned or cited: its meaning,
+    /// then its consequences (`angleConsequences`).
+    mutating func learnedAngleEquations(_ s: Statement) -> [LinearExpression] {
+        (angleEquations(s) ?? []) + Self.angleConsequences(s.predicate, points(s)).map { expr($0.terms, constant: $0.constant) }
+    }
+
     /// What a length predicate means over logarithms of lengths.
     static func ratioTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
@@ -274,7 +296,7 @@ public struct FactStore: Sendable {
                 }
             } else {
                 switch table {
-                case .angles: own = angleEquations(s) ?? []
+                case .angles: own = learnedAngleEquations(s)
                 case .ratios: own = ratioEquations(s) ?? []
                 case .lengths: own = lengthEquations(s) ?? []
                 }
@@ -355,7 +377,8 @@ public struct FactStore: Sendable {
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
             learnTriangles(s, as: id)
         default:
-            for e in angleEquations(s) ?? [] { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
+            if s.predicate == "circle" { centresWithAngles.insert(s) }
+            for e in learnedAngleEquations(s) { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
             for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
             for e in lengthEquations(s) ?? [] { addEquation(e, table: .lengths, text: text(of: s), facts: [id]) }
         }
@@ -467,6 +490,31 @@ public struct FactStore: Sendable {
             facts.append(Fact(statement: statement, justification: why, round: round))
             index[statement] = id
             learn(statement, as: id)
+            added += 1
+        }
+        return added
+    }
+
+    /// Centres known with their angles: `circle o a b c` statements whose inscribed-angle
+    /// equations are in the angle table.
+    private var centresWithAngles = Set<Statement>()
+
+    /// Feeds angle chasing from distance chasing: for each candidate centre o of points
+    /// a < b < c (numerically true, `NumericCandidates`) that the ratio or lengths table
+    /// now proves equidistant, records `circle o a b c` as a fact (when it is not one yet)
+    /// and adds its inscribed-angle equations (`angleConsequences`) to the angle table.
+    /// Returns how many centres were added.
+    mutating func shareCentres(_ candidates: [[Int]], round: Int) -> Int {
+        var added = 0
+        for c in candidates where c[1] < c[2] && c[2] < c[3] {
+            let statement = Statement(predicate: "circle", arguments: c.map { .point(PointID($0)) })
+            guard !centresWithAngles.contains(statement), isKnown(statement), let why = holds(statement) else { continue }
+            centresWithAngles.insert(statement)
+            learnedCount += 1
+            let id = materialize(statement, because: why, round: round)
+            for e in Self.angleConsequences("circle", c) {
+                addEquation(expr(e.terms, constant: e.constant), table: .angles, text: text(of: statement), facts: [id])
+            }
             added += 1
         }
         return added

@@ -131,11 +131,11 @@ public struct Proof: Sendable, Codable {
             }
             if s.predicate == "midp" { return table == .ratios ? 2 : table == .lengths ? 1 : 0 }
             let terms = switch table {
-            case .angles: FactStore.angleTerms(s.predicate, p, n)
-            case .ratios: FactStore.ratioTerms(s.predicate, p, n)
-            case .lengths: FactStore.lengthTerms(s.predicate, p, n)
+            case .angles: (FactStore.angleTerms(s.predicate, p, n) ?? []) + FactStore.angleConsequences(s.predicate, p)
+            case .ratios: FactStore.ratioTerms(s.predicate, p, n) ?? []
+            case .lengths: FactStore.lengthTerms(s.predicate, p, n) ?? []
             }
-            return terms?.count ?? 0
+            return terms.count
         }
         func structure(_ why: Justification, into step: inout Step) {
             switch why {

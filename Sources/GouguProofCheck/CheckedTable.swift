@@ -40,6 +40,13 @@ enum CheckedTable: String, CaseIterable, Sendable {
         }
     }
 
+    /// Equations a statement implies in this table without meaning it there: a step may cite
+    /// the statement for them (numbered after its meaning's equations), but they never
+    /// suffice to conclude it. Only the angle table has any (`AnglesTable.consequences`).
+    func consequences(of s: Statement) -> [LinearForm] {
+        self == .angles ? AnglesTable.consequences(s.predicate, s.arguments.compactMap { $0.point?.index }) : []
+    }
+
     /// Whether "b between a and c on a line: |ab| + |bc| = |ac|" equations belong here.
     var hasSegmentSums: Bool { self == .lengths }
 
@@ -54,6 +61,19 @@ enum CheckedTable: String, CaseIterable, Sendable {
 
 /// Line directions modulo 180 degrees.
 enum AnglesTable {
+    /// The inscribed angle theorem, for `circle o a b c` (o the centre of the circle through
+    /// a, b, c), in directed angles of lines modulo 180°: the angle at a over chord bc equals
+    /// the angle from ob to the perpendicular bisector of bc (perpendicular to bc), so
+    /// (d_ac - d_ab) - (d_bc - d_ob) + 1/2 = 0; then chord ca seen from b (with oc), then
+    /// chord ab seen from c (with oa).
+    static func consequences(_ predicate: String, _ p: [Int]) -> [LinearForm] {
+        guard predicate == "circle", p.count == 4 else { return [] }
+        let o = p[0]
+        return [(p[1], p[2], p[3]), (p[2], p[3], p[1]), (p[3], p[1], p[2])].map { a, b, c in
+            LinearForm([(.of(a, c), 1), (.of(a, b), -1), (.of(b, c), -1), (.of(o, b), 1)], constant: Rational(1, 2))
+        }
+    }
+
     static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral], reflected: Bool) -> [LinearForm]? {
         func d(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         /// angle(line 1 → line 2) as d2 - d1.

@@ -333,9 +333,10 @@ struct CheckSession {
         s.predicate.hasSuffix("*") && !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
     }
 
-    /// The equations a cited statement means in one table, in order (empty when none).
+    /// The equations a cited statement gives one table, in order (empty when none): what it
+    /// means there, then what it implies without meaning (`CheckedTable.consequences`).
     func equations(of s: Statement, in table: CheckedTable) -> [LinearForm] {
-        table.equations(of: s, reflected: isReflected(s)) ?? []
+        (table.equations(of: s, reflected: isReflected(s)) ?? []) + table.consequences(of: s)
     }
 
     private func checkAlgebra(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {

@@ -189,6 +189,21 @@ import GouguLanguage
                           "a b c = triangle a b c; o = circle o a b c; m = on_line m b c ? eqangle a b a c o b o m")
     }
 
+    /// A centre proved equidistant gives angle chasing the inscribed angle theorem (no
+    /// midpoint needed): the altitude and the radius at a vertex are isogonal.
+    @Test func aCentreGivesAngleChasingTheInscribedAngles() throws {
+        let r = try run("a b c = triangle a b c; o = circle o a b c; h = foot h a b c ? eqangle a b a h a o a c")
+        #expect(r.result.proved, "\(r.result.stopReason)")
+        let text = try #require(Proof(result: r.result, problem: r.problem)?.text)
+        #expect(text.contains("[circle o a b c #"), "the angle step cites the centre: \(text)")
+    }
+
+    @Test func aPointOffTheCentreGivesNoInscribedAngles() throws {
+        // o on the perpendicular bisector of bc only: equidistant from b and c, not from a.
+        try expectRefuted("isosceles_triangle_has_equal_base_angles",
+                          "a b c = triangle a b c; o = on_bline o b c; h = foot h a b c ? eqangle a b a h a o a c")
+    }
+
     @Test func centralAngleConverseGivesTheMidpoint() throws {
         try expectFires("central_angle_converse_gives_the_midpoint",
                         "a b c = triangle a b c; o = circle o a b c; m = on_line m b c, on_aline m o b c a b ? midp m b c")

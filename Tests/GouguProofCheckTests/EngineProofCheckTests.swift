@@ -23,6 +23,18 @@ import GouguTestSupport
         }
     }
 
+    @Test func inscribedAnglesOfACentreCheckAndAreNumbered() throws {
+        let proof = try #require(EngineProofs.inscribedAngles.first)
+        #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid)
+        #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
+        let cited = try #require(proof.textSource.range(of: #"\[circle o a b c #\d\]"#, options: .regularExpression))
+        let number = proof.textSource[cited].dropLast().last!
+        let other: Character = number == "1" ? "2" : "1"
+        let edited = proof.textSource.replacingCharacters(in: cited, with: "[circle o a b c #\(other)]")
+        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        guard case .invalid = verdict else { Issue.record("another inscribed angle accepted"); return }
+    }
+
     @Test func segmentAdditionNeedsTheMiddlePointBetween() throws {
         let proof = try #require(EngineProofs.distances.first)
         let edited = proof.textSource.replacingOccurrences(of: "[c between a and b on one line]", with: "[a between c and b on one line]")

@@ -56,6 +56,15 @@ enum EngineProofs {
         a b c = r_triangle a b c; m = midpoint m b c; d = midpoint d m c ? rconst b d m a 3/2
         """
 
+    /// A problem whose proof cites a centre for its inscribed angles (angle table).
+    static let inscribedAngleProblems = """
+        altitude_and_radius_are_isogonal
+        a b c = triangle a b c; o = circle o a b c; h = foot h a b c ? eqangle a b a h a o a c
+        """
+
+    /// Every proof of `inscribedAngleProblems`.
+    static let inscribedAngles: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(inscribedAngleProblems, file: "inscribed.txt")) ?? [], seconds: 10)
+
     /// Every proof of `distanceProblems`.
     static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)
 
