@@ -51,9 +51,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     var parsedShard: (index: Int, of: Int)? {
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else { return nil }
-        return (i, n)
+        Shard(shard).map { ($0.index, $0.count) }
     }
 
     func run() throws {
