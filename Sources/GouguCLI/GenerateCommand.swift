@@ -9,13 +9,13 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate synthetic problems, their auxiliary constructions and proofs.",
         discussion: """
-            Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one
-            example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly
-            empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it
-            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what
-            the run did. Shards of one run (same options, --shard 0/N ... N-1/N) merge with
-            `gougu generate --merge DIR... --out DIR`, every shard exactly once, the examples in
-            the order of the run's random problems. --count is per shard; with --problems K and
+            Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one \
+            example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly \
+            empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it \
+            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what \
+            the run did. Shards of one run (same options, --shard 0/N ... N-1/N) merge with \
+            `gougu generate --merge DIR... --out DIR`, every shard exactly once, the examples in \
+            the order of the run's random problems. --count is per shard; with --problems K and \
             --balance 0 instead, the merged shards are exactly the unsharded run's corpus.
             """
     )
