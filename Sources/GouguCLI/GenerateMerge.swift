@@ -40,6 +40,7 @@ enum GenerateMerge {
         for (count, shards) in runs { try checkWholeRun(shards, count: count) }
         var seen = Set<String>()
         var written = 0, duplicates = 0
+        var texts: [(file: String, text: String)] = []
         for part in ["train", "heldout"] {
             var lines: [String] = []
             for directory in unsharded {
@@ -51,8 +52,11 @@ enum GenerateMerge {
             let kept = lines.filter { seen.insert(ExampleMiner.canonicalKey(field(1, of: $0))).inserted }
             duplicates += lines.count - kept.count
             written += kept.count
-            let text = kept.joined(separator: "\n") + (kept.isEmpty ? "" : "\n")
-            try text.write(toFile: (out as NSString).appendingPathComponent("\(part).txt"), atomically: true, encoding: .utf8)
+            texts.append(("\(part).txt", kept.joined(separator: "\n") + (kept.isEmpty ? "" : "\n")))
+        }
+        // Written only once every input was read: a broken file leaves nothing half merged.
+        for (file, text) in texts {
+            try text.write(toFile: (out as NSString).appendingPathComponent(file), atomically: true, encoding: .utf8)
         }
         return (written, duplicates)
     }
