@@ -148,7 +148,9 @@ extension BenchReport {
 
     private static func describe(_ error: DecodingError) -> String {
         func at(_ path: [CodingKey]) -> String {
-            path.isEmpty ? "" : " at '" + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + "'"
+            path.isEmpty ? "" : " at '" + path.enumerated().map { i, key in
+                key.intValue.map { "[\($0)]" } ?? (i == 0 ? "" : ".") + key.stringValue
+            }.joined() + "'"
         }
         switch error {
         case .keyNotFound(let key, let context): return "missing key '\(key.stringValue)'\(at(context.codingPath))"

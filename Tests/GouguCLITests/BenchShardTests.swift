@@ -152,4 +152,17 @@ import GouguTestSupport
         #expect(notJSON.status == 2)
         #expect(notJSON.stderr.hasPrefix("Problems/classics.txt: error: not a gougu bench JSON report: invalid JSON"))
     }
+
+    @Test func aReportWithoutWhatAMergeNeedsSaysWhatIsMissing() throws {
+        let scratch = try Scratch()
+        #expect(try Self.bench(scratch, report: "a.json", ["--shard", "0/2"]).status == 0)
+        var json = try JSONSerialization.jsonObject(with: Data(contentsOf: scratch.url("a.json"))) as! [String: Any]
+        var rows = json["problems"] as! [[String: Any]]
+        rows[1]["index"] = nil
+        json["problems"] = rows
+        try JSONSerialization.data(withJSONObject: json).write(to: scratch.url("a.json"))
+        let run = try CLI.run(["bench", "--merge", scratch.path("a.json"), "--report", scratch.path("m.md")])
+        #expect(run.status == 2)
+        #expect(run.stderr == "\(scratch.path("a.json")): error: not a gougu bench JSON report: missing key 'index' at 'problems[1]'\n")
+    }
 }
