@@ -110,7 +110,7 @@ start)
     need munged slurmctld slurmd sinfo
     if [ "$(id -u)" != 0 ]; then echo "$0: error: run as root (slurmd starts jobs as their user)" >&2; exit 2; fi
     mkdir -p -m 755 "$dir"
-    mkdir -p "$dir/state" "$dir/spool" "$dir/run" "$dir/log"
+    mkdir -p "$dir/state" "$dir/spool/$node" "$dir/run" "$dir/log"
     if [ -f "$dir/run/slurmctld.pid" ] && kill -0 "$(cat "$dir/run/slurmctld.pid")" 2>/dev/null; then
         echo "$0: already running in $dir" >&2
         exit 0
