@@ -63,6 +63,7 @@ TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 MpiDefault=none
+MailProg=/bin/true
 SwitchType=switch/none
 # One job step per core, so that array tasks share the node.
 SchedulerType=sched/backfill
