@@ -2,52 +2,24 @@ import ArgumentParser
 import Foundation
 import Gougu
 
-/// One problem's line in a benchmark report.
-struct BenchRecord: Codable {
-    var file: String
-    var problem: String
-    /// `proved`, `not proved`, `goal false in diagram`, `timeout`, `killed`, `crashed`, `error`.
-    var status: String
-    var proved: Bool
-    var seconds: Double
-    var steps: Int?
-    var facts: Int?
-    var detail: String?
-    /// The auxiliary clauses the proof uses (empty: deduction alone; nil: no search ran).
-    var auxiliary: [String]? = nil
-    /// States the search evaluated.
-    var states: Int? = nil
-}
-
-struct BenchTotals: Codable {
-    var problems: Int
-    var proved: Int
-    /// The sum of per-problem wall-clock seconds, unsolved problems included.
-    var seconds: Double
-    /// Wall-clock seconds for the whole batch.
-    var wallSeconds: Double
-    var jobs: Int
-    var timeout: Double
-    /// The largest resident set of any problem's process, in MiB.
-    var maxResidentMiB: Double
-}
-
-struct BenchReport: Codable {
-    var problems: [BenchRecord]
-    var totals: BenchTotals
-}
-
 /// `gougu bench`: every problem of the files, each in its own process and time budget,
 /// in parallel; a table per problem and totals.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run every problem of the files in parallel, each in its own process and budget, and report.",
-        discussion: "A crash or a hang in one problem never takes the batch down: it is reported as such. Exit status 0 when the batch ran, 2 on bad input."
+        discussion: """
+            A crash or a hang in one problem never takes the batch down: it is reported as such. \
+            With --shard I/N only the problems at positions I, I + N, I + 2N, ... of the whole list \
+            (every problem of the files, in order, from 0) run; the JSON reports of shards 0/N ... \
+            N-1/N merge with `gougu bench --merge A.json B.json ... --report OUT.{json,csv,md}` into \
+            the report of the unsharded run. Exit status 0 when the batch ran (or the reports \
+            merged), 2 on bad input.
+            """
     )
 
     @ArgumentParser.Argument(help: "Problem files.")
-    var files: [String]
+    var files: [String] = []
 
     @Option(help: "Seconds allowed per problem.")
     var timeout: Double = 60
@@ -69,8 +41,21 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
     var searchWorkers: Int?
 
+    @Option(help: "Run only this shard of the problem list, as I/N (0 <= I < N): the problems at positions I, I + N, I + 2N, ...")
+    var shard: String = "0/1"
+
+    @Option(parsing: .upToNextOption, help: "Merge these JSON shard reports into --report instead of running.")
+    var merge: [String] = []
+
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("give at least one problem file") }
+        guard Shard(shard) != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
+        if !merge.isEmpty {
+            guard files.isEmpty else { throw ValidationError("--merge takes JSON reports, not problem files: give no problem file with it") }
+            guard report != nil else { throw ValidationError("--merge needs --report PATH.{json,csv,md}") }
+            guard shard == "0/1" else { throw ValidationError("--shard is for running a shard, not for --merge") }
+        } else {
+            guard !files.isEmpty else { throw ValidationError("give at least one problem file") }
+        }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let report, !["json", "csv", "md"].contains(URL(fileURLWithPath: report).pathExtension) {
@@ -80,17 +65,22 @@ struct BenchCommand: ParsableCommand {
 
     struct Running {
         var process: Process
-        var file: String
-        var problem: String
+        var task: Task
         var output: URL
         var started: Date
     }
 
+    /// A problem to run: its position in the whole list, its file and its name.
+    struct Task {
+        var index: Int
+        var file: String
+        var problem: String
+    }
+
     func run() throws {
-        var tasks: [(file: String, problem: String)] = []
-        for file in files {
-            for problem in try loadProblemFile(file) { tasks.append((file, problem.name)) }
-        }
+        if !merge.isEmpty { return mergeReports() }
+        let (benchRun, allTasks) = try plan()
+        let tasks = benchRun.shard.positions(of: allTasks.count).map { allTasks[$0] }
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-bench-\(getpid())")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -117,7 +107,7 @@ struct BenchCommand: ParsableCommand {
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
                 try process.run()
-                running.append(Running(process: process, file: task.file, problem: task.problem, output: output, started: Date()))
+                running.append(Running(process: process, task: task, output: output, started: Date()))
             }
             usleep(10_000)
             var still: [Running] = []
@@ -127,7 +117,7 @@ struct BenchCommand: ParsableCommand {
                     if elapsed > hardLimit {
                         kill(job.process.processIdentifier, SIGKILL)
                         job.process.waitUntilExit()
-                        records.append(BenchRecord(file: job.file, problem: job.problem, status: "killed", proved: false, seconds: elapsed,
+                        records.append(BenchRecord(index: job.task.index, file: job.task.file, problem: job.task.problem, status: "killed", proved: false, seconds: elapsed,
                                                    detail: "still running after \(Int(hardLimit)) s"))
                         progress(records, total: tasks.count, interactive: interactive)
                     } else {
@@ -144,17 +134,46 @@ struct BenchCommand: ParsableCommand {
 
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        let ordered = tasks.compactMap { task in records.first { $0.file == task.file && $0.problem == task.problem } }
-        let totals = BenchTotals(problems: ordered.count, proved: ordered.filter(\.proved).count,
-                                 seconds: ordered.map(\.seconds).reduce(0, +), wallSeconds: Date().timeIntervalSince(batchStart),
-                                 jobs: jobs, timeout: timeout, maxResidentMiB: Double(usage.ru_maxrss) / 1024)
-        let result = BenchReport(problems: ordered, totals: totals)
-        print(markdown(result))
-        if let report { write(result, to: report) }
+        let ordered = records.sorted { $0.index < $1.index }
+        let totals = BenchReport.totals(of: ordered, wallSeconds: Date().timeIntervalSince(batchStart), jobs: jobs,
+                                        timeout: timeout, maxResidentMiB: Double(usage.ru_maxrss) / 1024)
+        let result = BenchReport(run: benchRun, problems: ordered, totals: totals)
+        print(result.markdown)
+        if let report { result.write(to: report) }
+    }
+
+    /// The run these options ask for and every problem of the input files, in order.
+    private func plan() throws -> (BenchRun, [Task]) {
+        var tasks: [Task] = []
+        var inputs: [BenchRun.Input] = []
+        for file in files {
+            let problems = try loadProblemFile(file)
+            let bytes = FileManager.default.contents(atPath: file) ?? Data()
+            inputs.append(BenchRun.Input(file: file, problems: problems.count, fingerprint: BenchRun.fingerprint(bytes)))
+            for problem in problems { tasks.append(Task(index: tasks.count, file: file, problem: problem.name)) }
+        }
+        let run = BenchRun(inputs: inputs, shard: Shard(shard)!, timeout: timeout, seed: seed, noAux: noAux,
+                           seededConfiguration: configurationOptions.seededConfiguration)
+        return (run, tasks)
+    }
+
+    /// `--merge`: reads the shard reports, merges them (or exits with status 2 saying why
+    /// they do not make up one run), prints the table and writes `--report`.
+    private func mergeReports() {
+        let reports = merge.map { (path: $0, report: BenchReport.read($0)) }
+        do {
+            let merged = try BenchMerge.merge(reports)
+            print(merged.markdown)
+            merged.write(to: report!)
+        } catch let failure as BenchMerge.Failure {
+            fail(failure.description)
+        } catch {
+            fail("--merge: error: \(error)")
+        }
     }
 
     private func record(for job: Running, seconds: Double) -> BenchRecord {
-        var record = BenchRecord(file: job.file, problem: job.problem, status: "error", proved: false, seconds: seconds)
+        var record = BenchRecord(index: job.task.index, file: job.task.file, problem: job.task.problem, status: "error", proved: false, seconds: seconds)
         let text = (try? String(contentsOf: job.output, encoding: .utf8)) ?? ""
         if job.process.terminationReason == .uncaughtSignal {
             record.status = "crashed"
@@ -195,41 +214,5 @@ struct BenchCommand: ParsableCommand {
         } else if let last = records.last {
             FileHandle.standardError.write(Data("[\(records.count)/\(total)] \(last.problem): \(last.status) (\(String(format: "%.2f", last.seconds)) s)\n".utf8))
         }
-    }
-
-    private func markdown(_ report: BenchReport) -> String {
-        var lines = ["| problem | status | seconds | steps | facts | states | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
-        for r in report.problems {
-            let aux = r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
-            lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(aux) |")
-        }
-        let t = report.totals
-        lines.append("")
-        let withAux = report.problems.filter { $0.proved && !($0.auxiliary ?? []).isEmpty }
-        lines.append("Proved with auxiliary points: \(withAux.count)\(withAux.isEmpty ? "" : " (" + withAux.map(\.problem).joined(separator: ", ") + ")"); by deduction alone: \(report.problems.filter(\.proved).count - withAux.count).")
-        lines.append("Proved \(t.proved) of \(t.problems); \(String(format: "%.2f", t.seconds)) s summed over problems, \(String(format: "%.2f", t.wallSeconds)) s wall clock with \(t.jobs) jobs; timeout \(t.timeout) s; largest process \(String(format: "%.1f", t.maxResidentMiB)) MiB.")
-        return lines.joined(separator: "\n")
-    }
-
-    private func write(_ report: BenchReport, to path: String) {
-        let url = URL(fileURLWithPath: path)
-        let data: Data
-        switch url.pathExtension {
-        case "json":
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            data = (try? encoder.encode(report)) ?? Data()
-        case "csv":
-            var lines = ["file,problem,status,proved,seconds,steps,facts,states,auxiliary"]
-            for r in report.problems {
-                let aux = "\"" + (r.auxiliary ?? []).joined(separator: "; ") + "\""
-                lines.append("\(r.file),\(r.problem),\(r.status),\(r.proved),\(String(format: "%.3f", r.seconds)),\(r.steps.map(String.init) ?? ""),\(r.facts.map(String.init) ?? ""),\(r.states.map(String.init) ?? ""),\(aux)")
-            }
-            data = Data((lines.joined(separator: "\n") + "\n").utf8)
-        default:
-            data = Data((markdown(report) + "\n").utf8)
-        }
-        do { try data.write(to: url) } catch { fail("\(path): error: cannot write the report") }
     }
 }

@@ -9,17 +9,22 @@ struct GenerateCommand: ParsableCommand {
         commandName: "generate",
         abstract: "Generate synthetic problems, their auxiliary constructions and proofs.",
         discussion: """
-            Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one
-            example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly
-            empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it
-            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what
-            the run did. Shards of one run (same --seed, --shard 0/N ... N-1/N) merge with
-            `gougu generate --merge DIR... --out DIR`.
+            Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one \
+            example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly \
+            empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it \
+            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what \
+            the run did. Shards of one run (same options, --shard 0/N ... N-1/N) merge with \
+            `gougu generate --merge DIR... --out DIR`, every shard exactly once, the examples in \
+            the order of the run's random problems. --count is per shard; with --problems K and \
+            --balance 0 instead, the merged shards are exactly the unsharded run's corpus.
             """
     )
 
-    @Option(help: "Examples to keep.")
-    var count = 1000
+    @Option(help: "Examples to keep (default: 1000; no limit with --problems).")
+    var count: Int?
+
+    @Option(help: "Mine the run's random problems 0..<K (a shard: its share of them), then stop.")
+    var problems: Int?
 
     @Option(help: "The run's seed.")
     var seed: UInt64 = 0
@@ -43,7 +48,8 @@ struct GenerateCommand: ParsableCommand {
     var merge: [String] = []
 
     func validate() throws {
-        guard count > 0 else { throw ValidationError("--count must be positive") }
+        guard (count ?? 1) > 0 else { throw ValidationError("--count must be positive") }
+        guard (problems ?? 1) > 0 else { throw ValidationError("--problems must be positive") }
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
@@ -51,9 +57,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     var parsedShard: (index: Int, of: Int)? {
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, (0..<n).contains(i) else { return nil }
-        return (i, n)
+        Shard(shard).map { ($0.index, $0.count) }
     }
 
     func run() throws {
@@ -62,13 +66,14 @@ struct GenerateCommand: ParsableCommand {
         } catch {
             fail("\(out): error: cannot create the output directory")
         }
-        if !merge.isEmpty { return try mergeShards() }
+        if !merge.isEmpty { return mergeShards() }
         let (index, shards) = parsedShard!
         var generator = SyntheticGenerator(threads: threads)
         generator.balance = balance > 0 ? balance : nil
         let interactive = isatty(STDERR_FILENO) != 0
-        let output = generator.generate(count: count, seed: seed, shard: index, shards: shards, seconds: timeout) { progress in
-            let line = "generate: \(progress.all.count)/\(count) kept (\(progress.withAuxiliary) with auxiliary points), \(progress.sampled) problems sampled, \(String(format: "%.0f", progress.examplesPerMinute)) examples/min"
+        let count = self.count ?? (problems == nil ? 1000 : .max)
+        let output = generator.generate(count: count, seed: seed, shard: index, shards: shards, problems: problems, seconds: timeout) { progress in
+            let line = "generate: \(progress.all.count)\(count == .max ? "" : "/\(count)") kept (\(progress.withAuxiliary) with auxiliary points), \(progress.sampled) problems sampled, \(String(format: "%.0f", progress.examplesPerMinute)) examples/min"
             if interactive { FileHandle.standardError.write(Data(("\r" + line).utf8)) }
         }
         if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
@@ -80,6 +85,7 @@ struct GenerateCommand: ParsableCommand {
             "held_out": output.heldOut.count, "with_auxiliary": output.withAuxiliary, "sampled_problems": output.sampled,
             "mined": output.mined, "duplicates": output.duplicates, "left_out_for_balance": output.unbalanced,
             "seconds": output.seconds, "examples_per_minute": output.examplesPerMinute, "threads": threads,
+            "count": count == .max ? NSNull() : count, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
         ]
         let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))
@@ -106,42 +112,16 @@ struct GenerateCommand: ParsableCommand {
         }
     }
 
-    /// Concatenates the shard files of the given directories (in the order given, shards in
-    /// index order), dropping problems already seen up to point renaming.
-    private func mergeShards() throws {
-        var seen = Set<String>()
-        var written = 0, duplicates = 0
-        for part in ["train", "heldout"] {
-            var lines: [String] = []
-            for directory in merge {
-                guard let files = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
-                    fail("\(directory): error: not a readable directory")
-                }
-                let shardFiles = files.filter { $0 == "\(part).txt" || ($0.hasPrefix("\(part)-") && $0.hasSuffix(".txt")) }
-                    .sorted { Self.shardIndex($0) < Self.shardIndex($1) }
-                for file in shardFiles {
-                    let path = (directory as NSString).appendingPathComponent(file)
-                    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { fail("\(path): error: not readable as UTF-8") }
-                    for (number, line) in text.split(separator: "\n").enumerated() {
-                        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                        guard fields.count == 5 else {
-                            fail("\(path):\(number + 1):1: error: expected 5 tab-separated fields (name, problem, auxiliary, needed, proof), found \(fields.count)")
-                        }
-                        guard seen.insert(ExampleMiner.canonicalKey(String(fields[1]))).inserted else { duplicates += 1; continue }
-                        lines.append(String(line))
-                    }
-                }
-            }
-            written += lines.count
-            let text = lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
-            try text.write(toFile: (out as NSString).appendingPathComponent("\(part).txt"), atomically: true, encoding: .utf8)
+    /// `--merge`: merges the given directories into --out, or exits with status 2 saying
+    /// why they do not merge.
+    private func mergeShards() {
+        do {
+            let result = try GenerateMerge.merge(merge, into: out)
+            print("merged \(result.written) examples from \(merge.count) directories (\(result.duplicates) duplicates dropped)")
+        } catch let failure as GenerateMerge.Failure {
+            fail(failure.description)
+        } catch {
+            fail("\(out): error: cannot write the merged files (\(error.localizedDescription))")
         }
-        print("merged \(written) examples from \(merge.count) directories (\(duplicates) duplicates dropped)")
-    }
-
-    /// The I of a `train-I-of-N.txt` name (0 for an unsharded file).
-    static func shardIndex(_ file: String) -> Int {
-        let parts = file.split(separator: "-")
-        return parts.count >= 4 ? Int(parts[1]) ?? 0 : 0
     }
 }

@@ -7,6 +7,10 @@ import GouguDeduction
 /// Determinism: the random problems come from seeds `seed &* 1_000_003 &+ k` for
 /// k = shard, shard + shards, ...; batches are mined in parallel but merged in seed order,
 /// so the same arguments give the same corpus on any number of threads.
+///
+/// Shards: with a budget of `problems` random problems for the whole run, no count limit
+/// and no balancing, the shards' examples together are exactly the unsharded run's (the
+/// first of each duplicate in seed order is the one kept by both; see `problemIndex`).
 public struct SyntheticGenerator: Sendable {
     public var miner: ExampleMiner
     /// Keep at most this many examples without auxiliary points per example with them
@@ -39,12 +43,14 @@ public struct SyntheticGenerator: Sendable {
         public var examplesPerMinute: Double { seconds > 0 ? Double(all.count) / seconds * 60 : 0 }
     }
 
-    /// Mines until `count` examples are kept, `maximumSamples` problems were sampled, or
-    /// `seconds` ran out.
+    /// Mines until `count` examples are kept, `maximumSamples` problems were sampled, the
+    /// run's random problems k < `problems` of this shard (k = shard, shard + shards, ...)
+    /// were all mined, or `seconds` ran out.
     public func generate(count: Int, seed: UInt64, shard: Int = 0, shards: Int = 1,
-                         maximumSamples: Int = 1_000_000, seconds: Double = .infinity,
+                         problems: Int? = nil, maximumSamples: Int = 1_000_000, seconds: Double = .infinity,
                          progress: ((Output) -> Void)? = nil) -> Output {
         precondition(shards >= 1 && (0..<shards).contains(shard), "shard must be in 0..<shards")
+        precondition(problems.map { $0 >= 0 } ?? true, "problems must not be negative")
         let start = Date()
         var output = Output()
         var keys = Set<String>()
@@ -62,8 +68,11 @@ public struct SyntheticGenerator: Sendable {
             }
         }
         while kept() < count, output.sampled < maximumSamples, Date().timeIntervalSince(start) < seconds {
-            let seeds = (0..<batch).map { i in seed &* 1_000_003 &+ UInt64((k + i) * shards + shard) }
+            let seeds = (0..<batch).map { i in (k + i) * shards + shard }
+                .filter { $0 < problems ?? .max }
+                .map { seed &* 1_000_003 &+ UInt64($0) }
             k += batch
+            if seeds.isEmpty { break }
             let results = Self.parallelMap(seeds, threads: threads) { miner.mine(seed: $0) }
             output.sampled += seeds.count
             for examples in results {
@@ -91,6 +100,14 @@ public struct SyntheticGenerator: Sendable {
         output.unbalanced = pendingWithoutAuxiliary.count
         output.seconds = Date().timeIntervalSince(start)
         return output
+    }
+
+    /// The position k of a random problem in its run (`seed &* 1_000_003 &+ k`) from the
+    /// seed in an example's name (`synthetic_SEED_N`): the order of the unsharded run.
+    public static func problemIndex(ofExampleNamed name: String, runSeed: UInt64) -> UInt64? {
+        let parts = name.split(separator: "_")
+        guard parts.count == 3, parts[0] == "synthetic", let problemSeed = UInt64(parts[1]) else { return nil }
+        return problemSeed &- runSeed &* 1_000_003
     }
 
     /// FNV-1a of the UTF-8 bytes: the same on every run and platform (Swift's `Hasher` is

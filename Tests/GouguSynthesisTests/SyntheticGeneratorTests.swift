@@ -116,4 +116,26 @@ import Testing
         let names = first.all.map(\.name) + second.all.map(\.name)
         #expect(Set(names).count == names.count, "no problem is mined by two shards")
     }
+
+    @Test func shardsOfABudgetOfProblemsTogetherMineTheUnshardedRun() {
+        var generator = SyntheticGenerator(threads: 2)
+        generator.balance = nil
+        let whole = generator.generate(count: .max, seed: 5, problems: 12)
+        let shards = (0..<3).map { generator.generate(count: .max, seed: 5, shard: $0, shards: 3, problems: 12) }
+        #expect(whole.sampled == 12 && shards.map(\.sampled) == [4, 4, 4])
+        // Each shard keeps the first of its own duplicates; the merge keeps the first in the
+        // run's seed order, which is the unsharded run's choice.
+        var seen = Set<String>()
+        let merged = shards.flatMap(\.all)
+            .sorted { SyntheticGenerator.problemIndex(ofExampleNamed: $0.name, runSeed: 5)! < SyntheticGenerator.problemIndex(ofExampleNamed: $1.name, runSeed: 5)! }
+            .filter { seen.insert($0.key).inserted }
+        #expect(!whole.all.isEmpty)
+        #expect(Set(merged.map(\.name)) == Set(whole.all.map(\.name)))
+        #expect(Set(merged.map(\.key)) == Set(whole.all.map(\.key)))
+    }
+
+    @Test func theProblemIndexIsReadBackFromTheExampleName() {
+        #expect(SyntheticGenerator.problemIndex(ofExampleNamed: "synthetic_7000549_0", runSeed: 7) == 7000549 - 7 * 1_000_003)
+        #expect(SyntheticGenerator.problemIndex(ofExampleNamed: "thales", runSeed: 7) == nil)
+    }
 }
