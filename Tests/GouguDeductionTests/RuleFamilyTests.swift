@@ -189,6 +189,17 @@ import GouguLanguage
                           "a b c = triangle a b c; o = circle o a b c; m = on_line m b c ? eqangle a b a c o b o m")
     }
 
+    @Test func equidistantFromTwoChordsIsTheCentre() throws {
+        try expectFires("equidistant_from_two_chords_is_the_centre",
+                        "a b c = triangle a b c; d = on_circum d a b c; o = on_bline o a b, on_bline o c d ? cong o a o c")
+    }
+
+    @Test func equidistantFromTwoChordsOfDifferentCirclesIsNoCentre() throws {
+        // d is off the circle abc: the two perpendicular bisectors meet elsewhere.
+        try expectRefuted("equidistant_from_two_chords_is_the_centre",
+                          "a b c = triangle a b c; d = free d; o = on_bline o a b, on_bline o c d ? cong o a o c")
+    }
+
     /// A centre proved equidistant gives angle chasing the inscribed angle theorem (no
     /// midpoint needed): the altitude and the radius at a vertex are isogonal.
     @Test func aCentreGivesAngleChasingTheInscribedAngles() throws {
