@@ -173,13 +173,28 @@ public struct HeuristicProposer: Proposer {
             candidates[k].score = (priors[c.kind] ?? 0.2) + 0.6 * log(1 + evidence) + 0.6 * goalShare + 0.3 * touched
         }
 
-        // Coincident candidates are one point: keep the best-scored construction of each.
+        // Coincident candidates are one point: keep the best-scored construction of each, and
+        // also its construction from the earliest points when that is another one. The same
+        // point built from other points brings other facts: the centre of the circle through
+        // three late points may be the circumcentre of the first triangle, which only the
+        // construction from that triangle tells the engine.
         candidates.sort { $0.score > $1.score }
-        var seen = Set<SIMD2<Int64>>()
-        var unique: [Candidate] = []
-        for c in candidates {
+        var groups: [SIMD2<Int64>: [Int]] = [:]
+        var order: [SIMD2<Int64>] = []
+        for (k, c) in candidates.enumerated() {
             let key = SIMD2<Int64>(Int64((c.position.x / (1e-5 * scale)).rounded()), Int64((c.position.y / (1e-5 * scale)).rounded()))
-            if seen.insert(key).inserted { unique.append(c) }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(k)
+        }
+        var unique: [Candidate] = []
+        var earliest: [(leader: Int, candidate: Candidate)] = []
+        for key in order {
+            let members = groups[key]!
+            unique.append(candidates[members[0]])
+            let first = members.min { (candidates[$0].arguments.max() ?? 0, $0) < (candidates[$1].arguments.max() ?? 0, $1) }!
+            if first != members[0], (candidates[first].arguments.max() ?? 0) < (candidates[members[0]].arguments.max() ?? 0) {
+                earliest.append((unique.count - 1, candidates[first]))
+            }
         }
         // Variety: the k-th candidate of a kind loses `diversity` × k, so that one kind
         // with many near-equal scores (feet onto every line) does not fill the queue.
@@ -188,6 +203,13 @@ public struct HeuristicProposer: Proposer {
             let rank = rankInKind[unique[k].kind, default: 0]
             rankInKind[unique[k].kind] = rank + 1
             unique[k].score -= diversity * Double(rank)
+        }
+        // The construction from the earliest points follows its point's best one closely
+        // and takes no place in the variety ranking.
+        for (leader, candidate) in earliest {
+            var c = candidate
+            c.score = unique[leader].score - diversity
+            unique.append(c)
         }
         unique.sort { $0.score > $1.score }
         var result: [Proposal] = []
