@@ -134,7 +134,7 @@ private struct FixedProposer: Proposer {
 }
 
 @Suite struct HeuristicProposerTests {
-    @Test func proposalsAreNewDistinctPlaceablePoints() throws {
+    @Test func proposalsAreNewPlaceablePointsEachOfferedAtMostTwice() throws {
         let (diagram, root) = try start(pappus)
         let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store,
                                originalClauseCount: diagram.problem.clauses.count)
@@ -147,8 +147,19 @@ private struct FixedProposer: Proposer {
             let extended = try DiagramBuilder().extend(diagram, to: problem)
             let x = extended.positions.last!
             #expect(diagram.positions.allSatisfy { $0.distance(to: x) > 1e-6 })
-            #expect(positions.allSatisfy { $0.distance(to: x) > 1e-6 })
+            #expect(positions.filter { $0.distance(to: x) < 1e-6 }.count <= 1, "\(proposal.clause)")
             positions.append(x)
         }
+        #expect(Set(proposals.map(\.clause)).count == proposals.count)
+    }
+
+    @Test func aPointReachedFromLaterPointsIsAlsoOfferedFromTheFirstTriangle() throws {
+        // The centre of the circle through d, e and a is the circumcentre of abc: the
+        // proposer offers it built from a, b, c as well as its best-scored construction.
+        let (diagram, root) = try start("a b c = triangle a b c; d = on_circum d a b c; e = on_circum e a b c ? cyclic a b d e")
+        let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store,
+                               originalClauseCount: diagram.problem.clauses.count)
+        let clauses = HeuristicProposer().propose(for: state, limit: 200).map(\.clause)
+        #expect(clauses.contains("x1 = circle x1 a b c"), "\(clauses.prefix(20))")
     }
 }
