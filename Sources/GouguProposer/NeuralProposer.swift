@@ -8,9 +8,10 @@ import GouguSearch
 /// (`CanonicalNaming`), beam search returns the model's best continuations, and each is
 /// mapped back to the problem's names, its new points renamed fresh (`x1`, `x2`, ...).
 ///
-/// A continuation is dropped unless it is one clause that defines only new points, uses
-/// only points of the problem or its own new points, parses as an addition to the problem,
-/// and fixes its new points without free choice (a point on one line or circle only is
+/// A continuation is dropped unless it is one clause whose arguments are, position by
+/// position, its own new points where the construction's signature declares new points and
+/// points of the problem elsewhere, parses as an addition to the problem, and fixes its new
+/// points without free choice (a point on one line or circle only is
 /// dropped, as the `Proposer` contract asks). Scores are the model's natural-log
 /// probabilities of the clause (sum over its tokens and `<eos>`), so they are at most 0.
 ///
@@ -76,29 +77,49 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
 
     /// The model's canonical clause `text` in the problem's names, or nil if it is not a
     /// valid, fully determined addition to `problem` (see the type's documentation).
-    public static func clause(fromCanonical text: String, naming: CanonicalNaming, problem: Problem) -> String? {
+    ///
+    /// Which words are the new points is read from the constructions' signatures, not from
+    /// the names: the model names a new point with the next canonical name, and on problems
+    /// with more points than its training problems it sometimes reuses an old one
+    /// (`i = reflect i a d c` in a problem whose points run to `k`). An argument in a
+    /// position the signature declares new (`new` in the library) must be one of the
+    /// clause's defined words and becomes the matching fresh name (`x1`, `x2`, ... unused
+    /// by the problem); every other argument must be a point of the problem.
+    public static func clause(fromCanonical text: String, naming: CanonicalNaming, problem: Problem,
+                              library: TheoremLibrary = .standard) -> String? {
         let words = CanonicalNaming.words(text)
         guard let eq = words.firstIndex(of: "="), eq > 0, !words.contains(";"), !words.contains("?") else { return nil }
-        // New points: the defined names, none a point of the problem, all distinct.
         let defined = Array(words[..<eq])
-        guard Set(defined).count == defined.count,
-              defined.allSatisfy({ naming.toOriginal[$0] == nil && !$0.contains(where: { "=,;?".contains($0) }) }) else { return nil }
+        guard Set(defined).count == defined.count, !defined.contains(",") else { return nil }
         var used = Set(problem.points.map(\.name))
-        var fresh: [String: String] = [:]
-        for d in defined {
+        var fresh: [String] = []
+        for _ in defined {
             var k = 1
             while used.contains("x\(k)") { k += 1 }
-            fresh[d] = "x\(k)"
+            fresh.append("x\(k)")
             used.insert("x\(k)")
         }
-        var unknown = false
-        let mapped = CanonicalNaming.mapPoints(CanonicalNaming.join(words)) { name in
-            if let f = fresh[name] { return f }
-            if let o = naming.toOriginal[name] { return o }
-            unknown = true
-            return name
+        var calls: [String] = []
+        for part in words[(eq + 1)...].split(separator: ",") {
+            guard let name = part.first, let definition = library.constructions[name],
+                  part.count - 1 == definition.parameters.count else { return nil }
+            var call = [name]
+            for (parameter, word) in zip(definition.parameters, part.dropFirst()) {
+                if definition.numberParameters.contains(parameter) {
+                    guard word.first?.isNumber == true else { return nil }
+                    call.append(word)
+                } else if definition.newPoints.contains(parameter) {
+                    guard let i = defined.firstIndex(of: word) else { return nil }
+                    call.append(fresh[i])
+                } else {
+                    guard let original = naming.toOriginal[word] else { return nil }
+                    call.append(original)
+                }
+            }
+            calls.append(call.joined(separator: " "))
         }
-        guard !unknown, let augmented = try? Augmentation.problem(problem, adding: mapped),
+        let mapped = fresh.joined(separator: " ") + " = " + calls.joined(separator: ", ")
+        guard let augmented = try? Augmentation.problem(problem, adding: mapped),
               let added = augmented.clauses.last, Self.isDetermined(added) else { return nil }
         return mapped
     }

@@ -100,12 +100,18 @@ private func state(_ statement: String) throws -> ProofState {
     @Test func invalidModelClausesAreDropped() throws {
         let (s, naming) = try canonical(incenter)
         let p = s.problem
-        #expect(NeuralProposer.clause(fromCanonical: "b = midpoint b a c", naming: naming, problem: p) == nil)     // an old point
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint f a c", naming: naming, problem: p) == nil)     // f is not defined
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a b c", naming: naming, problem: p) == nil)   // too many arguments
         #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a q", naming: naming, problem: p) == nil)     // q is unknown
         #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a", naming: naming, problem: p) == nil)       // does not parse
         #expect(NeuralProposer.clause(fromCanonical: "e = on_line e a b", naming: naming, problem: p) == nil)      // not determined
         #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a b; f = midpoint f a c", naming: naming, problem: p) == nil)
         #expect(NeuralProposer.clause(fromCanonical: "e = foot e a b c", naming: naming, problem: p) == "x1 = foot x1 a b c")
+        // The model reused an old name for its new point: the signature says which words are new.
+        #expect(NeuralProposer.clause(fromCanonical: "b = midpoint b a c", naming: naming, problem: p) == "x1 = midpoint x1 a c")
+        // In a position the signature declares given, the same word is the old point (d is i).
+        #expect(NeuralProposer.clause(fromCanonical: "d = on_line d a b, on_line d c d", naming: naming, problem: p)
+                == "x1 = on_line x1 a b, on_line x1 c i")
     }
 
     @Test func theShippedModelProposesParseableClausesWithFreshPoints() throws {
