@@ -23,8 +23,12 @@ struct ProposerOptions: ParsableArguments {
     @Option(help: "Beam width of the neural proposer.")
     var beam: Int = 16
 
+    @Option(help: "With --proposer both: ask the model only in states with fewer auxiliary clauses than this (0: every state).")
+    var neuralDepth: Int = 0
+
     func validate() throws {
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
+        guard neuralDepth >= 0 else { throw ValidationError("--neural-depth must not be negative") }
         if let proposerModel, !FileManager.default.fileExists(atPath: proposerModel) {
             throw ValidationError("--proposer-model: no file at '\(proposerModel)'")
         }
@@ -32,7 +36,7 @@ struct ProposerOptions: ParsableArguments {
 
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
-        ["--proposer", proposer.rawValue, "--beam", "\(beam)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
+        ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
     }
 
     /// The proposer to search with.
@@ -43,7 +47,7 @@ struct ProposerOptions: ParsableArguments {
         case .neural:
             return try neural()
         case .both:
-            return MergedProposer(neural: try neural())
+            return MergedProposer(neural: try neural(), neuralDepth: neuralDepth > 0 ? neuralDepth : nil)
         }
     }
 

@@ -19,11 +19,16 @@ public struct MergedProposer: Proposer {
     public var logProbabilityWeight: Double
     /// Added to a clause both proposers propose.
     public var agreementBonus: Double
+    /// The model is asked only in states with fewer auxiliary clauses than this (nil: in
+    /// every state). A beam search costs several engine states' time, so asking it at the
+    /// root only (1) keeps the search about as fast as the heuristic alone.
+    public var neuralDepth: Int?
 
     /// Merges `neural` (scores are log-probabilities) with `heuristic`.
     public init(neural: any Proposer, heuristic: any Proposer = HeuristicProposer(),
-                logProbabilityWeight: Double = 1.0, agreementBonus: Double = 0.5) {
+                logProbabilityWeight: Double = 1.0, agreementBonus: Double = 0.5, neuralDepth: Int? = nil) {
         self.neural = neural
+        self.neuralDepth = neuralDepth
         self.heuristic = heuristic
         self.logProbabilityWeight = logProbabilityWeight
         self.agreementBonus = agreementBonus
@@ -31,7 +36,8 @@ public struct MergedProposer: Proposer {
 
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
         let fromHeuristic = heuristic.propose(for: state, limit: limit)
-        let fromModel = neural.propose(for: state, limit: limit)
+        let depth = state.problem.clauses.count - state.originalClauseCount
+        let fromModel = neuralDepth.map { depth < $0 } ?? true ? neural.propose(for: state, limit: limit) : []
         return Self.merge(heuristic: fromHeuristic, neural: fromModel, limit: limit,
                           logProbabilityWeight: logProbabilityWeight, agreementBonus: agreementBonus)
     }

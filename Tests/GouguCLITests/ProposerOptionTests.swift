@@ -11,6 +11,8 @@ import GouguTestSupport
         #expect(run.stderr.contains("proposer"))
         let bench = try CLI.run(["bench", "{input}", "--proposer", "oracle"], input: incenter)
         #expect(bench.status == 2)
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "both", "--neural-depth", "-1"], input: incenter).status == 2)
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "neural", "--beam", "0"], input: incenter).status == 2)
     }
 
     @Test func aMissingModelFileIsBadInput() throws {
@@ -26,7 +28,9 @@ import GouguTestSupport
     }
 
     @Test func bothProposersTogetherProveTheIncentreProblem() throws {
-        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30", "--proposer", "both"], input: incenter)
+        // Tests run a debug build, where the model decodes slowly: a narrow beam, at the root only.
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1"],
+                              input: incenter)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
     }

@@ -115,9 +115,9 @@ private func state(_ statement: String) throws -> ProofState {
     }
 
     @Test func theShippedModelProposesParseableClausesWithFreshPoints() throws {
-        let proposer = try NeuralProposer.shipped(beamWidth: 8)
+        let proposer = try NeuralProposer.shipped(beamWidth: 4)
         let s = try state(incenter)
-        let proposals = proposer.propose(for: s, limit: 8)
+        let proposals = proposer.propose(for: s, limit: 4)
         #expect(!proposals.isEmpty)
         for proposal in proposals {
             #expect(proposal.score <= 0)
@@ -167,5 +167,20 @@ private func state(_ statement: String) throws -> ProofState {
         let merged = MergedProposer(neural: Fixed(proposals: [Proposal(clause: "n", score: -1)]),
                                     heuristic: Fixed(proposals: [Proposal(clause: "h", score: 3)]))
         #expect(merged.propose(for: try state(incenter), limit: 5).map(\.clause) == ["h", "n"])
+    }
+
+    @Test func withANeuralDepthTheModelIsAskedOnlyInShallowStates() throws {
+        struct Fixed: Proposer {
+            var proposals: [Proposal]
+            func propose(for state: ProofState, limit: Int) -> [Proposal] { proposals }
+        }
+        let merged = MergedProposer(neural: Fixed(proposals: [Proposal(clause: "n", score: -1)]),
+                                    heuristic: Fixed(proposals: [Proposal(clause: "h", score: 3)]), neuralDepth: 1)
+        let root = try state(incenter)
+        #expect(merged.propose(for: root, limit: 5).map(\.clause) == ["h", "n"])
+        let deeper = try state(incenter.replacingOccurrences(of: " ? ", with: "; x1 = midpoint x1 a b ? "))
+        let child = ProofState(problem: deeper.problem, diagram: deeper.diagram, store: deeper.store,
+                               originalClauseCount: deeper.problem.clauses.count - 1)
+        #expect(merged.propose(for: child, limit: 5).map(\.clause) == ["h"])
     }
 }
