@@ -67,6 +67,13 @@ let package = Package(
                            .product(name: "HeapModule", package: "swift-collections")]
         ),
 
+        // The neural proposer: canonical names, the training corpus, the shipped model.
+        .target(
+            name: "GouguProposer",
+            dependencies: ["GouguLanguage", "GouguSearch", "GouguNeural"],
+            resources: [.copy("Resources/proposer.safetensors")]
+        ),
+
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
@@ -77,7 +84,7 @@ let package = Package(
         .target(
             name: "Gougu",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
-                           "GouguFigures", "GouguNeural", "GouguSynthesis"]
+                           "GouguFigures", "GouguNeural", "GouguSynthesis", "GouguProposer"]
         ),
 
         // The `gougu` command.
@@ -117,6 +124,7 @@ let package = Package(
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
         .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
         .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
+        .testTarget(name: "GouguProposerTests", dependencies: ["GouguProposer", "GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
     ]
 )

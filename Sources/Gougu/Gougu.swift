@@ -8,3 +8,4 @@
 @_exported import GouguFigures
 @_exported import GouguNeural
 @_exported import GouguSynthesis
+@_exported import GouguProposer

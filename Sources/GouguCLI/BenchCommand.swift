@@ -38,6 +38,8 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Deduction only: no search over auxiliary constructions.")
     var noAux = false
 
+    @OptionGroup var proposerOptions: ProposerOptions
+
     @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
     var searchWorkers: Int?
 
@@ -102,6 +104,7 @@ struct BenchCommand: ParsableCommand {
                 process.executableURL = executable
                 process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",
                                      "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
+                    + proposerOptions.arguments
                     + (noAux ? ["--no-aux"] : [])
                     + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])
                 process.standardOutput = try FileHandle(forWritingTo: output)

@@ -11,6 +11,7 @@ struct GouguCommand: ParsableCommand {
         subcommands: [
             SolveCommand.self, CheckCommand.self, BenchCommand.self, DiagramCommand.self, DrawCommand.self,
             TrainCommand.self, TrainEvalCommand.self, SynthCorpusCommand.self, GenerateCommand.self,
+            ProposerCorpusCommand.self, ExportModelCommand.self,
         ]
     )
 

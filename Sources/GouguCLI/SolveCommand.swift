@@ -74,6 +74,8 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Most auxiliary constructions in one state.")
     var maxDepth: Int = 3
 
+    @OptionGroup var proposerOptions: ProposerOptions
+
     @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores.")
     var proposals: Int?
 
@@ -87,6 +89,12 @@ struct SolveCommand: ParsableCommand {
     func run() throws {
         let problems = try selection.load()
         let engine = Engine()
+        let proposer: any Proposer
+        do {
+            proposer = try proposerOptions.make()
+        } catch {
+            fail("error: cannot load the neural proposer: \(error)")
+        }
         var allProved = true
         if let proofOut {
             do {
@@ -107,7 +115,7 @@ struct SolveCommand: ParsableCommand {
             if stats { printStatistics(result) }
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
-                for proposal in HeuristicProposer().propose(for: state, limit: proposals) {
+                for proposal in proposer.propose(for: state, limit: proposals) {
                     print(String(format: "  %6.3f  ", proposal.score) + proposal.clause)
                 }
             }
@@ -117,7 +125,7 @@ struct SolveCommand: ParsableCommand {
             let remaining = timeout - Date().timeIntervalSince(start)
             if !noAux, !result.proved, remaining > 0.05, maxStates > 0,
                [.saturated, .roundLimit, .factLimit].contains(result.stopReason) {
-                let searcher = BestFirstSearch(engine: engine, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
+                let searcher = BestFirstSearch(engine: engine, proposer: proposer, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
                                                                                     maximumDepth: maxDepth),
                                                workers: searchWorkers)
                 let found = searcher.run(from: result, on: diagram)

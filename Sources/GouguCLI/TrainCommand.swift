@@ -34,6 +34,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Print a progress line every N steps.") var logEvery = 25
     @Flag(help: "Resume from <out>.ckpt if it exists.") var resume = false
     @Option(help: "Held-out corpus to evaluate (exact match, greedy) after training.") var eval: String?
+    @Option(help: "Precision of the weights in --out: f32, f16 or bf16 (checkpoints are always f32).")
+    var dtype: SafetensorsDType = .f32
 
     func run() throws {
         let tokenizer = Tokenizer()
@@ -71,8 +73,8 @@ struct TrainCommand: ParsableCommand {
             try trainer.checkpointFile(tokenizer: tokenizer).write(to: checkpointURL)
         })
         try trainer.checkpointFile(tokenizer: tokenizer).write(to: checkpointURL)
-        try model.save(to: URL(fileURLWithPath: out), tokenizer: tokenizer)
-        print("wrote \(out)")
+        try model.save(to: URL(fileURLWithPath: out), dtype: dtype, tokenizer: tokenizer)
+        print("wrote \(out) (\(dtype.rawValue))")
         if let eval {
             try TrainEvalCommand.report(model: model, tokenizer: tokenizer, corpus: eval)
         }
@@ -98,15 +100,18 @@ struct TrainEvalCommand: ParsableCommand {
         try Self.report(model: m, tokenizer: tokenizer, corpus: corpus)
         if beam > 0 {
             let examples = try SyntheticCorpus.read(contentsOf: URL(fileURLWithPath: corpus))
-            var top1 = 0
+            var top1 = 0, topK = 0
             let start = Date()
             for e in examples {
                 let prompt = try tokenizer.encodeExample(problem: e.problem, continuation: nil)
                 let best = m.beamSearch(prompt: prompt, beamWidth: beam, maxTokens: 24, stopToken: Tokenizer.eos)
-                if let b = best.first, b.finished, try b.tokens == tokenizer.encode(e.target) { top1 += 1 }
+                let target = try tokenizer.encode(e.target)
+                if let b = best.first, b.finished, b.tokens == target { top1 += 1 }
+                if best.contains(where: { $0.finished && $0.tokens == target }) { topK += 1 }
             }
-            print(String(format: "beam %d: top-1 exact match %d/%d = %.2f%%  (%.1f problems/s)", beam, top1, examples.count,
-                         100 * Double(top1) / Double(max(examples.count, 1)),
+            let n = Double(max(examples.count, 1))
+            print(String(format: "beam %d: top-1 exact match %d/%d = %.2f%%, target among the %d beams %d/%d = %.2f%%  (%.1f problems/s)",
+                         beam, top1, examples.count, 100 * Double(top1) / n, beam, topK, examples.count, 100 * Double(topK) / n,
                          Double(examples.count) / Date().timeIntervalSince(start)))
         }
     }
@@ -139,3 +144,35 @@ struct SynthCorpusCommand: ParsableCommand {
 }
 
 extension TransformerConfig.PositionEncoding: ExpressibleByArgument {}
+extension SafetensorsDType: ExpressibleByArgument {
+    /// `f32`, `f16` or `bf16` (any case).
+    public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
+}
+
+/// `gougu export-model`: rewrites a model file or a training checkpoint at another precision.
+struct ExportModelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export-model",
+        abstract: "Write a model (or the weights of a <model>.ckpt checkpoint) as safetensors at another precision, e.g. f16."
+    )
+
+    @Option(help: "Model file or checkpoint written by 'gougu train'.") var from: String
+    @Option(help: "Output model file.") var out: String
+    @Option(help: "Precision: f32, f16 or bf16.") var dtype: SafetensorsDType = .f16
+
+    func run() throws {
+        let file = try SafetensorsFile(contentsOf: URL(fileURLWithPath: from))
+        guard let json = file.metadata[Transformer.configMetadataKey],
+              let config = try? JSONDecoder().decode(TransformerConfig.self, from: Data(json.utf8)) else {
+            throw CorpusError("\(from): no model configuration in the metadata")
+        }
+        guard let tokenizer = Tokenizer(file: file) else { throw CorpusError("\(from): no vocabulary in the metadata") }
+        let model = Transformer(config: config, seed: 0)
+        try model.loadParameters(from: file, prefix: file.tensors["model.token_embedding"] != nil ? "model." : "")
+        var metadata: [String: String] = [:]
+        if let step = file.metadata["gougu.step"] { metadata["gougu.step"] = step }
+        if let options = file.metadata["gougu.options"] { metadata["gougu.options"] = options }
+        try model.save(to: URL(fileURLWithPath: out), dtype: dtype, tokenizer: tokenizer, metadata: metadata)
+        print("wrote \(out): \(model.parameterCount) parameters, \(dtype.rawValue)")
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GouguLanguage
+import GouguNeural
+import GouguSearch
+
+/// Proposes auxiliary constructions with the trained transformer: the state's problem (the
+/// statement, the auxiliary clauses so far and the goal) is renamed canonically
+/// (`CanonicalNaming`), beam search returns the model's best continuations, and each is
+/// mapped back to the problem's names, its new points renamed fresh (`x1`, `x2`, ...).
+///
+/// A continuation is dropped unless it is one clause whose arguments are, position by
+/// position, its own new points where the construction's signature declares new points and
+/// points of the problem elsewhere, parses as an addition to the problem, and fixes its new
+/// points without free choice (a point on one line or circle only is
+/// dropped, as the `Proposer` contract asks). Scores are the model's natural-log
+/// probabilities of the clause (sum over its tokens and `<eos>`), so they are at most 0.
+///
+/// The model is not thread-safe (one `Linalg` with its packing buffers, one set of
+/// weights), so calls are serialised by a lock; the search's workers share one proposer.
+public final class NeuralProposer: Proposer, @unchecked Sendable {
+    /// The model.
+    public let model: Transformer
+    /// Its tokenizer (from the model file).
+    public let tokenizer: Tokenizer
+    /// Beam width: continuations asked of the model per state (before filtering).
+    public var beamWidth: Int
+    /// Longest clause, in tokens.
+    public var maximumTokens: Int
+    private let lock = NSLock()
+
+    /// A proposer around a loaded model.
+    public init(model: Transformer, tokenizer: Tokenizer, beamWidth: Int = 16, maximumTokens: Int = 32) {
+        self.model = model
+        self.tokenizer = tokenizer
+        self.beamWidth = beamWidth
+        self.maximumTokens = maximumTokens
+    }
+
+    /// Loads a model file written by `gougu train` (F32 or F16), decoding on one thread.
+    public convenience init(contentsOf url: URL, beamWidth: Int = 16) throws {
+        let file = try SafetensorsFile(contentsOf: url)
+        guard let tokenizer = Tokenizer(file: file) else { throw ProposerModelError(description: "\(url.path): no vocabulary in the model file") }
+        let model = try Transformer(file: file, linalg: Linalg(pool: ThreadPool(threadCount: 1)))
+        self.init(model: model, tokenizer: tokenizer, beamWidth: beamWidth)
+    }
+
+    /// The model shipped with Gougu (`Sources/GouguProposer/Resources/proposer.safetensors`).
+    public static var shippedModelURL: URL? {
+        Bundle.module.url(forResource: "proposer", withExtension: "safetensors")
+    }
+
+    /// Loads the shipped model.
+    public static func shipped(beamWidth: Int = 16) throws -> NeuralProposer {
+        guard let url = shippedModelURL else { throw ProposerModelError(description: "the shipped proposer model is missing") }
+        return try NeuralProposer(contentsOf: url, beamWidth: beamWidth)
+    }
+
+    public func propose(for state: ProofState, limit: Int) -> [Proposal] {
+        var naming = CanonicalNaming()
+        let input = naming.canonicalize(state.problem.statementText)
+        guard let prompt = try? tokenizer.encodeExample(problem: input, continuation: nil),
+              prompt.count + 2 <= model.config.contextLength else { return [] }
+        let width = max(1, min(limit, beamWidth))
+        lock.lock()
+        let beams = model.beamSearch(prompt: prompt, beamWidth: width, maxTokens: maximumTokens, stopToken: Tokenizer.eos)
+        lock.unlock()
+        var seen = Set<String>()
+        var out: [Proposal] = []
+        for beam in beams where beam.finished {
+            let text = tokenizer.decode(beam.tokens)
+            guard let clause = Self.clause(fromCanonical: text, naming: naming, problem: state.problem),
+                  seen.insert(clause).inserted else { continue }
+            out.append(Proposal(clause: clause, score: beam.logProbability))
+        }
+        return out
+    }
+
+    /// The model's canonical clause `text` in the problem's names, or nil if it is not a
+    /// valid, fully determined addition to `problem` (see the type's documentation).
+    ///
+    /// Which words are the new points is read from the constructions' signatures, not from
+    /// the names: the model names a new point with the next canonical name, and on problems
+    /// with more points than its training problems it sometimes reuses an old one
+    /// (`i = reflect i a d c` in a problem whose points run to `k`). An argument in a
+    /// position the signature declares new (`new` in the library) must be one of the
+    /// clause's defined words and becomes the matching fresh name (`x1`, `x2`, ... unused
+    /// by the problem); every other argument must be a point of the problem.
+    public static func clause(fromCanonical text: String, naming: CanonicalNaming, problem: Problem,
+                              library: TheoremLibrary = .standard) -> String? {
+        let words = CanonicalNaming.words(text)
+        guard let eq = words.firstIndex(of: "="), eq > 0, !words.contains(";"), !words.contains("?") else { return nil }
+        let defined = Array(words[..<eq])
+        guard Set(defined).count == defined.count, !defined.contains(",") else { return nil }
+        var used = Set(problem.points.map(\.name))
+        var fresh: [String] = []
+        for _ in defined {
+            var k = 1
+            while used.contains("x\(k)") { k += 1 }
+            fresh.append("x\(k)")
+            used.insert("x\(k)")
+        }
+        var calls: [String] = []
+        for part in words[(eq + 1)...].split(separator: ",") {
+            guard let name = part.first, let definition = library.constructions[name],
+                  part.count - 1 == definition.parameters.count else { return nil }
+            var call = [name]
+            for (parameter, word) in zip(definition.parameters, part.dropFirst()) {
+                if definition.numberParameters.contains(parameter) {
+                    guard word.first?.isNumber == true else { return nil }
+                    call.append(word)
+                } else if definition.newPoints.contains(parameter) {
+                    guard let i = defined.firstIndex(of: word) else { return nil }
+                    call.append(fresh[i])
+                } else {
+                    guard let original = naming.toOriginal[word] else { return nil }
+                    call.append(original)
+                }
+            }
+            calls.append(call.joined(separator: " "))
+        }
+        let mapped = fresh.joined(separator: " ") + " = " + calls.joined(separator: ", ")
+        guard let augmented = try? Augmentation.problem(problem, adding: mapped),
+              let added = augmented.clauses.last, Self.isDetermined(added) else { return nil }
+        return mapped
+    }
+
+    /// Placement methods that leave one degree of freedom (TheoremLibrary/README.md, "Loci").
+    static let loci: Set<String> = [
+        "line", "opray", "pline", "tline", "bline", "bisector", "anglemirror", "angleline", "fixedangle",
+        "circle", "radiuscircle", "scaledcircle", "circum", "diameter", "anglecircle",
+    ]
+
+    /// Whether every new point of `clause` is fixed by its placements: a point method, or
+    /// two loci (from one construction or from two), never `free` or a single locus.
+    public static func isDetermined(_ clause: Clause) -> Bool {
+        clause.points.allSatisfy { point in
+            var constraints = 0
+            for call in clause.constructions {
+                let binding = call.binding
+                for step in call.definition.placements where step.points.contains(where: { binding[$0]?.point == point }) {
+                    for term in step.terms {
+                        constraints += term.method == "free" ? 0 : (loci.contains(term.method) ? 1 : 2)
+                    }
+                }
+            }
+            return constraints >= 2
+        }
+    }
+}
+
+/// A model file the neural proposer cannot use.
+public struct ProposerModelError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong.
+    public var description: String
+}

@@ -1,0 +1,37 @@
+import Testing
+import GouguTestSupport
+
+/// `--proposer heuristic|neural|both` on `gougu solve` and `gougu bench`.
+@Suite struct ProposerOptionTests {
+    private let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
+
+    @Test func anUnknownProposerIsBadInput() throws {
+        let run = try CLI.run(["solve", "{input}", "--proposer", "oracle"], input: incenter)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("proposer"))
+        let bench = try CLI.run(["bench", "{input}", "--proposer", "oracle"], input: incenter)
+        #expect(bench.status == 2)
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "both", "--neural-depth", "-1"], input: incenter).status == 2)
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "neural", "--beam", "0"], input: incenter).status == 2)
+    }
+
+    @Test func aMissingModelFileIsBadInput() throws {
+        let run = try CLI.run(["solve", "{input}", "--proposer", "neural", "--proposer-model", "/nonexistent.safetensors"], input: incenter)
+        #expect(run.status == 2)
+    }
+
+    @Test func theNeuralProposerPrintsClausesWithFreshPoints() throws {
+        let run = try CLI.run(["solve", "{input}", "--proposer", "neural", "--proposals", "4", "--no-aux", "--quiet"], input: incenter)
+        let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(!proposals.isEmpty)
+        #expect(proposals.allSatisfy { $0.contains(" x1 = ") })
+    }
+
+    @Test func bothProposersTogetherProveTheIncentreProblem() throws {
+        // Tests run a debug build, where the model decodes slowly: a narrow beam, at the root only.
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1"],
+                              input: incenter)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
+    }
+}

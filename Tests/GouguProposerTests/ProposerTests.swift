@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguNeural
+@testable import GouguProposer
+import GouguSearch
+
+private let incenter = "a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b"
+
+private func state(_ statement: String) throws -> ProofState {
+    let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
+    let diagram = try DiagramBuilder().build(problem, seed: 0)
+    let result = Engine().run(diagram, budget: Budget(seconds: 20))
+    return ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
+}
+
+@Suite struct CanonicalNamingTests {
+    @Test func pointsAreRenamedInOrderOfFirstAppearance() {
+        var naming = CanonicalNaming()
+        let text = naming.canonicalize("p q r = triangle p q r; o1 = circle o1 p q r; m = midpoint m q r ? perp o1 m q r")
+        #expect(text == "a b c = triangle a b c; d = circle d a b c; e = midpoint e b c ? perp d e b c")
+        #expect(naming.toOriginal["d"] == "o1")
+        #expect(naming.count == 5)
+    }
+
+    @Test func constructionNamesPredicatesAndNumbersAreKept() {
+        var naming = CanonicalNaming()
+        // `circle` is a construction after `=`, a predicate after `?`; 30 is a number.
+        let text = naming.canonicalize("x y = segment x y; z = s_angle x y z 30 ? circle z x y")
+        #expect(text == "a b = segment a b; c = s_angle a b c 30 ? circle c a b")
+    }
+
+    @Test func renamingBackRoundTrips() {
+        let original = "a b c = triangle a b c; h = orthocenter h a b c; t1 t2 t3 i = incenter2 t1 t2 t3 i a b c ? cong i t1 i t2"
+        var naming = CanonicalNaming()
+        let canonical = naming.canonicalize(original)
+        #expect(canonical != original)
+        #expect(CanonicalNaming.mapPoints(canonical) { naming.toOriginal[$0]! } == original)
+    }
+
+    @Test func namesBeyondTheAlphabetGetADigit() {
+        #expect(CanonicalNaming.name(0) == "a")
+        #expect(CanonicalNaming.name(25) == "z")
+        #expect(CanonicalNaming.name(26) == "a1")
+        #expect(CanonicalNaming.name(53) == "b2")
+    }
+}
+
+@Suite struct ProposerCorpusTests {
+    @Test func eachAuxiliaryClauseIsOneLineWithTheEarlierOnesInItsInput() throws {
+        let pairs = ProposerCorpus.pairs(problem: "p q r = triangle p q r ? cong p q p r",
+                                         auxiliary: ["m = midpoint m q r", "n = foot n p m q"])
+        #expect(pairs.count == 2)
+        #expect(pairs[0]?.input == "a b c = triangle a b c ? cong a b a c")
+        #expect(pairs[0]?.target == "d = midpoint d b c")
+        #expect(pairs[1]?.input == "a b c = triangle a b c; d = midpoint d b c ? cong a b a c")
+        #expect(pairs[1]?.target == "e = foot e a d b")
+    }
+
+    @Test func aClauseRedefiningAnOldPointIsMalformed() {
+        let pairs = ProposerCorpus.pairs(problem: "p q r = triangle p q r ? cong p q p r", auxiliary: ["q = midpoint q p r"])
+        #expect(pairs.count == 1 && pairs[0] == nil)
+    }
+
+    @Test func neededLinesAreCopiedOptionalOnesKeptOnceAndUntokenizableOnesDropped() {
+        let lines: [Substring] = [
+            "s_1\tp q r = triangle p q r ? cong p q p r\tm = midpoint m q r\tneeded\t{}",
+            "s_2\tp q r = triangle p q r ? perp p q p r\tm = foot m p q r\toptional\t{}",
+            "s_3\tp q r = triangle p q r ? cong p q p r\t\t\t{}",
+            "s_4\tp q r = Triangle p q r ? cong p q p r\tm = midpoint m q r\tneeded\t{}",
+        ]
+        var counts = ProposerCorpus.Counts()
+        let out = ProposerCorpus().convert(lines, counts: &counts)
+        #expect(out == ["a b c = triangle a b c ? cong a b a c\td = midpoint d b c",
+                        "a b c = triangle a b c ? cong a b a c\td = midpoint d b c",
+                        "a b c = triangle a b c ? perp a b a c\td = foot d a b c"])
+        #expect(counts.examples == 4 && counts.needed == 2 && counts.optional == 1)
+        #expect(counts.untokenizable == 1 && counts.lines == 2 && counts.written == 3)
+    }
+}
+
+@Suite struct NeuralProposerTests {
+    private func canonical(_ statement: String) throws -> (ProofState, CanonicalNaming) {
+        let s = try state(statement)
+        var naming = CanonicalNaming()
+        _ = naming.canonicalize(s.problem.statementText)
+        return (s, naming)
+    }
+
+    @Test func aModelClauseIsMappedBackWithAFreshName() throws {
+        let (s, naming) = try canonical("p q r = triangle p q r; x1 = midpoint x1 p q ? cong x1 p x1 q")
+        // Canonical: p q r x1 -> a b c d; the model's new point is e.
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e b c", naming: naming, problem: s.problem) == "x2 = midpoint x2 q r")
+        #expect(NeuralProposer.clause(fromCanonical: "e = on_line e a b, on_line e c d", naming: naming, problem: s.problem)
+                == "x2 = on_line x2 p q, on_line x2 r x1")
+    }
+
+    @Test func invalidModelClausesAreDropped() throws {
+        let (s, naming) = try canonical(incenter)
+        let p = s.problem
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint f a c", naming: naming, problem: p) == nil)     // f is not defined
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a b c", naming: naming, problem: p) == nil)   // too many arguments
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a q", naming: naming, problem: p) == nil)     // q is unknown
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a", naming: naming, problem: p) == nil)       // does not parse
+        #expect(NeuralProposer.clause(fromCanonical: "e = on_line e a b", naming: naming, problem: p) == nil)      // not determined
+        #expect(NeuralProposer.clause(fromCanonical: "e = midpoint e a b; f = midpoint f a c", naming: naming, problem: p) == nil)
+        #expect(NeuralProposer.clause(fromCanonical: "e = foot e a b c", naming: naming, problem: p) == "x1 = foot x1 a b c")
+        // The model reused an old name for its new point: the signature says which words are new.
+        #expect(NeuralProposer.clause(fromCanonical: "b = midpoint b a c", naming: naming, problem: p) == "x1 = midpoint x1 a c")
+        // In a position the signature declares given, the same word is the old point (d is i).
+        #expect(NeuralProposer.clause(fromCanonical: "d = on_line d a b, on_line d c d", naming: naming, problem: p)
+                == "x1 = on_line x1 a b, on_line x1 c i")
+    }
+
+    @Test func theShippedModelProposesParseableClausesWithFreshPoints() throws {
+        let proposer = try NeuralProposer.shipped(beamWidth: 4)
+        let s = try state(incenter)
+        let proposals = proposer.propose(for: s, limit: 4)
+        #expect(!proposals.isEmpty)
+        for proposal in proposals {
+            #expect(proposal.score <= 0)
+            let augmented = try Augmentation.problem(s.problem, adding: proposal.clause)
+            #expect(augmented.points.count > s.problem.points.count)
+            #expect(proposal.clause.hasPrefix("x1 ") || proposal.clause.hasPrefix("x1 x2 "))
+        }
+        #expect(proposals.map(\.score) == proposals.map(\.score).sorted(by: >))
+    }
+
+    @Test func theShippedModelIsSmallAndHalfPrecision() throws {
+        let url = try #require(NeuralProposer.shippedModelURL)
+        let file = try SafetensorsFile(contentsOf: url)
+        let bytes = try Data(contentsOf: url).count
+        #expect(bytes <= 20_000_000)
+        let model = try Transformer(file: file)
+        #expect(model.parameterCount <= 10_000_000)
+        let header = try Data(contentsOf: url).prefix(4096)
+        #expect(String(decoding: header, as: UTF8.self).contains("\"F16\""))
+    }
+}
+
+@Suite struct MergedProposerTests {
+    @Test func scoresAreAnchoredAtTheBestHeuristicScoreAndAgreementIsRewarded() {
+        let merged = MergedProposer.merge(
+            heuristic: [Proposal(clause: "A", score: 2.0), Proposal(clause: "B", score: 1.0)],
+            neural: [Proposal(clause: "C", score: -0.1), Proposal(clause: "A", score: -2.0), Proposal(clause: "D", score: -3.0)],
+            limit: 10)
+        #expect(merged.map(\.clause) == ["A", "C", "B", "D"])
+        #expect(abs(merged[0].score - 2.5) < 1e-9)   // max(2.0, 2.0 - 2.0) + 0.5
+        #expect(abs(merged[1].score - 1.9) < 1e-9)   // 2.0 - 0.1
+        #expect(abs(merged[3].score + 1.0) < 1e-9)   // 2.0 - 3.0
+        #expect(MergedProposer.merge(heuristic: [Proposal(clause: "A", score: 2.0)], neural: [Proposal(clause: "C", score: -0.1)],
+                                     limit: 1).map(\.clause) == ["A"])
+    }
+
+    @Test func withoutHeuristicProposalsTheAnchorIsOne() {
+        let merged = MergedProposer.merge(heuristic: [], neural: [Proposal(clause: "C", score: -0.5)], limit: 5)
+        #expect(merged == [Proposal(clause: "C", score: 0.5)])
+    }
+
+    @Test func bothProposersAreAsked() throws {
+        struct Fixed: Proposer {
+            var proposals: [Proposal]
+            func propose(for state: ProofState, limit: Int) -> [Proposal] { proposals }
+        }
+        let merged = MergedProposer(neural: Fixed(proposals: [Proposal(clause: "n", score: -1)]),
+                                    heuristic: Fixed(proposals: [Proposal(clause: "h", score: 3)]))
+        #expect(merged.propose(for: try state(incenter), limit: 5).map(\.clause) == ["h", "n"])
+    }
+
+    @Test func withANeuralDepthTheModelIsAskedOnlyInShallowStates() throws {
+        struct Fixed: Proposer {
+            var proposals: [Proposal]
+            func propose(for state: ProofState, limit: Int) -> [Proposal] { proposals }
+        }
+        let merged = MergedProposer(neural: Fixed(proposals: [Proposal(clause: "n", score: -1)]),
+                                    heuristic: Fixed(proposals: [Proposal(clause: "h", score: 3)]), neuralDepth: 1)
+        let root = try state(incenter)
+        #expect(merged.propose(for: root, limit: 5).map(\.clause) == ["h", "n"])
+        let deeper = try state(incenter.replacingOccurrences(of: " ? ", with: "; x1 = midpoint x1 a b ? "))
+        let child = ProofState(problem: deeper.problem, diagram: deeper.diagram, store: deeper.store,
+                               originalClauseCount: deeper.problem.clauses.count - 1)
+        #expect(merged.propose(for: child, limit: 5).map(\.clause) == ["h"])
+    }
+}
