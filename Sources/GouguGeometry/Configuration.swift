@@ -5,10 +5,12 @@ import GouguLanguage
 /// A point on two loci that meet twice (a line and a circle, two circles) has two
 /// positions, and the statement alone does not say which one it means: "the second
 /// intersection of the bisector of BD with the circumcircle" is one of two points, and a
-/// theorem about it may hold for one only. The builder draws each such choice from the
-/// seed; a configuration flips some of them. Bit `k` of `flips` flips the `k`-th two-way
-/// choice the builder makes, in the order of the clauses. Free points are never affected:
-/// the same seed draws them in the same places whatever the configuration.
+/// theorem about it may hold for one only. Likewise `angle_bisector` asserts equal angles
+/// modulo 180°, which the internal and the external bisector both satisfy. The builder
+/// draws each such choice from the seed (the internal bisector by convention); a
+/// configuration flips some of them. Bit `k` of `flips` flips the `k`-th two-way choice
+/// the builder makes, in the order of the clauses. A choice consumes the same random draw
+/// whichever way it goes, so free points come out of the same random stream.
 public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     /// Bit `k` set: the `k`-th two-way choice takes the other solution than the seed's.
     public var flips: UInt64
@@ -18,7 +20,7 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     /// Every choice as the seed draws it.
     public static let seeded = Configuration(flips: 0)
 
-    /// The number written in proofs and accepted by `--configuration`.
+    /// The number proofs write (`Diagram configuration: N`).
     public var description: String { String(flips) }
 }
 
@@ -47,7 +49,8 @@ extension DiagramBuilder {
     /// when its goal is false, the other configurations of the same free points are tried
     /// in a fixed order (fewest flipped choices first, at most `maximumChoices` choices
     /// varied) and the first one whose goal holds is returned. Free points are never
-    /// redrawn, every asserted fact is still checked on each candidate, and the diagram
+    /// redrawn: a configuration whose figure needs a fresh whole-diagram attempt (new free
+    /// points) is skipped. Every asserted fact is still checked on each candidate, and the diagram
     /// says which configuration it is, so proofs built on it state and re-check it.
     /// When no configuration makes the goal hold, the seeded diagram is returned, its goal
     /// false.
@@ -61,7 +64,8 @@ extension DiagramBuilder {
             ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1)
         }
         for mask in flips {
-            guard let diagram = try? build(problem, seed: seed, configuration: Configuration(flips: mask)) else { continue }
+            guard let diagram = try? build(problem, seed: seed, configuration: Configuration(flips: mask)),
+                  diagram.attempts == seeded.attempts else { continue }
             if diagram.goalHolds == true { return diagram }
         }
         return seeded

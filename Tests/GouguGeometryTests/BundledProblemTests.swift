@@ -31,7 +31,7 @@ import GouguTestSupport
     @Test(.enabled(if: SharedFiles.available), arguments: SharedFiles.benchmarkFiles)
     func everyBenchmarkProblemDrawsForTwentySeeds(file: String) throws {
         let text = try #require(SharedFiles.text(file))
-        var holds = 0, total = 0
+        var holds = 0, total = 0, holdsStated = 0
         for problem in try ProblemParser().parseFile(text, file: file) {
             var holdsHere = 0
             for seed in Self.seeds {
@@ -39,10 +39,18 @@ import GouguTestSupport
                 #expect(diagram.failedPremises.isEmpty)
                 if diagram.goalHolds == true { holdsHere += 1 }
                 total += 1
+                // The stated configuration: the same free points, every premise, and the
+                // goal wherever a configuration of those points has it.
+                let stated = try DiagramBuilder().buildInStatedConfiguration(problem, seed: seed)
+                #expect(stated.failedPremises.isEmpty)
+                #expect(stated.attempts == diagram.attempts)
+                if diagram.goalHolds == true { #expect(stated.configuration == .seeded) }
+                if stated.goalHolds == true { holdsStated += 1 }
             }
             #expect(holdsHere >= 5, "\(problem.name): goal holds in \(holdsHere) of 20 diagrams")
             holds += holdsHere
         }
         #expect(Double(holds) >= 0.95 * Double(total), "goal holds in \(holds) of \(total) diagrams")
+        #expect(Double(holdsStated) >= 0.99 * Double(total), "goal holds in \(holdsStated) of \(total) stated configurations")
     }
 }
