@@ -1,4 +1,5 @@
 import Foundation
+import Gougu
 
 /// One problem's line in a benchmark report.
 struct BenchRecord: Codable, Equatable {
@@ -58,9 +59,7 @@ struct BenchRun: Codable, Equatable {
 
     /// FNV-1a of the bytes: the same on every run and machine.
     static func fingerprint(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        String(SyntheticGenerator.stableHash(data), radix: 16)
     }
 }
 

@@ -53,11 +53,7 @@ struct GenerateCommand: ParsableCommand {
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
-        guard parsedShard != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
-    }
-
-    var parsedShard: (index: Int, of: Int)? {
-        Shard(shard).map { ($0.index, $0.count) }
+        guard Shard(shard) != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
     }
 
     func run() throws {
@@ -67,7 +63,8 @@ struct GenerateCommand: ParsableCommand {
             fail("\(out): error: cannot create the output directory")
         }
         if !merge.isEmpty { return mergeShards() }
-        let (index, shards) = parsedShard!
+        let part = Shard(shard)!
+        let (index, shards) = (part.index, part.count)
         var generator = SyntheticGenerator(threads: threads)
         generator.balance = balance > 0 ? balance : nil
         let interactive = isatty(STDERR_FILENO) != 0

@@ -83,7 +83,5 @@ struct ConfigurationOptions: ParsableArguments {
 
 /// "configuration 5 (e, g at the other of two positions)", or nil for the seeded one.
 func configurationText(_ diagram: Diagram) -> String? {
-    guard diagram.configuration != .seeded else { return nil }
-    let points = diagram.flippedPoints.map { diagram.problem.name(of: $0) }.joined(separator: ", ")
-    return "configuration \(diagram.configuration) (\(points) at the other of two positions)"
+    diagram.configurationNote.map { "configuration \(diagram.configuration) (\($0))" }
 }

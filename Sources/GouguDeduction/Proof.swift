@@ -221,7 +221,7 @@ public struct Proof: Sendable, Codable {
         self.seed = diagram.seed
         if diagram.configuration != .seeded {
             self.configuration = diagram.configuration.flips
-            self.configurationNote = diagram.flippedPoints.map { problem.name(of: $0) }.joined(separator: ", ") + " at the other of two positions"
+            self.configurationNote = diagram.configurationNote
         }
         self.premises = premises
         self.steps = steps

@@ -20,6 +20,9 @@ public struct Configuration: Hashable, Sendable, CustomStringConvertible {
     /// Every choice as the seed draws it.
     public static let seeded = Configuration(flips: 0)
 
+    /// Whether the `k`-th two-way choice takes the other solution than the seed's.
+    public func flips(_ k: Int) -> Bool { k < 64 && flips & (1 << UInt64(k)) != 0 }
+
     /// The number proofs write (`Diagram configuration: N`).
     public var description: String { String(flips) }
 }
@@ -36,8 +39,7 @@ struct BranchRecorder {
     mutating func choose(_ drawn: Int, for point: PointID) -> Int {
         let index = branchPoints.count
         branchPoints.append(point)
-        guard index < 64, configuration.flips & (1 << UInt64(index)) != 0 else { return drawn }
-        return 1 - drawn
+        return configuration.flips(index) ? 1 - drawn : drawn
     }
 }
 

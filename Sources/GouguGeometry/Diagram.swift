@@ -29,9 +29,14 @@ public struct Diagram: Sendable {
 
     /// The points the configuration puts at the other of their two positions, in order.
     public var flippedPoints: [PointID] {
-        branchPoints.enumerated().compactMap { k, point in
-            k < 64 && configuration.flips & (1 << UInt64(k)) != 0 ? point : nil
-        }
+        branchPoints.enumerated().compactMap { k, point in configuration.flips(k) ? point : nil }
+    }
+
+    /// The configuration in words (`f, g at the other of two positions`); nil for the
+    /// seeded one.
+    public var configurationNote: String? {
+        guard configuration != .seeded else { return nil }
+        return flippedPoints.map(problem.name(of:)).joined(separator: ", ") + " at the other of two positions"
     }
 
     /// The position of a point.

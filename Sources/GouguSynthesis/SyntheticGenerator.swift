@@ -61,7 +61,7 @@ public struct SyntheticGenerator: Sendable {
         func keep(_ example: SyntheticExample) {
             // Exactly `count`, the first ones in seed order, whatever the batch size.
             guard kept() < count else { return }
-            if Self.stableHash(example.key) % 10_000 < UInt64(heldOutShare * 10_000) {
+            if Self.stableHash(example.key.utf8) % 10_000 < UInt64(heldOutShare * 10_000) {
                 output.heldOut.append(example)
             } else {
                 output.training.append(example)
@@ -110,11 +110,12 @@ public struct SyntheticGenerator: Sendable {
         return problemSeed &- runSeed &* 1_000_003
     }
 
-    /// FNV-1a of the UTF-8 bytes: the same on every run and platform (Swift's `Hasher` is
-    /// seeded per process).
-    static func stableHash(_ text: String) -> UInt64 {
+    /// FNV-1a (64 bits) of some bytes: the same on every run and platform (Swift's
+    /// `Hasher` is seeded per process). Held-out examples are chosen by it, and bench
+    /// reports fingerprint their input files with it.
+    public static func stableHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
 
