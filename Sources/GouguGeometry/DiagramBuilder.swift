@@ -162,7 +162,7 @@ public struct DiagramBuilder: Sendable {
             let placed = try place(item, of: problem, positions: positions, scale: scale, branches: &branches, using: &rng)
             for (p, position) in zip(item.points, placed) {
                 for (q, other) in positions.enumerated() where q != p.index {
-                    if let other, other.distance(to: position) < Geometry.minimumSeparation {
+                    if let other, other.distance(to: position) < Geometry.distinctPointSeparation * scale {
                         throw PlacementFailure(reason: "'\(problem.name(of: p))' falls on '\(problem.points[q].name)'")
                     }
                 }

@@ -142,6 +142,10 @@ public enum Geometry {
     /// Two points of a diagram closer than this are taken to coincide, which the
     /// builder treats as a degenerate sample.
     public static let minimumSeparation = 1e-3
+    /// A newly placed point nearer than this (times the figure's scale) to an existing
+    /// point makes the sample degenerate: the figure would show two points as one, and
+    /// facts about the pair would be decided by rounding.
+    public static let distinctPointSeparation = 1e-2
     /// Two lines whose directions differ by less than this sine are taken as parallel
     /// when they must meet.
     public static let minimumCrossingSine = 1e-3

@@ -65,7 +65,8 @@ public enum NumericFacts {
             let (ab, cd) = (p[0].distance(to: p[1]), p[2].distance(to: p[3]))
             return cd > tol && abs(ab - r.doubleValue * cd) < tol * max(1, cd)
         case "sameside":
-            let first = (p[1] - p[0]).dot(p[1] - p[2]), second = (p[3] - p[4]).dot(p[3] - p[5])
+            // a lies between b and c (negative product) exactly when x lies between y and z.
+            let first = (p[0] - p[1]).dot(p[0] - p[2]), second = (p[3] - p[4]).dot(p[3] - p[5])
             return abs(first) > tol && abs(second) > tol && (first > 0) == (second > 0)
         case "sameclock", "oppclock":
             let first = (p[1] - p[0]).cross(p[2] - p[0]), second = (p[4] - p[3]).cross(p[5] - p[3])

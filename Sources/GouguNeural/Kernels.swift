@@ -315,6 +315,9 @@ public final class Linalg: @unchecked Sendable {
 
     // MARK: GEMV
 
+    /// Output slices per thread in a parallel GEMV.
+    static let gemvSlicesPerThread = 4
+
     /// y = alpha * op(A) * x + beta * y, single precision, row-major.
     ///
     /// - Parameters:
@@ -333,8 +336,10 @@ public final class Linalg: @unchecked Sendable {
         let xP = SendablePointer(UnsafeMutablePointer(mutating: x))
         let yP = SendablePointer(y)
         // Slices of the output, in multiples of 16 so vector loops stay aligned to tiles.
+        // Several slices per thread, claimed dynamically: a worker that wakes late (or is
+        // preempted) leaves its slices to the caller instead of making it wait.
         let units = (outCount + 15) / 16
-        let parts = max(1, min(useThreads, units))
+        let parts = useThreads == 1 ? 1 : max(1, min(useThreads * Self.gemvSlicesPerThread, units))
         let body: (Int) -> Void = { t in
             let lo = min(outCount, units * t / parts * 16), hi = min(outCount, units * (t + 1) / parts * 16)
             if lo >= hi { return }

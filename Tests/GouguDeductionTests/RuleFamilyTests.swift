@@ -15,8 +15,6 @@ import GouguLanguage
 /// - power_of_a_point_converse (intersecting chords are proved through
 ///   angle_angle_similarity_reflected instead; no construction yields the ratio premise
 ///   without the circle)
-/// - proportional_cuts_are_parallel (trisection points are handled by
-///   proportional_cuts_of_a_trapezoid_are_parallel first)
 /// - cyclic_trapezoid_is_isosceles (its conclusion is reached by inscribed angles and algebra)
 /// - angle_side_angle, angle_side_angle_reflected: triangles with a side and its two angles
 ///   equal (see `angleSideAngle`), equal sides of a parallelogram: angle_angle_similarity plus
@@ -200,6 +198,18 @@ import GouguLanguage
                           "a b c = triangle a b c; d = free d; o = on_bline o a b, on_bline o c d ? cong o a o c")
     }
 
+    /// Chords ca through p and ba through q with pa * pc = qa * qb (from the tangent at the
+    /// midpoint m of pq: the configuration of IMO 2009 P2), both points inside their chords.
+    @Test func equalPowersAreEquallyFarFromTheCentre() throws {
+        try expectFires("equal_powers_are_equally_far_from_the_centre",
+                        "m l k = triangle m l k; w = circle w m l k; q = on_tline q m w m; p = mirror p q m; b = mirror b p k; c = mirror c q l; a = on_line a b q, on_line a c p; o = circle o a b c ? cong o p o q")
+    }
+
+    @Test func withoutTheTangentThePowersDifferAndTheDistancesToo() throws {
+        try expectRefuted("equal_powers_are_equally_far_from_the_centre",
+                          "m l k = triangle m l k; q = free q; p = mirror p q m; b = mirror b p k; c = mirror c q l; a = on_line a b q, on_line a c p; o = circle o a b c ? cong o p o q")
+    }
+
     /// A centre proved equidistant gives angle chasing the inscribed angle theorem (no
     /// midpoint needed): the altitude and the radius at a vertex are isogonal.
     @Test func aCentreGivesAngleChasingTheInscribedAngles() throws {
@@ -370,10 +380,23 @@ import GouguLanguage
     }
 
     @Test func proportionalCutsOfATrapezoidAreParallel() throws {
-        // Trisection points of two sides of a triangle: the trisection points nearer a span a
-        // parallel to bc through the trapezoid of the midline.
+        // The trisection points nearer a and b of the legs of trapezoid abcd.
         try expectFires("proportional_cuts_of_a_trapezoid_are_parallel",
+                        "a b c d = trapezoid a b c d; m1 m2 = trisegment m1 m2 a d; n1 n2 = trisegment n1 n2 b c ? para m1 n1 a b")
+    }
+
+    @Test func proportionalCutsAreParallel() throws {
+        // Trisection points of two sides of a triangle: those nearer b and c span a parallel
+        // to bc (after the midline of the trapezoid cut by the others gives the ratio).
+        try expectFires("proportional_cuts_are_parallel",
                         "a b c = triangle a b c; d e = trisegment d e a b; f g = trisegment f g a c ? para d f b c")
+    }
+
+    @Test func cutsInOneRatioFromOppositeSidesOfTheVertexAreNotParallel() throws {
+        // ad : db = ag : gc = 1 : 2, d between a and b but a between g and c: dg is not
+        // parallel to bc (the side conditions tell the two apart).
+        try expectRefuted("proportional_cuts_are_parallel",
+                          "a b c = triangle a b c; d e = trisegment d e a b; g = mirror g c a ? para d g b c")
     }
 
     @Test func parallelToTheBasesCutsTheLegsProportionally() throws {

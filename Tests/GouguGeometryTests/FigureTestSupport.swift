@@ -14,7 +14,7 @@ enum FigureFixtures {
     static let foot = "a b c = triangle a b c; h = foot h a b c ? perp a h b c"
     static let imo2004 = "a b c = triangle a b c; o = midpoint o b c; m = on_circle m o b, on_line m a b; n = on_circle n o b, on_line n a c; r = angle_bisector r b a c, angle_bisector r m o n; o1 = circle o1 b m r; o2 = circle o2 c n r; p = on_circle p o1 r, on_circle p o2 r ? coll p b c"
     /// Three nearly collinear points: the goal's circle through them is enormous.
-    static let hugeCircle = "a@0_0 b@1_0 c@0.5_0.002 = triangle a b c; d = midpoint d a b ? cyclic a b c d"
+    static let hugeCircle = "a@0_0 b@1_0 c@0.3_0.004 = triangle a b c; d = midpoint d a b ? cyclic a b c d"
 
     static let all = [orthocenter, cyclic, cong, foot, imo2004, hugeCircle]
 

@@ -83,9 +83,18 @@ import GouguLanguage
         #expect(!check("sameclock", [o, x, Vector2(2, 0), o, x, y]), "a degenerate triangle has no orientation")
     }
 
-    @Test func sameSide() {
-        // b between a and c, and x between y and z.
-        #expect(check("sameside", [o, Vector2(1, 0), Vector2(2, 0), Vector2(5, 5), Vector2(4, 5), Vector2(6, 5)]))
-        #expect(!check("sameside", [o, Vector2(3, 0), Vector2(2, 0), Vector2(5, 5), Vector2(4, 5), Vector2(6, 5)]))
+    @Test func sameSideComparesTheFirstPointOfEachTripleWithTheOtherTwo() {
+        let inside = Vector2(1, 0), outside = Vector2(3, 0), end = Vector2(2, 0)
+        let x = Vector2(5, 5), y = Vector2(4, 5), z = Vector2(6, 5), beyond = Vector2(7, 5)
+        // a between b and c, and x between y and z.
+        #expect(check("sameside", [inside, o, end, x, y, z]))
+        // Both outside their segments, on either side.
+        #expect(check("sameside", [outside, o, end, beyond, y, x]))
+        #expect(check("sameside", [o, inside, end, beyond, y, z]))
+        // One inside, one outside.
+        #expect(!check("sameside", [outside, o, end, x, y, z]))
+        #expect(!check("sameside", [inside, o, end, beyond, y, z]))
+        // The middle of the first triple is not what is compared.
+        #expect(!check("sameside", [o, inside, end, x, y, z]))
     }
 }
