@@ -145,17 +145,18 @@ struct SolveCommand: ParsableCommand {
                           + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
                 }
             }
-            let proof = result.proved ? Proof(result: result, problem: provedProblem) : nil
+            let proof = !result.proved ? nil
+                : search?.identification.map(\.proof) ?? Proof(result: result, problem: provedProblem)
             if proof == nil { allProved = false }
             var record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
                                      seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
                                      steps: proof?.steps.count, proof: proof)
             if let search {
-                record.auxiliary = search.auxiliary
+                record.auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
                 record.statesExpanded = search.statesExpanded
                 record.searchSeconds = search.seconds
                 record.searchStopReason = search.stopReason.rawValue
-                if !search.auxiliary.isEmpty { record.statement = provedProblem.statementText }
+                if !search.auxiliary.isEmpty || search.identification != nil { record.statement = provedProblem.statementText }
             }
             if let proofOut, let proof { write(proof, record: record, to: proofOut) }
             if json {
@@ -165,7 +166,10 @@ struct SolveCommand: ParsableCommand {
             var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
             if let proof { summary += ", \(proof.steps.count) steps" }
             if let search {
-                if search.proved, !search.auxiliary.isEmpty {
+                if let identified = search.identification {
+                    summary += "; identification: \(identified.restatement.clause) is the statement's "
+                        + "\(problem.name(of: identified.restatement.point))"
+                } else if search.proved, !search.auxiliary.isEmpty {
                     summary += "; auxiliary: \(search.auxiliary.joined(separator: "; ")) (\(search.statesExpanded) states searched)"
                 } else if !search.proved {
                     summary += "; search: \(search.stopReason.rawValue) after \(search.statesExpanded) states, \(String(format: "%.1f", search.seconds)) s"

@@ -72,6 +72,30 @@ public struct Proof: Sendable, Codable {
     /// Clauses the proof uses whose points the goal does not depend on, in the problem
     /// language (`x = midpoint x a b`).
     public var auxiliaryConstructions: [String]
+    /// For a proof by identification (`Restatement`): the point defined anew and the proofs
+    /// that it has every property its stated clause asserts; this proof then proves the goal
+    /// in the restated problem (`problem`). Nil for an ordinary proof.
+    public var identification: Identification? = nil
+
+    /// A point of the statement proved to be the point of another construction.
+    public struct Identification: Sendable, Codable {
+        /// The point's name.
+        public var point: String
+        /// Its clause in the statement (`o = angle_bisector o a d p, angle_bisector o p c b`).
+        public var statedClause: String
+        /// The clause that defines it in the restated problem (`o = circle o p a b`).
+        public var clause: String
+        /// One proof per fact the stated clause asserts, in its order, each in the restated
+        /// problem with that fact as the goal.
+        public var facts: [Proof]
+
+        public init(point: String, statedClause: String, clause: String, facts: [Proof]) {
+            self.point = point
+            self.statedClause = statedClause
+            self.clause = clause
+            self.facts = facts
+        }
+    }
 
     /// Traces the goal of a proved run back to the facts it needs.
     public init?(result: EngineResult, problem: Problem) {
@@ -237,6 +261,17 @@ public struct Proof: Sendable, Codable {
     /// The proof as text for people; `gougu check` reads it back (docs/proof-format.md).
     public var text: String {
         var lines = ["Proof of \(problemName)"]
+        if let identification {
+            lines.append("Identification: \(identification.clause) is the statement's \(identification.point) "
+                         + "(\(identification.statedClause)): it has every property that clause states (proved below), "
+                         + "that clause pins \(identification.point) down, and both are drawn at one point.")
+            lines.append("Restated problem: \(problem)")
+            for (k, fact) in identification.facts.enumerated() {
+                lines.append("Property \(k + 1) of \(identification.facts.count): \(fact.steps.last?.statement ?? "")")
+                lines += fact.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map { "    " + $0 }
+            }
+            lines.append("The goal, in the restated problem:")
+        }
         if !auxiliaryConstructions.isEmpty { lines.append("Auxiliary constructions: " + auxiliaryConstructions.joined(separator: "; ")) }
         lines.append("Diagram seed: \(seed)")
         if let configuration {

@@ -47,6 +47,16 @@ public struct Diagram: Sendable {
         NumericFacts.holds(statement) { positions[$0.index] }
     }
 
+    /// This diagram's positions as a diagram of `problem`, another statement about the same
+    /// points (the same names in the same order: a `Restatement`, or another goal); nil when
+    /// the points differ or some premise of `problem` fails at these positions.
+    public func restated(as problem: Problem) -> Diagram? {
+        guard problem.points.map(\.name) == self.problem.points.map(\.name) else { return nil }
+        let diagram = Diagram(problem: problem, seed: seed, positions: positions, attempts: attempts,
+                              configuration: configuration, branchPoints: branchPoints)
+        return diagram.failedPremises.isEmpty ? diagram : nil
+    }
+
     /// Whether the problem's goal holds here; nil when the problem states no goal.
     public var goalHolds: Bool? { problem.goal.map(holds) }
 

@@ -302,3 +302,39 @@ public struct DiagramBuilder: Sendable {
         return best
     }
 }
+
+extension DiagramBuilder {
+    /// Whether the clause defining `point` pins it down in `diagram`: the point alone, placed
+    /// either by a method that involves no chance (the same position for every draw) or
+    /// where two of its loci cross, which they do in isolated points. A point on one locus
+    /// (a free point of a line) or drawn at random is not pinned down.
+    ///
+    /// A proof by identification (`Restatement`) needs this: a second point satisfying
+    /// every fact of such a clause, drawn at the same position, is the same point.
+    public func pinsDown(_ point: PointID, in diagram: Diagram) -> Bool {
+        let problem = diagram.problem
+        guard let clause = problem.clauses.first(where: { $0.points.contains(point) }), clause.points == [point],
+              let items = try? items(for: clause, of: problem), items.count == 1 else { return false }
+        var loci: [Locus] = []
+        let position = diagram.positions[point.index]
+        for term in items[0].terms {
+            let points = term.points.map { diagram.positions[$0.index] }
+            var first = SeededGenerator(seed: 1), second = SeededGenerator(seed: 2)
+            switch (term.method.evaluate(points, term.numbers, &first), term.method.evaluate(points, term.numbers, &second)) {
+            case (.locus(let l), .locus(let m)) where l == m:
+                // The other of a conventional two-way choice when the diagram took it.
+                if l.distance(to: position) > 1e-6, let other = term.method.alternative?(points) {
+                    loci.append(other)
+                } else {
+                    loci.append(l)
+                }
+            case (.points(let p), .points(let q)) where p.count == 1 && p == q:
+                return true
+            default:
+                return false
+            }
+        }
+        guard loci.count >= 2 else { return false }
+        return loci[0].intersections(with: loci[1]).contains { $0.distance(to: position) < 1e-6 }
+    }
+}

@@ -72,6 +72,10 @@ public struct ProofChecker: Sendable {
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
     public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
         do {
+            if let identification = proof.identification {
+                try checkIdentification(proof, identification, for: problem)
+                return .valid
+            }
             var session = try CheckSession(proof: proof, problem: problem, checker: self)
             try session.run()
             return .valid
@@ -83,6 +87,63 @@ public struct ProofChecker: Sendable {
     }
 
     func rule(named name: String) -> RuleDefinition? { rules[name] }
+
+    /// A proof by identification (`Restatement`): the restated problem is formed here from
+    /// the problem and the new clause; on the statement's diagram the stated clause must pin
+    /// the point down and the new clause must hold at it (so the two constructions draw one
+    /// point); then each fact of the stated clause and the goal must be proved, each by an
+    /// ordinary proof in the restated problem, checked on that same diagram.
+    private func checkIdentification(_ proof: ProofDocument, _ identification: ProofDocument.Identification,
+                                     for problem: Problem) throws {
+        func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: "identification: " + reason) }
+        guard proof.format == ProofDocument.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        }
+        guard let point = problem.point(named: identification.point) else {
+            throw fail("the problem has no point '\(identification.point)'")
+        }
+        let restatement: Restatement
+        do {
+            restatement = try Restatement(problem, point: point, clause: identification.clause, library: library)
+        } catch {
+            throw fail("\(error)")
+        }
+        let parts = [proof] + identification.facts
+        guard parts.allSatisfy(\.auxiliaryConstructions.isEmpty), identification.facts.allSatisfy({ $0.identification == nil }) else {
+            throw fail("its proofs may use neither auxiliary constructions nor further identifications")
+        }
+        guard parts.allSatisfy({ $0.seed == proof.seed && ($0.configuration ?? 0) == (proof.configuration ?? 0) }) else {
+            throw fail("its proofs must all name the diagram of the main proof")
+        }
+        let diagram: Diagram
+        do {
+            diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+        } catch {
+            throw fail("no diagram for seed \(proof.seed): \(error)")
+        }
+        guard DiagramBuilder().pinsDown(point, in: diagram) else {
+            throw fail("'\(restatement.statedClause)' does not pin '\(identification.point)' down")
+        }
+        guard diagram.restated(as: restatement.problem) != nil else {
+            throw fail("'\(restatement.clause)' does not hold where the statement draws '\(identification.point)'")
+        }
+        guard identification.facts.count == restatement.obligations.count else {
+            throw fail("expected \(restatement.obligations.count) proofs, one per fact of '\(restatement.statedClause)', "
+                       + "not \(identification.facts.count)")
+        }
+        for (k, (fact, obligation)) in zip(identification.facts, restatement.obligations).enumerated() {
+            let target = try restatement.problem(proving: obligation, library: library)
+            do {
+                var session = try CheckSession(proof: fact, problem: target, checker: self, diagram: diagram)
+                try session.run()
+            } catch var failure as ProofFailure {
+                failure.reason = "property \(k + 1) (\(problem.text(of: obligation))): " + failure.reason
+                throw failure
+            }
+        }
+        var session = try CheckSession(proof: proof, problem: restatement.problem, checker: self, diagram: diagram)
+        try session.run()
+    }
 }
 
 /// The state of one check: the problem with its auxiliary clauses, the diagram, and the
@@ -98,7 +159,9 @@ struct CheckSession {
     /// The statement of every step checked so far, by number.
     var statements: [Int: Statement] = [:]
 
-    init(proof: ProofDocument, problem given: Problem, checker: ProofChecker) throws {
+    /// `drawn`: the diagram to check on, of another statement about the same points (a proof
+    /// by identification), instead of building one from the proof's seed.
+    init(proof: ProofDocument, problem given: Problem, checker: ProofChecker, diagram drawn: Diagram? = nil) throws {
         self.proof = proof
         self.checker = checker
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: reason) }
@@ -126,10 +189,17 @@ struct CheckSession {
             }
         }
         self.problem = problem
-        do {
-            diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
-        } catch {
-            throw fail("no diagram for seed \(proof.seed)" + (proof.configuration.map { " in configuration \($0)" } ?? "") + ": \(error)")
+        if let drawn {
+            guard appended.isEmpty, let restated = drawn.restated(as: problem) else {
+                throw fail("the problem does not hold on the diagram of the statement")
+            }
+            diagram = restated
+        } else {
+            do {
+                diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+            } catch {
+                throw fail("no diagram for seed \(proof.seed)" + (proof.configuration.map { " in configuration \($0)" } ?? "") + ": \(error)")
+            }
         }
         // Clauses the goal depends on, and those declared auxiliary.
         var ancestors = Set(goal.points)

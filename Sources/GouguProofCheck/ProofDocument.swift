@@ -27,6 +27,30 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     /// Clauses, in the problem language, that the proof uses and the goal does not depend
     /// on: either clauses of the problem or new ones the checker appends to it.
     public var auxiliaryConstructions: [String]
+    /// For a proof by identification: the point of the statement defined anew, and one proof
+    /// per fact its stated clause asserts; the steps then prove the goal in the restated
+    /// problem. Absent for an ordinary proof.
+    public var identification: Identification?
+
+    /// A claim that a point of the statement is the point of another construction.
+    public struct Identification: Codable, Sendable, Equatable {
+        /// The point's name.
+        public var point: String
+        /// Its clause in the statement (information only: the checker reads the problem).
+        public var statedClause: String?
+        /// The clause that defines it in the restated problem (`o = circle o p a b`).
+        public var clause: String
+        /// One proof per fact the stated clause asserts, in order, each in the restated
+        /// problem with that fact as its goal.
+        public var facts: [ProofDocument]
+
+        public init(point: String, statedClause: String? = nil, clause: String, facts: [ProofDocument]) {
+            self.point = point
+            self.statedClause = statedClause
+            self.clause = clause
+            self.facts = facts
+        }
+    }
 
     /// One numbered step.
     public struct Step: Codable, Sendable, Equatable {
@@ -136,7 +160,8 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     }
 
     public init(format: String = ProofDocument.currentFormat, problemName: String, problem: String? = nil, seed: UInt64,
-                configuration: UInt64? = nil, premises: [Step], steps: [Step], auxiliaryConstructions: [String]) {
+                configuration: UInt64? = nil, premises: [Step], steps: [Step], auxiliaryConstructions: [String],
+                identification: Identification? = nil) {
         self.format = format
         self.problemName = problemName
         self.problem = problem
@@ -145,6 +170,7 @@ public struct ProofDocument: Codable, Sendable, Equatable {
         self.premises = premises
         self.steps = steps
         self.auxiliaryConstructions = auxiliaryConstructions
+        self.identification = identification
     }
 }
 

@@ -36,6 +36,9 @@ struct ProofTextReader {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             if trimmed.hasPrefix("Proof of ") { name = String(trimmed.dropFirst("Proof of ".count)); continue }
+            if trimmed.hasPrefix("Identification: ") {
+                throw error("a proof by identification is checked from its JSON form (`gougu solve --json` or --proof-out)")
+            }
             if trimmed.hasPrefix("Auxiliary constructions: ") {
                 auxiliary = trimmed.dropFirst("Auxiliary constructions: ".count).split(separator: ";")
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -74,6 +74,10 @@ public struct SearchResult: Sendable {
     public var tried: [TriedState]
     /// The unproved state whose constructions added the most facts.
     public var bestPartial: TriedState?
+    /// When the goal was proved by identifying a point of the statement with the point of
+    /// another construction: that proof (`result` and `problem` are then its run on the
+    /// restated problem).
+    public var identification: IdentifiedProof? = nil
     public var proved: Bool { stopReason == .proved }
 }
 
@@ -95,6 +99,9 @@ public struct BestFirstSearch: Sendable {
     public var workers: Int
     /// Subtracted from a proposal's score per auxiliary construction its state already has.
     public var depthPenalty: Double
+    /// Whether to try proofs by identification (`PointIdentifier`) before adding points:
+    /// at most this many restatements, in a quarter of the time budget.
+    public var identifications: Int = 8
 
     public init(engine: Engine = Engine(), proposer: any Proposer = HeuristicProposer(),
                 budget: SearchBudget = SearchBudget(), workers: Int = 2, depthPenalty: Double = 0.8) {
@@ -163,7 +170,33 @@ public struct BestFirstSearch: Sendable {
             return SearchResult(stopReason: .proved, result: root, problem: diagram.problem, auxiliary: [], statesExpanded: 0,
                                 duplicates: 0, unplaceable: 0, seconds: elapsed(), tried: [])
         }
+        var identificationTries: [TriedState] = []
+        if identifications > 0 {
+            let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store, originalClauseCount: originalClauses)
+            let identifier = PointIdentifier(engine: engine)
+            let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
+            let share = budget.seconds / 4
+            for restatement in identifier.candidates(for: diagram, proposals: constructions).prefix(identifications) {
+                if elapsed() > share { break }
+                let started = elapsed()
+                let found = identifier.prove([restatement], on: diagram,
+                                             budget: Budget(seconds: max(0.01, min(budget.secondsPerState, share - started)),
+                                                            memoryMiB: budget.memoryMiB))
+                identificationTries.append(TriedState(auxiliary: ["\(restatement.clause) (identification)"],
+                                                      stopReason: found == nil ? "not proved" : StopReason.proved.rawValue,
+                                                      facts: found?.result.store.facts.count ?? 0, newFacts: 0,
+                                                      seconds: elapsed() - started, score: 0))
+                if let found {
+                    var result = SearchResult(stopReason: .proved, result: found.result, problem: found.restatement.problem,
+                                              auxiliary: [], statesExpanded: identificationTries.count, duplicates: 0,
+                                              unplaceable: 0, seconds: elapsed(), tried: identificationTries)
+                    result.identification = found
+                    return result
+                }
+            }
+        }
         let shared = Shared()
+        shared.tried = identificationTries
         @Sendable func push(_ node: Node) {
             let state = ProofState(problem: node.problem, diagram: node.diagram, store: node.store, originalClauseCount: originalClauses)
             let proposals = proposer.propose(for: state, limit: budget.branching)

@@ -42,6 +42,18 @@ public struct HeuristicProposer: Proposer {
     }
 
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
+        proposals(for: state, limit: limit, onExistingPoints: false)
+    }
+
+    /// Constructions of the same kinds whose new point lands exactly on a point the state
+    /// already has (the circumcentre of three points may be a point of the statement), best
+    /// first, every construction of each such point: what `PointIdentifier` restates a
+    /// problem with.
+    public func constructionsOfExistingPoints(for state: ProofState, limit: Int) -> [Proposal] {
+        proposals(for: state, limit: limit, onExistingPoints: true)
+    }
+
+    private func proposals(for state: ProofState, limit: Int, onExistingPoints: Bool) -> [Proposal] {
         let p = state.diagram.positions
         let n = p.count
         let tol = 1e-6
@@ -100,9 +112,13 @@ public struct HeuristicProposer: Proposer {
 
         var candidates: [Candidate] = []
         func add(_ kind: String, _ arguments: [Int], _ position: Vector2?, lines: Int = 0, circles: Int = 0, lengths: Int = 0) {
-            guard let position, position.isFinite, position.length < 20 * scale,
-                  // The builder's own separation, with a margin: it would refuse closer points.
-                  p.allSatisfy({ $0.distance(to: position) > 2 * Geometry.minimumSeparation }) else { return }
+            guard let position, position.isFinite, position.length < 20 * scale else { return }
+            if onExistingPoints {
+                guard p.contains(where: { $0.distance(to: position) < tol * scale }) else { return }
+            } else {
+                // The builder's own separation, with a margin: it would refuse closer points.
+                guard p.allSatisfy({ $0.distance(to: position) > 2 * Geometry.minimumSeparation }) else { return }
+            }
             candidates.append(Candidate(kind: kind, arguments: arguments, position: position,
                                         assertedLines: lines, assertedCircles: circles, assertedLengths: lengths))
         }
@@ -179,6 +195,7 @@ public struct HeuristicProposer: Proposer {
         // three late points may be the circumcentre of the first triangle, which only the
         // construction from that triangle tells the engine.
         candidates.sort { $0.score > $1.score }
+        if onExistingPoints { return proposals(candidates.prefix(limit), state) }
         var groups: [SIMD2<Int64>: [Int]] = [:]
         var order: [SIMD2<Int64>] = []
         for (k, c) in candidates.enumerated() {
@@ -212,9 +229,14 @@ public struct HeuristicProposer: Proposer {
             unique.append(c)
         }
         unique.sort { $0.score > $1.score }
+        return proposals(unique.prefix(limit), state)
+    }
+
+    /// The candidates as clauses creating a fresh point.
+    private func proposals(_ candidates: some Sequence<Candidate>, _ state: ProofState) -> [Proposal] {
         var result: [Proposal] = []
         let name = state.freshPointName
-        for c in unique.prefix(limit) {
+        for c in candidates {
             let arguments = c.arguments.map { state.problem.name(of: PointID($0)) }.joined(separator: " ")
             // `parallelogram a b c x` names its new point last.
             let call = c.kind == "parallelogram" ? "\(c.kind) \(arguments) \(name)" : "\(c.kind) \(name) \(arguments)"

@@ -1,0 +1,119 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+
+/// A goal proved by identifying a point of the statement with the point of another
+/// construction (`Restatement`): engine runs on the restated problem for the goal and for
+/// every fact of the point's stated clause.
+public struct IdentifiedProof: Sendable {
+    public let restatement: Restatement
+    /// The statement's diagram, as a diagram of the restated problem.
+    public let diagram: Diagram
+    /// The run proving the goal in the restated problem.
+    public let result: EngineResult
+    /// For each obligation, in order: the restated problem with it as the goal, and the run
+    /// proving it.
+    public let facts: [(problem: Problem, result: EngineResult)]
+
+    /// The proof: the goal in the restated problem, with the proofs of the obligations.
+    public var proof: Proof? {
+        guard var proof = Proof(result: result, problem: restatement.problem) else { return nil }
+        var factProofs: [Proof] = []
+        for fact in facts {
+            guard let p = Proof(result: fact.result, problem: fact.problem) else { return nil }
+            factProofs.append(p)
+        }
+        proof.identification = Proof.Identification(point: restatement.original.name(of: restatement.point),
+                                                     statedClause: restatement.statedClause, clause: restatement.clause,
+                                                     facts: factProofs)
+        return proof
+    }
+}
+
+/// Proof by identification ("double points", as in AlphaGeometry 2).
+///
+/// A proposed construction whose new point lands exactly on a point `o` of the statement
+/// that its clause pins down (where two loci cross), built from points defined before `o`,
+/// suggests restating the problem with `o` defined by that construction. If the engine
+/// proves, in the restated problem, every fact the stated clause asserts about `o` and the
+/// goal, the goal holds for the statement: the two constructions give one point.
+public struct PointIdentifier: Sendable {
+    public var engine: Engine
+
+    public init(engine: Engine = Engine()) {
+        self.engine = engine
+    }
+
+    /// The restatements `proposals` suggest for `diagram`'s problem, in proposal order: each
+    /// proposal's new point renamed to a pinned-down point of the statement at the same
+    /// position. Proposals creating more than one point are skipped.
+    public func candidates(for diagram: Diagram, proposals: [Proposal]) -> [Restatement] {
+        let problem = diagram.problem
+        let builder = DiagramBuilder()
+        let pinned = problem.points.indices.map(PointID.init).filter { builder.pinsDown($0, in: diagram) }
+        guard !pinned.isEmpty else { return [] }
+        var found: [Restatement] = []
+        var seen = Set<String>()
+        for proposal in proposals {
+            guard let (name, rest) = Self.split(proposal.clause) else { continue }
+            for point in pinned {
+                let clause = Self.renaming(name, to: problem.name(of: point), in: rest)
+                guard let restatement = try? Restatement(problem, point: point, clause: clause),
+                      seen.insert(restatement.clause).inserted,
+                      diagram.restated(as: restatement.problem) != nil else { continue }
+                found.append(restatement)
+            }
+        }
+        return found
+    }
+
+    /// Tries the candidates in order; the first whose obligations and goal the engine proves.
+    public func prove(_ candidates: [Restatement], on diagram: Diagram, budget: Budget,
+                      shouldStop: () -> Bool = { false }) -> IdentifiedProof? {
+        for restatement in candidates {
+            if shouldStop() { return nil }
+            guard let restated = diagram.restated(as: restatement.problem) else { continue }
+            let result = engine.run(restated, budget: budget)
+            guard result.proved else { continue }
+            var facts: [(problem: Problem, result: EngineResult)] = []
+            for obligation in restatement.obligations {
+                guard let target = try? restatement.problem(proving: obligation),
+                      let drawn = diagram.restated(as: target) else { break }
+                let run = engine.run(continuing: result.store, on: drawn, budget: budget)
+                guard run.proved else { break }
+                facts.append((target, run))
+            }
+            if facts.count == restatement.obligations.count {
+                return IdentifiedProof(restatement: restatement, diagram: restated, result: result, facts: facts)
+            }
+        }
+        return nil
+    }
+
+    /// `x1 = circle x1 p a b` as its one new point and the whole clause; nil for a clause
+    /// creating several points.
+    static func split(_ clause: String) -> (String, String)? {
+        guard let equals = clause.firstIndex(of: "=") else { return nil }
+        let names = clause[..<equals].split(separator: " ")
+        guard names.count == 1 else { return nil }
+        return (String(names[0]), clause)
+    }
+
+    /// The clause with every whole-word occurrence of `old` replaced by `new`.
+    static func renaming(_ old: String, to new: String, in clause: String) -> String {
+        var words: [String] = []
+        var current = ""
+        for character in clause {
+            if character.isLetter || character.isNumber || character == "_" {
+                current.append(character)
+            } else {
+                words.append(current == old ? new : current)
+                current = ""
+                words.append(String(character))
+            }
+        }
+        words.append(current == old ? new : current)
+        return words.joined()
+    }
+}
