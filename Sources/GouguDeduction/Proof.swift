@@ -194,7 +194,7 @@ public struct Proof: Sendable, Codable {
         func describe(_ why: Justification) -> (String, [Int]) {
             switch why {
             case .premise(let clause):
-                return ("premise: \(Self.clauseText(problem.clauses[clause], in: problem))", [])
+                return ("premise: \(problem.text(of: problem.clauses[clause]))", [])
             case .rule(let rule, let premises, let binding, let sides):
                 let cites = premises.compactMap { numbers[$0] }
                 let bound = binding.sorted { $0.key < $1.key }.map { "\($0.key)=\(name($0.value))" }.joined(separator: " ")
@@ -235,7 +235,7 @@ public struct Proof: Sendable, Codable {
             guard case .premise(let clause) = facts[id].justification else { continue }
             let c = problem.clauses[clause]
             if !c.points.contains(where: ancestors.contains) {
-                let text = Self.clauseText(c, in: problem)
+                let text = problem.text(of: c)
                 if !auxiliary.contains(text) { auxiliary.append(text) }
             }
         }
@@ -252,11 +252,6 @@ public struct Proof: Sendable, Codable {
         self.auxiliaryConstructions = auxiliary
     }
 
-    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
-    static func clauseText(_ clause: Clause, in problem: Problem) -> String {
-        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }.joined(separator: ", ")
-    }
 
     /// The proof as text for people; `gougu check` reads it back (docs/proof-format.md).
     public var text: String {

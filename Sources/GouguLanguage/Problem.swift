@@ -138,15 +138,16 @@ public struct Problem: Sendable {
         }
     }
 
+    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
+    public func text(of clause: Clause) -> String {
+        clause.points.map { name(of: $0) }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(text(of:))).joined(separator: " ") }
+            .joined(separator: ", ")
+    }
+
     /// The problem as one line of the problem language, every call written in full.
     public var statementText: String {
-        let clauses = self.clauses.map { clause in
-            let lhs = clause.points.map { name(of: $0) }.joined(separator: " ")
-            let rhs = clause.constructions.map { call in
-                ([call.definition.name] + call.arguments.map(text(of:))).joined(separator: " ")
-            }.joined(separator: ", ")
-            return "\(lhs) = \(rhs)"
-        }.joined(separator: "; ")
+        let clauses = self.clauses.map(text(of:)).joined(separator: "; ")
         guard let goal else { return clauses }
         return "\(clauses) ? \(text(of: goal))"
     }

@@ -44,7 +44,7 @@ public struct Restatement: Sendable {
         guard stated.points == [point] else {
             throw RestatementError(reason: "the clause defining '\(name)' defines other points too")
         }
-        var texts = original.clauses.map { Self.text(of: $0, in: original) }
+        var texts = original.clauses.map(original.text(of:))
         guard !clause.contains(";"), !clause.contains("?") else {
             throw RestatementError(reason: "'\(clause)' is not one clause")
         }
@@ -61,7 +61,7 @@ public struct Restatement: Sendable {
               restated.clauses[index].points == [point] else {
             throw RestatementError(reason: "'\(clause)' does not define '\(name)' alone")
         }
-        let newText = Self.text(of: restated.clauses[index], in: restated)
+        let newText = restated.text(of: restated.clauses[index])
         guard newText != statedText else { throw RestatementError(reason: "'\(clause)' is the stated clause") }
         self.original = original
         self.point = point
@@ -73,15 +73,8 @@ public struct Restatement: Sendable {
 
     /// The restated problem with `goal` (a statement about its points) as the goal.
     public func problem(proving goal: Statement, library: TheoremLibrary = .standard) throws -> Problem {
-        let clauses = problem.clauses.map { Self.text(of: $0, in: problem) }.joined(separator: "; ")
+        let clauses = problem.clauses.map(problem.text(of:)).joined(separator: "; ")
         return try ProblemParser(library: library).parseProblem(name: problem.name, statement: clauses + " ? " + problem.text(of: goal))
-    }
-
-    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
-    public static func text(of clause: Clause, in problem: Problem) -> String {
-        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
-            .joined(separator: ", ")
     }
 }
 

@@ -173,7 +173,7 @@ struct CheckSession {
         }
         guard let goal = given.goal else { throw fail("the problem states no goal") }
         // Auxiliary clauses: a clause of the problem, or a new one appended to it.
-        let existing = given.clauses.map { Self.clauseText($0, in: given) }
+        let existing = given.clauses.map { given.text(of: $0) }
         var appended: [String] = []
         for aux in proof.auxiliaryConstructions where !existing.contains(aux) {
             guard !aux.contains(";"), !aux.contains("?") else { throw fail("auxiliary construction '\(aux)' is not one clause") }
@@ -209,17 +209,12 @@ struct CheckSession {
         let auxiliary = Set(proof.auxiliaryConstructions)
         var usable = Set<Statement>()
         for clause in problem.clauses
-        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(Self.clauseText(clause, in: problem)) {
+        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(problem.text(of: clause)) {
             for call in clause.constructions { usable.formUnion(call.facts) }
         }
         usablePremises = usable
     }
 
-    /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
-    static func clauseText(_ clause: Clause, in problem: Problem) -> String {
-        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }.joined(separator: ", ")
-    }
 
     mutating func run() throws {
         let all = proof.premises.map { ($0, true) } + proof.steps.map { ($0, false) }

@@ -99,8 +99,8 @@ public struct BestFirstSearch: Sendable {
     public var workers: Int
     /// Subtracted from a proposal's score per auxiliary construction its state already has.
     public var depthPenalty: Double
-    /// Whether to try proofs by identification (`PointIdentifier`) before adding points:
-    /// at most this many restatements, in a quarter of the time budget.
+    /// How many proofs by identification (`PointIdentifier`) to try before adding points,
+    /// in at most a quarter of the time budget (0: none).
     public var identifications: Int = 8
 
     public init(engine: Engine = Engine(), proposer: any Proposer = HeuristicProposer(),
@@ -170,30 +170,10 @@ public struct BestFirstSearch: Sendable {
             return SearchResult(stopReason: .proved, result: root, problem: diagram.problem, auxiliary: [], statesExpanded: 0,
                                 duplicates: 0, unplaceable: 0, seconds: elapsed(), tried: [])
         }
-        var identificationTries: [TriedState] = []
-        if identifications > 0 {
-            let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store, originalClauseCount: originalClauses)
-            let identifier = PointIdentifier(engine: engine)
-            let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
-            let share = budget.seconds / 4
-            for restatement in identifier.candidates(for: diagram, proposals: constructions).prefix(identifications) {
-                if elapsed() > share { break }
-                let started = elapsed()
-                let found = identifier.prove([restatement], on: diagram,
-                                             budget: Budget(seconds: max(0.01, min(budget.secondsPerState, share - started)),
-                                                            memoryMiB: budget.memoryMiB))
-                identificationTries.append(TriedState(auxiliary: ["\(restatement.clause) (identification)"],
-                                                      stopReason: found == nil ? "not proved" : StopReason.proved.rawValue,
-                                                      facts: found?.result.store.facts.count ?? 0, newFacts: 0,
-                                                      seconds: elapsed() - started, score: 0))
-                if let found {
-                    var result = SearchResult(stopReason: .proved, result: found.result, problem: found.restatement.problem,
-                                              auxiliary: [], statesExpanded: identificationTries.count, duplicates: 0,
-                                              unplaceable: 0, seconds: elapsed(), tried: identificationTries)
-                    result.identification = found
-                    return result
-                }
-            }
+        let (identified, identificationTries) = identify(root: root, on: diagram, elapsed: elapsed)
+        if var identified {
+            identified.seconds = elapsed()
+            return identified
         }
         let shared = Shared()
         shared.tried = identificationTries
@@ -313,6 +293,38 @@ public struct BestFirstSearch: Sendable {
         }
         result.seconds = elapsed()
         return result
+    }
+
+    /// Proofs by identification: restatements of the problem with a point of the statement
+    /// defined by a construction that lands on it, tried in the proposer's order. The
+    /// successful search result, if one is proved, and every attempt.
+    func identify(root: EngineResult, on diagram: Diagram, elapsed: () -> Double) -> (SearchResult?, [TriedState]) {
+        guard identifications > 0 else { return (nil, []) }
+        let problem = diagram.problem
+        let state = ProofState(problem: problem, diagram: diagram, store: root.store, originalClauseCount: problem.clauses.count)
+        let identifier = PointIdentifier(engine: engine)
+        let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
+        let share = budget.seconds / 4
+        var tried: [TriedState] = []
+        for restatement in identifier.candidates(for: diagram, proposals: constructions).prefix(identifications) {
+            let started = elapsed()
+            if started > share { break }
+            let found = identifier.prove(restatement, on: diagram,
+                                         budget: Budget(seconds: max(0.01, min(budget.secondsPerState, share - started)),
+                                                        memoryMiB: budget.memoryMiB))
+            tried.append(TriedState(auxiliary: ["\(restatement.clause) (identification)"],
+                                    stopReason: found == nil ? "not proved" : StopReason.proved.rawValue,
+                                    facts: found?.result.store.facts.count ?? 0, newFacts: 0,
+                                    seconds: elapsed() - started, score: 0))
+            if let found {
+                var result = SearchResult(stopReason: .proved, result: found.result, problem: found.restatement.problem,
+                                          auxiliary: [], statesExpanded: tried.count, duplicates: 0, unplaceable: 0,
+                                          seconds: 0, tried: tried)
+                result.identification = found
+                return (result, tried)
+            }
+        }
+        return (nil, tried)
     }
 
     /// The proof's auxiliary clauses: those its premises cite, and the auxiliary clauses

@@ -68,27 +68,21 @@ public struct PointIdentifier: Sendable {
         return found
     }
 
-    /// Tries the candidates in order; the first whose obligations and goal the engine proves.
-    public func prove(_ candidates: [Restatement], on diagram: Diagram, budget: Budget,
-                      shouldStop: () -> Bool = { false }) -> IdentifiedProof? {
-        for restatement in candidates {
-            if shouldStop() { return nil }
-            guard let restated = diagram.restated(as: restatement.problem) else { continue }
-            let result = engine.run(restated, budget: budget)
-            guard result.proved else { continue }
-            var facts: [(problem: Problem, result: EngineResult)] = []
-            for obligation in restatement.obligations {
-                guard let target = try? restatement.problem(proving: obligation),
-                      let drawn = diagram.restated(as: target) else { break }
-                let run = engine.run(continuing: result.store, on: drawn, budget: budget)
-                guard run.proved else { break }
-                facts.append((target, run))
-            }
-            if facts.count == restatement.obligations.count {
-                return IdentifiedProof(restatement: restatement, diagram: restated, result: result, facts: facts)
-            }
+    /// The proof by `restatement` when the engine proves, in the restated problem, the goal
+    /// and then every obligation (continuing from the goal's closure); nil otherwise.
+    public func prove(_ restatement: Restatement, on diagram: Diagram, budget: Budget) -> IdentifiedProof? {
+        guard let restated = diagram.restated(as: restatement.problem) else { return nil }
+        let result = engine.run(restated, budget: budget)
+        guard result.proved else { return nil }
+        var facts: [(problem: Problem, result: EngineResult)] = []
+        for obligation in restatement.obligations {
+            guard let target = try? restatement.problem(proving: obligation),
+                  let drawn = diagram.restated(as: target) else { return nil }
+            let run = engine.run(continuing: result.store, on: drawn, budget: budget)
+            guard run.proved else { return nil }
+            facts.append((target, run))
         }
-        return nil
+        return IdentifiedProof(restatement: restatement, diagram: restated, result: result, facts: facts)
     }
 
     /// `x1 = circle x1 p a b` as its one new point and the whole clause; nil for a clause

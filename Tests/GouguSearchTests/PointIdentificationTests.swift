@@ -59,7 +59,8 @@ import Testing
         #expect(candidates.map(\.clause).contains("o = circle o a b c"))
         // Nothing proposed for d, which its clause does not pin down.
         #expect(candidates.allSatisfy { p.name(of: $0.point) == "o" })
-        let found = try #require(PointIdentifier().prove(candidates, on: diagram, budget: Budget(seconds: 10)))
+        let circumcentre = try #require(candidates.first { $0.clause == "o = circle o a b c" })
+        let found = try #require(PointIdentifier().prove(circumcentre, on: diagram, budget: Budget(seconds: 10)))
         #expect(found.facts.count == found.restatement.obligations.count)
         #expect(found.proof?.identification?.facts.count == 4)
     }
