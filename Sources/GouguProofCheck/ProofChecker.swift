@@ -67,7 +67,8 @@ public struct ProofChecker: Sendable {
     /// in the diagram, and that it follows (a premise of a usable clause, an instance of the
     /// named rule with its side conditions true in the diagram, points on one line or
     /// circle through shared points, or exact certificates); finally that the last step is
-    /// the goal.
+    /// the goal. A proof by identification (`identification` present) is checked part by
+    /// part in the restated problem it names (see `checkIdentification`).
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
     public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
