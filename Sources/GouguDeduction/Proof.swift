@@ -203,8 +203,13 @@ public struct Proof: Sendable, Codable {
                 return (text, cites)
             case .chain(let predicate, let chained, let list):
                 let lineCites = chained.compactMap { numbers[$0] }
-                let what = predicate == "cyclic" ? "one circle" : predicate == "midp" ? "midpoint (on the line, equidistant)" : "one line"
-                var text = "\(what) through shared points: \(lineCites.map { "(\($0))" }.joined(separator: " "))"
+                let what = switch predicate {
+                case "coll": "one line through shared points"
+                case "cyclic": "one circle through shared points"
+                case "midp": "midpoint (on the line, equidistant) through shared points"
+                default: "the same fact as"  // a fact restated (a goal that is a premise)
+                }
+                var text = "\(what): \(lineCites.map { "(\($0))" }.joined(separator: " "))"
                 if !list.isEmpty { text += "; " + describe(certificates(list)) }
                 return (text, why.dependencies.compactMap { numbers[$0] }.sorted())
             case .algebra(let list):

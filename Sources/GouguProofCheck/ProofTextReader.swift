@@ -97,7 +97,7 @@ struct ProofTextReader {
     struct Message: Error { var text: String }
 
     private static let chainLabels = ["one line through shared points:", "one circle through shared points:",
-                                      "midpoint (on the line, equidistant) through shared points:"]
+                                      "midpoint (on the line, equidistant) through shared points:", "the same fact as:"]
     private static let tableLabels = ["angle chasing (mod 180°):": "angles", "ratio chasing (log-lengths):": "ratios",
                                       "distance chasing (lengths):": "lengths"]
 
@@ -166,7 +166,7 @@ struct ProofTextReader {
         var certificates: [ProofDocument.Certificate] = []
         for section in sections {
             guard let (label, table) = Self.tableLabels.first(where: { section.hasPrefix($0.key) }) else {
-                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):' or 'distance chasing (lengths):'")
+                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'the same fact as:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):' or 'distance chasing (lengths):'")
             }
             let body = section.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
             var terms: [ProofDocument.Term] = []

@@ -1,5 +1,6 @@
 import Testing
 import GouguProofCheck
+import GouguLanguage
 import GouguTestSupport
 
 /// Every proof the engine produces checks, as JSON and as text read back.
@@ -21,6 +22,14 @@ import GouguTestSupport
             #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
             #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
         }
+    }
+
+    @Test func aGoalThatIsAPremiseIsRestatedAndChecks() throws {
+        let problem = try ProblemParser().parseProblem(name: "premise_goal", statement: "a b = segment a b; m = midpoint m a b ? cong m a m b")
+        let proof = try #require(EngineProofs.proofs(of: [problem], seconds: 5).first)
+        #expect(proof.textSource.contains("cong m a m b    by the same fact as: (1)"), "\(proof.textSource)")
+        #expect(ProofChecker().check(proof.json, for: problem) == .valid)
+        #expect(ProofChecker().check(proof.text, for: problem) == .valid)
     }
 
     @Test func inscribedAnglesOfACentreCheckAndAreNumbered() throws {
