@@ -70,7 +70,7 @@ let package = Package(
         // The neural proposer: canonical names, the training corpus, the shipped model.
         .target(
             name: "GouguProposer",
-            dependencies: ["GouguLanguage", "GouguSearch", "GouguNeural"],
+            dependencies: ["GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural"],
             resources: [.copy("Resources/proposer.safetensors")]
         ),
 

@@ -162,13 +162,13 @@ struct ExportModelCommand: ParsableCommand {
 
     func run() throws {
         let file = try SafetensorsFile(contentsOf: URL(fileURLWithPath: from))
-        guard let json = file.metadata[Transformer.configMetadataKey],
-              let config = try? JSONDecoder().decode(TransformerConfig.self, from: Data(json.utf8)) else {
-            throw CorpusError("\(from): no model configuration in the metadata")
-        }
         guard let tokenizer = Tokenizer(file: file) else { throw CorpusError("\(from): no vocabulary in the metadata") }
-        let model = Transformer(config: config, seed: 0)
-        try model.loadParameters(from: file, prefix: file.tensors["model.token_embedding"] != nil ? "model." : "")
+        let model: Transformer
+        do {
+            model = try Transformer(file: file)
+        } catch {
+            throw CorpusError("\(from): \(error)")
+        }
         var metadata: [String: String] = [:]
         if let step = file.metadata["gougu.step"] { metadata["gougu.step"] = step }
         if let options = file.metadata["gougu.options"] { metadata["gougu.options"] = options }

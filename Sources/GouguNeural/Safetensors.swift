@@ -221,13 +221,14 @@ extension Transformer {
         try safetensors(dtype: dtype, tokenizer: tokenizer, metadata: metadata).write(to: url)
     }
 
-    /// Creates a model from a safetensors file written by `save` (config from metadata).
+    /// Creates a model from a safetensors file written by `save` (config from metadata), or
+    /// from a training checkpoint, whose weights are named with the prefix `model.`.
     public convenience init(file: SafetensorsFile, linalg: Linalg = Linalg(pool: .shared)) throws {
         guard let json = file.metadata[Transformer.configMetadataKey],
               let config = try? JSONDecoder().decode(TransformerConfig.self, from: Data(json.utf8))
         else { throw SafetensorsError(description: "missing or invalid '\(Transformer.configMetadataKey)' metadata") }
         self.init(config: config, seed: 0, linalg: linalg)
-        try loadParameters(from: file)
+        try loadParameters(from: file, prefix: file.tensors["model.token_embedding"] != nil ? "model." : "")
     }
 
     /// Overwrites the weights with the tensors of `file` (names and shapes must match).

@@ -1,4 +1,5 @@
 import Foundation
+import GouguGeometry
 import GouguLanguage
 import GouguNeural
 import GouguSearch
@@ -124,12 +125,6 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         return mapped
     }
 
-    /// Placement methods that leave one degree of freedom (TheoremLibrary/README.md, "Loci").
-    static let loci: Set<String> = [
-        "line", "opray", "pline", "tline", "bline", "bisector", "anglemirror", "angleline", "fixedangle",
-        "circle", "radiuscircle", "scaledcircle", "circum", "diameter", "anglecircle",
-    ]
-
     /// Whether every new point of `clause` is fixed by its placements: a point method, or
     /// two loci (from one construction or from two), never `free` or a single locus.
     public static func isDetermined(_ clause: Clause) -> Bool {
@@ -139,7 +134,9 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
                 let binding = call.binding
                 for step in call.definition.placements where step.points.contains(where: { binding[$0]?.point == point }) {
                     for term in step.terms {
-                        constraints += term.method == "free" ? 0 : (loci.contains(term.method) ? 1 : 2)
+                        // A locus (it fixes no point) leaves one degree of freedom.
+                        guard let method = PlacementMethod.named(term.method) else { continue }
+                        constraints += method.producedPoints == 0 ? 1 : 2
                     }
                 }
             }

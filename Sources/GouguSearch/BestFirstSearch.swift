@@ -306,7 +306,7 @@ public struct BestFirstSearch: Sendable {
         let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
         let share = budget.seconds / 4
         var tried: [TriedState] = []
-        for restatement in identifier.candidates(for: diagram, proposals: constructions).prefix(identifications) {
+        for restatement in identifier.candidates(for: diagram, constructions: constructions).prefix(identifications) {
             let started = elapsed()
             if started > share { break }
             let found = identifier.prove(restatement, on: diagram,

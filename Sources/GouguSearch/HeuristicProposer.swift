@@ -42,18 +42,24 @@ public struct HeuristicProposer: Proposer {
     }
 
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
-        proposals(for: state, limit: limit, onExistingPoints: false)
+        proposals(ranked(for: state, onExistingPoints: false).prefix(limit), state)
     }
 
     /// Constructions of the same kinds whose new point lands exactly on a point the state
     /// already has (the circumcentre of three points may be a point of the statement), best
-    /// first, every construction of each such point: what `PointIdentifier` restates a
-    /// problem with.
-    public func constructionsOfExistingPoints(for state: ProofState, limit: Int) -> [Proposal] {
-        proposals(for: state, limit: limit, onExistingPoints: true)
+    /// first, every construction of each such point, each with the point it lands on: what
+    /// `PointIdentifier` restates a problem with.
+    public func constructionsOfExistingPoints(for state: ProofState, limit: Int) -> [(point: PointID, proposal: Proposal)] {
+        let p = state.diagram.positions
+        let found = ranked(for: state, onExistingPoints: true).prefix(limit)
+        return zip(found, proposals(found, state)).map { c, proposal in
+            (PointID(p.indices.min { p[$0].distance(to: c.position) < p[$1].distance(to: c.position) }!), proposal)
+        }
     }
 
-    private func proposals(for state: ProofState, limit: Int, onExistingPoints: Bool) -> [Proposal] {
+    /// The candidates, best first: new points (coincident ones merged), or constructions
+    /// of existing points.
+    private func ranked(for state: ProofState, onExistingPoints: Bool) -> [Candidate] {
         let p = state.diagram.positions
         let n = p.count
         let tol = 1e-6
@@ -195,7 +201,7 @@ public struct HeuristicProposer: Proposer {
         // three late points may be the circumcentre of the first triangle, which only the
         // construction from that triangle tells the engine.
         candidates.sort { $0.score > $1.score }
-        if onExistingPoints { return proposals(candidates.prefix(limit), state) }
+        if onExistingPoints { return candidates }
         var groups: [SIMD2<Int64>: [Int]] = [:]
         var order: [SIMD2<Int64>] = []
         for (k, c) in candidates.enumerated() {
@@ -229,7 +235,7 @@ public struct HeuristicProposer: Proposer {
             unique.append(c)
         }
         unique.sort { $0.score > $1.score }
-        return proposals(unique.prefix(limit), state)
+        return unique
     }
 
     /// The candidates as clauses creating a fresh point.

@@ -45,25 +45,24 @@ public struct PointIdentifier: Sendable {
         self.engine = engine
     }
 
-    /// The restatements `proposals` suggest for `diagram`'s problem, in proposal order: each
-    /// proposal's new point renamed to a pinned-down point of the statement at the same
-    /// position. Proposals creating more than one point are skipped.
-    public func candidates(for diagram: Diagram, proposals: [Proposal]) -> [Restatement] {
+    /// The restatements `constructions` suggest for `diagram`'s problem, in their order:
+    /// each construction's new point renamed to the point of the statement it lands on, when
+    /// that point's clause pins it down (`DiagramBuilder.pinsDown`) and the restated problem
+    /// holds on the diagram. Constructions creating more than one point are skipped.
+    public func candidates(for diagram: Diagram, constructions: [(point: PointID, proposal: Proposal)]) -> [Restatement] {
         let problem = diagram.problem
         let builder = DiagramBuilder()
-        let pinned = problem.points.indices.map(PointID.init).filter { builder.pinsDown($0, in: diagram) }
-        guard !pinned.isEmpty else { return [] }
+        var pinned: [PointID: Bool] = [:]
         var found: [Restatement] = []
         var seen = Set<String>()
-        for proposal in proposals {
-            guard let (name, rest) = Self.split(proposal.clause) else { continue }
-            for point in pinned {
-                let clause = Self.renaming(name, to: problem.name(of: point), in: rest)
-                guard let restatement = try? Restatement(problem, point: point, clause: clause),
-                      seen.insert(restatement.clause).inserted,
-                      diagram.restated(as: restatement.problem) != nil else { continue }
-                found.append(restatement)
-            }
+        for (point, proposal) in constructions {
+            guard let (name, clause) = Self.split(proposal.clause) else { continue }
+            if pinned[point] == nil { pinned[point] = builder.pinsDown(point, in: diagram) }
+            guard pinned[point] == true,
+                  let restatement = try? Restatement(problem, point: point, clause: Self.renaming(name, to: problem.name(of: point), in: clause)),
+                  seen.insert(restatement.clause).inserted,
+                  diagram.restated(as: restatement.problem) != nil else { continue }
+            found.append(restatement)
         }
         return found
     }

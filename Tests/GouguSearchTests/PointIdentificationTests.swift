@@ -55,7 +55,7 @@ import Testing
         let state = ProofState(problem: p, diagram: diagram, store: store, originalClauseCount: p.clauses.count)
         let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: 50)
         #expect(!constructions.isEmpty)
-        let candidates = PointIdentifier().candidates(for: diagram, proposals: constructions)
+        let candidates = PointIdentifier().candidates(for: diagram, constructions: constructions)
         #expect(candidates.map(\.clause).contains("o = circle o a b c"))
         // Nothing proposed for d, which its clause does not pin down.
         #expect(candidates.allSatisfy { p.name(of: $0.point) == "o" })
