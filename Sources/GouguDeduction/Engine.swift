@@ -214,8 +214,10 @@ public struct Engine: Sendable {
                     return finish(.proved, why)
                 }
             }
-            // Equal lengths found by ratio chasing feed distance chasing, and back.
+            // Equal lengths found by one of ratio, distance and Pythagoras chasing feed the
+            // others; right angles go between angle chasing and Pythagoras.
             store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
+            store.sharePerpendiculars(candidates.instances(of: "perp"), round: round)
             // Centres proved equidistant give the angle table their inscribed angles.
             let centres = store.shareCentres(candidates.instances(of: "circle"), round: round)
             if let why = goalProof() {

@@ -41,6 +41,9 @@ public enum AlgebraTable: String, Hashable, Sendable {
     case ratios
     /// Lengths themselves (distance chasing: equal segments and sums of segments along a line).
     case lengths
+    /// Squared lengths (Pythagoras): equal segments, and perpendicular lines ab ⊥ cd as
+    /// |ac|² − |ad|² − |bc|² + |bd|² = 0, which is equivalent to the perpendicularity.
+    case squares
 }
 
 /// One equation of a statement proved in one table: `Σ coefficient × equation` of the terms

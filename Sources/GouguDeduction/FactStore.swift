@@ -3,8 +3,9 @@ import GouguGeometry
 import GouguLanguage
 
 /// Everything the engine knows about one problem: the facts with their justifications,
-/// lines and circles as classes of points, and two exact linear tables: directions of
-/// lines modulo 180 degrees (angle chasing) and logarithms of lengths (ratio chasing).
+/// lines and circles as classes of points, and four exact linear tables: directions of
+/// lines modulo 180 degrees (angle chasing), logarithms of lengths (ratio chasing), lengths
+/// (distance chasing) and squared lengths (Pythagoras).
 ///
 /// `holds` answers whether a statement follows from what is known and why; `add` learns a
 /// statement. Neither looks at the diagram except for the orientation of triangles a rule
@@ -20,6 +21,7 @@ public struct FactStore: Sendable {
     private var angles = LinearSystem(modulus: Rational(1))
     private var ratios = LinearSystem(modulus: nil)
     private var lengths = LinearSystem(modulus: nil)
+    private var squares = LinearSystem(modulus: nil)
     /// Triples (a, b, c) of points of one line, b between a and c, whose segment addition
     /// |ab| + |bc| = |ac| is in the lengths table.
     private var segmentSums = Set<[Int]>()
@@ -58,6 +60,11 @@ public struct FactStore: Sendable {
     /// The equations a statement means in the lengths table, or nil when it is not one.
     mutating func lengthEquations(_ s: Statement) -> [LinearExpression]? {
         Self.lengthTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
+    }
+
+    /// The equations a statement means in the squared-lengths table, or nil when it is not one.
+    mutating func squareEquations(_ s: Statement) -> [LinearExpression]? {
+        Self.squareTerms(s.predicate, points(s), s.arguments.compactMap(\.number)).map { $0.map { expr($0.terms, constant: $0.constant) } }
     }
 
     /// An equation over sparse variable keys (`pair`, `logPrime`).
@@ -135,6 +142,43 @@ public struct FactStore: Sendable {
             return [([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))], .zero)]
         default: return nil
         }
+    }
+
+    /// What a predicate means over squared lengths: equal segments, rational multiples, and
+    /// perpendicular lines. For `perp a b c d`, |ac|² − |ad|² − |bc|² + |bd|² = −2 (a − b)·(c − d),
+    /// so the equation holds exactly when ab ⊥ cd (with a point shared by both lines it is
+    /// Pythagoras: the square of a point with itself is 0 and is left out).
+    static func squareTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+        func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case "circle": return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        case "rconst":
+            guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
+            let ratio = Rational(r.numerator, r.denominator)
+            return [([(l(0, 1), 1), (l(2, 3), Rational.zero - ratio * ratio)], .zero)]
+        case "perp":
+            let terms: [(Int, Rational)] = [((0, 2), 1), ((0, 3), -1), ((1, 2), -1), ((1, 3), 1)]
+                .filter { p[$0.0.0] != p[$0.0.1] }.map { (l($0.0.0, $0.0.1), Rational($0.1)) }
+            return [(terms, .zero)]
+        default: return nil
+        }
+    }
+
+    /// The squared-lengths equations of a fact whose meaning there is learned apart: a
+    /// midpoint (|ma|² = |mb|², |ab|² = 4 |ma|²) and congruent triangles (equal sides); nil
+    /// for other predicates.
+    mutating func squareEquationsLearnedApart(_ s: Statement) -> [LinearExpression]? {
+        let p = points(s)
+        if s.predicate == "midp" {
+            return [expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]),
+                    expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), Rational(-4))])]
+        }
+        if triangleEquations(s) != nil {
+            guard s.predicate.hasPrefix("contri") else { return [] }
+            return [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
+        }
+        return nil
     }
 
     /// An expression over the tables' dense variable ids; `terms` use sparse keys
@@ -253,12 +297,7 @@ public struct FactStore: Sendable {
     }
 
     mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
-        let system = switch table {
-        case .angles: angles
-        case .ratios: ratios
-        case .lengths: lengths
-        }
-        guard let found = system.certificate(for: e) else { return nil }
+        guard let found = system(table).certificate(for: e) else { return nil }
         let certificate = minimized(found, of: e, in: table)
         let terms = certificate.combination.map { id, coefficient in
             let record = equations[id.rawValue]
@@ -286,6 +325,7 @@ public struct FactStore: Sendable {
                     if s.predicate.hasPrefix("contri") {
                         own = [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
                     }
+                case .squares: own = squareEquationsLearnedApart(s) ?? []
                 }
             } else if s.predicate == "midp" {
                 let equal = expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)])
@@ -293,12 +333,14 @@ public struct FactStore: Sendable {
                 case .angles: own = []
                 case .ratios: own = [equal, expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)])]
                 case .lengths: own = [equal]
+                case .squares: own = squareEquationsLearnedApart(s) ?? []
                 }
             } else {
                 switch table {
                 case .angles: own = learnedAngleEquations(s)
                 case .ratios: own = ratioEquations(s) ?? []
                 case .lengths: own = lengthEquations(s) ?? []
+                case .squares: own = squareEquations(s) ?? []
                 }
             }
             if let index = own.firstIndex(of: e) { return .fact(index: index) }
@@ -374,6 +416,8 @@ public struct FactStore: Sendable {
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .ratios, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
             addEquation(expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)]), table: .ratios, text: "|\(n(p[1]))\(n(p[2]))| = 2 |\(n(p[0]))\(n(p[1]))|", facts: [id])
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .lengths, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
+            let squareTexts = ["|\(n(p[0]))\(n(p[1]))|² = |\(n(p[0]))\(n(p[2]))|²", "|\(n(p[1]))\(n(p[2]))|² = 4 |\(n(p[0]))\(n(p[1]))|²"]
+            for (e, text) in zip(squareEquationsLearnedApart(s) ?? [], squareTexts) { addEquation(e, table: .squares, text: text, facts: [id]) }
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
             learnTriangles(s, as: id)
         default:
@@ -381,6 +425,7 @@ public struct FactStore: Sendable {
             for e in learnedAngleEquations(s) { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
             for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
             for e in lengthEquations(s) ?? [] { addEquation(e, table: .lengths, text: text(of: s), facts: [id]) }
+            for e in squareEquations(s) ?? [] { addEquation(e, table: .squares, text: text(of: s), facts: [id]) }
         }
     }
 
@@ -460,6 +505,9 @@ public struct FactStore: Sendable {
                 addEquation(expr([(Self.pair(q[i], q[j]), 1), (Self.pair(q[i + 3], q[j + 3]), -1)]), table: .lengths,
                             text: "\(text(of: s)): \(p[i])\(p[j]) = \(p[i + 3])\(p[j + 3])", facts: [id])
             }
+            for (e, (i, j)) in zip(squareEquationsLearnedApart(s) ?? [], [(0, 1), (1, 2), (0, 2)]) {
+                addEquation(e, table: .squares, text: "\(text(of: s)): \(p[i])\(p[j]) = \(p[i + 3])\(p[j + 3])", facts: [id])
+            }
         }
     }
 
@@ -470,29 +518,71 @@ public struct FactStore: Sendable {
         case .angles: _ = angles.add(e, id: id)
         case .ratios: _ = ratios.add(e, id: id)
         case .lengths: _ = lengths.add(e, id: id)
+        case .squares: _ = squares.add(e, id: id)
         }
     }
 
-    /// Shares equal lengths between the ratio and the lengths tables: each equality of
-    /// segments among `candidates` (`cong` instances true in the diagram) that one table
-    /// implies and the other does not becomes a fact, justified by the table that knows it,
-    /// so that both tables reason with it. Returns how many facts it added.
+    /// Shares equal lengths between the ratio, lengths and squared-lengths tables: each
+    /// equality of segments among `candidates` (`cong` instances true in the diagram) that
+    /// some table implies and another does not becomes a fact, justified by a table that
+    /// knows it, so that every table reasons with it. Returns how many facts it added.
     @discardableResult
     mutating func shareEqualLengths(_ candidates: [[Int]], round: Int) -> Int {
         var added = 0
         for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
-            let ratio = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
-            let inRatios = ratios.implies(ratio), inLengths = lengths.implies(ratio)
-            guard inRatios != inLengths else { continue }
+            let equal = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
+            let known = [AlgebraTable.ratios, .lengths, .squares].filter { system($0).implies(equal) }
+            guard !known.isEmpty, known.count < 3 else { continue }
             let statement = Statement(predicate: "cong", arguments: c.map { .point(PointID($0)) })
-            guard index[statement] == nil, let why = certificate(ratio, in: inRatios ? .ratios : .lengths) else { continue }
-            let id = facts.count
-            facts.append(Fact(statement: statement, justification: why, round: round))
-            index[statement] = id
-            learn(statement, as: id)
-            added += 1
+            if adopt(statement, from: known[0], equation: equal, round: round) { added += 1 }
         }
         return added
+    }
+
+    /// Shares perpendicular lines between the angle table and the squared-lengths table: each
+    /// `perp` instance among `candidates` (true in the diagram) that one of the two implies
+    /// and the other does not becomes a fact, justified by the table that knows it. Angle
+    /// chasing thereby gives Pythagoras its right angles, and Pythagoras gives angle chasing
+    /// the right angles it proves (a perpendicular bisector, say). Returns how many facts it
+    /// added.
+    @discardableResult
+    mutating func sharePerpendiculars(_ candidates: [[Int]], round: Int) -> Int {
+        var added = 0
+        for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
+            let statement = Statement(predicate: "perp", arguments: c.map { .point(PointID($0)) })
+            guard let angle = angleEquations(statement)?.first,
+                  let square = squareEquations(statement)?.first else { continue }
+            let inAngles = angles.implies(angle)
+            guard inAngles != squares.implies(square) else { continue }
+            if adopt(statement, from: inAngles ? .angles : .squares, equation: inAngles ? angle : square, round: round) { added += 1 }
+        }
+        return added
+    }
+
+    /// Learns `statement`, which `table` proves by `equation` (its one equation there), in
+    /// every table: as a new fact justified by that certificate, or as the fact that already
+    /// states it (materialized to cite a rule's premise, so never learned). False when it has
+    /// no certificate.
+    private mutating func adopt(_ statement: Statement, from table: AlgebraTable, equation: LinearExpression, round: Int) -> Bool {
+        if let id = index[statement] {
+            learn(statement, as: id)
+            return true
+        }
+        guard let why = certificate(equation, in: table) else { return false }
+        let id = facts.count
+        facts.append(Fact(statement: statement, justification: why, round: round))
+        index[statement] = id
+        learn(statement, as: id)
+        return true
+    }
+
+    private func system(_ table: AlgebraTable) -> LinearSystem {
+        switch table {
+        case .angles: angles
+        case .ratios: ratios
+        case .lengths: lengths
+        case .squares: squares
+        }
     }
 
     /// Centres known with their angles: `circle o a b c` statements whose inscribed-angle

@@ -27,8 +27,9 @@ public struct Proof: Sendable, Codable {
         public var certificates: [Certificate]? = nil
     }
 
-    /// An equation proved in one table (`angles` mod 180 degrees, or `ratios` of
-    /// log-lengths): exact rational coefficients of equations, each citing its steps.
+    /// An equation proved in one table (`angles` mod 180 degrees, `ratios` of log-lengths,
+    /// `lengths`, or `squares` of lengths): exact rational coefficients of equations, each
+    /// citing its steps.
     public struct Certificate: Sendable, Codable {
         public var table: String
         /// The equation proved, `Σ coefficient × variable + constant = 0`.
@@ -150,14 +151,15 @@ public struct Proof: Sendable, Codable {
                 switch table {
                 case .angles: return 2
                 case .ratios: return contri ? 3 : 2
-                case .lengths: return contri ? 3 : 0
+                case .lengths, .squares: return contri ? 3 : 0
                 }
             }
-            if s.predicate == "midp" { return table == .ratios ? 2 : table == .lengths ? 1 : 0 }
+            if s.predicate == "midp" { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
             let terms = switch table {
             case .angles: (FactStore.angleTerms(s.predicate, p, n) ?? []) + FactStore.angleConsequences(s.predicate, p)
             case .ratios: FactStore.ratioTerms(s.predicate, p, n) ?? []
             case .lengths: FactStore.lengthTerms(s.predicate, p, n) ?? []
+            case .squares: FactStore.squareTerms(s.predicate, p, n) ?? []
             }
             return terms.count
         }
@@ -181,6 +183,7 @@ public struct Proof: Sendable, Codable {
             switch table {
             case "angles": "angle chasing (mod 180°)"
             case "ratios": "ratio chasing (log-lengths)"
+            case "squares": "Pythagoras (squared lengths)"
             default: "distance chasing (lengths)"
             }
         }

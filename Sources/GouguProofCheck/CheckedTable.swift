@@ -16,6 +16,8 @@ enum CheckedTable: String, CaseIterable, Sendable {
     case ratios
     /// Lengths themselves: variable {a, b} is |ab|.
     case lengths
+    /// Squared lengths: variable {a, b} is |ab|².
+    case squares
 
     /// Constants are compared modulo this (nil: exactly).
     var modulus: Rational? { self == .angles ? Rational(1) : nil }
@@ -37,6 +39,7 @@ enum CheckedTable: String, CaseIterable, Sendable {
         case .angles: return AnglesTable.equations(s.predicate, p, numbers, reflected: reflected)
         case .ratios: return RatiosTable.equations(s.predicate, p, numbers)
         case .lengths: return LengthsTable.equations(s.predicate, p, numbers)
+        case .squares: return SquaresTable.equations(s.predicate, p, numbers)
         }
     }
 
@@ -164,6 +167,38 @@ enum LengthsTable {
         case "midp":
             // m a b: |ma| = |mb| (the sum |ma| + |mb| = |ab| is segment addition).
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)])]
+        case "contri", "contri2", "contri*":
+            // ab = xy, bc = yz, ac = xz.
+            return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }
+        default: return nil
+        }
+    }
+}
+
+/// Squared lengths (Pythagoras): linear in the squares of the lengths of segments.
+enum SquaresTable {
+    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+        func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
+        switch predicate {
+        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case "circle": return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case "rconst":
+            // |ab|² = r² |cd|².
+            guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
+            let ratio = Rational(r.numerator, r.denominator)
+            return [LinearForm([(l(0, 1), 1), (l(2, 3), Rational.zero - ratio * ratio)])]
+        case "perp":
+            // |ac|² − |ad|² − |bc|² + |bd|² = −2 (a − b)·(c − d), zero exactly when ab ⊥ cd.
+            // The square of a point with itself is 0: a point both lines share drops out
+            // (Pythagoras).
+            var form = LinearForm()
+            for ((i, j), c) in [((0, 2), 1), ((0, 3), -1), ((1, 2), -1), ((1, 3), 1)] where p[i] != p[j] {
+                form.add(Rational(c), l(i, j))
+            }
+            return [form]
+        case "midp":
+            // m a b: |ma|² = |mb|², |ab|² = 4 |ma|².
+            return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(1, 2), 1), (l(0, 1), Rational(-4))])]
         case "contri", "contri2", "contri*":
             // ab = xy, bc = yz, ac = xz.
             return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }

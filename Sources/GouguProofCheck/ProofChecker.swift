@@ -370,7 +370,7 @@ struct CheckSession {
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
             guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table), table != .angles else {
-                throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios or lengths)")
+                throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios, lengths or squares)")
             }
             let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
             let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
@@ -526,9 +526,14 @@ struct CheckSession {
                 let symbol = switch table {
                 case .angles: "d("
                 case .ratios: "l("
-                case .lengths: "|"
+                case .lengths, .squares: "|"
                 }
-                return (symbol + names + (table == .lengths ? "|" : ")"), c)
+                let close = switch table {
+                case .angles, .ratios: ")"
+                case .lengths: "|"
+                case .squares: "|²"
+                }
+                return (symbol + names + close, c)
             case .logPrime(let p): return ("log \(p)", c)
             }
         }.sorted { $0.0 < $1.0 }

@@ -99,7 +99,7 @@ struct ProofTextReader {
     private static let chainLabels = ["one line through shared points:", "one circle through shared points:",
                                       "midpoint (on the line, equidistant) through shared points:", "the same fact as:"]
     private static let tableLabels = ["angle chasing (mod 180°):": "angles", "ratio chasing (log-lengths):": "ratios",
-                                      "distance chasing (lengths):": "lengths"]
+                                      "distance chasing (lengths):": "lengths", "Pythagoras (squared lengths):": "squares"]
 
     /// The numbers in `(1) (2)(3)`.
     private func references(_ text: Substring) throws -> [Int] {
@@ -166,7 +166,7 @@ struct ProofTextReader {
         var certificates: [ProofDocument.Certificate] = []
         for section in sections {
             guard let (label, table) = Self.tableLabels.first(where: { section.hasPrefix($0.key) }) else {
-                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'the same fact as:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):' or 'distance chasing (lengths):'")
+                throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'the same fact as:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):', 'distance chasing (lengths):' or 'Pythagoras (squared lengths):'")
             }
             let body = section.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
             var terms: [ProofDocument.Term] = []

@@ -28,6 +28,7 @@ import GouguTestSupport
         let equations = switch table {
         case "angles": FactStore.angleTerms(statement.predicate, points, numbers)
         case "ratios": FactStore.ratioTerms(statement.predicate, points, numbers)
+        case "squares": FactStore.squareTerms(statement.predicate, points, numbers)
         default: FactStore.lengthTerms(statement.predicate, points, numbers)
         }
         guard let equations, equations.count == 1 else { return nil }

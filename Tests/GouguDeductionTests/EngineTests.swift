@@ -1,4 +1,5 @@
 import Testing
+import GouguArithmetic
 @testable import GouguDeduction
 import GouguGeometry
 import GouguLanguage
@@ -61,6 +62,39 @@ import GouguTestSupport
             return
         }
         #expect(certificates[0].table == .lengths)
+    }
+
+    @Test func pythagorasGivesEqualDistancesFromRightAngles() throws {
+        // The circles centred at the midpoints e, f of ac, ab through the orthocentre h cut
+        // those sides at b1, c1 equidistant from the circumcentre o: |ob1|² = |oe|² + |eh|² and
+        // |oc1|² = |of|² + |fh|², and |ae|² − |af|² = |he|² − |hf|² because ah ⊥ ef.
+        let (result, problem) = try run("a b c = triangle a b c; h = orthocenter h a b c; e = midpoint e a c; f = midpoint f a b; b1 = on_circle b1 e h, on_line b1 a c; c1 = on_circle c1 f h, on_line c1 a b; o = circle o a b c ? cong o b1 o c1")
+        #expect(result.proved)
+        let proof = try #require(Proof(result: result, problem: problem))
+        let pythagoras = proof.steps.filter { $0.certificates?.contains { $0.table == AlgebraTable.squares.rawValue } == true }
+        #expect(!pythagoras.isEmpty)
+        #expect(proof.text.contains("Pythagoras (squared lengths)"))
+    }
+
+    @Test func aRightAngleMeansPythagorasInTheSquaredLengths() {
+        // perp a b c d: |ac|² − |ad|² − |bc|² + |bd|² = 0; with the lines meeting at a point of
+        // both (b = d), the square of b with itself drops out: |ac|² − |ab|² − |bc|² = 0.
+        let general = FactStore.squareTerms("perp", [0, 1, 2, 3], [])!
+        #expect(general.count == 1 && general[0].terms.count == 4 && general[0].constant == .zero)
+        let rightAngle = FactStore.squareTerms("perp", [0, 1, 2, 1], [])![0].terms
+        let expected: [Int: Rational] = [FactStore.pair(0, 2): 1, FactStore.pair(0, 1): -1, FactStore.pair(1, 2): -1]
+        #expect(Dictionary(uniqueKeysWithValues: rightAngle.map { ($0.0, $0.1) }) == expected)
+        // Parallels and angle equalities mean nothing there.
+        #expect(FactStore.squareTerms("para", [0, 1, 2, 3], []) == nil)
+        #expect(FactStore.squareTerms("eqangle", Array(0..<8), []) == nil)
+    }
+
+    @Test func withoutTheRightAngleThereIsNoPythagoras() throws {
+        // The same figure with the centroid g for the orthocentre (y, z the midpoints of ca,
+        // ab): ag is not perpendicular to yz, the distances differ, and the diagram refutes
+        // the goal.
+        let (result, _) = try run("a b c = triangle a b c; x y z g = centroid x y z g a b c; b1 = on_circle b1 y g, on_line b1 a c; c1 = on_circle c1 z g, on_line c1 a b; o = circle o a b c ? cong o b1 o c1")
+        #expect(result.stopReason == .goalFalseInDiagram)
     }
 
     @Test func aGoalFalseInTheDiagramIsNeverProved() throws {

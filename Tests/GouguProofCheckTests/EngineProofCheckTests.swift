@@ -24,6 +24,23 @@ import GouguTestSupport
         }
     }
 
+    @Test func proofsByPythagorasCheck() throws {
+        let proof = try #require(EngineProofs.pythagoras.first)
+        #expect(proof.textSource.contains("Pythagoras (squared lengths)"))
+        #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid)
+        #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
+    }
+
+    @Test func aRightAngleIsAnEquationOfSquaredLengthsOnly() throws {
+        // The same certificate read as distance chasing: a perpendicularity means nothing
+        // among lengths themselves, and the checker refuses it.
+        let proof = try #require(EngineProofs.pythagoras.first)
+        let edited = proof.textSource.replacingOccurrences(of: "Pythagoras (squared lengths):", with: "distance chasing (lengths):")
+        #expect(edited != proof.textSource)
+        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        guard case .invalid = verdict else { Issue.record("a right angle accepted as an equation of lengths"); return }
+    }
+
     @Test func aGoalThatIsAPremiseIsRestatedAndChecks() throws {
         let problem = try ProblemParser().parseProblem(name: "premise_goal", statement: "a b = segment a b; m = midpoint m a b ? cong m a m b")
         let proof = try #require(EngineProofs.proofs(of: [problem], seconds: 5).first)

@@ -56,6 +56,17 @@ enum EngineProofs {
         a b c = r_triangle a b c; m = midpoint m b c; d = midpoint d m c ? rconst b d m a 3/2
         """
 
+    /// A problem whose proof uses Pythagoras (the squared-lengths table): the circles centred
+    /// at the midpoints of two sides through the orthocentre cut them at points equidistant
+    /// from the circumcentre.
+    static let pythagorasProblems = """
+        midpoint_circles_through_the_orthocentre
+        a b c = triangle a b c; h = orthocenter h a b c; e = midpoint e a c; f = midpoint f a b; b1 = on_circle b1 e h, on_line b1 a c; c1 = on_circle c1 f h, on_line c1 a b; o = circle o a b c ? cong o b1 o c1
+        """
+
+    /// Every proof of `pythagorasProblems`.
+    static let pythagoras: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(pythagorasProblems, file: "pythagoras.txt")) ?? [], seconds: 10)
+
     /// A problem whose proof cites a centre for its inscribed angles (angle table).
     static let inscribedAngleProblems = """
         altitude_and_radius_are_isogonal

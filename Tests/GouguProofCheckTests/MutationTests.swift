@@ -106,7 +106,7 @@ import Testing
     }
 
     @Test func tenThousandCorruptedProofsAreAllRejected() {
-        let pool = EngineProofs.classics + EngineProofs.imo + EngineProofs.distances + EngineProofs.auxiliaries
+        let pool = EngineProofs.classics + EngineProofs.imo + EngineProofs.distances + EngineProofs.pythagoras + EngineProofs.auxiliaries
         #expect(!pool.isEmpty)
         let rules = TheoremLibrary.standard.rules
         let checker = ProofChecker()
