@@ -88,7 +88,10 @@ public struct SearchResult: Sendable {
 /// points keep their coordinates) and the engine continued from the parent's closure
 /// (`Engine.run(continuing:on:budget:)`), so no state re-derives its parent's facts. An
 /// unproved state is expanded by the proposer and its proposals pushed with their score
-/// minus a penalty per depth. A state is the set of its auxiliary points' positions: the
+/// minus a penalty per depth, and its best proposal once more at the state's own priority
+/// (a greedy dive: the proposer's first choices are followed to the maximum depth from
+/// every state tried, which a depth penalty alone would reach only after a whole level of
+/// the tree). A state is the set of its auxiliary points' positions: the
 /// same points reached in another order, or by another construction, are recognised and
 /// skipped. Several workers (threads) pop and evaluate in parallel.
 public struct BestFirstSearch: Sendable {
@@ -177,7 +180,11 @@ public struct BestFirstSearch: Sendable {
         }
         let shared = Shared()
         shared.tried = identificationTries
-        @Sendable func push(_ node: Node) {
+        /// Queues the proposals for `node`. A node that was itself a proposal (popped at
+        /// `priority`) also queues its best proposal at that same priority: a greedy dive,
+        /// evaluated next, so that every state tried is followed by its proposer's first
+        /// choice down to the maximum depth, however the depth penalty ranks them.
+        @Sendable func push(_ node: Node, divingAt priority: Double?) {
             let state = ProofState(problem: node.problem, diagram: node.diagram, store: node.store, originalClauseCount: originalClauses)
             let proposals = proposer.propose(for: state, limit: budget.branching)
             shared.lock.lock()
@@ -186,9 +193,13 @@ public struct BestFirstSearch: Sendable {
                 shared.queue.insert(Entry(priority: proposal.score - depthPenalty * Double(node.auxiliary.count),
                                           sequence: shared.sequence, parent: node, proposal: proposal))
             }
+            if let priority, let best = proposals.first {
+                shared.sequence += 1
+                shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best))
+            }
             shared.lock.unlock()
         }
-        push(rootNode)
+        push(rootNode, divingAt: nil)
 
         /// The state's identity: the positions of its auxiliary points, in any order.
         @Sendable func key(_ diagram: Diagram) -> [SIMD2<Int64>] {
@@ -265,7 +276,7 @@ public struct BestFirstSearch: Sendable {
                     shared.lock.unlock()
                     if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
                        child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
-                        push(child)
+                        push(child, divingAt: entry.priority)
                     }
                 }
                 shared.lock.lock()

@@ -91,10 +91,12 @@ private struct FixedProposer: Proposer {
         let search = BestFirstSearch(proposer: FixedProposer(byDepth: [clauses, clauses]),
                                      budget: SearchBudget(seconds: 30), workers: 1).run(from: root, on: diagram)
         #expect(search.stopReason == .exhausted)
-        // {m(ab)}, {m(de)}, {m(ab), m(de)}; {m(de), m(ab)} is a duplicate; a point twice is not placeable.
+        // {m(ab)}, {m(de)}, {m(ab), m(de)}; {m(de), m(ab)} is a duplicate; a point twice is not
+        // placeable. Each first-level state's dive tries its best proposal, m(ab), once more:
+        // from {m(ab)} not placeable, from {m(de)} a duplicate.
         #expect(search.statesExpanded == 3)
-        #expect(search.duplicates == 1)
-        #expect(search.unplaceable == 2)
+        #expect(search.duplicates == 2)
+        #expect(search.unplaceable == 3)
         #expect(search.tried.count == 3)
     }
 
@@ -124,6 +126,18 @@ private struct FixedProposer: Proposer {
         let problem = try #require(search.problem)
         #expect(problem.point(named: "x1") == nil)
         #expect(Proof(result: try #require(search.result), problem: problem) != nil)
+    }
+
+    @Test func theProposersFirstChoiceIsFollowedAtOnce() throws {
+        // A depth penalty this large would try every first-level proposal before any second
+        // level; the greedy dive follows the first state's best proposal straight away.
+        let (diagram, root) = try start(incenter)
+        let useless = ["X = midpoint X a c", "X = midpoint X a b", "X = midpoint X b c", "X = foot X a b c"]
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [useless, ["X = circle X a b i"]]),
+                                     budget: SearchBudget(seconds: 30), workers: 1, depthPenalty: 10).run(from: root, on: diagram)
+        #expect(search.proved)
+        #expect(search.statesExpanded == 2)
+        #expect(search.auxiliary == ["x2 = circle x2 a b i"])
     }
 
     @Test func aGoalFalseInTheDiagramIsNotSearched() throws {
