@@ -26,7 +26,7 @@ bench-imo: release
 	$(GOUGU) solve ../shared/benchmarks/imo_ag_30.txt --quiet --timeout 30 --no-aux || test $$? -eq 1
 
 # IMO-AG-30 with the search for auxiliary points, 120 s per problem, one problem at a time
-# on both cores (about 15 minutes).
+# on both cores (about 7 minutes).
 bench-imo-search: release
 	$(GOUGU) bench ../shared/benchmarks/imo_ag_30.txt --timeout 120 --jobs 1 --report imo-search.md || test $$? -eq 1
 

@@ -158,6 +158,7 @@ public struct FactStore: Sendable {
             let ratio = Rational(r.numerator, r.denominator)
             return [([(l(0, 1), 1), (l(2, 3), Rational.zero - ratio * ratio)], .zero)]
         case "perp":
+            guard p[0] != p[1], p[2] != p[3] else { return nil }
             let terms: [(Int, Rational)] = [((0, 2), 1), ((0, 3), -1), ((1, 2), -1), ((1, 3), 1)]
                 .filter { p[$0.0.0] != p[$0.0.1] }.map { (l($0.0.0, $0.0.1), Rational($0.1)) }
             return [(terms, .zero)]

@@ -187,6 +187,9 @@ struct RuleMatcher {
 
         func check() {
             let statement = instantiate(premise, binding)
+            // A premise with too few distinct points for its figure says nothing (`cyclic e e k
+            // d`: any three points): no theorem applies.
+            guard premise.isSideCondition || !statement.isDegenerate else { return }
             guard diagram.holds(statement) else { return }
             guard premise.isSideCondition || store.isKnown(statement) else { return }
             search(remaining: rest, binding: &binding, store: &store, found: found)

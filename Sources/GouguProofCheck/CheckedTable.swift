@@ -190,7 +190,8 @@ enum SquaresTable {
         case "perp":
             // |ac|² − |ad|² − |bc|² + |bd|² = −2 (a − b)·(c − d), zero exactly when ab ⊥ cd.
             // The square of a point with itself is 0: a point both lines share drops out
-            // (Pythagoras).
+            // (Pythagoras). A "line" through one point twice means nothing here either.
+            guard p[0] != p[1], p[2] != p[3] else { return nil }
             var form = LinearForm()
             for ((i, j), c) in [((0, 2), 1), ((0, 3), -1), ((1, 2), -1), ((1, 3), 1)] where p[i] != p[j] {
                 form.add(Rational(c), l(i, j))

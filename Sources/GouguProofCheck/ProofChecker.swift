@@ -292,6 +292,9 @@ struct CheckSession {
         guard step.cites.count == premises.count else {
             throw fail("\(name) has \(premises.count) premises; the step cites \(step.cites.count)")
         }
+        for (k, premise) in premises.enumerated() where premise.isDegenerate {
+            throw fail("premise \(k + 1) of \(name), \(problem.text(of: premise)), is degenerate (a line or segment through one point twice, or too few distinct points for its figure)")
+        }
         for (k, (premise, cite)) in zip(premises, step.cites).enumerated() where statements[cite] != premise {
             throw fail("premise \(k + 1) of \(name) is \(problem.text(of: premise)), but (\(cite)) states \(problem.text(of: statements[cite]!))")
         }

@@ -13,8 +13,7 @@ import GouguLanguage
 ///
 /// Rules not yet covered by a firing configuration (no small figure tried makes them fire):
 /// - power_of_a_point_converse (intersecting chords are proved through
-///   angle_angle_similarity_reflected instead; no construction yields the ratio premise
-///   without the circle)
+///   angle_angle_similarity_reflected instead, even from equal powers on a radical axis)
 /// - cyclic_trapezoid_is_isosceles (its conclusion is reached by inscribed angles and algebra)
 /// - angle_side_angle, angle_side_angle_reflected: triangles with a side and its two angles
 ///   equal (see `angleSideAngle`), equal sides of a parallelogram: angle_angle_similarity plus
@@ -208,6 +207,53 @@ import GouguLanguage
     @Test func withoutTheTangentThePowersDifferAndTheDistancesToo() throws {
         try expectRefuted("equal_powers_are_equally_far_from_the_centre",
                           "m l k = triangle m l k; q = free q; p = mirror p q m; b = mirror b p k; c = mirror c q l; a = on_line a b q, on_line a c p; o = circle o a b c ? cong o p o q")
+    }
+
+    /// Circles centred at e and f through h; a on the line through h perpendicular to ef (the
+    /// radical axis); a line through a meets the first circle at x, y, another the second at
+    /// u, v. Equal powers, ax * ay = au * av, then the four points on one circle (through
+    /// similar triangles).
+    static let radicalAxis = "e f = segment e f; h = free h; a = on_tline a h e f; x = on_circle x e h; y = intersection_lc y a e x; u = on_circle u f h; v = intersection_lc v a f u ? cyclic x y u v"
+
+    @Test func pointsOfTheRadicalAxisHaveEqualPowers() throws {
+        try expectFires("points_of_the_radical_axis_have_equal_powers", Self.radicalAxis)
+    }
+
+    @Test func offTheRadicalAxisThePowersDifferAndNoCircle() throws {
+        try expectRefuted("points_of_the_radical_axis_have_equal_powers",
+                          Self.radicalAxis.replacingOccurrences(of: "a = on_tline a h e f", with: "a = free a"))
+    }
+
+    /// Circles about the midpoints d, e, f of the sides through the orthocentre h cut the
+    /// sides at p, q (bc), r, s (ca), t, u (ab). A vertex is on the radical axis of the two
+    /// circles about the midpoints of its sides (ah ⊥ ef), so each pair of sides carries four
+    /// concyclic points; three such circles are one.
+    static let sidePointCircles = "a b c = triangle a b c; h = orthocenter h a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; p = on_circle p d h, on_line p b c; q = on_circle q d h, on_line q b c; r = on_circle r e h, on_line r c a; s = on_circle s e h, on_line s c a; t = on_circle t f h, on_line t a b; u = on_circle u f h, on_line u a b ? cyclic p q r t"
+
+    @Test func threeCirclesThroughPairsOfSidePointsAreOne() throws {
+        try expectFires("three_circles_through_pairs_of_side_points_are_one", Self.sidePointCircles)
+    }
+
+    @Test func throughAnyOtherPointTheSixPointsAreNotConcyclic() throws {
+        // h a free point: the vertices are not on the radical axes.
+        try expectRefuted("three_circles_through_pairs_of_side_points_are_one",
+                          Self.sidePointCircles.replacingOccurrences(of: "h = orthocenter h a b c", with: "h = free h"))
+    }
+
+    @Test func aRuleDoesNotFireOnPremisesThatRepeatPoints() throws {
+        // Chords ad and ek of one circle meet at i. Bound as a = k, b = d, c = i, x1 = a,
+        // x2 = d, y1 = y2 = e, z1 = k, z2 = d, the premises of the three-circles rule are all
+        // "true" (cyclic e e k d: any three points) and its conclusion cyclic a d e k holds,
+        // but the instance proves nothing; the engine must not use it.
+        // The premises alone (no rule applied yet), and every binding of the rule's premises.
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "a d e = triangle a d e; o = circle o a d e; k = on_circle k o a; i = on_line i a d, on_line i e k")
+        let diagram = try DiagramBuilder().build(problem, seed: 0)
+        var store = Engine().saturate(diagram, budget: Budget(rounds: 0)).store
+        let rule = try #require(Engine().rules.first { $0.definition.name == "three_circles_through_pairs_of_side_points_are_one" })
+        let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: NumericCandidates(diagram: diagram), shouldStop: { false })
+        var bindings: [[Int]] = []
+        matcher.run(store: &store) { _, binding in bindings.append(binding) }
+        #expect(bindings.isEmpty, "\(bindings.prefix(3))")
     }
 
     /// A centre proved equidistant gives angle chasing the inscribed angle theorem (no

@@ -19,7 +19,7 @@ enum EngineProofs {
     /// longer proved, and a newly proved one should be added here.
     static let provedIMO = [
         "translated_imo_2000_p1", "translated_imo_2002_p2a", "translated_imo_2002_p2b", "translated_imo_2003_p4",
-        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2005_p5", "translated_imo_2007_p4", "translated_imo_2009_p2", "translated_imo_2010_p4",
+        "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2005_p5", "translated_imo_2007_p4", "translated_imo_2008_p1a", "translated_imo_2009_p2", "translated_imo_2010_p4",
         "translated_imo_2012_p1", "translated_imo_2013_p4", "translated_imo_2014_p4", "translated_imo_2015_p4",
         "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2022_p4",
     ]

@@ -36,6 +36,36 @@ import Testing
         return nil
     }
 
+    /// A rule instance whose premises repeat points: chords ad and ek of one circle meet at
+    /// i, and the three-circles rule bound with y1 = y2 = e "concludes" cyclic a d e k (true)
+    /// from cyclic e e k d, which any three points satisfy.
+    @Test func aRuleInstanceWithADegeneratePremiseIsRejected() throws {
+        let problem = try ProblemParser().parseProblem(
+            name: "degenerate", statement: "a d e = triangle a d e; o = circle o a d e; k = on_circle k o a; i = on_line i a d, on_line i e k ? cyclic a d e k")
+        let text = """
+            Proof of degenerate
+            Auxiliary constructions: i = on_line i a d, on_line i e k
+            Diagram seed: 0
+            Premises:
+              (1) coll i a d    [premise: i = on_line i a d, on_line i e k]
+              (2) coll i e k    [premise: i = on_line i a d, on_line i e k]
+            Steps:
+              (3) coll a d i    by one line through shared points: (1)
+              (4) coll d d i    by one line through shared points: 
+              (5) coll e i k    by one line through shared points: (2)
+              (6) coll k k d    by one line through shared points: 
+              (7) coll d k d    by one line through shared points: 
+              (8) cyclic e e k d    by one circle through shared points: 
+              (9) cyclic k d a d    by one circle through shared points: 
+              (10) cyclic a d e e    by one circle through shared points: 
+              (11) cyclic a d e k    by rule three_circles_through_pairs_of_side_points_are_one [a=k b=d c=i x1=a x2=d y1=e y2=e z1=k z2=d] from (3) (4) (5) (5) (6) (7) (8) (9) (10)
+            Goal cyclic a d e k proved in 9 steps.
+            """
+        let f = Self.failure(ProofChecker().check(try ProofDocument.read(text, file: "degenerate.txt"), for: problem))
+        #expect(f?.step == 11)
+        #expect(f?.reason.contains("cyclic e e k d, is degenerate") == true, "\(String(describing: f))")
+    }
+
     @Test func thalesProofIsValid() throws {
         #expect(try Self.verdict() == .valid)
     }
