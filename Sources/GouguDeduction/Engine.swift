@@ -193,7 +193,9 @@ public struct Engine: Sendable {
                     if elapsed() > budget.seconds { stop = .timeout; return }
                     if store.facts.count >= budget.facts { stop = .factLimit; return }
                     let conclusion = matcher.instantiate(rule.conclusion, binding)
-                    guard diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
+                    // A degenerate conclusion (eqratio6 a a a x ...: a zero length) holds
+                    // numerically but is no fact; its equations could cancel into false ones.
+                    guard !conclusion.isDegenerate, diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
                     for pattern in rule.premises {

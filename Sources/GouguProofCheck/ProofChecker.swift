@@ -254,6 +254,11 @@ struct CheckSession {
             guard step.cites.isEmpty else { throw fail("a premise cites nothing") }
             return statement
         }
+        // A degenerate statement (a segment through one point twice, a circle through three
+        // points) is no fact: equations of it can cancel into a false one.
+        guard !statement.isDegenerate else {
+            throw fail("the statement is degenerate (a line or segment through one point twice, or too few distinct points for its figure)")
+        }
         switch step.kind {
         case "rule": try checkRule(step, statement, fail)
         case "chain": try checkChain(step, statement, fail)
@@ -291,9 +296,6 @@ struct CheckSession {
         let premises = rule.factPremises.map(instantiate)
         guard step.cites.count == premises.count else {
             throw fail("\(name) has \(premises.count) premises; the step cites \(step.cites.count)")
-        }
-        for (k, premise) in premises.enumerated() where premise.isDegenerate {
-            throw fail("premise \(k + 1) of \(name), \(problem.text(of: premise)), is degenerate (a line or segment through one point twice, or too few distinct points for its figure)")
         }
         for (k, (premise, cite)) in zip(premises, step.cites).enumerated() where statements[cite] != premise {
             throw fail("premise \(k + 1) of \(name) is \(problem.text(of: premise)), but (\(cite)) states \(problem.text(of: statements[cite]!))")

@@ -219,6 +219,15 @@ import GouguLanguage
         try expectFires("points_of_the_radical_axis_have_equal_powers", Self.radicalAxis)
     }
 
+    @Test func aPointOnBothCirclesHasNoPowersToCompare() throws {
+        // a is a common point of the circles about e and f: bound as x = u = a, the rule's
+        // conclusion would compare zero lengths (eqratio6 a a ...), which is no fact.
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "e f = segment e f; h = free h; a = intersection_cc a e f h; y = on_circle y e h; u = on_circle u f h")
+        let store = Engine().saturate(try DiagramBuilder().build(problem, seed: 0), budget: Budget(seconds: 20)).store
+        #expect(!store.facts.isEmpty)
+        for fact in store.facts { #expect(!fact.statement.isDegenerate, "\(problem.text(of: fact.statement))") }
+    }
+
     @Test func offTheRadicalAxisThePowersDifferAndNoCircle() throws {
         try expectRefuted("points_of_the_radical_axis_have_equal_powers",
                           Self.radicalAxis.replacingOccurrences(of: "a = on_tline a h e f", with: "a = free a"))

@@ -38,7 +38,7 @@ import Testing
 
     /// A rule instance whose premises repeat points: chords ad and ek of one circle meet at
     /// i, and the three-circles rule bound with y1 = y2 = e "concludes" cyclic a d e k (true)
-    /// from cyclic e e k d, which any three points satisfy.
+    /// from cyclic e e k d, which any three points satisfy; no step may state that.
     @Test func aRuleInstanceWithADegeneratePremiseIsRejected() throws {
         let problem = try ProblemParser().parseProblem(
             name: "degenerate", statement: "a d e = triangle a d e; o = circle o a d e; k = on_circle k o a; i = on_line i a d, on_line i e k ? cyclic a d e k")
@@ -62,8 +62,19 @@ import Testing
             Goal cyclic a d e k proved in 9 steps.
             """
         let f = Self.failure(ProofChecker().check(try ProofDocument.read(text, file: "degenerate.txt"), for: problem))
-        #expect(f?.step == 11)
-        #expect(f?.reason.contains("cyclic e e k d, is degenerate") == true, "\(String(describing: f))")
+        // The premise is refused as a step of its own, before the rule cites it.
+        #expect(f?.step == 8)
+        #expect(f?.reason.contains("degenerate") == true, "\(String(describing: f))")
+    }
+
+    /// A statement with a zero length, eqratio6 o o o a o o o b (0 : oa = 0 : ob), holds in
+    /// the diagram, but its ratio equation cancels the zero lengths away into |oa| = |ob|,
+    /// which a certificate then proves: no step may state it, whatever its justification.
+    @Test func aDegenerateStatementIsNoStep() throws {
+        let f = Self.failure(try Self.verdict("(5) perp a c c b    by rule diameter_subtends_a_right_angle [a=a b=c c=b o=o] from (4) (1)",
+                                              "(5) eqratio6 o o o a o o o b    by ratio chasing (log-lengths): -1 × [cong o a o b] (2)"))
+        #expect(f?.step == 5)
+        #expect(f?.reason.contains("degenerate") == true, "\(String(describing: f))")
     }
 
     @Test func thalesProofIsValid() throws {
