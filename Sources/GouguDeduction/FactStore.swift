@@ -151,8 +151,9 @@ public struct FactStore: Sendable {
     static func squareTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
         switch predicate {
-        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
-        case "circle": return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        case "cong", "circle":
+            // Equal segments have equal squares: the same equations as among lengths.
+            return lengthTerms(predicate, p, numbers)
         case "rconst":
             guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
             let ratio = Rational(r.numerator, r.denominator)

@@ -180,8 +180,9 @@ enum SquaresTable {
     static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
         func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         switch predicate {
-        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
-        case "circle": return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case "cong", "circle", "contri", "contri2", "contri*":
+            // Equal segments have equal squares: the same equations as among lengths.
+            return LengthsTable.equations(predicate, p, numbers)
         case "rconst":
             // |ab|² = r² |cd|².
             guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
@@ -200,9 +201,6 @@ enum SquaresTable {
         case "midp":
             // m a b: |ma|² = |mb|², |ab|² = 4 |ma|².
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(1, 2), 1), (l(0, 1), Rational(-4))])]
-        case "contri", "contri2", "contri*":
-            // ab = xy, bc = yz, ac = xz.
-            return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }
         default: return nil
         }
     }
