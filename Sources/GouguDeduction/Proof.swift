@@ -260,7 +260,6 @@ public struct Proof: Sendable, Codable {
         self.auxiliaryConstructions = auxiliary
     }
 
-
     /// The proof as text for people; `gougu check` reads it back (docs/proof-format.md).
     public var text: String {
         var lines = ["Proof of \(problemName)"]

@@ -522,23 +522,19 @@ struct CheckSession {
     }
 
     /// An equation for people: `d(ab)` is the direction of line ab, `l(ab)` is log |ab|,
-    /// `|ab|` is the length.
+    /// `|ab|` is the length, `|ab|²` its square.
     func text(of form: LinearForm, in table: CheckedTable) -> String {
         var parts: [(String, Rational)] = form.coefficients.map { variable, c in
             switch variable {
             case .pair(let a, let b):
                 let names = [a, b].map { problem.name(of: PointID($0)) }.joined()
-                let symbol = switch table {
-                case .angles: "d("
-                case .ratios: "l("
-                case .lengths, .squares: "|"
+                let (open, close) = switch table {
+                case .angles: ("d(", ")")
+                case .ratios: ("l(", ")")
+                case .lengths: ("|", "|")
+                case .squares: ("|", "|²")
                 }
-                let close = switch table {
-                case .angles, .ratios: ")"
-                case .lengths: "|"
-                case .squares: "|²"
-                }
-                return (symbol + names + close, c)
+                return (open + names + close, c)
             case .logPrime(let p): return ("log \(p)", c)
             }
         }.sorted { $0.0 < $1.0 }
