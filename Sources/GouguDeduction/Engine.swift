@@ -195,7 +195,9 @@ public struct Engine: Sendable {
                     let conclusion = matcher.instantiate(rule.conclusion, binding)
                     // A degenerate conclusion (eqratio6 a a a x ...: a zero length) holds
                     // numerically but is no fact; its equations could cancel into false ones.
-                    guard !conclusion.isDegenerate, diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
+                    // (The diagram is the matcher's: captured here, the struct would be
+                    // copied at every level of the matcher's recursion.)
+                    guard !conclusion.isDegenerate, matcher.diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
                     for pattern in rule.premises {

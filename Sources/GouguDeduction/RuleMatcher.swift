@@ -4,7 +4,11 @@ import GouguLanguage
 
 /// A rule of the theorem library prepared for matching: variables numbered, and the
 /// strategy chosen once.
-struct CompiledRule: Sendable {
+///
+/// A class, like `RuleMatcher`: matching passes them down deep recursions and through the
+/// engine's callback, where a struct would be copied field by field (one reference count
+/// per array) at every level.
+final class CompiledRule: Sendable {
     enum Slot: Hashable, Sendable {
         case variable(Int)
         case number(NumberLiteral)
@@ -100,12 +104,19 @@ struct CompiledRule: Sendable {
 
 /// Finds the instances of a rule whose premises all hold and whose conclusion is new and
 /// true in the diagram.
-struct RuleMatcher {
+final class RuleMatcher {
     let rule: CompiledRule
     let diagram: Diagram
     let candidates: NumericCandidates
     /// Stops matching when it returns true (a budget ran out).
     let shouldStop: () -> Bool
+
+    init(rule: CompiledRule, diagram: Diagram, candidates: NumericCandidates, shouldStop: @escaping () -> Bool) {
+        self.rule = rule
+        self.diagram = diagram
+        self.candidates = candidates
+        self.shouldStop = shouldStop
+    }
 
     /// Calls `found` with each binding (variable index -> point) under which every premise
     /// holds (facts known to the store, side conditions true in the diagram); the caller
@@ -184,45 +195,56 @@ struct RuleMatcher {
         let rest = remaining.filter { $0 != next }
         let premise = rule.premises[next]
         let unbound = premise.variables.filter { binding[$0] == -1 }
-
-        func check() {
-            let statement = instantiate(premise, binding)
-            // A premise with too few distinct points for its figure says nothing (`cyclic e e k
-            // d`: any three points): no theorem applies.
-            guard premise.isSideCondition || !statement.isDegenerate else { return }
-            guard diagram.holds(statement) else { return }
-            guard premise.isSideCondition || store.isKnown(statement) else { return }
-            search(remaining: rest, binding: &binding, store: &store, found: found)
-        }
-
-        /// Tries every point of `domain` for each unbound variable, then checks.
-        func assign(_ k: Int, over domain: some Collection<Int>) {
-            if k == unbound.count { check(); return }
-            for point in domain {
-                binding[unbound[k]] = point
-                assign(k + 1, over: domain)
-                binding[unbound[k]] = -1
-            }
-        }
-
         let boundPoints = premise.variables.compactMap { binding[$0] == -1 ? nil : binding[$0] }
         if unbound.isEmpty {
-            check()
+            check(premise, then: rest, binding: &binding, store: &store, found: found)
         } else if premise.predicate == "coll" || premise.predicate == "cyclic",
                   Set(boundPoints).count >= (premise.predicate == "coll" ? 2 : 3) {
             // The bound points fix the line (circle): the others range over its known points.
             guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
-            assign(0, over: members)
+            assign(unbound, from: 0, over: members, premise, then: rest, binding: &binding, store: &store, found: found)
         } else if premise.isEnumerable {
             for instance in candidates.instances(of: premise.predicate) {
                 if bind(premise, to: instance, in: &binding) {
-                    check()
+                    check(premise, then: rest, binding: &binding, store: &store, found: found)
                     for v in unbound { binding[v] = -1 }
                 }
             }
         } else if unbound.count <= 3 {
             // No index: try every point for each unbound variable, filtered numerically.
-            assign(0, over: 0..<diagram.positions.count)
+            assign(unbound, from: 0, over: 0..<diagram.positions.count, premise, then: rest,
+                   binding: &binding, store: &store, found: found)
+        }
+    }
+
+    /// With `premise` fully bound: goes on with the `rest` if it holds (in the diagram, and
+    /// in the store unless it is a side condition).
+    ///
+    /// `check` and `assign` are methods rather than functions nested in `search`, so that
+    /// the innermost loop of matching does not copy the matcher into a closure context.
+    private func check(_ premise: CompiledRule.Pattern, then rest: [Int], binding: inout [Int],
+                       store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+        let statement = instantiate(premise, binding)
+        guard diagram.holds(statement) else { return }
+        // A premise with too few distinct points for its figure says nothing (`cyclic e e k
+        // d`: any three points): no theorem applies.
+        guard premise.isSideCondition || !statement.isDegenerate else { return }
+        guard premise.isSideCondition || store.isKnown(statement) else { return }
+        search(remaining: rest, binding: &binding, store: &store, found: found)
+    }
+
+    /// Tries every point of `domain` for each of `unbound[k...]`, then checks `premise`.
+    private func assign(_ unbound: [Int], from k: Int, over domain: some Collection<Int>,
+                        _ premise: CompiledRule.Pattern, then rest: [Int], binding: inout [Int],
+                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+        if k == unbound.count {
+            check(premise, then: rest, binding: &binding, store: &store, found: found)
+            return
+        }
+        for point in domain {
+            binding[unbound[k]] = point
+            assign(unbound, from: k + 1, over: domain, premise, then: rest, binding: &binding, store: &store, found: found)
+            binding[unbound[k]] = -1
         }
     }
 }

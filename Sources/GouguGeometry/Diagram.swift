@@ -44,7 +44,8 @@ public struct Diagram: Sendable {
 
     /// Whether a statement about the problem's points holds in this diagram.
     public func holds(_ statement: Statement) -> Bool {
-        NumericFacts.holds(statement) { positions[$0.index] }
+        let positions = self.positions  // captured alone, not the whole diagram
+        return NumericFacts.holds(statement) { positions[$0.index] }
     }
 
     /// This diagram's positions as a diagram of `problem`, another statement about the same

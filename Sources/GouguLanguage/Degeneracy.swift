@@ -14,18 +14,39 @@ extension Statement {
     /// same segment on both sides of `cong` (the side two triangles share), the same angle
     /// twice. Side conditions (`ncoll`, `diff`, …) are read off the diagram.
     public var isDegenerate: Bool {
-        let p = points.map(\.index)
-        func pairsAreSegments(_ pairs: [(Int, Int)]) -> Bool { pairs.allSatisfy { $0.1 < p.count && p[$0.0] != p[$0.1] } }
+        // Hot: rule matching asks it of every premise that holds; no allocation here.
+        func point(_ i: Int) -> Int? {
+            guard i < arguments.count, case .point(let id) = arguments[i] else { return nil }
+            return id.index
+        }
+        /// Whether the arguments at `i` and `j` are two different points.
+        func segment(_ i: Int, _ j: Int) -> Bool {
+            guard let a = point(i), let b = point(j) else { return false }
+            return a != b
+        }
+        /// Whether the point arguments in `range` are pairwise distinct.
+        func distinct(_ range: Range<Int>) -> Bool {
+            for i in range { for j in range where j > i && point(i) == point(j) { return false } }
+            return true
+        }
+        /// How many distinct points the statement names.
+        func distinctPoints() -> Int {
+            var count = 0
+            for i in arguments.indices where point(i) != nil {
+                if !(0..<i).contains(where: { point($0) == point(i) }) { count += 1 }
+            }
+            return count
+        }
         switch predicate {
-        case "cyclic", "circle": return Set(p).count < 4
-        case "midp": return Set(p).count < 3
-        case "para", "perp", "cong", "aconst", "rconst": return !pairsAreSegments([(0, 1), (2, 3)])
-        case "eqangle", "eqangle6", "eqratio", "eqratio6": return !pairsAreSegments([(0, 1), (2, 3), (4, 5), (6, 7)])
+        case "cyclic", "circle": return distinctPoints() < 4
+        case "midp": return distinctPoints() < 3
+        case "para", "perp", "cong", "aconst", "rconst": return !(segment(0, 1) && segment(2, 3))
+        case "eqangle", "eqangle6", "eqratio", "eqratio6": return !(segment(0, 1) && segment(2, 3) && segment(4, 5) && segment(6, 7))
         case "eqratio3":
             // ma : mc = nb : nd for arguments a b c d m n.
-            return !pairsAreSegments([(4, 0), (4, 2), (5, 1), (5, 3)])
+            return !(segment(4, 0) && segment(4, 2) && segment(5, 1) && segment(5, 3))
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
-            return p.count < 6 || Set(p[0..<3]).count < 3 || Set(p[3..<6]).count < 3
+            return arguments.count < 6 || !distinct(0..<3) || !distinct(3..<6)
         default: return false
         }
     }
