@@ -76,7 +76,7 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var proposerOptions: ProposerOptions
 
-    @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores.")
+    @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores (and, with --proposer neural or both, the model's log-probability of each).")
     var proposals: Int?
 
     func validate() throws {
@@ -115,8 +115,12 @@ struct SolveCommand: ParsableCommand {
             if stats { printStatistics(result) }
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
-                for proposal in proposer.propose(for: state, limit: proposals) {
-                    print(String(format: "  %6.3f  ", proposal.score) + proposal.clause)
+                let list = proposer.propose(for: state, limit: proposals)
+                let model = (proposer as? MergedProposer)?.neural as? NeuralProposer ?? proposer as? NeuralProposer
+                let modelScores = model?.logProbabilities(of: list.map(\.clause), in: problem)
+                for (i, proposal) in list.enumerated() {
+                    let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""
+                    print(String(format: "  %6.3f", proposal.score) + modelScore + "  " + proposal.clause)
                 }
             }
             var provedProblem = problem

@@ -33,6 +33,13 @@ public final class InferenceState {
     /// Forgets all tokens.
     public func reset() { position = 0 }
 
+    /// Forgets every token after the first `count`: the next `step` overwrites position
+    /// `count`. The logits are stale until that step.
+    public func rewind(to count: Int) {
+        precondition(count >= 0 && count <= position, "cannot rewind forwards")
+        position = count
+    }
+
     /// Makes this state a copy of `other` (same model): cache rows and position.
     public func copy(from other: InferenceState) {
         let c = model.config
@@ -236,3 +243,52 @@ extension Transformer {
     }
 }
 
+/// Scores continuations of one prompt: reads the prompt once, then gives the model's
+/// log-probability of any set of continuations, reading a prefix shared by consecutive
+/// ones (in sorted order) only once.
+public final class ContinuationScorer {
+    /// The prompt's length in tokens.
+    public let promptLength: Int
+    /// Natural-log probabilities of the token after the prompt, by token id.
+    public let nextTokenLogProbabilities: [Double]
+    private let state: InferenceState
+
+    /// Reads `prompt` (not empty, shorter than the context).
+    public init(model: Transformer, prompt: [Int]) {
+        precondition(!prompt.isEmpty && prompt.count < model.config.contextLength)
+        state = InferenceState(model: model)
+        state.prefill(prompt)
+        promptLength = prompt.count
+        nextTokenLogProbabilities = state.logProbabilities()
+    }
+
+    /// The natural-log probability of each of `continuations` after the prompt, each
+    /// followed by `stopToken`: a continuation is scored as a complete answer, the sum of
+    /// its tokens' and the stop token's log-probabilities. `-infinity` for one that does
+    /// not fit the context.
+    public func logProbabilities(of continuations: [[Int]], stopToken: Int) -> [Double] {
+        // after[i]: log-probabilities of the token after the prompt and `path[..<i]`.
+        var after: [[Double]] = [nextTokenLogProbabilities]
+        var path: [Int] = []
+        var scores = [Double](repeating: -.infinity, count: continuations.count)
+        let order = continuations.indices.sorted { continuations[$0].lexicographicallyPrecedes(continuations[$1]) }
+        for index in order {
+            let tokens = continuations[index]
+            guard promptLength + tokens.count <= state.model.config.contextLength else { continue }
+            var shared = 0
+            while shared < min(path.count, tokens.count) && path[shared] == tokens[shared] { shared += 1 }
+            path.removeSubrange(shared...)
+            after.removeSubrange((shared + 1)...)
+            state.rewind(to: promptLength + shared)
+            for token in tokens[shared...] {
+                state.step(token: token)
+                path.append(token)
+                after.append(state.logProbabilities())
+            }
+            var total = after[tokens.count][stopToken]
+            for (i, token) in tokens.enumerated() { total += after[i][token] }
+            scores[index] = total
+        }
+        return scores
+    }
+}

@@ -84,6 +84,9 @@ public struct Tokenizer: Sendable, Equatable {
     /// Number of tokens.
     public var count: Int { vocabulary.count }
 
+    /// The id of `token`, if it is in the vocabulary.
+    public func id(of token: String) -> Int? { ids[token] }
+
     /// Whether `word` is a point name: one lowercase letter, then at most one digit.
     public static func isPointName(_ word: some StringProtocol) -> Bool {
         let s = Array(word.unicodeScalars)

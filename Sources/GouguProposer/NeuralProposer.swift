@@ -76,6 +76,43 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         return out
     }
 
+    /// The model's natural-log probability of each of `clauses` (in the problem's names, new
+    /// points named freely) as the next auxiliary clause of `problem`, or nil for a clause
+    /// the tokenizer cannot read or that does not fit the context.
+    ///
+    /// The problem is renamed canonically, as the model reads it, and so is each clause's
+    /// old points. Its new points take the name the model would give a new point here:
+    /// the point name it finds most likely as the clause's first word (on IMO problems it
+    /// often reuses an old name, see `clause(fromCanonical:naming:problem:library:)`), then
+    /// the canonical names after it. So scores compare constructions, not names.
+    public func logProbabilities(of clauses: [String], in problem: Problem) -> [Double?] {
+        var naming = CanonicalNaming()
+        let input = naming.canonicalize(problem.statementText)
+        guard let prompt = try? tokenizer.encodeExample(problem: input, continuation: nil),
+              prompt.count < model.config.contextLength else { return clauses.map { _ in nil } }
+        lock.lock()
+        defer { lock.unlock() }
+        let scorer = ContinuationScorer(model: model, prompt: prompt)
+        let names = (0..<(26 * 10)).compactMap { index in tokenizer.id(of: CanonicalNaming.name(index)).map { (index, $0) } }
+        let likeliest = names.max { scorer.nextTokenLogProbabilities[$0.1] < scorer.nextTokenLogProbabilities[$1.1] }?.0 ?? naming.count
+        let encoded: [[Int]?] = clauses.map { clause in
+            var newNames: [String: String] = [:]
+            let text = CanonicalNaming.mapPoints(clause) { point in
+                if let old = naming.toCanonical[point] { return old }
+                if let new = newNames[point] { return new }
+                newNames[point] = CanonicalNaming.name(likeliest + newNames.count)
+                return newNames[point]!
+            }
+            return try? tokenizer.encode(text)
+        }
+        let readable = encoded.compactMap { $0 }
+        var scores = scorer.logProbabilities(of: readable, stopToken: Tokenizer.eos).makeIterator()
+        return encoded.map { tokens in
+            guard tokens != nil, let score = scores.next(), score > -.infinity else { return nil }
+            return score
+        }
+    }
+
     /// The model's canonical clause `text` in the problem's names, or nil if it is not a
     /// valid, fully determined addition to `problem` (see the type's documentation).
     ///

@@ -25,6 +25,18 @@ import GouguTestSupport
         let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
         #expect(!proposals.isEmpty)
         #expect(proposals.allSatisfy { $0.contains(" x1 = ") })
+        // Each with the model's log-probability; for the model's favourite it is its score.
+        let columns = proposals.map { $0.split(separator: " ") }
+        #expect(columns.allSatisfy { $0.count > 3 && $0[1] == "logP" && (Double($0[2]) ?? 1) <= 0 })
+        let first = try #require(columns.first)
+        #expect(abs(try #require(Double(first[0])) - (try #require(Double(first[2])))) < 0.006)
+    }
+
+    @Test func theHeuristicProposerPrintsNoLogProbabilities() throws {
+        let run = try CLI.run(["solve", "{input}", "--proposals", "4", "--no-aux", "--quiet"], input: incenter)
+        let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        #expect(!proposals.isEmpty)
+        #expect(proposals.allSatisfy { !$0.contains("logP") })
     }
 
     @Test func bothProposersTogetherProveTheIncentreProblem() throws {

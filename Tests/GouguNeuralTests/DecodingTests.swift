@@ -153,3 +153,35 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
     // "x = midpoint x P Q <eos>": 7 targets per sequence.
     #expect(targets.filter { $0 >= 0 }.count == 14)
 }
+
+@Test func continuationScoresAreExactSequenceScoresWithTheStopToken() {
+    let model = tinyModel()
+    let prompt = [1, 3]
+    let continuations = [[4, 5], [4], [4, 5, 6], [7], [], [4, 6]]
+    let scorer = ContinuationScorer(model: model, prompt: prompt)
+    let scores = scorer.logProbabilities(of: continuations, stopToken: 2)
+    for (tokens, score) in zip(continuations, scores) {
+        var prefix = prompt, total = 0.0
+        for t in tokens + [2] {
+            total += fullForwardLogProbabilities(model, prefix)[t]
+            prefix.append(t)
+        }
+        #expect(abs(total - score) < 1e-3)
+    }
+}
+
+@Test func continuationScoresDoNotDependOnTheOrderAsked() {
+    let model = tinyModel()
+    let scorer = ContinuationScorer(model: model, prompt: [1])
+    let continuations = [[4, 5, 6], [4, 5], [8, 1], [4, 6, 6]]
+    let forward = scorer.logProbabilities(of: continuations, stopToken: 2)
+    let backward = scorer.logProbabilities(of: continuations.reversed(), stopToken: 2)
+    #expect(forward == backward.reversed())
+}
+
+@Test func aContinuationBeyondTheContextScoresMinusInfinity() {
+    let model = tinyModel(context: 6)
+    let scorer = ContinuationScorer(model: model, prompt: [1, 2, 3])
+    let scores = scorer.logProbabilities(of: [[4, 5, 6, 7], [4]], stopToken: 2)
+    #expect(scores[0] == -.infinity && scores[1] > -.infinity)
+}

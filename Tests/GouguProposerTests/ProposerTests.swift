@@ -128,6 +128,22 @@ private func state(_ statement: String) throws -> ProofState {
         #expect(proposals.map(\.score) == proposals.map(\.score).sorted(by: >))
     }
 
+    @Test func theModelScoresAGivenClauseAsItsBeamDid() throws {
+        // The model's favourite, asked back, gets its beam's score, whatever its new point
+        // is called: the scorer names new points as the model would.
+        let proposer = try NeuralProposer.shipped(beamWidth: 4)
+        let s = try state(incenter)
+        let proposals = proposer.propose(for: s, limit: 4)
+        let scores = proposer.logProbabilities(of: proposals.map(\.clause), in: s.problem)
+        let best = try #require(proposals.first)
+        #expect(abs(try #require(scores[0]) - best.score) < 1e-6)
+        #expect(scores.allSatisfy { ($0 ?? 1) <= 0 })
+        let renamed = proposals.map { $0.clause.replacingOccurrences(of: "x1", with: "q9") }
+        #expect(proposer.logProbabilities(of: renamed, in: s.problem) == scores)
+        // A clause the tokenizer cannot read gets no score.
+        #expect(proposer.logProbabilities(of: ["x1 = no_such_construction x1 a b"], in: s.problem) == [nil])
+    }
+
     @Test func theShippedModelIsSmallAndHalfPrecision() throws {
         let url = try #require(NeuralProposer.shippedModelURL)
         let file = try SafetensorsFile(contentsOf: url)
