@@ -169,14 +169,20 @@ public struct HeuristicProposer: Proposer {
         for fact in state.store.facts { for q in Set(fact.statement.points) where q.index < n { factCount[q.index] += 1 } }
         let maxFacts = Double(factCount.max() ?? 1)
 
+        // Each line and circle once as plain numbers: the loop below asks every candidate
+        // whether it lies on each of them.
+        let lineTests = lines.map { line in
+            let d = p[line.b] - p[line.a]
+            return (origin: p[line.a], direction: d, tolerance: tol * 10 * scale * max(1, d.length))
+        }
+        let circleTests = circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) }
         for k in candidates.indices {
             let c = candidates[k]
             let x = c.position
-            let onLines = lines.filter { line in
-                let d = p[line.b] - p[line.a]
-                return abs(d.cross(x - p[line.a])) < tol * 10 * scale * max(1, d.length)
-            }.count
-            let onCircles = circles.filter { abs($0.center.distance(to: x) - $0.radius) < tol * 10 * max(1, $0.radius) }.count
+            var onLines = 0
+            for line in lineTests where abs(line.direction.cross(x - line.origin)) < line.tolerance { onLines += 1 }
+            var onCircles = 0
+            for circle in circleTests where abs(circle.center.distance(to: x) - circle.radius) < circle.tolerance { onCircles += 1 }
             var equalLengths = 0
             var distances: [Double] = []
             for a in 0..<n {
