@@ -7,6 +7,9 @@ import GouguLanguage
 /// Instances are ordered point tuples, with every ordering a rule might need.
 struct NumericCandidates: Sendable {
     private(set) var instances: [String: [[Int]]] = [:]
+    /// For each predicate, slot and point: the positions in `instances(of:)` of the
+    /// instances with that point in that slot, in order.
+    private var postings: [String: [[[Int]]]] = [:]
 
     static let enumerable: Set<String> = ["coll", "cyclic", "cong", "para", "perp", "circle", "midp",
                                           "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
@@ -158,6 +161,21 @@ struct NumericCandidates: Sendable {
         instances["contri"] = same.filter { holds("contri", $0) }
         instances["contri2"] = reflected.filter { holds("contri2", $0) }
         instances["contri*"] = instances["contri"]! + instances["contri2"]!
+
+        for (predicate, list) in instances {
+            var table = [[[Int]]](repeating: [[Int]](repeating: [], count: n), count: Self.arity(of: predicate))
+            for (position, instance) in list.enumerated() {
+                for (slot, point) in instance.enumerated() { table[slot][point].append(position) }
+            }
+            postings[predicate] = table
+        }
+    }
+
+    /// The positions in `instances(of: predicate)` of the instances with `point` in `slot`,
+    /// in order.
+    func positions(of predicate: String, slot: Int, point: Int) -> [Int] {
+        guard let table = postings[predicate], slot < table.count, point < table[slot].count else { return [] }
+        return table[slot][point]
     }
 
     /// Every numerically true instance of `predicate` (empty for predicates not indexed).

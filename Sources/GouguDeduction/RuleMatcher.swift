@@ -204,8 +204,16 @@ final class RuleMatcher {
             guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
             assign(unbound, from: 0, over: members, premise, then: rest, binding: &binding, store: &store, found: found)
         } else if premise.isEnumerable {
-            for instance in candidates.instances(of: premise.predicate) {
-                if bind(premise, to: instance, in: &binding) {
+            let instances = candidates.instances(of: premise.predicate)
+            // Only instances agreeing with every bound slot can bind: when some slot is
+            // bound, visit just the instances with its point there (the fewest such).
+            var narrowest: [Int]?
+            for (slot, v) in premise.slotVariables.enumerated() where v >= 0 && binding[v] != -1 {
+                let positions = candidates.positions(of: premise.predicate, slot: slot, point: binding[v])
+                if positions.count < narrowest?.count ?? .max { narrowest = positions }
+            }
+            for k in 0..<(narrowest?.count ?? instances.count) {
+                if bind(premise, to: instances[narrowest?[k] ?? k], in: &binding) {
                     check(premise, then: rest, binding: &binding, store: &store, found: found)
                     for v in unbound { binding[v] = -1 }
                 }
