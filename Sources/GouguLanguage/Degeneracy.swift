@@ -24,29 +24,24 @@ extension Statement {
             guard let a = point(i), let b = point(j) else { return false }
             return a != b
         }
-        /// Whether the point arguments in `range` are pairwise distinct.
-        func distinct(_ range: Range<Int>) -> Bool {
-            for i in range { for j in range where j > i && point(i) == point(j) { return false } }
-            return true
-        }
-        /// How many distinct points the statement names.
-        func distinctPoints() -> Int {
+        /// How many distinct points the arguments in `range` name.
+        func distinctPoints(_ range: Range<Int>) -> Int {
             var count = 0
-            for i in arguments.indices where point(i) != nil {
-                if !(0..<i).contains(where: { point($0) == point(i) }) { count += 1 }
+            for i in range where point(i) != nil && !(range.lowerBound..<i).contains(where: { point($0) == point(i) }) {
+                count += 1
             }
             return count
         }
         switch predicate {
-        case "cyclic", "circle": return distinctPoints() < 4
-        case "midp": return distinctPoints() < 3
+        case "cyclic", "circle": return distinctPoints(arguments.indices) < 4
+        case "midp": return distinctPoints(arguments.indices) < 3
         case "para", "perp", "cong", "aconst", "rconst": return !(segment(0, 1) && segment(2, 3))
         case "eqangle", "eqangle6", "eqratio", "eqratio6": return !(segment(0, 1) && segment(2, 3) && segment(4, 5) && segment(6, 7))
         case "eqratio3":
             // ma : mc = nb : nd for arguments a b c d m n.
             return !(segment(4, 0) && segment(4, 2) && segment(5, 1) && segment(5, 3))
         case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
-            return arguments.count < 6 || !distinct(0..<3) || !distinct(3..<6)
+            return arguments.count < 6 || distinctPoints(0..<3) < 3 || distinctPoints(3..<6) < 3
         default: return false
         }
     }
