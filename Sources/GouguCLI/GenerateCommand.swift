@@ -44,6 +44,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Examples without auxiliary points kept per example with them; 0 keeps all.")
     var balance: Double = 1
 
+    @Option(help: "Clauses after the base shape in each random problem, as MIN...MAX (larger problems look more like olympiad figures but mine more slowly).")
+    var steps: String = Self.defaultSteps
+
+    /// The sampler's default problem sizes (`ProblemSampler.steps`).
+    static let defaultSteps = "\(ProblemSampler.defaultSteps.lowerBound)...\(ProblemSampler.defaultSteps.upperBound)"
+
     @Option(parsing: .upToNextOption, help: "Merge the shard files of these directories into --out instead of generating.")
     var merge: [String] = []
 
@@ -53,6 +59,7 @@ struct GenerateCommand: ParsableCommand {
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
+        guard Self.stepRange(steps) != nil else { throw ValidationError("--steps must be MIN...MAX with 1 <= MIN <= MAX, got '\(steps)'") }
         guard Shard(shard) != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
     }
 
@@ -67,6 +74,7 @@ struct GenerateCommand: ParsableCommand {
         let (index, shards) = (part.index, part.count)
         var generator = SyntheticGenerator(threads: threads)
         generator.balance = balance > 0 ? balance : nil
+        generator.miner.sampler.steps = Self.stepRange(steps)!
         let interactive = isatty(STDERR_FILENO) != 0
         let count = self.count ?? (problems == nil ? 1000 : .max)
         let output = generator.generate(count: count, seed: seed, shard: index, shards: shards, problems: problems, seconds: timeout) { progress in
@@ -82,11 +90,18 @@ struct GenerateCommand: ParsableCommand {
             "held_out": output.heldOut.count, "with_auxiliary": output.withAuxiliary, "sampled_problems": output.sampled,
             "mined": output.mined, "duplicates": output.duplicates, "left_out_for_balance": output.unbalanced,
             "seconds": output.seconds, "examples_per_minute": output.examplesPerMinute, "threads": threads,
-            "count": count == .max ? NSNull() : count, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
+            "count": count == .max ? NSNull() : count, "steps": steps, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
         ]
         let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))
         print("generated \(output.all.count) examples (\(output.withAuxiliary) with auxiliary points; \(output.training.count) training, \(output.heldOut.count) held out) from \(output.sampled) random problems in \(String(format: "%.1f", output.seconds)) s: \(String(format: "%.0f", output.examplesPerMinute)) examples/min on \(threads) threads")
+    }
+
+    /// `MIN...MAX` as a range of clause counts, or nil unless 1 <= MIN <= MAX.
+    static func stepRange(_ text: String) -> ClosedRange<Int>? {
+        let bounds = text.components(separatedBy: "...")
+        guard bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), 1 <= low, low <= high else { return nil }
+        return low...high
     }
 
     /// One example per line, tab-separated: name, problem, auxiliary clauses, whether they

@@ -140,7 +140,7 @@ struct SolveCommand: ParsableCommand {
                 }
             }
             if stats, let search {
-                print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s")
+                print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
                 for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
                     print("    not placeable \(count)×: \(reason)")
                 }

@@ -69,6 +69,10 @@ public struct SearchResult: Sendable {
     public var unplaceable: Int
     /// Why proposals could not be placed, with how often.
     public var placementFailures: [String: Int] = [:]
+    /// Closures dropped under memory pressure, and closures derived again because a state
+    /// was expanded or continued after its closure was dropped.
+    public var evictions = 0
+    public var recomputations = 0
     public var seconds: Double
     /// Every evaluated state, in evaluation order.
     public var tried: [TriedState]
@@ -105,6 +109,10 @@ public struct BestFirstSearch: Sendable {
     /// How many proofs by identification (`PointIdentifier`) to try before adding points,
     /// in at most a quarter of the time budget (0: none).
     public var identifications: Int = 8
+    /// Above this share of the memory budget, the search drops the closures of the states
+    /// it used least recently and derives them again when needed; it stops only when memory
+    /// stays above the whole budget with nothing left to drop.
+    public var evictionShare: Double = 0.6
 
     public init(engine: Engine = Engine(), proposer: any Proposer = HeuristicProposer(),
                 budget: SearchBudget = SearchBudget(), workers: Int = 2, depthPenalty: Double = 0.8) {
@@ -116,17 +124,65 @@ public struct BestFirstSearch: Sendable {
     }
 
     /// A state of the search: an augmented problem, its diagram and closure.
-    final class Node: Sendable {
+    ///
+    /// The closure is the largest part of a state (hundreds of kilobytes on an IMO problem)
+    /// and every state with proposals left in the queue is kept, so under memory pressure
+    /// the search evicts the closures used least recently (`evict`); `store(recomputing:)`
+    /// derives an evicted one again from its parent's, as it was derived the first time.
+    final class Node: @unchecked Sendable {
         let problem: Problem
         let diagram: Diagram
-        let store: FactStore
         let auxiliary: [String]
-        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String]) {
+        /// The state this one extends (nil for the root).
+        let parent: Node?
+        private let lock = NSLock()
+        private var cached: FactStore?
+        /// When the closure was last used (uptime in nanoseconds), for eviction.
+        private var lastUse: UInt64 = 0
+
+        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], parent: Node?) {
             self.problem = problem
             self.diagram = diagram
-            self.store = store
             self.auxiliary = auxiliary
+            self.parent = parent
+            self.cached = store
+            self.lastUse = DispatchTime.now().uptimeNanoseconds
         }
+
+        /// The closure, derived again by `recompute` (given the parent's closure) when it
+        /// was evicted. Workers needing the same evicted closure wait for one derivation.
+        func store(recomputing recompute: (_ node: Node, _ parentStore: FactStore) -> FactStore) -> FactStore {
+            lock.lock()
+            defer { lock.unlock() }
+            lastUse = DispatchTime.now().uptimeNanoseconds
+            if let cached { return cached }
+            // Only the root has no parent, and the root is never evicted.
+            let store = recompute(self, parent!.store(recomputing: recompute))
+            cached = store
+            return store
+        }
+
+        /// Whether the closure is held, and when it was last used; nil while the state is
+        /// busy (its closure being derived).
+        var residency: (held: Bool, lastUse: UInt64)? {
+            guard lock.try() else { return nil }
+            defer { lock.unlock() }
+            return (cached != nil, lastUse)
+        }
+
+        /// Drops the closure unless the state is busy; whether it did. A worker using the
+        /// closure keeps its own reference until done.
+        func evict() -> Bool {
+            guard lock.try() else { return false }
+            cached = nil
+            lock.unlock()
+            return true
+        }
+    }
+
+    /// A node that the eviction list does not keep alive.
+    struct WeakNode {
+        weak var node: Node?
     }
 
     /// A proposal waiting in the queue.
@@ -155,6 +211,13 @@ public struct BestFirstSearch: Sendable {
         var failures: [String: Int] = [:]
         var tried: [TriedState] = []
         var success: (node: Node, result: EngineResult)?
+        /// The states whose closures may be held, for eviction, and the two counters below,
+        /// under their own lock: a state's closure is derived again under the state's lock,
+        /// which must not wait for `lock`.
+        let heldLock = NSLock()
+        var held: [WeakNode] = []
+        var evictions = 0
+        var recomputations = 0
     }
 
     /// Searches for auxiliary constructions under which the engine proves the goal, from
@@ -168,7 +231,7 @@ public struct BestFirstSearch: Sendable {
             return SearchResult(stopReason: .notSearchable, auxiliary: [], statesExpanded: 0, duplicates: 0,
                                 unplaceable: 0, seconds: elapsed(), tried: [])
         }
-        let rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [])
+        let rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], parent: nil)
         if root.proved {
             return SearchResult(stopReason: .proved, result: root, problem: diagram.problem, auxiliary: [], statesExpanded: 0,
                                 duplicates: 0, unplaceable: 0, seconds: elapsed(), tried: [])
@@ -184,8 +247,8 @@ public struct BestFirstSearch: Sendable {
         /// `priority`) also queues its best proposal at that same priority: a greedy dive,
         /// evaluated next, so that every state tried is followed by its proposer's first
         /// choice down to the maximum depth, however the depth penalty ranks them.
-        @Sendable func push(_ node: Node, divingAt priority: Double?) {
-            let state = ProofState(problem: node.problem, diagram: node.diagram, store: node.store, originalClauseCount: originalClauses)
+        @Sendable func push(_ node: Node, store: FactStore, divingAt priority: Double?) {
+            let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
             let proposals = proposer.propose(for: state, limit: budget.branching)
             shared.lock.lock()
             for proposal in proposals {
@@ -199,7 +262,43 @@ public struct BestFirstSearch: Sendable {
             }
             shared.lock.unlock()
         }
-        push(rootNode, divingAt: nil)
+        push(rootNode, store: root.store, divingAt: nil)
+
+        /// A state's closure, derived again from its parent's if it was evicted.
+        @Sendable func closure(of node: Node) -> FactStore {
+            node.store { node, parentStore in
+                shared.heldLock.lock()
+                shared.recomputations += 1
+                shared.held.append(WeakNode(node: node))
+                shared.heldLock.unlock()
+                return engine.run(continuing: parentStore, on: node.diagram,
+                                  budget: Budget(seconds: budget.secondsPerState, memoryMiB: budget.memoryMiB)).store
+            }
+        }
+
+        /// Under memory pressure (resident memory above `evictionShare` of the budget):
+        /// drops the older half of the held closures, least recently used first, and hands
+        /// the freed memory back to the system. Called with `shared.lock` held.
+        @Sendable func evictUnderPressure(resident memory: Double) -> Double {
+            guard memory > budget.memoryMiB * evictionShare else { return memory }
+            shared.heldLock.lock()
+            let candidates = shared.held.compactMap(\.node)
+            shared.heldLock.unlock()
+            // A state busy deriving its closure reports no residency and is left alone.
+            let held = candidates.compactMap { node -> (node: Node, lastUse: UInt64)? in
+                guard let residency = node.residency, residency.held else { return nil }
+                return (node, residency.lastUse)
+            }.sorted { $0.lastUse < $1.lastUse }
+            guard !held.isEmpty else { return memory }
+            let dropped = held.prefix(max(1, held.count / 2)).filter { $0.node.evict() }.map { ObjectIdentifier($0.node) }
+            let gone = Set(dropped)
+            shared.heldLock.lock()
+            shared.evictions += dropped.count
+            shared.held.removeAll { $0.node.map { gone.contains(ObjectIdentifier($0)) } ?? true }
+            shared.heldLock.unlock()
+            releaseFreeMemory()
+            return residentMiB() ?? memory
+        }
 
         /// The state's identity: the positions of its auxiliary points, in any order.
         @Sendable func key(_ diagram: Diagram) -> [SIMD2<Int64>] {
@@ -214,7 +313,9 @@ public struct BestFirstSearch: Sendable {
                 if shared.stop == nil {
                     if elapsed() > budget.seconds { shared.stop = .timeout }
                     else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
-                    else if let memory = residentMiB(), memory > budget.memoryMiB { shared.stop = .memoryLimit }
+                    else if let memory = residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
+                        shared.stop = .memoryLimit
+                    }
                 }
                 if shared.stop != nil { shared.lock.unlock(); return }
                 guard let entry = shared.queue.popMax() else {
@@ -230,6 +331,7 @@ public struct BestFirstSearch: Sendable {
 
                 let parent = entry.parent
                 var child: Node?
+                var parentFacts = 0
                 var outcome: EngineResult?
                 var placed: (Problem, Diagram)?
                 var failure = ""
@@ -248,13 +350,15 @@ public struct BestFirstSearch: Sendable {
                     if fresh { shared.evaluated += 1 } else { shared.duplicates += 1 }
                     shared.lock.unlock()
                     if fresh {
+                        let parentStore = closure(of: parent)
+                        parentFacts = parentStore.facts.count
                         let remaining = budget.seconds - elapsed()
-                        let result = engine.run(continuing: parent.store, on: extended,
+                        let result = engine.run(continuing: parentStore, on: extended,
                                                 budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
                                                                memoryMiB: budget.memoryMiB))
                         outcome = result
                         child = Node(problem: problem, diagram: extended, store: result.store,
-                                     auxiliary: parent.auxiliary + [entry.proposal.clause])
+                                     auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
                     }
                 } else {
                     shared.lock.lock()
@@ -265,7 +369,7 @@ public struct BestFirstSearch: Sendable {
                 if let child, let outcome {
                     let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
                                            facts: outcome.store.facts.count,
-                                           newFacts: outcome.store.facts.count - parent.store.facts.count,
+                                           newFacts: outcome.store.facts.count - parentFacts,
                                            seconds: outcome.seconds, score: entry.priority)
                     shared.lock.lock()
                     shared.tried.append(tried)
@@ -276,7 +380,10 @@ public struct BestFirstSearch: Sendable {
                     shared.lock.unlock()
                     if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
                        child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
-                        push(child, divingAt: entry.priority)
+                        shared.heldLock.lock()
+                        shared.held.append(WeakNode(node: child))
+                        shared.heldLock.unlock()
+                        push(child, store: outcome.store, divingAt: entry.priority)
                     }
                 }
                 shared.lock.lock()
@@ -295,9 +402,11 @@ public struct BestFirstSearch: Sendable {
                                   duplicates: shared.duplicates, unplaceable: shared.unplaceable, seconds: 0,
                                   tried: shared.tried)
         result.placementFailures = shared.failures
+        result.evictions = shared.evictions
+        result.recomputations = shared.recomputations
         result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
         if let (node, outcome) = shared.success {
-            let pruned = prune(node: node, result: outcome, root: rootNode, originalClauses: originalClauses)
+            let pruned = prune(node: node, result: outcome, root: rootNode, rootStore: root.store, originalClauses: originalClauses)
             result.problem = pruned.problem
             result.result = pruned.result
             result.auxiliary = pruned.auxiliary
@@ -343,7 +452,7 @@ public struct BestFirstSearch: Sendable {
     /// again from the root's closure on the problem with the needed clauses only (same
     /// coordinates), so the final proof is an engine proof of exactly that problem; if
     /// that run does not prove the goal, the unpruned proof is kept.
-    func prune(node: Node, result: EngineResult, root: Node, originalClauses: Int)
+    func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int)
         -> (problem: Problem, result: EngineResult, auxiliary: [String]) {
         let problem = node.problem
         let facts = result.store.facts
@@ -383,10 +492,19 @@ public struct BestFirstSearch: Sendable {
                 return (problem, result, all)
             }
         }
-        let again = engine.run(continuing: root.store, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
+        let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
         guard again.proved else { return (problem, result, all) }
         return (current, again, keptClauses)
     }
+}
+
+/// Hands memory freed by the allocator back to the system, so that resident memory falls
+/// after closures are dropped (glibc keeps freed pages otherwise).
+/// `malloc_trim` is looked up at run time: it is glibc's, and not in Swift's Glibc module.
+func releaseFreeMemory() {
+    typealias MallocTrim = @convention(c) (Int) -> Int32
+    guard let symbol = dlsym(nil, "malloc_trim") else { return }
+    _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
 }
 
 /// The resident memory of this process in MiB, from /proc (nil where there is none).

@@ -19,7 +19,10 @@ public struct ProblemSampler: Sendable {
     /// How many clauses follow the base (inclusive range).
     public var steps: ClosedRange<Int>
 
-    public init(library: TheoremLibrary = .standard, steps: ClosedRange<Int> = 3...6) {
+    /// Clauses after the base unless told otherwise: problems of 5 to 10 points.
+    public static let defaultSteps: ClosedRange<Int> = 3...6
+
+    public init(library: TheoremLibrary = .standard, steps: ClosedRange<Int> = ProblemSampler.defaultSteps) {
         var bases: [ConstructionDefinition] = [], fixing: [ConstructionDefinition] = [], loci: [ConstructionDefinition] = []
         for definition in library.constructions.values.sorted(by: { $0.name < $1.name }) {
             // Numbers (angles, ratios) are left to hand-written problems.

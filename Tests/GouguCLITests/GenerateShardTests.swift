@@ -53,7 +53,20 @@ import GouguTestSupport
         let foreign = try CLI.run(["generate", "--merge", scratch.path("a"), scratch.path("c"), "--out", scratch.path("m")])
         #expect(foreign.status == 2)
         #expect(foreign.stderr == "\(scratch.path("c")): error: shard 2/3 has seed 8, shard 0/3 in \(scratch.path("a")) has 7 (not shards of one run)\n")
+        let bigger = try Self.generate(["--steps", "5...8", "--shard", "2/3", "--out", scratch.path("d")])
+        #expect(bigger.status == 0, "\(bigger.stderr)")
+        let sizes = try CLI.run(["generate", "--merge", scratch.path("a"), scratch.path("d"), "--out", scratch.path("m")])
+        #expect(sizes.status == 2)
+        #expect(sizes.stderr == "\(scratch.path("d")): error: shard 2/3 has steps 5...8, shard 0/3 in \(scratch.path("a")) has 3...6 (not shards of one run)\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("m/train.txt")), "nothing is written when the shards do not merge")
+    }
+
+    @Test func problemSizesMustBeARangeOfClauseCounts() throws {
+        for bad in ["6...3", "0...4", "4", "a...b"] {
+            let run = try Self.generate(["--steps", bad, "--out", Scratch().path("x")])
+            #expect(run.status != 0)
+            #expect(run.stderr.contains("--steps must be MIN...MAX with 1 <= MIN <= MAX, got '\(bad)'"), "\(run.stderr)")
+        }
     }
 
     @Test func aBrokenExampleLineNamesFileAndLine() throws {

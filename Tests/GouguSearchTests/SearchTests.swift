@@ -109,6 +109,13 @@ private struct FixedProposer: Proposer {
         #expect(search.bestPartial != nil)
     }
 
+    @Test func memoryStillAboveTheBudgetWithNothingLeftToDropEndsTheSearchCleanly() throws {
+        let (diagram, root) = try start(pappus)
+        let search = BestFirstSearch(budget: SearchBudget(seconds: 30, memoryMiB: 1), workers: 2).run(from: root, on: diagram)
+        #expect(search.stopReason == .memoryLimit)
+        #expect(!search.proved && search.result == nil)
+    }
+
     @Test func runningOutOfTimeGivesACleanResult() throws {
         let (diagram, root) = try start(pappus)
         let search = BestFirstSearch(budget: SearchBudget(seconds: 0.3), workers: 2).run(from: root, on: diagram)
@@ -126,6 +133,23 @@ private struct FixedProposer: Proposer {
         let problem = try #require(search.problem)
         #expect(problem.point(named: "x1") == nil)
         #expect(Proof(result: try #require(search.result), problem: problem) != nil)
+    }
+
+    @Test func closuresDroppedUnderMemoryPressureAreDerivedAgainWithTheSameOutcome() throws {
+        let (diagram, root) = try start(incenter)
+        let proposer = FixedProposer(byDepth: [["X = midpoint X a c"], ["X = circle X a b i"]])
+        let plain = BestFirstSearch(proposer: proposer, budget: SearchBudget(seconds: 30), workers: 1)
+        var pressed = plain
+        pressed.evictionShare = 0  // any resident memory is pressure: every held closure is dropped
+        let unpressed = plain.run(from: root, on: diagram)
+        let search = pressed.run(from: root, on: diagram)
+        #expect(unpressed.evictions == 0 && unpressed.recomputations == 0)
+        // The first state's closure is dropped before its proposal is popped, and derived
+        // again from the root's to continue: the same states, facts and proof.
+        #expect(search.evictions >= 1 && search.recomputations >= 1)
+        #expect(search.stopReason == .proved && search.auxiliary == unpressed.auxiliary)
+        #expect(search.tried.map(\.facts) == unpressed.tried.map(\.facts))
+        #expect(search.tried.map(\.newFacts) == unpressed.tried.map(\.newFacts))
     }
 
     @Test func theProposersFirstChoiceIsFollowedAtOnce() throws {
