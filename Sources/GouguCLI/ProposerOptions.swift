@@ -10,11 +10,13 @@ enum ProposerKind: String, CaseIterable, ExpressibleByArgument {
     case neural
     /// `MergedProposer`: both, in one scored list.
     case both
+    /// `RescoredProposer`: the heuristic's candidates, reordered by the model.
+    case rescored
 }
 
 /// `--proposer`, `--proposer-model` and `--beam`, shared by `gougu solve` and `gougu bench`.
 struct ProposerOptions: ParsableArguments {
-    @Option(help: "Proposer of auxiliary constructions: heuristic, neural or both.")
+    @Option(help: "Proposer of auxiliary constructions: heuristic, neural, both (the model's beam merged with the heuristic's candidates) or rescored (the heuristic's candidates reordered by the model).")
     var proposer: ProposerKind = .heuristic
 
     @Option(help: "Model file for the neural proposer (default: the shipped model).")
@@ -26,7 +28,11 @@ struct ProposerOptions: ParsableArguments {
     @Option(help: "With --proposer both: ask the model only in states with fewer auxiliary clauses than this (0: every state).")
     var neuralDepth: Int = 0
 
+    @Option(help: "With --proposer rescored: heuristic points added per nat of the model's log-probability.")
+    var rescoreWeight: Double = RescoredProposer.defaultWeight
+
     func validate() throws {
+        guard rescoreWeight >= 0, rescoreWeight.isFinite else { throw ValidationError("--rescore-weight must be a non-negative number") }
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
         guard neuralDepth >= 0 else { throw ValidationError("--neural-depth must not be negative") }
         if let proposerModel, !FileManager.default.fileExists(atPath: proposerModel) {
@@ -36,7 +42,7 @@ struct ProposerOptions: ParsableArguments {
 
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
-        ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
+        ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
     }
 
     /// The proposer to search with.
@@ -48,6 +54,8 @@ struct ProposerOptions: ParsableArguments {
             return try neural()
         case .both:
             return MergedProposer(neural: try neural(), neuralDepth: neuralDepth > 0 ? neuralDepth : nil)
+        case .rescored:
+            return RescoredProposer(scorer: try neural(), weight: rescoreWeight)
         }
     }
 

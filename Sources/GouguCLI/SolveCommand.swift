@@ -116,7 +116,8 @@ struct SolveCommand: ParsableCommand {
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
                 let list = proposer.propose(for: state, limit: proposals)
-                let model = (proposer as? MergedProposer)?.neural as? NeuralProposer ?? proposer as? NeuralProposer
+                let model: (any ClauseScorer)? = (proposer as? MergedProposer)?.neural as? NeuralProposer
+                    ?? (proposer as? RescoredProposer)?.scorer ?? proposer as? NeuralProposer
                 let modelScores = model?.logProbabilities(of: list.map(\.clause), in: problem)
                 for (i, proposal) in list.enumerated() {
                     let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""

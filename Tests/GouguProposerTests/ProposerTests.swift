@@ -200,3 +200,41 @@ private func state(_ statement: String) throws -> ProofState {
         #expect(merged.propose(for: child, limit: 5).map(\.clause) == ["h"])
     }
 }
+
+@Suite struct RescoredProposerTests {
+    struct Fixed: Proposer {
+        var proposals: [Proposal]
+        func propose(for state: ProofState, limit: Int) -> [Proposal] { Array(proposals.prefix(limit)) }
+    }
+    /// Log-probabilities by clause; nil for a clause it cannot read.
+    struct TableScorer: ClauseScorer {
+        var table: [String: Double]
+        func logProbabilities(of clauses: [String], in problem: Problem) -> [Double?] { clauses.map { table[$0] } }
+    }
+
+    @Test func theModelReordersTheHeuristicsCandidatesAndAddsNone() throws {
+        let heuristic = Fixed(proposals: [Proposal(clause: "a", score: 2.0), Proposal(clause: "b", score: 1.9), Proposal(clause: "c", score: 1.0)])
+        let scorer = TableScorer(table: ["a": -20, "b": -2, "c": -3])
+        let rescored = RescoredProposer(scorer: scorer, base: heuristic, weight: 0.05).propose(for: try state(incenter), limit: 5)
+        // a: 2.0 - 1.0; b: 1.9 - 0.1; c: 1.0 - 0.15.
+        #expect(rescored.map(\.clause) == ["b", "a", "c"])
+        #expect(abs(rescored[0].score - 1.8) < 1e-9 && abs(rescored[1].score - 1.0) < 1e-9)
+    }
+
+    @Test func withWeightZeroTheOrderIsTheHeuristicsAndAnUnreadableClauseGetsTheLowestScore() throws {
+        let candidates = [Proposal(clause: "a", score: 2.0), Proposal(clause: "b", score: 2.0), Proposal(clause: "c", score: 1.0)]
+        #expect(RescoredProposer.rescore(candidates, logProbabilities: [-9, -1, -5], weight: 0) == candidates)
+        let rescored = RescoredProposer.rescore(candidates, logProbabilities: [nil, -1, -5], weight: 0.1)
+        #expect(rescored.map(\.clause) == ["b", "a", "c"])
+        #expect(abs(rescored[1].score - 1.5) < 1e-9)   // 2.0 + 0.1 * (-5), the lowest known
+    }
+
+    @Test func theShippedModelScoresEveryHeuristicCandidate() throws {
+        let root = try state(incenter)
+        let model = try NeuralProposer.shipped()
+        let candidates = HeuristicProposer().propose(for: root, limit: 30)
+        let rescored = RescoredProposer(scorer: model, weight: 0.05).propose(for: root, limit: 30)
+        #expect(Set(rescored.map(\.clause)) == Set(candidates.map(\.clause)))
+        #expect(model.logProbabilities(of: candidates.map(\.clause), in: root.problem).allSatisfy { $0 != nil && $0! < 0 })
+    }
+}
