@@ -45,17 +45,21 @@ struct ProposerOptions: ParsableArguments {
         ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
     }
 
-    /// The proposer to search with.
-    func make() throws -> any Proposer {
+    /// The proposer to search with, and the model in it (nil for `heuristic`), which
+    /// `gougu solve --proposals` asks for its log-probability of each proposal.
+    func make() throws -> (proposer: any Proposer, model: NeuralProposer?) {
         switch proposer {
         case .heuristic:
-            return HeuristicProposer()
+            return (HeuristicProposer(), nil)
         case .neural:
-            return try neural()
+            let model = try neural()
+            return (model, model)
         case .both:
-            return MergedProposer(neural: try neural(), neuralDepth: neuralDepth > 0 ? neuralDepth : nil)
+            let model = try neural()
+            return (MergedProposer(neural: model, neuralDepth: neuralDepth > 0 ? neuralDepth : nil), model)
         case .rescored:
-            return RescoredProposer(scorer: try neural(), weight: rescoreWeight)
+            let model = try neural()
+            return (RescoredProposer(scorer: model, weight: rescoreWeight), model)
         }
     }
 

@@ -90,8 +90,9 @@ struct SolveCommand: ParsableCommand {
         let problems = try selection.load()
         let engine = Engine()
         let proposer: any Proposer
+        let model: NeuralProposer?
         do {
-            proposer = try proposerOptions.make()
+            (proposer, model) = try proposerOptions.make()
         } catch {
             fail("error: cannot load the neural proposer: \(error)")
         }
@@ -116,8 +117,6 @@ struct SolveCommand: ParsableCommand {
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
                 let list = proposer.propose(for: state, limit: proposals)
-                let model: (any ClauseScorer)? = (proposer as? MergedProposer)?.neural as? NeuralProposer
-                    ?? (proposer as? RescoredProposer)?.scorer ?? proposer as? NeuralProposer
                 let modelScores = model?.logProbabilities(of: list.map(\.clause), in: problem)
                 for (i, proposal) in list.enumerated() {
                     let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""
