@@ -125,6 +125,6 @@ let package = Package(
         .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
         .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguProposerTests", dependencies: ["GouguProposer", "GouguSearch", "GouguTestSupport"]),
-        .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"]),
+        .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"], exclude: ["Golden"]),
     ]
 )

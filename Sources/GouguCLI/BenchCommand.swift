@@ -99,7 +99,8 @@ struct BenchCommand: ParsableCommand {
         while !pending.isEmpty || !running.isEmpty {
             while running.count < jobs, let task = pending.popFirst() {
                 let output = scratch.appendingPathComponent("\(records.count + running.count).json")
-                FileManager.default.createFile(atPath: output.path, contents: nil)
+                // Failure shows below: FileHandle(forWritingTo:) throws for a missing file.
+                _ = FileManager.default.createFile(atPath: output.path, contents: nil)
                 let process = Process()
                 process.executableURL = executable
                 process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",

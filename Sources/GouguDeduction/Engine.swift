@@ -22,14 +22,6 @@ public struct Budget: Sendable {
     }
 }
 
-/// The resident memory of this process in MiB, from /proc (nil where there is none).
-func residentMemoryMiB() -> Double? {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-    let fields = text.split(separator: " ")
-    guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
-    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-}
-
 /// Why the engine stopped.
 public enum StopReason: String, Sendable {
     case proved = "goal proved"
@@ -168,6 +160,7 @@ public struct Engine: Sendable {
         }
 
         let candidates = NumericCandidates(diagram: diagram)
+        var memory = MemorySampler()
         var round = 0
         while true {
             round += 1
@@ -212,7 +205,7 @@ public struct Engine: Sendable {
                                                          binding: names, sideConditions: sideConditions), round: round)
                 }
                 if let stop { return finish(stop) }
-                if let memory = residentMemoryMiB(), memory > budget.memoryMiB { return finish(.memoryLimit) }
+                if let resident = memory.residentMiB(), resident > budget.memoryMiB { return finish(.memoryLimit) }
                 if let why = goalProof() {
                     closeRound()
                     return finish(.proved, why)

@@ -211,6 +211,8 @@ public struct BestFirstSearch: Sendable {
         var failures: [String: Int] = [:]
         var tried: [TriedState] = []
         var success: (node: Node, result: EngineResult)?
+        /// Resident memory, read at most every few milliseconds however many workers ask.
+        var memory = MemorySampler()
         /// The states whose closures may be held, for eviction, and the two counters below,
         /// under their own lock: a state's closure is derived again under the state's lock,
         /// which must not wait for `lock`.
@@ -297,7 +299,7 @@ public struct BestFirstSearch: Sendable {
             shared.held.removeAll { $0.node.map { gone.contains(ObjectIdentifier($0)) } ?? true }
             shared.heldLock.unlock()
             releaseFreeMemory()
-            return residentMiB() ?? memory
+            return shared.memory.freshResidentMiB() ?? memory
         }
 
         /// The state's identity: the positions of its auxiliary points, in any order.
@@ -313,7 +315,7 @@ public struct BestFirstSearch: Sendable {
                 if shared.stop == nil {
                     if elapsed() > budget.seconds { shared.stop = .timeout }
                     else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
-                    else if let memory = residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
+                    else if let memory = shared.memory.residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
                         shared.stop = .memoryLimit
                     }
                 }
@@ -507,10 +509,3 @@ func releaseFreeMemory() {
     _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
 }
 
-/// The resident memory of this process in MiB, from /proc (nil where there is none).
-func residentMiB() -> Double? {
-    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
-    let fields = text.split(separator: " ")
-    guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
-    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-}
