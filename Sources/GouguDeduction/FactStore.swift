@@ -29,11 +29,11 @@ public struct FactStore: Sendable {
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
-    /// The cache of ``isKnown(_:)``: statements known, and statements not known when the
-    /// store had learned `learnedCount` facts.
+    /// The cache of ``isKnown(_:)``: statements known, and statements not known, with the
+    /// parts of the store that decided so and their revisions then (`StoreParts.stamp`).
     private var knownStatements = Set<Statement>()
-    private var unknownStatements: [Statement: Int] = [:]
-    private var learnedCount = 0
+    private var unknownStatements: [Statement: (parts: StoreParts, stamp: Int)] = [:]
+    private var revisions = StoreRevisions()
 
     public init(diagram: Diagram) { self.diagram = diagram }
 
@@ -259,32 +259,39 @@ public struct FactStore: Sendable {
     /// known is re-examined only after the store has learned something.
     public mutating func isKnown(_ statement: Statement) -> Bool {
         if knownStatements.contains(statement) { return true }
-        if let generation = unknownStatements[statement], generation == learnedCount { return false }
-        let known = decide(statement)
-        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = learnedCount }
+        if let unknown = unknownStatements[statement], revisions.stamp(unknown.parts) == unknown.stamp { return false }
+        let (known, parts) = decide(statement)
+        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = (parts, revisions.stamp(parts)) }
         return known
     }
 
-    /// `isKnown` without the cache.
-    private mutating func decide(_ statement: Statement) -> Bool {
-        if index[statement] != nil { return true }
+    /// `isKnown` without the cache, and the parts of the store it consulted: while none of
+    /// them changes, the answer "not known" stands.
+    private mutating func decide(_ statement: Statement) -> (known: Bool, parts: StoreParts) {
+        if index[statement] != nil { return (true, []) }
         let p = points(statement)
         switch statement.predicate {
-        case "coll": return lines.contains(p)
-        case "cyclic": return circles.contains(p)
+        case "coll": return (lines.contains(p), .lines)
+        case "cyclic": return (circles.contains(p), .circles)
         case "midp":
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
-            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return true }
+            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
             let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
-            return p[1] != p[2] && lines.contains(p) && decide(equidistant)
+            let parts: StoreParts = [.midpoints, .lines, .ratios, .lengths, .facts]
+            return (p[1] != p[2] && lines.contains(p) && decide(equidistant).known, parts)
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
-                return angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies)
+                return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
             }
-            if let equations = angleEquations(statement) { return equations.allSatisfy(angles.implies) }
-            if let equations = ratioEquations(statement), equations.allSatisfy(ratios.implies) { return true }
-            if let equations = lengthEquations(statement) { return equations.allSatisfy(lengths.implies) }
-            return false
+            if let equations = angleEquations(statement) { return (equations.allSatisfy(angles.implies), .angles) }
+            var parts: StoreParts = []
+            if let equations = ratioEquations(statement) {
+                if equations.allSatisfy(ratios.implies) { return (true, []) }
+                parts.insert(.ratios)
+            }
+            if let equations = lengthEquations(statement) { return (equations.allSatisfy(lengths.implies), parts.union(.lengths)) }
+            // Nothing but a fact stating it can make it known.
+            return (false, parts.isEmpty ? .facts : parts)
         }
     }
 
@@ -389,6 +396,7 @@ public struct FactStore: Sendable {
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
         index[statement] = id
+        revisions.facts += 1
         return id
     }
 
@@ -399,21 +407,22 @@ public struct FactStore: Sendable {
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
         index[statement] = id
+        revisions.facts += 1
         learn(statement, as: id)
         return id
     }
 
     /// Records a statement's consequences in the classes and tables.
     private mutating func learn(_ s: Statement, as id: FactID) {
-        learnedCount += 1
         let p = points(s)
         switch s.predicate {
         case "coll":
             mergeLine(p, because: [id])
         case "cyclic":
-            _ = circles.merge(p, because: id)
+            if !circles.merge(p, because: id).isEmpty { revisions.circles += 1 }
         case "midp":
             midpoints[[p[0]] + [p[1], p[2]].sorted()] = id
+            revisions.midpoints += 1
             mergeLine(p, because: [id])
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .ratios, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
             addEquation(expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), -1), (Self.logPrime(2), -1)]), table: .ratios, text: "|\(n(p[1]))\(n(p[2]))| = 2 |\(n(p[0]))\(n(p[1]))|", facts: [id])
@@ -433,6 +442,7 @@ public struct FactStore: Sendable {
 
     private mutating func mergeLine(_ points: [Int], because facts: [FactID]) {
         let unions = lines.merge(points, because: facts[0])
+        if !unions.isEmpty { revisions.lines += 1 }
         for union in unions {
             // Pairs on one line share a direction.
             let a = lines.subsetPoints(union.element), b = lines.subsetPoints(union.anchor)
@@ -516,12 +526,15 @@ public struct FactStore: Sendable {
     private mutating func addEquation(_ e: LinearExpression, table: AlgebraTable, text: String, facts: [FactID]) {
         let id = EquationID(equations.count)
         equations.append((table, text, facts, e))
+        let addition: LinearSystem.Addition
         switch table {
-        case .angles: _ = angles.add(e, id: id)
-        case .ratios: _ = ratios.add(e, id: id)
-        case .lengths: _ = lengths.add(e, id: id)
-        case .squares: _ = squares.add(e, id: id)
+        case .angles: addition = angles.add(e, id: id)
+        case .ratios: addition = ratios.add(e, id: id)
+        case .lengths: addition = lengths.add(e, id: id)
+        case .squares: addition = squares.add(e, id: id)
         }
+        // A redundant or inconsistent equation leaves the table as it was.
+        if case .added = addition { revisions.bump(table) }
     }
 
     /// Shares equal lengths between the ratio, lengths and squared-lengths tables: each
@@ -574,6 +587,7 @@ public struct FactStore: Sendable {
         let id = facts.count
         facts.append(Fact(statement: statement, justification: why, round: round))
         index[statement] = id
+        revisions.facts += 1
         learn(statement, as: id)
         return true
     }
@@ -602,7 +616,6 @@ public struct FactStore: Sendable {
             let statement = Statement(predicate: "circle", arguments: c.map { .point(PointID($0)) })
             guard !centresWithAngles.contains(statement), isKnown(statement), let why = holds(statement) else { continue }
             centresWithAngles.insert(statement)
-            learnedCount += 1
             let id = materialize(statement, because: why, round: round)
             for e in Self.angleConsequences("circle", c) {
                 addEquation(expr(e.terms, constant: e.constant), table: .angles, text: text(of: statement), facts: [id])
@@ -650,4 +663,44 @@ func factor(_ n: Int) -> [(Int, Int)] {
     }
     if n > 1 { result.append((n, 1)) }
     return result
+}
+
+/// The parts of a `FactStore` that decide whether a statement is known.
+struct StoreParts: OptionSet, Hashable, Sendable {
+    let rawValue: UInt8
+    static let facts = StoreParts(rawValue: 1 << 0)
+    static let lines = StoreParts(rawValue: 1 << 1)
+    static let circles = StoreParts(rawValue: 1 << 2)
+    static let midpoints = StoreParts(rawValue: 1 << 3)
+    static let angles = StoreParts(rawValue: 1 << 4)
+    static let ratios = StoreParts(rawValue: 1 << 5)
+    static let lengths = StoreParts(rawValue: 1 << 6)
+}
+
+/// How many times each part of a `FactStore` has changed (a fact recorded, a class merged,
+/// an independent equation added). The counters only grow, so the sum over some parts
+/// (`stamp`) changes exactly when one of those parts does.
+struct StoreRevisions: Sendable {
+    var facts = 0, lines = 0, circles = 0, midpoints = 0, angles = 0, ratios = 0, lengths = 0
+
+    mutating func bump(_ table: AlgebraTable) {
+        switch table {
+        case .angles: angles += 1
+        case .ratios: ratios += 1
+        case .lengths: lengths += 1
+        case .squares: break  // no query reads the squares table directly
+        }
+    }
+
+    func stamp(_ parts: StoreParts) -> Int {
+        var sum = 0
+        if parts.contains(.facts) { sum &+= facts }
+        if parts.contains(.lines) { sum &+= lines }
+        if parts.contains(.circles) { sum &+= circles }
+        if parts.contains(.midpoints) { sum &+= midpoints }
+        if parts.contains(.angles) { sum &+= angles }
+        if parts.contains(.ratios) { sum &+= ratios }
+        if parts.contains(.lengths) { sum &+= lengths }
+        return sum
+    }
 }
