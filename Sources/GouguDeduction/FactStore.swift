@@ -186,9 +186,8 @@ public struct FactStore: Sendable {
     /// An expression over the tables' dense variable ids; `terms` use sparse keys
     /// (`pair`, `logPrime`), interned here.
     mutating func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
-        var merged: [Int: Rational] = [:]
-        for (key, c) in terms { merged[variable(key), default: .zero] += c }
-        return LinearExpression(merged, constant: constant)
+        // LinearExpression sorts the few terms and sums repeats itself: no dictionary needed.
+        LinearExpression(terms: terms.map { (variable: variable($0.0), coefficient: $0.1) }, constant: constant)
     }
 
     private var variableIDs: [Int: Int] = [:]
