@@ -13,7 +13,7 @@ import GouguLanguage
         return FactStore(diagram: try DiagramBuilder().build(problem, seed: 0))
     }
 
-    func statement(_ predicate: String, _ points: Int...) -> Statement {
+    func statement(_ predicate: String, _ points: [Int]) -> Statement {
         Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) })
     }
 
@@ -24,67 +24,44 @@ import GouguLanguage
         #expect(added != nil)
     }
 
-    @Test func anAngleFactUnknownBeforeIsKnownOnceTheAngleTableImpliesIt() throws {
+    /// A goal asked before and after each premise is learned, and whether it is known then.
+    struct Scenario: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        var goal: (String, [Int])
+        var steps: [(premise: (String, [Int]), knownAfter: Bool)]
+    }
+
+    static let scenarios: [Scenario] = [
+        Scenario(testDescription: "angle table", goal: ("para", [0, 1, 4, 5]), steps: [
+            (("para", [0, 1, 2, 3]), false), (("cong", [0, 1, 4, 5]), false), (("para", [2, 3, 4, 5]), true)]),
+        Scenario(testDescription: "ratio table", goal: ("cong", [0, 1, 2, 3]), steps: [
+            (("para", [0, 1, 2, 3]), false), (("cong", [0, 1, 4, 5]), false), (("cong", [4, 5, 2, 3]), true)]),
+        Scenario(testDescription: "lines", goal: ("coll", [0, 1, 2]), steps: [
+            (("coll", [0, 1, 3]), false), (("coll", [1, 3, 2]), true)]),
+        Scenario(testDescription: "circles", goal: ("cyclic", [0, 1, 2, 4]), steps: [
+            (("cyclic", [0, 1, 2, 3]), false), (("cyclic", [1, 2, 3, 4]), true)]),
+        Scenario(testDescription: "midpoint from a line and equal lengths", goal: ("midp", [0, 1, 2]), steps: [
+            (("cong", [0, 1, 0, 2]), false), (("coll", [0, 1, 2]), true)]),
+    ]
+
+    @Test(arguments: scenarios)
+    func aStatementNotKnownIsKnownOnceThePartsItDependsOnImplyIt(_ scenario: Scenario) throws {
         var store = try store()
-        let goal = statement("para", 0, 1, 4, 5)
+        let goal = statement(scenario.goal.0, scenario.goal.1)
         #expect(!known(&store, goal))
-        premise(&store, statement("para", 0, 1, 2, 3))
-        #expect(!known(&store, goal))
-        premise(&store, statement("cong", 0, 1, 4, 5))  // another table: the answer stands
-        #expect(!known(&store, goal))
-        premise(&store, statement("para", 2, 3, 4, 5))
-        #expect(known(&store, goal))
+        for (premise, knownAfter) in scenario.steps {
+            self.premise(&store, statement(premise.0, premise.1))
+            #expect(known(&store, goal) == knownAfter, "after \(premise.0) \(premise.1)")
+        }
         let why = store.holds(goal)
         #expect(why != nil)
     }
 
-    @Test func aLengthFactUnknownBeforeIsKnownOnceTheRatioTableImpliesIt() throws {
-        var store = try store()
-        let goal = statement("cong", 0, 1, 2, 3)
-        #expect(!known(&store, goal))
-        premise(&store, statement("para", 0, 1, 2, 3))
-        #expect(!known(&store, goal))
-        premise(&store, statement("cong", 0, 1, 4, 5))
-        #expect(!known(&store, goal))
-        premise(&store, statement("cong", 4, 5, 2, 3))
-        #expect(known(&store, goal))
-    }
-
-    @Test func collinearityUnknownBeforeIsKnownOnceLinesMerge() throws {
-        var store = try store()
-        let goal = statement("coll", 0, 1, 2)
-        #expect(!known(&store, goal))
-        premise(&store, statement("coll", 0, 1, 3))
-        #expect(!known(&store, goal))
-        premise(&store, statement("coll", 1, 3, 2))
-        #expect(known(&store, goal))
-    }
-
-    @Test func concyclicityUnknownBeforeIsKnownOnceCirclesMerge() throws {
-        var store = try store()
-        let goal = statement("cyclic", 0, 1, 2, 4)
-        #expect(!known(&store, goal))
-        premise(&store, statement("cyclic", 0, 1, 2, 3))
-        #expect(!known(&store, goal))
-        premise(&store, statement("cyclic", 1, 2, 3, 4))
-        #expect(known(&store, goal))
-    }
-
-    @Test func aMidpointUnknownBeforeIsKnownOnceItIsOnTheLineAndEquidistant() throws {
-        var store = try store()
-        let goal = statement("midp", 0, 1, 2)
-        #expect(!known(&store, goal))
-        premise(&store, statement("cong", 0, 1, 0, 2))
-        #expect(!known(&store, goal))
-        premise(&store, statement("coll", 0, 1, 2))
-        #expect(known(&store, goal))
-    }
-
     @Test func aStatementNoTableReadsIsKnownOnlyAsAFact() throws {
         var store = try store()
-        let goal = statement("sameside", 0, 1, 2, 3, 4, 5)
+        let goal = statement("sameside", [0, 1, 2, 3, 4, 5])
         #expect(!known(&store, goal))
-        premise(&store, statement("para", 0, 1, 2, 3))
+        premise(&store, statement("para", [0, 1, 2, 3]))
         #expect(!known(&store, goal))
         _ = store.materialize(goal, because: .premise(clause: 0), round: 0)
         #expect(known(&store, goal))
