@@ -28,7 +28,7 @@ struct NumericCandidates: Sendable {
         let n = p.count
         let tol = Geometry.tolerance * 10
         func holds(_ predicate: String, _ points: [Int]) -> Bool {
-            diagram.holds(Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) }))
+            NumericFacts.holds(predicate, at: points.map { p[$0] })
         }
         // Segments, sorted by length and by direction, so equal ones sit together.
         var segments: [(Int, Int)] = []

@@ -24,10 +24,18 @@ public enum NumericFacts {
     /// - Precondition: the predicate is one of `supportedPredicates` and the statement
     ///   has the arity the library declares (the parser guarantees both).
     public static func holds(_ statement: Statement, at position: (PointID) -> Vector2) -> Bool {
-        let p = statement.arguments.map { $0.point.map(position) ?? .zero }
-        let numbers = statement.arguments.compactMap(\.number)
+        holds(statement.predicate, at: statement.arguments.map { $0.point.map(position) ?? .zero },
+              numbers: statement.arguments.compactMap(\.number))
+    }
+
+    /// Whether `predicate` holds of points at `p` and its numbers: `holds(_:at:)` without
+    /// building a statement, for callers that test many tuples of one figure.
+    ///
+    /// - Precondition: as for `holds(_:at:)`; `p` has one position per argument in the
+    ///   statement's order (the numbers come last in every predicate that has one).
+    public static func holds(_ predicate: String, at p: [Vector2], numbers: [NumberLiteral] = []) -> Bool {
         let tol = Geometry.tolerance
-        switch statement.predicate {
+        switch predicate {
         case "coll": return collinear(p)
         case "ncoll": return !collinear(p)
         case "cyclic": return concyclic(p)
@@ -71,9 +79,9 @@ public enum NumericFacts {
         case "sameclock", "oppclock":
             let first = (p[1] - p[0]).cross(p[2] - p[0]), second = (p[4] - p[3]).cross(p[5] - p[3])
             guard abs(first) > tol, abs(second) > tol else { return false }
-            return ((first > 0) == (second > 0)) == (statement.predicate == "sameclock")
+            return ((first > 0) == (second > 0)) == (predicate == "sameclock")
         case "diff": return p[0].distance(to: p[1]) > tol
-        default: preconditionFailure("no numeric meaning for predicate '\(statement.predicate)'")
+        default: preconditionFailure("no numeric meaning for predicate '\(predicate)'")
         }
     }
 
