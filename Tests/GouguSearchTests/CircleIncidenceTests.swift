@@ -53,6 +53,16 @@ import GouguGeometry
         }
     }
 
+    @Test func pointsAndCirclesThatAreNotFiniteMeetNothingAndFarOnesAreCountedExactly() {
+        let points = [Vector2(1, 0), Vector2(.nan, 0), Vector2(.infinity, 1), Vector2(1e300, 0), Vector2(-1e300, 1e-300), Vector2(0, 1)]
+        let circles: [CircleIncidence.Circle] = [(Vector2(0, 0), 1, 1e-5), (Vector2(.nan, 0), 1, 1e-5),
+                                                 (Vector2(0, 0), .infinity, 1), (Vector2(1e300, 0), 1e-300, 1e-5)]
+        for cell in [1e-12, 1, 1e200] {
+            let counts = CircleIncidence.counts(of: points, on: circles, cell: cell)
+            #expect(counts == [1, 0, 0, 1, 0, 1])
+        }
+    }
+
     @Test func noPointsOrNoCirclesGiveZeroCounts() {
         #expect(CircleIncidence.counts(of: [], on: [(Vector2(0, 0), 1, 1e-5)], cell: 1) == [])
         #expect(CircleIncidence.counts(of: [Vector2(1, 0)], on: [], cell: 1) == [0])
