@@ -144,7 +144,8 @@ struct NumericCandidates: Sendable {
                 var k = lo
                 while k < targets.count, targets[k].key.x <= s.key.x + 1e-6 {
                     let t = targets[k]
-                    if (t.key - s.key).length < 1e-6, Set(t.triangle) != Set(s.triangle) || conjugate, t.triangle != s.triangle {
+                    // Three distinct vertices each: the same vertices when all of t's are s's.
+                    if (t.key - s.key).length < 1e-6, conjugate || !t.triangle.allSatisfy(s.triangle.contains), t.triangle != s.triangle {
                         result.append(s.triangle + t.triangle)
                     }
                     k += 1
