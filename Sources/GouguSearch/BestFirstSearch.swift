@@ -349,9 +349,14 @@ public struct BestFirstSearch: Sendable {
                     let k = key(extended)
                     shared.lock.lock()
                     let fresh = shared.seen.insert(k).inserted
-                    if fresh { shared.evaluated += 1 } else { shared.duplicates += 1 }
+                    // The state budget is taken here, under the lock: workers that popped
+                    // entries while slots remained must not all evaluate them.
+                    let admitted = fresh && shared.evaluated < budget.states
+                    if admitted { shared.evaluated += 1 }
+                    else if fresh { shared.stop = shared.stop ?? .stateLimit }
+                    else { shared.duplicates += 1 }
                     shared.lock.unlock()
-                    if fresh {
+                    if admitted {
                         let parentStore = closure(of: parent)
                         parentFacts = parentStore.facts.count
                         let remaining = budget.seconds - elapsed()
