@@ -275,9 +275,11 @@ public struct FactStore: Sendable {
         case "midp":
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
             if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
+            guard p[1] != p[2] else { return (false, .midpoints) }
+            guard lines.contains(p) else { return (false, [.midpoints, .lines]) }
             let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
-            let parts: StoreParts = [.midpoints, .lines, .ratios, .lengths, .facts]
-            return (p[1] != p[2] && lines.contains(p) && decide(equidistant).known, parts)
+            let (equal, parts) = decide(equidistant)
+            return (equal, parts.union([.midpoints, .lines]))
         default:
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
@@ -392,22 +394,24 @@ public struct FactStore: Sendable {
     /// through algebra or chains.
     mutating func materialize(_ statement: Statement, because justification: Justification, round: Int) -> FactID {
         if let id = index[statement] { return id }
-        let id = facts.count
-        facts.append(Fact(statement: statement, justification: justification, round: round))
-        index[statement] = id
-        revisions.facts += 1
-        return id
+        return record(statement, because: justification, round: round)
     }
 
     /// Learns `statement` unless it already holds. Returns the new fact's id, or nil.
     @discardableResult
     public mutating func add(_ statement: Statement, because justification: Justification, round: Int) -> FactID? {
         if index[statement] != nil || isKnown(statement) { return nil }
+        let id = record(statement, because: justification, round: round)
+        learn(statement, as: id)
+        return id
+    }
+
+    /// Appends a fact stating `statement` (not stated yet) and indexes it.
+    private mutating func record(_ statement: Statement, because justification: Justification, round: Int) -> FactID {
         let id = facts.count
         facts.append(Fact(statement: statement, justification: justification, round: round))
         index[statement] = id
         revisions.facts += 1
-        learn(statement, as: id)
         return id
     }
 
@@ -583,11 +587,7 @@ public struct FactStore: Sendable {
             return true
         }
         guard let why = certificate(equation, in: table) else { return false }
-        let id = facts.count
-        facts.append(Fact(statement: statement, justification: why, round: round))
-        index[statement] = id
-        revisions.facts += 1
-        learn(statement, as: id)
+        learn(statement, as: record(statement, because: why, round: round))
         return true
     }
 

@@ -65,11 +65,8 @@ public struct MemorySampler {
 
     /// The resident memory in MiB, read again if the last reading is older than `interval`.
     public mutating func residentMiB() -> Double? {
-        let now = ContinuousClock.now
-        if let lastReading, now - lastReading.at < interval { return lastReading.mib }
-        let mib = read()
-        lastReading = (now, mib)
-        return mib
+        if let lastReading, ContinuousClock.now - lastReading.at < interval { return lastReading.mib }
+        return freshResidentMiB()
     }
 
     /// The resident memory in MiB read now (after memory was freed, say), remembered for

@@ -5,8 +5,8 @@ import GouguGeometry
 /// The points are sorted into a grid of square cells; a circle is tested only against the
 /// points of the cells its annulus (radius ± tolerance) meets, found column by column from
 /// the annulus's extent in each column. The test itself is the exact one,
-/// `(r − t)² < |x − c|² < (r + t)²`, so the counts are those of testing every pair
-/// (`bruteForceCounts`), in a fraction of the time when the circles are small against the
+/// `(r − t)² < |x − c|² < (r + t)²`, so the counts are those of testing every pair (a
+/// test compares them), in a fraction of the time when the circles are small against the
 /// spread of the points.
 enum CircleIncidence {
     typealias Circle = (center: Vector2, radius: Double, tolerance: Double)
@@ -28,11 +28,11 @@ enum CircleIncidence {
         let cell = max(requestedCell, densest, max(extent.x, extent.y) / budget, 1e-9 * max(1, extent.x, extent.y))
         let columns = Int(extent.x / cell) + 1, rows = Int(extent.y / cell) + 1
 
+        /// A column or row index for a coordinate offset, clamped to the grid before
+        /// conversion (so that no far or huge value traps).
+        func index(_ offset: Double, _ count: Int) -> Int { Int(min(Double(count - 1), max(0, (offset / cell).rounded(.down)))) }
         // Counting sort of the points by cell, column-major.
-        func cellIndex(_ x: Vector2) -> Int {
-            let column = min(columns - 1, Int((x.x - minimum.x) / cell)), row = min(rows - 1, Int((x.y - minimum.y) / cell))
-            return column * rows + row
-        }
+        func cellIndex(_ x: Vector2) -> Int { index(x.x - minimum.x, columns) * rows + index(x.y - minimum.y, rows) }
         var start = [Int](repeating: 0, count: columns * rows + 1)
         let cells = placed.map { cellIndex(points[$0]) }
         for c in cells { start[c + 1] += 1 }
@@ -40,9 +40,6 @@ enum CircleIncidence {
         var next = start
         var order = [Int](repeating: 0, count: placed.count)
         for (k, c) in cells.enumerated() { order[next[c]] = placed[k]; next[c] += 1 }
-        /// A column or row index for a coordinate offset, clamped to the grid before
-        /// conversion (so that no far or huge value traps).
-        func index(_ offset: Double, _ count: Int) -> Int { Int(min(Double(count - 1), max(0, (offset / cell).rounded(.down)))) }
 
         for circle in circles where circle.center.isFinite && circle.radius.isFinite && circle.tolerance.isFinite {
             let lower = circle.radius - circle.tolerance, upper = circle.radius + circle.tolerance
@@ -76,17 +73,5 @@ enum CircleIncidence {
             }
         }
         return counts
-    }
-
-    /// The same counts by testing every point against every circle (the specification).
-    static func bruteForceCounts(of points: [Vector2], on circles: [Circle]) -> [Int] {
-        points.map { x in
-            circles.filter { circle in
-                let lower = circle.radius - circle.tolerance, upper = circle.radius + circle.tolerance
-                let d = x - circle.center
-                let squared = d.x * d.x + d.y * d.y
-                return squared > (lower > 0 ? lower * lower : -1) && squared < upper * upper
-            }.count
-        }
     }
 }

@@ -171,12 +171,12 @@ public struct HeuristicProposer: Proposer {
 
         // Which candidates lie on which lines and circles: thousands of candidates and, on a
         // large figure, a thousand circles through three of its points, which made this the
-        // proposer's largest cost. Lines as plain numbers, one array per coordinate; circles
-        // through a grid of the candidates, so that each circle meets only those near it.
-        let lineTests = PointOnLineTests(lines.map { line in
+        // proposer's largest cost. Lines once as plain numbers; circles through a grid of the
+        // candidates, so that each circle meets only those near it.
+        let lineTests = lines.map { line in
             let d = p[line.b] - p[line.a]
             return (origin: p[line.a], direction: d, tolerance: tol * 10 * scale * max(1, d.length))
-        })
+        }
         let circlesThrough = CircleIncidence.counts(of: candidates.map(\.position),
                                                     on: circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) },
                                                     cell: scale / 24)
@@ -185,7 +185,8 @@ public struct HeuristicProposer: Proposer {
         for k in candidates.indices {
             let c = candidates[k]
             let x = c.position
-            let onLines = lineTests.count(through: x)
+            var onLines = 0
+            for line in lineTests where abs(line.direction.cross(x - line.origin)) < line.tolerance { onLines += 1 }
             let onCircles = circlesThrough[k]
             var equalLengths = 0
             distances.removeAll(keepingCapacity: true)
@@ -278,35 +279,3 @@ func intersect(_ a: Vector2, _ b: Vector2, _ c: Vector2, _ d: Vector2) -> Vector
     guard abs(den) > 2 * Geometry.minimumCrossingSine * u.length * v.length else { return nil }
     return a + u * ((c - a).cross(v) / den)
 }
-
-/// Lines as arrays of numbers, to count those a point lies on: |d × (x − o)| < tolerance
-/// for a line through o with direction d.
-struct PointOnLineTests {
-    private var originX: [Double] = [], originY: [Double] = []
-    private var directionX: [Double] = [], directionY: [Double] = []
-    private var tolerance: [Double] = []
-
-    init(_ lines: [(origin: Vector2, direction: Vector2, tolerance: Double)]) {
-        for line in lines {
-            originX.append(line.origin.x); originY.append(line.origin.y)
-            directionX.append(line.direction.x); directionY.append(line.direction.y)
-            tolerance.append(line.tolerance)
-        }
-    }
-
-    func count(through x: Vector2) -> Int {
-        var count = 0
-        originX.withUnsafeBufferPointer { ox in originY.withUnsafeBufferPointer { oy in
-            directionX.withUnsafeBufferPointer { dx in directionY.withUnsafeBufferPointer { dy in
-                tolerance.withUnsafeBufferPointer { t in
-                    for i in 0..<ox.count {
-                        let cross = dx[i] * (x.y - oy[i]) - dy[i] * (x.x - ox[i])
-                        count &+= abs(cross) < t[i] ? 1 : 0
-                    }
-                }
-            } }
-        } }
-        return count
-    }
-}
-
