@@ -18,11 +18,14 @@ public struct ProblemSampler: Sendable {
     public let loci: [ConstructionDefinition]
     /// How many clauses follow the base (inclusive range).
     public var steps: ClosedRange<Int>
+    /// How often each construction is drawn; nil draws uniformly within each kind (bases,
+    /// fixing constructions, loci) and meets two loci a third of the time.
+    public var style: Style?
 
     /// Clauses after the base unless told otherwise: problems of 5 to 10 points.
     public static let defaultSteps: ClosedRange<Int> = 3...6
 
-    public init(library: TheoremLibrary = .standard, steps: ClosedRange<Int> = ProblemSampler.defaultSteps) {
+    public init(library: TheoremLibrary = .standard, steps: ClosedRange<Int> = ProblemSampler.defaultSteps, style: Style? = nil) {
         var bases: [ConstructionDefinition] = [], fixing: [ConstructionDefinition] = [], loci: [ConstructionDefinition] = []
         for definition in library.constructions.values.sorted(by: { $0.name < $1.name }) {
             // Numbers (angles, ratios) are left to hand-written problems.
@@ -37,6 +40,7 @@ public struct ProblemSampler: Sendable {
         self.fixing = fixing
         self.loci = loci
         self.steps = steps
+        self.style = style
     }
 
     enum Kind { case base, fixing, locus }
@@ -72,13 +76,13 @@ public struct ProblemSampler: Sendable {
     /// A random statement: one base clause and `steps` more, with points named a, b, c, ...
     public func sample(using rng: inout SeededGenerator) -> Sample {
         var sample = Sample(clauses: [], points: [])
-        let base = bases[Int(rng.next() % UInt64(bases.count))]
+        let base = pick(bases, using: &rng)
         for _ in base.newPoints { sample.points.append(Self.pointName(sample.points.count)) }
         sample.clauses.append("\(sample.points.joined(separator: " ")) = \(base.name) \(sample.points.joined(separator: " "))")
         let count = steps.lowerBound + Int(rng.next() % UInt64(steps.count))
         for _ in 0..<count {
             // Two loci for one point about a third of the time, else one fixing construction.
-            extend(&sample, intersections: rng.next() % 3 == 0, using: &rng)
+            extend(&sample, intersections: meetsTwoLoci(using: &rng), using: &rng)
         }
         return sample
     }
@@ -88,15 +92,41 @@ public struct ProblemSampler: Sendable {
         let point = Self.pointName(sample.points.count)
         let names = sample.points
         if intersections, loci.count > 0 {
-            let first = call(loci[Int(rng.next() % UInt64(loci.count))], newPoint: point, names: names, using: &rng)
-            let second = call(loci[Int(rng.next() % UInt64(loci.count))], newPoint: point, names: names, using: &rng)
+            let first = call(pick(loci, using: &rng), newPoint: point, names: names, using: &rng)
+            let second = call(pick(loci, using: &rng), newPoint: point, names: names, using: &rng)
             guard let first, let second, first != second else { return }
             sample.clauses.append("\(point) = \(first), \(second)")
         } else {
-            guard let only = call(fixing[Int(rng.next() % UInt64(fixing.count))], newPoint: point, names: names, using: &rng) else { return }
+            guard let only = call(pick(fixing, using: &rng), newPoint: point, names: names, using: &rng) else { return }
             sample.clauses.append("\(point) = \(only)")
         }
         sample.points.append(point)
+    }
+
+    /// Whether the next point is where two loci meet (else one fixing construction fixes it).
+    func meetsTwoLoci(using rng: inout SeededGenerator) -> Bool {
+        guard let style else { return rng.next() % 3 == 0 }
+        return Self.unit(using: &rng) < style.intersectionShare
+    }
+
+    /// One of `definitions`, uniformly without a style, else in proportion to the style's weights.
+    func pick(_ definitions: [ConstructionDefinition], using rng: inout SeededGenerator) -> ConstructionDefinition {
+        let weights = style.map { style in definitions.map { style.weight(of: $0.name) } }
+        // No style, or nothing of this kind weighted: every one equally.
+        guard let weights, case let total = weights.reduce(0, +), total > 0 else {
+            return definitions[Int(rng.next() % UInt64(definitions.count))]
+        }
+        var target = Self.unit(using: &rng) * total
+        for (definition, weight) in zip(definitions, weights) {
+            if target < weight { return definition }
+            target -= weight
+        }
+        return definitions[definitions.count - 1]
+    }
+
+    /// A uniform number in [0, 1) from the generator's next 53 bits.
+    static func unit(using rng: inout SeededGenerator) -> Double {
+        Double(rng.next() >> 11) * 0x1p-53
     }
 
     /// A call of `definition` defining `newPoint` from distinct random existing points.
@@ -112,5 +142,55 @@ public struct ProblemSampler: Sendable {
         }
         for parameter in definition.newPoints { chosen[parameter] = newPoint }
         return ([definition.name] + definition.parameters.map { chosen[$0]! }).joined(separator: " ")
+    }
+}
+
+extension ProblemSampler {
+    /// How a problem author chooses constructions: weights read off example problems, so
+    /// that random premises use `on_line`, `on_circle`, `circle` and `foot` as often as
+    /// competition statements do rather than every construction of the library equally.
+    public struct Style: Sendable, Equatable {
+        /// How many times each construction occurs in the examples.
+        public var counts: [String: Int]
+        /// The weight of a construction the examples never use (so that every construction
+        /// of the library can still appear).
+        public var unseenWeight: Double
+        /// The share of points, after the base, that the examples define by two loci meeting.
+        public var intersectionShare: Double
+
+        public init(counts: [String: Int], unseenWeight: Double = 0.25, intersectionShare: Double) {
+            self.counts = counts
+            self.unseenWeight = unseenWeight
+            self.intersectionShare = intersectionShare
+        }
+
+        /// The style of `problems`' premises: each construction counted once per call, and
+        /// the share of clauses with given points that combine two or more constructions.
+        public init(problems: [Problem], unseenWeight: Double = 0.25) {
+            var counts: [String: Int] = [:]
+            var defined = 0, intersections = 0
+            for problem in problems {
+                for clause in problem.clauses {
+                    for call in clause.constructions { counts[call.definition.name, default: 0] += 1 }
+                    guard clause.constructions.contains(where: { !$0.definition.givenPoints.isEmpty }) else { continue }
+                    defined += 1
+                    if clause.constructions.count >= 2 { intersections += 1 }
+                }
+            }
+            self.init(counts: counts, unseenWeight: unseenWeight,
+                      intersectionShare: defined == 0 ? 1.0 / 3 : Double(intersections) / Double(defined))
+        }
+
+        /// The style in one line (`name=count ...; unseen=W; two-loci=S`): shards of one run
+        /// must have the same.
+        public var summary: String {
+            counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+                + "; unseen=\(unseenWeight); two-loci=\(intersectionShare)"
+        }
+
+        /// How likely `construction` is drawn, relative to the others of its kind.
+        public func weight(of construction: String) -> Double {
+            counts[construction].map(Double.init) ?? unseenWeight
+        }
     }
 }
