@@ -1,21 +1,14 @@
 import Foundation
 
-/// The state of decoding one sequence: a key-value cache plus the activation buffers of a
-/// single-token forward pass, all allocated once.
+/// The state of decoding one sequence: its key-value cache, allocated once, and the logits
+/// of the next token. The forward pass itself is `InferenceState.forward` (one or many rows).
 public final class InferenceState {
     /// The model this state decodes with.
     public let model: Transformer
     /// Number of tokens consumed so far (the next token's position).
-    public private(set) var position = 0
+    public internal(set) var position = 0
     let keys: FloatBuffer     // [layers, context, dim]  cached keys
     let values: FloatBuffer   // [layers, context, dim]  cached values
-    let x: FloatBuffer        // [dim]     residual stream
-    let xn: FloatBuffer       // [dim]     normed input of a sub-layer
-    let q: FloatBuffer        // [dim]     query
-    let att: FloatBuffer      // [dim]     attention output (before wo)
-    let h: FloatBuffer        // [hidden]  MLP hidden layer
-    let scores: FloatBuffer   // [context] attention weights of one head
-    let rinv: FloatBuffer     // [1]       scratch for rms norm
     /// Logits of the next token after the last `step`: [vocab].
     let logitsBuffer: FloatBuffer
 
@@ -25,8 +18,6 @@ public final class InferenceState {
         let c = model.config
         keys = FloatBuffer(c.layers * c.contextLength * c.dim)
         values = FloatBuffer(c.layers * c.contextLength * c.dim)
-        x = FloatBuffer(c.dim); xn = FloatBuffer(c.dim); q = FloatBuffer(c.dim); att = FloatBuffer(c.dim)
-        h = FloatBuffer(c.hiddenDim); scores = FloatBuffer(c.contextLength); rinv = FloatBuffer(1)
         logitsBuffer = FloatBuffer(c.vocabSize)
     }
 
@@ -58,59 +49,13 @@ public final class InferenceState {
     /// Feeds one token at the current position, appends its keys/values to the cache and
     /// computes the next-token logits.
     public func step(token: Int) {
-        let m = model, c = m.config, L = m.layout, P = m.parameters, la = m.linalg
-        precondition(position < c.contextLength, "context length \(c.contextLength) exceeded")
-        precondition(token >= 0 && token < c.vocabSize, "token id out of range")
-        let d = c.dim, hd = c.headDim, pos = position
-        let x = self.x.pointer, xn = self.xn.pointer, q = self.q.pointer, att = self.att.pointer
-        let emb = P + L.tokenEmbedding + token * d
-        if c.positions == .learned {
-            let pe = P + L.positionEmbedding + pos * d
-            for i in 0..<d { x[i] = emb[i] + pe[i] }
-        } else {
-            x.update(from: emb, count: d)
-        }
-        let scale = 1 / Float(hd).squareRoot()
-        for l in 0..<c.layers {
-            let B = L.blocks[l]
-            let kCache = keys.pointer + l * c.contextLength * d, vCache = values.pointer + l * c.contextLength * d
-            Layers.rmsNormForward(x: x, gain: P + B.attentionNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
-            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wq, lda: d, x: xn, beta: 0, y: q)
-            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wk, lda: d, x: xn, beta: 0, y: kCache + pos * d)
-            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wv, lda: d, x: xn, beta: 0, y: vCache + pos * d)
-            if c.positions == .rope {
-                Layers.rope(q, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1, firstPosition: pos, heads: c.heads, dim: d)
-                Layers.rope(kCache + pos * d, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1, firstPosition: pos,
-                            heads: c.heads, dim: d)
-            }
-            for head in 0..<c.heads {
-                let qh = q + head * hd, s = scores.pointer
-                var mx = -Float.infinity
-                for t in 0...pos {
-                    s[t] = Layers.dot(qh, kCache + t * d + head * hd, hd) * scale
-                    mx = max(mx, s[t])
-                }
-                var sum: Float = 0
-                for t in 0...pos { s[t] = expf(s[t] - mx); sum += s[t] }
-                let out = att + head * hd
-                out.update(repeating: 0, count: hd)
-                for t in 0...pos { Layers.axpy(s[t] / sum, vCache + t * d + head * hd, out, hd) }
-            }
-            la.sgemv(trans: false, m: d, n: d, alpha: 1, a: P + B.wo, lda: d, x: att, beta: 1, y: x)
-            Layers.rmsNormForward(x: x, gain: P + B.mlpNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
-            la.sgemv(trans: false, m: c.hiddenDim, n: d, alpha: 1, a: P + B.w1, lda: d, x: xn, beta: 0, y: h.pointer)
-            Layers.geluForward(x: h.pointer, y: h.pointer, count: c.hiddenDim)
-            la.sgemv(trans: false, m: d, n: c.hiddenDim, alpha: 1, a: P + B.w2, lda: c.hiddenDim, x: h.pointer, beta: 1, y: x)
-        }
-        Layers.rmsNormForward(x: x, gain: P + L.finalNorm, y: xn, rinv: rinv.pointer, rows: 1, dim: d)
-        la.sgemv(trans: false, m: c.vocabSize, n: d, alpha: 1, a: P + L.tokenEmbedding, lda: d, x: xn, beta: 0,
-                 y: logitsBuffer.pointer)
-        position += 1
+        Self.forward([(self, position)], tokens: [token])
     }
 
-    /// Feeds every token of `tokens` in order.
+    /// Feeds every token of `tokens` in order, in one batched pass.
     public func prefill(_ tokens: [Int]) {
-        for t in tokens { step(token: t) }
+        precondition(position + tokens.count <= model.config.contextLength, "context length \(model.config.contextLength) exceeded")
+        Self.forward(tokens.indices.map { (self, position + $0) }, tokens: tokens)
     }
 
     /// log softmax of the current logits, in Double.
@@ -235,7 +180,7 @@ extension Transformer {
             }
             if live.isEmpty || stepIndex + 1 == budget { break }
             // `budget` keeps every position inside the context.
-            for beam in live { beam.state.step(token: beam.tokens.last!) }
+            InferenceState.step(live.map(\.state), tokens: live.map { $0.tokens.last! })
         }
         for beam in live { finished.append(Continuation(tokens: beam.tokens, logProbability: beam.logProbability, finished: false)) }
         finished.sort { $0.logProbability > $1.logProbability }

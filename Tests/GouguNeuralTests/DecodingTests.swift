@@ -185,3 +185,30 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
     let scores = scorer.logProbabilities(of: [[4, 5, 6, 7], [4]], stopToken: 2)
     #expect(scores[0] == -.infinity && scores[1] > -.infinity)
 }
+
+@Test(arguments: [TransformerConfig.PositionEncoding.learned, .rope])
+func aBatchedPromptMatchesFeedingItOneTokenAtATime(positions: TransformerConfig.PositionEncoding) {
+    let model = tinyModel(positions: positions)
+    let prompt = [1, 4, 7, 3, 9, 2, 2, 5]
+    let batched = InferenceState(model: model), stepped = InferenceState(model: model)
+    batched.prefill(Array(prompt[..<3]))
+    batched.prefill(Array(prompt[3...]))  // a second batch continues from the first
+    for token in prompt { stepped.step(token: token) }
+    #expect(batched.position == prompt.count && stepped.position == prompt.count)
+    #expect(zip(batched.logProbabilities(), stepped.logProbabilities()).allSatisfy { abs($0 - $1) < 1e-4 })
+}
+
+@Test(arguments: [TransformerConfig.PositionEncoding.learned, .rope])
+func stepsOfSeveralStatesTogetherMatchEachAlone(positions: TransformerConfig.PositionEncoding) {
+    let model = tinyModel(positions: positions)
+    // Three sequences of different lengths, one token each, as beams of a beam search.
+    let prompts = [[1, 4], [3, 9, 2, 5], [7]], next = [6, 0, 11]
+    let together = prompts.map { prompt in let s = InferenceState(model: model); s.prefill(prompt); return s }
+    let alone = prompts.map { prompt in let s = InferenceState(model: model); s.prefill(prompt); return s }
+    InferenceState.step(together, tokens: next)
+    for (state, token) in zip(alone, next) { state.step(token: token) }
+    for (a, b) in zip(together, alone) {
+        #expect(a.position == b.position)
+        #expect(zip(a.logProbabilities(), b.logProbabilities()).allSatisfy { abs($0 - $1) < 1e-4 })
+    }
+}

@@ -136,7 +136,9 @@ private func state(_ statement: String) throws -> ProofState {
         let proposals = proposer.propose(for: s, limit: 4)
         let scores = proposer.logProbabilities(of: proposals.map(\.clause), in: s.problem)
         let best = try #require(proposals.first)
-        #expect(abs(try #require(scores[0]) - best.score) < 1e-6)
+        // The beam stepped its beams together (matrix products), the scorer one token at a
+        // time (matrix-vector products): the same sums in a different float order.
+        #expect(abs(try #require(scores[0]) - best.score) < 1e-4, "\(scores[0]!) vs \(best.score)")
         #expect(scores.allSatisfy { ($0 ?? 1) <= 0 })
         let renamed = proposals.map { $0.clause.replacingOccurrences(of: "x1", with: "q9") }
         #expect(proposer.logProbabilities(of: renamed, in: s.problem) == scores)
