@@ -53,6 +53,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Draw constructions as often as the premises of the problems in FILE use them (default: every construction of the library equally).", valueName: "FILE"))
     var style: String?
 
+    @Flag(help: "Try first the goals whose statements need more of the random problem's clauses (longer problems, like competition statements).")
+    var preferLargerProblems = false
+
     @Option(parsing: .upToNextOption, help: "Merge the shard files of these directories into --out instead of generating.")
     var merge: [String] = []
 
@@ -78,6 +81,7 @@ struct GenerateCommand: ParsableCommand {
         var generator = SyntheticGenerator(threads: threads)
         generator.balance = balance > 0 ? balance : nil
         generator.miner.sampler.steps = Self.stepRange(steps)!
+        generator.miner.preferLargerProblems = preferLargerProblems
         if let style { generator.miner.sampler.style = ProblemSampler.Style(problems: try loadProblemFile(style)) }
         let interactive = isatty(STDERR_FILENO) != 0
         let count = self.count ?? (problems == nil ? 1000 : .max)
@@ -95,7 +99,7 @@ struct GenerateCommand: ParsableCommand {
             "mined": output.mined, "duplicates": output.duplicates, "left_out_for_balance": output.unbalanced,
             "seconds": output.seconds, "examples_per_minute": output.examplesPerMinute, "threads": threads,
             "count": count == .max ? NSNull() : count, "steps": steps, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
-            "style": generator.miner.sampler.style?.summary ?? NSNull(),
+            "style": generator.miner.sampler.style?.summary ?? NSNull(), "prefer_larger_problems": preferLargerProblems,
         ]
         let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))

@@ -18,7 +18,7 @@ enum GenerateMerge {
     struct ShardFiles {
         var directory: String
         var shard: Shard
-        /// The summary's seed, count, problems, balance, steps and style: equal for shards of one run.
+        /// The summary's seed, count, problems, balance, steps, style and goal order: equal for shards of one run.
         var options: [String: String]
         var seed: UInt64
     }
@@ -82,13 +82,14 @@ enum GenerateMerge {
             throw Failure(description: "\(directory): error: train\(suffix).txt without heldout\(suffix).txt")
         }
         var options: [String: String] = [:]
-        for key in ["seed", "count", "problems", "balance", "steps", "style"] {
+        for key in ["seed", "count", "problems", "balance", "steps", "style", "prefer_larger_problems"] {
             options[key] = summary[key].map { $0 is NSNull ? "none" : "\($0)" } ?? "unknown"
         }
         // Summaries written before --steps existed sampled the default sizes.
         if summary["steps"] == nil { options["steps"] = GenerateCommand.defaultSteps }
         // ... and before --style existed, without a style.
         if summary["style"] == nil { options["style"] = "none" }
+        if summary["prefer_larger_problems"] == nil { options["prefer_larger_problems"] = "0" }
         return ShardFiles(directory: directory, shard: shard, options: options, seed: seed)
     }
 

@@ -61,6 +61,10 @@ public struct ExampleMiner: Sendable {
     /// At most this many such statements searched per random problem.
     public var searchedStatementsPerProblem = 2
 
+    /// Whether goals whose statements need more of the random problem's clauses are tried
+    /// first (longer problems, like competition statements); else in random order.
+    public var preferLargerProblems = false
+
     /// How many auxiliary clauses to add to a random problem (inclusive range).
     public var auxiliarySteps: ClosedRange<Int> = 1...2
 
@@ -124,7 +128,7 @@ public struct ExampleMiner: Sendable {
                     goals.append((statement, why.dependencies))
                 }
                 goals.shuffle(using: &rng)
-                consider(goals, in: extendedClosure, of: bigger, limit: goalsPerProblem)
+                consider(largerFirst(goals, in: bigger), in: extendedClosure, of: bigger, limit: goalsPerProblem)
             }
         }
 
@@ -137,8 +141,16 @@ public struct ExampleMiner: Sendable {
         goals.shuffle(using: &rng)
         let citesOthers = goals.map { !auxiliaryClauses(of: $0.0, dependencies: $0.1, in: closure, problem: problem).auxiliary.isEmpty }
         let ordered = zip(goals, citesOthers).filter { $0.1 }.map(\.0) + zip(goals, citesOthers).filter { !$0.1 }.map(\.0)
-        consider(ordered, in: closure, of: problem, limit: goalsPerProblem)
+        consider(largerFirst(ordered, in: problem), in: closure, of: problem, limit: goalsPerProblem)
         return examples
+    }
+
+    /// `goals` unchanged, or with `preferLargerProblems` those whose points need more clauses
+    /// first (ties keep their order).
+    func largerFirst(_ goals: [(Statement, [FactID])], in problem: Problem) -> [(Statement, [FactID])] {
+        guard preferLargerProblems else { return goals }
+        let sizes = goals.map { Self.clausesDefining($0.0.points, in: problem).count }
+        return goals.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.map { goals[$0] }
     }
 
     /// An example whose auxiliary constructions the search found: `goal` is true in the
