@@ -25,6 +25,9 @@ struct ProposerOptions: ParsableArguments {
     @Option(help: "Beam width of the neural proposer.")
     var beam: Int = 16
 
+    @Flag(help: "Let the model's beams write any tokens and drop invalid clauses afterwards, instead of decoding only clauses the proposer can use (for comparison).")
+    var unconstrainedBeams = false
+
     @Option(help: "With --proposer both: ask the model only in states with fewer auxiliary clauses than this (0: every state).")
     var neuralDepth: Int = 0
 
@@ -42,7 +45,7 @@ struct ProposerOptions: ParsableArguments {
 
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
-        ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (proposerModel.map { ["--proposer-model", $0] } ?? [])
+        ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (unconstrainedBeams ? ["--unconstrained-beams"] : []) + (proposerModel.map { ["--proposer-model", $0] } ?? [])
     }
 
     /// The proposer to search with, and the model in it (nil for `heuristic`), which
@@ -64,7 +67,9 @@ struct ProposerOptions: ParsableArguments {
     }
 
     private func neural() throws -> NeuralProposer {
-        if let proposerModel { return try NeuralProposer(contentsOf: URL(fileURLWithPath: proposerModel), beamWidth: beam) }
-        return try NeuralProposer.shipped(beamWidth: beam)
+        let model = try proposerModel.map { try NeuralProposer(contentsOf: URL(fileURLWithPath: $0), beamWidth: beam) }
+            ?? NeuralProposer.shipped(beamWidth: beam)
+        model.constrained = !unconstrainedBeams
+        return model
     }
 }

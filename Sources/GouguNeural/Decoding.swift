@@ -132,7 +132,14 @@ extension Transformer {
     /// stops when no live beam can beat the `beamWidth`-th finished one (log-probabilities only
     /// decrease), or after `maxTokens` tokens; unfinished beams are then returned too, marked
     /// `finished == false`. Scores are raw (not length-normalised) log-probabilities.
-    public func beamSearch(prompt: [Int], beamWidth: Int, maxTokens: Int, stopToken: Int) -> [Continuation] {
+    ///
+    /// With `allowed`, decoding is constrained: `allowed(prefix)` lists the tokens that may
+    /// follow the continuation `prefix` (an empty list ends that beam), and each token's
+    /// log-probability is renormalised over the allowed ones, so that a continuation's score
+    /// is its log-probability under the model restricted to the allowed continuations (a
+    /// forced token, the only one allowed, costs nothing).
+    public func beamSearch(prompt: [Int], beamWidth: Int, maxTokens: Int, stopToken: Int,
+                           allowed: ((_ prefix: [Int]) -> [Int])? = nil) -> [Continuation] {
         precondition(!prompt.isEmpty && beamWidth >= 1)
         let root = InferenceState(model: self)
         root.prefill(prompt)
@@ -145,8 +152,14 @@ extension Transformer {
             // Candidate extensions: (beam index, token, total log-probability).
             var candidates: [(beam: Int, token: Int, score: Double)] = []
             for (b, beam) in live.enumerated() {
-                let lp = beam.state.logProbabilities()
-                for t in lp.indices.sorted(by: { lp[$0] > lp[$1] }).prefix(beamWidth) {
+                var lp = beam.state.logProbabilities()
+                var tokens = Array(lp.indices)
+                if let allowed {
+                    tokens = allowed(beam.tokens)
+                    let logZ = Self.logSumExp(tokens.map { lp[$0] })
+                    for t in tokens { lp[t] -= logZ }
+                }
+                for t in tokens.sorted(by: { lp[$0] > lp[$1] }).prefix(beamWidth) {
                     candidates.append((b, t, beam.logProbability + lp[t]))
                 }
             }
@@ -185,6 +198,14 @@ extension Transformer {
         for beam in live { finished.append(Continuation(tokens: beam.tokens, logProbability: beam.logProbability, finished: false)) }
         finished.sort { $0.logProbability > $1.logProbability }
         return Array(finished.prefix(beamWidth))
+    }
+}
+
+extension Transformer {
+    /// log(sum(exp(values))), computed stably; -infinity for no values.
+    static func logSumExp(_ values: [Double]) -> Double {
+        guard let top = values.max(), top > -.infinity else { return -.infinity }
+        return top + Foundation.log(values.reduce(0) { $0 + Foundation.exp($1 - top) })
     }
 }
 

@@ -9,12 +9,16 @@ import GouguSearch
 /// (`CanonicalNaming`), beam search returns the model's best continuations, and each is
 /// mapped back to the problem's names, its new points renamed fresh (`x1`, `x2`, ...).
 ///
-/// A continuation is dropped unless it is one clause whose arguments are, position by
-/// position, its own new points where the construction's signature declares new points and
-/// points of the problem elsewhere, parses as an addition to the problem, and fixes its new
-/// points without free choice (a point on one line or circle only is
-/// dropped, as the `Proposer` contract asks). Scores are the model's natural-log
-/// probabilities of the clause (sum over its tokens and `<eos>`), so they are at most 0.
+/// Decoding is constrained by a `ClauseGrammar` (unless `constrained` is false): the beams
+/// only write one new point with the next canonical name, fixed by one construction that
+/// places it or by two loci, over distinct points of the problem. A continuation is still
+/// dropped unless it is one clause whose arguments are, position by position, its own new
+/// points where the construction's signature declares new points and points of the problem
+/// elsewhere, parses as an addition to the problem, and fixes its new points without free
+/// choice (a point on one line or circle only is dropped, as the `Proposer` contract asks).
+/// Scores are the model's natural-log probabilities of the clause (sum over its tokens and
+/// `<eos>`; constrained, each token's probability renormalised over the tokens the grammar
+/// allows), so they are at most 0.
 ///
 /// The model is not thread-safe (one `Linalg` with its packing buffers, one set of
 /// weights), so calls are serialised by a lock; the search's workers share one proposer.
@@ -27,6 +31,8 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public var beamWidth: Int
     /// Longest clause, in tokens.
     public var maximumTokens: Int
+    /// Whether beams are constrained to clauses the proposer can use (`ClauseGrammar`).
+    public var constrained = true
     private let lock = NSLock()
 
     /// A proposer around a loaded model.
@@ -62,8 +68,12 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         guard let prompt = try? tokenizer.encodeExample(problem: input, continuation: nil),
               prompt.count + 2 <= model.config.contextLength else { return [] }
         let width = max(1, min(limit, beamWidth))
+        let grammar = constrained
+            ? ClauseGrammar(pointNames: naming.toOriginal.keys.sorted(), newName: CanonicalNaming.name(naming.count), tokenizer: tokenizer)
+            : nil
         lock.lock()
-        let beams = model.beamSearch(prompt: prompt, beamWidth: width, maxTokens: maximumTokens, stopToken: Tokenizer.eos)
+        let beams = model.beamSearch(prompt: prompt, beamWidth: width, maxTokens: maximumTokens, stopToken: Tokenizer.eos,
+                                     allowed: grammar.map { grammar in { grammar.allowed(after: $0) } })
         lock.unlock()
         var seen = Set<String>()
         var out: [Proposal] = []

@@ -212,3 +212,22 @@ func stepsOfSeveralStatesTogetherMatchEachAlone(positions: TransformerConfig.Pos
         #expect(zip(a.logProbabilities(), b.logProbabilities()).allSatisfy { abs($0 - $1) < 1e-4 })
     }
 }
+
+@Test func constrainedBeamSearchWritesOnlyAllowedTokensWithRenormalisedScores() {
+    let model = tinyModel()
+    // Alternately {4, 7} and {5, stop}: continuations 4 5, 4 <stop>, 7 5 <stop>, ...
+    let allowed: ([Int]) -> [Int] = { prefix in prefix.count % 2 == 0 ? [4, 7] : [5, 0] }
+    let beams = model.beamSearch(prompt: [1, 2], beamWidth: 6, maxTokens: 4, stopToken: 0, allowed: allowed)
+    #expect(!beams.isEmpty)
+    for beam in beams {
+        for (i, token) in beam.tokens.enumerated() { #expect(allowed(Array(beam.tokens[..<i])).contains(token)) }
+        #expect(beam.logProbability <= 0)
+    }
+    // Renormalised over two choices a step, the finished two-token continuations
+    // (x <stop>, for x in {4, 7}) have probabilities that add up to at most one.
+    let short = beams.filter { $0.finished && $0.tokens.count == 1 }
+    #expect(short.map { exp($0.logProbability) }.reduce(0, +) <= 1 + 1e-9)
+    // A forced token (the only one allowed) costs nothing.
+    let forced = model.beamSearch(prompt: [1, 2], beamWidth: 1, maxTokens: 2, stopToken: 0) { $0.isEmpty ? [9] : [0] }
+    #expect(forced.first?.tokens == [9] && abs(forced.first!.logProbability) < 1e-12)
+}

@@ -130,8 +130,10 @@ private func state(_ statement: String) throws -> ProofState {
 
     @Test func theModelScoresAGivenClauseAsItsBeamDid() throws {
         // The model's favourite, asked back, gets its beam's score, whatever its new point
-        // is called: the scorer names new points as the model would.
+        // is called: the scorer names new points as the model would. (Unconstrained beams:
+        // constrained ones renormalise each token over the grammar's choices.)
         let proposer = try NeuralProposer.shipped(beamWidth: 4)
+        proposer.constrained = false
         let s = try state(incenter)
         let proposals = proposer.propose(for: s, limit: 4)
         let scores = proposer.logProbabilities(of: proposals.map(\.clause), in: s.problem)
