@@ -33,7 +33,8 @@ struct ClauseGrammar {
         var constructions: [Int: (ConstructionDefinition, Int)] = [:]
         for definition in library.constructions.values
         where definition.newPoints.count == 1 && definition.numberParameters.isEmpty && !definition.givenPoints.isEmpty {
-            guard let token = tokenizer.id(of: definition.name), let fixes = Self.fixes(definition), fixes > 0 else { continue }
+            guard let token = tokenizer.id(of: definition.name), case let fixes = Self.fixes(definition, parameter: definition.newPoints[0]),
+                  fixes > 0 else { continue }
             constructions[token] = (definition, min(fixes, 2))
         }
         self.newPoint = newPoint
@@ -44,14 +45,14 @@ struct ClauseGrammar {
         self.end = Tokenizer.eos
     }
 
-    /// How much `definition` fixes its new point: 1 per locus, 2 per method that places
-    /// points (the count `NeuralProposer.isDetermined` makes); nil with an unknown method.
-    static func fixes(_ definition: ConstructionDefinition) -> Int? {
-        guard let point = definition.newPoints.first else { return nil }
+    /// How much `definition`'s placements fix its parameter `parameter`: 1 per locus, 2 per
+    /// method that places points (unknown methods count nothing). A new point is determined
+    /// at 2 (`NeuralProposer.isDetermined`).
+    static func fixes(_ definition: ConstructionDefinition, parameter: String) -> Int {
         var total = 0
-        for step in definition.placements where step.points.contains(point) {
+        for step in definition.placements where step.points.contains(parameter) {
             for term in step.terms {
-                guard let method = PlacementMethod.named(term.method) else { return nil }
+                guard let method = PlacementMethod.named(term.method) else { continue }
                 total += method.producedPoints == 0 ? 1 : 2
             }
         }

@@ -178,13 +178,8 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         clause.points.allSatisfy { point in
             var constraints = 0
             for call in clause.constructions {
-                let binding = call.binding
-                for step in call.definition.placements where step.points.contains(where: { binding[$0]?.point == point }) {
-                    for term in step.terms {
-                        // A locus (it fixes no point) leaves one degree of freedom.
-                        guard let method = PlacementMethod.named(term.method) else { continue }
-                        constraints += method.producedPoints == 0 ? 1 : 2
-                    }
+                for (parameter, argument) in call.binding where argument.point == point {
+                    constraints += ClauseGrammar.fixes(call.definition, parameter: parameter)
                 }
             }
             return constraints >= 2
