@@ -20,23 +20,31 @@ struct ClauseGrammar {
     let points: [Int]
     /// Constructions with one new point, no numbers and given points, by token, with how
     /// much each fixes its new point (2: placed; 1: a locus).
-    let constructions: [Int: (definition: ConstructionDefinition, fixes: Int)]
+    let constructions: Constructions
     let equals: Int, comma: Int, end: Int
 
-    /// The grammar for a problem whose points are canonically `pointNames` and whose new
-    /// point is `newName`, or nil if the tokenizer lacks a name.
-    init?(pointNames: [String], newName: String, tokenizer: Tokenizer, library: TheoremLibrary = .standard) {
-        guard let newPoint = tokenizer.id(of: newName), let equals = tokenizer.id(of: "="),
-              let comma = tokenizer.id(of: ",") else { return nil }
-        let points = pointNames.compactMap { tokenizer.id(of: $0) }
-        guard points.count == pointNames.count else { return nil }
-        var constructions: [Int: (ConstructionDefinition, Int)] = [:]
+    typealias Constructions = [Int: (definition: ConstructionDefinition, fixes: Int)]
+
+    /// The constructions a clause may use, by token: the same for every problem, so the
+    /// proposer computes them once.
+    static func constructions(tokenizer: Tokenizer, library: TheoremLibrary = .standard) -> Constructions {
+        var constructions: Constructions = [:]
         for definition in library.constructions.values
         where definition.newPoints.count == 1 && definition.numberParameters.isEmpty && !definition.givenPoints.isEmpty {
             guard let token = tokenizer.id(of: definition.name), case let fixes = Self.fixes(definition, parameter: definition.newPoints[0]),
                   fixes > 0 else { continue }
             constructions[token] = (definition, min(fixes, 2))
         }
+        return constructions
+    }
+
+    /// The grammar for a problem whose points are canonically `pointNames` and whose new
+    /// point is `newName`, over `constructions`, or nil if the tokenizer lacks a name.
+    init?(pointNames: [String], newName: String, tokenizer: Tokenizer, constructions: Constructions) {
+        guard let newPoint = tokenizer.id(of: newName), let equals = tokenizer.id(of: "="),
+              let comma = tokenizer.id(of: ",") else { return nil }
+        let points = pointNames.compactMap { tokenizer.id(of: $0) }
+        guard points.count == pointNames.count else { return nil }
         self.newPoint = newPoint
         self.points = points
         self.constructions = constructions

@@ -33,6 +33,8 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public var maximumTokens: Int
     /// Whether beams are constrained to clauses the proposer can use (`ClauseGrammar`).
     public var constrained = true
+    /// The constructions the grammar allows, by token.
+    private let grammarConstructions: ClauseGrammar.Constructions
     private let lock = NSLock()
 
     /// A proposer around a loaded model.
@@ -41,6 +43,7 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         self.tokenizer = tokenizer
         self.beamWidth = beamWidth
         self.maximumTokens = maximumTokens
+        grammarConstructions = ClauseGrammar.constructions(tokenizer: tokenizer)
     }
 
     /// Loads a model file written by `gougu train` (F32 or F16), decoding on one thread.
@@ -69,7 +72,8 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
               prompt.count + 2 <= model.config.contextLength else { return [] }
         let width = max(1, min(limit, beamWidth))
         let grammar = constrained
-            ? ClauseGrammar(pointNames: naming.toOriginal.keys.sorted(), newName: CanonicalNaming.name(naming.count), tokenizer: tokenizer)
+            ? ClauseGrammar(pointNames: naming.toOriginal.keys.sorted(), newName: CanonicalNaming.name(naming.count), tokenizer: tokenizer,
+                            constructions: grammarConstructions)
             : nil
         lock.lock()
         let beams = model.beamSearch(prompt: prompt, beamWidth: width, maxTokens: maximumTokens, stopToken: Tokenizer.eos,

@@ -25,10 +25,19 @@ import GouguTestSupport
         let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
         #expect(!proposals.isEmpty)
         #expect(proposals.allSatisfy { $0.contains(" x1 = ") })
-        // Each with the model's log-probability; for the model's favourite it is its score.
+        // Each with the model's log-probability. Beams constrained to usable clauses score
+        // each token over the allowed ones only, so a score is at least that log-probability.
         let columns = proposals.map { $0.split(separator: " ") }
         #expect(columns.allSatisfy { $0.count > 3 && $0[1] == "logP" && (Double($0[2]) ?? 1) <= 0 })
-        let first = try #require(columns.first)
+        #expect(columns.allSatisfy { (Double($0[0]) ?? -1000) >= (Double($0[2]) ?? 0) - 0.006 })
+    }
+
+    @Test func unconstrainedBeamsScoreTheirFavouriteByItsLogProbability() throws {
+        let run = try CLI.run(["solve", "{input}", "--proposer", "neural", "--proposals", "4", "--no-aux", "--quiet",
+                               "--unconstrained-beams"], input: incenter)
+        let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        let first = try #require(proposals.first?.split(separator: " "))
+        #expect(first.count > 3 && first[1] == "logP")
         #expect(abs(try #require(Double(first[0])) - (try #require(Double(first[2])))) < 0.006)
     }
 
