@@ -81,15 +81,12 @@ enum GenerateMerge {
         guard FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent("heldout\(suffix).txt")) else {
             throw Failure(description: "\(directory): error: train\(suffix).txt without heldout\(suffix).txt")
         }
+        // Summaries written before an option existed ran with its default.
+        let defaults = ["steps": GenerateCommand.defaultSteps, "style": "none", "prefer_larger_problems": "0"]
         var options: [String: String] = [:]
         for key in ["seed", "count", "problems", "balance", "steps", "style", "prefer_larger_problems"] {
-            options[key] = summary[key].map { $0 is NSNull ? "none" : "\($0)" } ?? "unknown"
+            options[key] = summary[key].map { $0 is NSNull ? "none" : "\($0)" } ?? defaults[key] ?? "unknown"
         }
-        // Summaries written before --steps existed sampled the default sizes.
-        if summary["steps"] == nil { options["steps"] = GenerateCommand.defaultSteps }
-        // ... and before --style existed, without a style.
-        if summary["style"] == nil { options["style"] = "none" }
-        if summary["prefer_larger_problems"] == nil { options["prefer_larger_problems"] = "0" }
         return ShardFiles(directory: directory, shard: shard, options: options, seed: seed)
     }
 

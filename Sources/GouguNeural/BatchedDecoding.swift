@@ -50,10 +50,10 @@ extension InferenceState {
             // Every row's keys and values go into its cache before any row attends.
             for (r, row) in rows.enumerated() {
                 if c.positions == .rope {
-                    for buffer in [q, k] {
-                        Layers.rope(buffer.pointer + r * d, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1,
-                                    firstPosition: row.position, heads: c.heads, dim: d)
-                    }
+                    Layers.rope(q.pointer + r * d, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1,
+                                firstPosition: row.position, heads: c.heads, dim: d)
+                    Layers.rope(k.pointer + r * d, cos: m.ropeCos, sin: m.ropeSin, rows: 1, seqLen: 1,
+                                firstPosition: row.position, heads: c.heads, dim: d)
                 }
                 let offset = l * c.contextLength * d + row.position * d
                 (row.state.keys.pointer + offset).update(from: k.pointer + r * d, count: d)

@@ -18,24 +18,31 @@ struct ClauseGrammar {
     let newPoint: Int
     /// Tokens of the problem's points.
     let points: [Int]
-    /// Constructions with one new point, no numbers and given points, by token, with how
-    /// much each fixes its new point (2: placed; 1: a locus).
+    let pointSet: Set<Int>
+    /// The constructions a clause may use.
     let constructions: Constructions
     let equals: Int, comma: Int, end: Int
 
-    typealias Constructions = [Int: (definition: ConstructionDefinition, fixes: Int)]
+    /// Constructions with one new point, no numbers and given points: the same for every
+    /// problem, so the proposer computes them once.
+    struct Constructions {
+        /// By token, with how much each fixes its new point (2: placed; 1: a locus).
+        var byToken: [Int: (definition: ConstructionDefinition, fixes: Int)] = [:]
+        /// Every construction's token, in order: what a clause starts with.
+        var all: [Int] = []
+        /// The loci's tokens, in order: what may follow a first locus.
+        var loci: [Int] = []
 
-    /// The constructions a clause may use, by token: the same for every problem, so the
-    /// proposer computes them once.
-    static func constructions(tokenizer: Tokenizer, library: TheoremLibrary = .standard) -> Constructions {
-        var constructions: Constructions = [:]
-        for definition in library.constructions.values
-        where definition.newPoints.count == 1 && definition.numberParameters.isEmpty && !definition.givenPoints.isEmpty {
-            guard let token = tokenizer.id(of: definition.name), case let fixes = Self.fixes(definition, parameter: definition.newPoints[0]),
-                  fixes > 0 else { continue }
-            constructions[token] = (definition, min(fixes, 2))
+        init(tokenizer: Tokenizer, library: TheoremLibrary = .standard) {
+            for definition in library.constructions.values
+            where definition.newPoints.count == 1 && definition.numberParameters.isEmpty && !definition.givenPoints.isEmpty {
+                let fixes = ClauseGrammar.fixes(definition, parameter: definition.newPoints[0])
+                guard let token = tokenizer.id(of: definition.name), fixes > 0 else { continue }
+                byToken[token] = (definition, min(fixes, 2))
+            }
+            all = byToken.keys.sorted()
+            loci = all.filter { byToken[$0]!.fixes == 1 }
         }
-        return constructions
     }
 
     /// The grammar for a problem whose points are canonically `pointNames` and whose new
@@ -45,6 +52,7 @@ struct ClauseGrammar {
               let comma = tokenizer.id(of: ",") else { return nil }
         let points = pointNames.compactMap { tokenizer.id(of: $0) }
         guard points.count == pointNames.count else { return nil }
+        self.pointSet = Set(points)
         self.newPoint = newPoint
         self.points = points
         self.constructions = constructions
@@ -78,26 +86,22 @@ struct ClauseGrammar {
         var fixed = 0, calls = 0
         var i = 2
         while i < prefix.count {
-            guard let (definition, fixes) = constructions[prefix[i]] else { return [] }
+            guard let (definition, fixes) = constructions.byToken[prefix[i]] else { return [] }
             calls += 1
-            let parameters = definition.parameters
             var used: Set<Int> = []
-            for (k, parameter) in parameters.enumerated() {
-                let position = i + 1 + k
-                let expected = definition.newPoints.contains(parameter) ? [newPoint] : points.filter { !used.contains($0) }
-                guard position < prefix.count else { return expected }
-                guard expected.contains(prefix[position]) else { return [] }
-                used.insert(prefix[position])
+            for (k, parameter) in definition.parameters.enumerated() {
+                let isNew = definition.newPoints.contains(parameter)
+                guard i + 1 + k < prefix.count else { return isNew ? [newPoint] : points.filter { !used.contains($0) } }
+                let token = prefix[i + 1 + k]
+                guard isNew ? token == newPoint : pointSet.contains(token) && used.insert(token).inserted else { return [] }
             }
             fixed += fixes
-            i += 1 + parameters.count
+            i += 1 + definition.parameters.count
             // After a call: the clause ends once its point is fixed, else a second locus follows.
-            let next: [Int] = fixed >= 2 ? [end] : calls < 2 ? [comma] : []
-            guard i < prefix.count else { return next }
-            guard next.contains(prefix[i]), prefix[i] == comma else { return [] }
+            guard i < prefix.count else { return fixed >= 2 ? [end] : calls < 2 ? [comma] : [] }
+            guard fixed < 2, calls < 2, prefix[i] == comma else { return [] }
             i += 1
-            guard i < prefix.count else { return constructions.filter { fixed + $0.value.fixes <= 2 }.map(\.key).sorted() }
         }
-        return constructions.keys.sorted()
+        return calls == 0 ? constructions.all : constructions.loci
     }
 }

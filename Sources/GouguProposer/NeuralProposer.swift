@@ -43,7 +43,7 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         self.tokenizer = tokenizer
         self.beamWidth = beamWidth
         self.maximumTokens = maximumTokens
-        grammarConstructions = ClauseGrammar.constructions(tokenizer: tokenizer)
+        grammarConstructions = ClauseGrammar.Constructions(tokenizer: tokenizer)
     }
 
     /// Loads a model file written by `gougu train` (F32 or F16), decoding on one thread.

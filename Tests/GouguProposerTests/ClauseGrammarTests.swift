@@ -11,7 +11,7 @@ import GouguNeural
     let problem = try! ProblemParser().parseProblem(
         name: "t", statement: "a b c = triangle a b c; d = midpoint d b c ? perp a d b c")
     var grammar: ClauseGrammar { ClauseGrammar(pointNames: ["a", "b", "c", "d"], newName: "e", tokenizer: tokenizer,
-                                            constructions: ClauseGrammar.constructions(tokenizer: tokenizer))! }
+                                            constructions: ClauseGrammar.Constructions(tokenizer: tokenizer))! }
 
     func tokens(_ text: String) -> [Int] { try! tokenizer.encode(text) }
     func words(_ ids: [Int]) -> Set<String> { Set(ids.map { tokenizer.vocabulary[$0] }) }
