@@ -70,7 +70,7 @@ let package = Package(
         // The neural proposer: canonical names, the training corpus, the shipped model.
         .target(
             name: "GouguProposer",
-            dependencies: ["GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural"],
+            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural", "GouguSynthesis"],
             resources: [.copy("Resources/proposer.safetensors")]
         ),
 

@@ -12,7 +12,10 @@ struct ProposerCorpusCommand: ParsableCommand {
             goal and the earlier auxiliary clauses) and the next clause, points renamed in order of first \
             appearance (a, b, ..., z, a1, ...). Lines of examples whose auxiliary points are needed are \
             written --needed-copies times, optional ones --optional-copies times. Lines the tokenizer \
-            rejects are dropped and counted. See docs/neural-proposer.md.
+            rejects are dropped and counted. With --prompt configuration each input also lists what DD + AR \
+            derive from its premises (circles with their centres, concyclic points, lines through three \
+            points or more); train such a corpus with 'gougu train --prompt configuration'. See \
+            docs/neural-proposer.md.
             """
     )
 
@@ -20,16 +23,23 @@ struct ProposerCorpusCommand: ParsableCommand {
     @Option(help: "Output corpus file.") var out: String
     @Option(help: "Copies of each line whose auxiliary points are needed.") var neededCopies = 2
     @Option(help: "Copies of each line whose auxiliary points are optional (0 drops them).") var optionalCopies = 1
+    @Option(help: "What each input is: statement, or configuration (the statement and what DD + AR derive).")
+    var prompt: ProposerPrompt = .statement
+    @Option(help: "Threads saturating premise sets (--prompt configuration).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard !inputs.isEmpty else { throw ValidationError("give at least one input file") }
         guard neededCopies >= 0, optionalCopies >= 0 else { throw ValidationError("copies must not be negative") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         var corpus = ProposerCorpus()
         corpus.neededCopies = neededCopies
         corpus.optionalCopies = optionalCopies
+        corpus.prompt = prompt
+        corpus.threads = threads
         var counts = ProposerCorpus.Counts()
         var lines: [String] = []
         for input in inputs {
@@ -39,6 +49,10 @@ struct ProposerCorpusCommand: ParsableCommand {
         try (lines.map { $0 + "\n" }.joined()).write(toFile: out, atomically: true, encoding: .utf8)
         print("\(out): \(counts.written) lines (\(counts.lines) distinct) from \(counts.examples) examples, " +
               "\(counts.needed) with needed and \(counts.optional) with optional auxiliary points; dropped: " +
-              "\(counts.untokenizable) untokenizable, \(counts.tooLong) too long, \(counts.malformed) malformed")
+              "\(counts.untokenizable) untokenizable, \(counts.tooLong) too long, \(counts.malformed) malformed" +
+              (prompt == .configuration ? String(format: ", %d without a diagram; %d premise sets saturated in %.0f s",
+                                                 counts.noDiagram, counts.saturated, counts.saturationSeconds) : ""))
     }
 }
+
+extension ProposerPrompt: ExpressibleByArgument {}

@@ -117,7 +117,7 @@ struct SolveCommand: ParsableCommand {
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
                 let list = proposer.propose(for: state, limit: proposals)
-                let modelScores = model?.logProbabilities(of: list.map(\.clause), in: problem)
+                let modelScores = model?.logProbabilities(of: list.map(\.clause), in: state)
                 for (i, proposal) in list.enumerated() {
                     let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""
                     print(String(format: "  %6.3f", proposal.score) + modelScore + "  " + proposal.clause)

@@ -33,6 +33,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Checkpoint every N steps (0 = only at the end).") var checkpointEvery = 250
     @Option(help: "Print a progress line every N steps.") var logEvery = 25
     @Flag(help: "Resume from <out>.ckpt if it exists.") var resume = false
+    @Option(help: "The prompt the corpus was written with ('gougu proposer-corpus --prompt'), recorded in the model file.")
+    var prompt: ProposerPrompt = .statement
     @Option(help: "Held-out corpus to evaluate (exact match, greedy) after training.") var eval: String?
     @Option(help: "Precision of the weights in --out: f32, f16 or bf16 (checkpoints are always f32).")
     var dtype: SafetensorsDType = .f32
@@ -70,14 +72,27 @@ struct TrainCommand: ParsableCommand {
                 fflush(nil)
             }
         }, checkpoint: {
-            try trainer.checkpointFile(tokenizer: tokenizer).write(to: checkpointURL)
+            try checkpointFile(trainer, tokenizer).write(to: checkpointURL)
         })
-        try trainer.checkpointFile(tokenizer: tokenizer).write(to: checkpointURL)
-        try model.save(to: URL(fileURLWithPath: out), dtype: dtype, tokenizer: tokenizer)
+        try checkpointFile(trainer, tokenizer).write(to: checkpointURL)
+        try model.save(to: URL(fileURLWithPath: out), dtype: dtype, tokenizer: tokenizer, metadata: promptMetadata)
         print("wrote \(out) (\(dtype.rawValue))")
         if let eval {
             try TrainEvalCommand.report(model: model, tokenizer: tokenizer, corpus: eval)
         }
+    }
+}
+
+extension TrainCommand {
+    /// The prompt's metadata entry (none for the statement prompt, as in older files).
+    var promptMetadata: [String: String] {
+        prompt == .statement ? [:] : [ProposerPrompt.metadataKey: prompt.rawValue]
+    }
+
+    func checkpointFile(_ trainer: Trainer, _ tokenizer: Tokenizer) -> SafetensorsFile {
+        var file = trainer.checkpointFile(tokenizer: tokenizer)
+        file.metadata.merge(promptMetadata) { $1 }
+        return file
     }
 }
 
@@ -170,8 +185,7 @@ struct ExportModelCommand: ParsableCommand {
             throw CorpusError("\(from): \(error)")
         }
         var metadata: [String: String] = [:]
-        if let step = file.metadata["gougu.step"] { metadata["gougu.step"] = step }
-        if let options = file.metadata["gougu.options"] { metadata["gougu.options"] = options }
+        for key in ["gougu.step", "gougu.options", ProposerPrompt.metadataKey] { metadata[key] = file.metadata[key] }
         try model.save(to: URL(fileURLWithPath: out), dtype: dtype, tokenizer: tokenizer, metadata: metadata)
         print("wrote \(out): \(model.parameterCount) parameters, \(dtype.rawValue)")
     }

@@ -6,8 +6,10 @@ import GouguSearch
 
 /// Proposes auxiliary constructions with the trained transformer: the state's problem (the
 /// statement, the auxiliary clauses so far and the goal) is renamed canonically
-/// (`CanonicalNaming`), beam search returns the model's best continuations, and each is
-/// mapped back to the problem's names, its new points renamed fresh (`x1`, `x2`, ...).
+/// (`CanonicalNaming`) and, for a model trained on the `configuration` prompt (named in its
+/// file), followed by the lines and circles the state's closure knows (`ProposerPrompt`);
+/// beam search returns the model's best continuations, and each is mapped back to the
+/// problem's names, its new points renamed fresh (`x1`, `x2`, ...).
 ///
 /// Decoding is constrained by a `ClauseGrammar` (unless `constrained` is false): the beams
 /// only write one new point with the next canonical name, fixed by one construction that
@@ -33,13 +35,16 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public var maximumTokens: Int
     /// Whether beams are constrained to clauses the proposer can use (`ClauseGrammar`).
     public var constrained = true
+    /// What the model reads (from the model file's metadata; `statement` for older files).
+    public var prompt: ProposerPrompt
     /// The constructions the grammar allows, by token.
     private let grammarConstructions: ClauseGrammar.Constructions
     private let lock = NSLock()
 
     /// A proposer around a loaded model.
-    public init(model: Transformer, tokenizer: Tokenizer, beamWidth: Int = 16, maximumTokens: Int = 32) {
+    public init(model: Transformer, tokenizer: Tokenizer, prompt: ProposerPrompt = .statement, beamWidth: Int = 16, maximumTokens: Int = 32) {
         self.model = model
+        self.prompt = prompt
         self.tokenizer = tokenizer
         self.beamWidth = beamWidth
         self.maximumTokens = maximumTokens
@@ -50,8 +55,14 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public convenience init(contentsOf url: URL, beamWidth: Int = 16) throws {
         let file = try SafetensorsFile(contentsOf: url)
         guard let tokenizer = Tokenizer(file: file) else { throw ProposerModelError(description: "\(url.path): no vocabulary in the model file") }
+        let prompt = try file.metadata[ProposerPrompt.metadataKey].map { name in
+            guard let prompt = ProposerPrompt(rawValue: name) else {
+                throw ProposerModelError(description: "\(url.path): unknown prompt '\(name)' (expected one of \(ProposerPrompt.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            return prompt
+        } ?? .statement
         let model = try Transformer(file: file, linalg: Linalg(pool: ThreadPool(threadCount: 1)))
-        self.init(model: model, tokenizer: tokenizer, beamWidth: beamWidth)
+        self.init(model: model, tokenizer: tokenizer, prompt: prompt, beamWidth: beamWidth)
     }
 
     /// The model shipped with Gougu (`Sources/GouguProposer/Resources/proposer.safetensors`).
@@ -65,9 +76,15 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         return try NeuralProposer(contentsOf: url, beamWidth: beamWidth)
     }
 
+    /// The model's input for `state` in canonical names, extending `naming`.
+    func promptText(for state: ProofState, naming: inout CanonicalNaming) -> String {
+        prompt.text(for: state.problem, configuration: prompt == .configuration ? ConfigurationSummary(store: state.store) : nil,
+                    naming: &naming)
+    }
+
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
         var naming = CanonicalNaming()
-        let input = naming.canonicalize(state.problem.statementText)
+        let input = promptText(for: state, naming: &naming)
         guard let prompt = try? tokenizer.encodeExample(problem: input, continuation: nil),
               prompt.count + 2 <= model.config.contextLength else { return [] }
         let width = max(1, min(limit, beamWidth))
@@ -91,17 +108,17 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     }
 
     /// The model's natural-log probability of each of `clauses` (in the problem's names, new
-    /// points named freely) as the next auxiliary clause of `problem`, or nil for a clause
-    /// the tokenizer cannot read or that does not fit the context.
+    /// points named freely) as the next auxiliary clause of `state`'s problem, or nil for a
+    /// clause the tokenizer cannot read or that does not fit the context.
     ///
     /// The problem is renamed canonically, as the model reads it, and so is each clause's
     /// old points. Its new points take the name the model would give a new point here:
     /// the point name it finds most likely as the clause's first word (on IMO problems it
     /// often reuses an old name, see `clause(fromCanonical:naming:problem:library:)`), then
     /// the canonical names after it. So scores compare constructions, not names.
-    public func logProbabilities(of clauses: [String], in problem: Problem) -> [Double?] {
+    public func logProbabilities(of clauses: [String], in state: ProofState) -> [Double?] {
         var naming = CanonicalNaming()
-        let input = naming.canonicalize(problem.statementText)
+        let input = promptText(for: state, naming: &naming)
         guard let prompt = try? tokenizer.encodeExample(problem: input, continuation: nil),
               prompt.count < model.config.contextLength else { return clauses.map { _ in nil } }
         lock.lock()

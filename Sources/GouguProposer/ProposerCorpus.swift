@@ -1,5 +1,9 @@
 import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
 import GouguNeural
+import GouguSynthesis
 
 /// Turns `gougu generate` examples into the neural proposer's training corpus: one
 /// `problem<TAB>clause` line per auxiliary clause, with the points named canonically
@@ -12,6 +16,11 @@ import GouguNeural
 /// auxiliary points DD + AR needs (`needed`) are written `neededCopies` times, those it could
 /// do without (`optional`, the proof still used them) `optionalCopies` times, so the model
 /// leans towards the constructions that made a proof possible.
+///
+/// With the `configuration` prompt each input is the problem's statement followed by what
+/// DD + AR derive from its premises (`ProposerPrompt`, `ConfigurationSummary`), as the
+/// search's proposer will read it: the engine saturates every distinct premise set once, on
+/// `threads` threads, in the seed-0 diagram `gougu bench` uses.
 public struct ProposerCorpus: Sendable {
     /// Copies of each line from an example whose auxiliary clauses are needed.
     public var neededCopies = 2
@@ -21,6 +30,12 @@ public struct ProposerCorpus: Sendable {
     public var maximumTokens = 256
     /// The tokenizer the lines must pass (strict: unknown input drops the line).
     public var tokenizer = Tokenizer()
+    /// What the inputs are (the statement, or the statement and the derived configuration).
+    public var prompt = ProposerPrompt.statement
+    /// Threads saturating premise sets for the `configuration` prompt.
+    public var threads = 1
+    /// The budget of one saturation for the `configuration` prompt.
+    public var saturationBudget = Budget(seconds: 5, facts: 20_000, memoryMiB: 4096)
 
     /// What a conversion did.
     public struct Counts: Sendable, Equatable {
@@ -32,8 +47,12 @@ public struct ProposerCorpus: Sendable {
         public var lines = 0
         /// Lines written, with copies.
         public var written = 0
-        /// Lines dropped: the tokenizer rejected them, too long, or a malformed clause.
-        public var untokenizable = 0, tooLong = 0, malformed = 0
+        /// Lines dropped: the tokenizer rejected them, too long, or a malformed clause; or
+        /// (`configuration` prompt) the problem had no diagram.
+        public var untokenizable = 0, tooLong = 0, malformed = 0, noDiagram = 0
+        /// Premise sets saturated for the `configuration` prompt, and seconds spent.
+        public var saturated = 0
+        public var saturationSeconds = 0.0
         /// No examples yet.
         public init() {}
     }
@@ -59,20 +78,15 @@ public struct ProposerCorpus: Sendable {
 
     /// The `(problem, clause)` pairs of one example in canonical names, or a reason why not.
     public static func pairs(problem: String, auxiliary: [String]) -> [(input: String, target: String)?] {
-        var out: [(input: String, target: String)?] = []
-        for i in auxiliary.indices {
-            let input = Self.insert(auxiliary[..<i], into: problem)
-            var naming = CanonicalNaming()
-            let canonicalInput = naming.canonicalize(input)
-            let known = naming.count
-            let target = naming.canonicalize(auxiliary[i])
-            // The clause must define only new points, and at least one.
-            let defined = CanonicalNaming.words(target).prefix { $0 != "=" }
-            let ok = !defined.isEmpty && defined.count < CanonicalNaming.words(target).count
-                && defined.allSatisfy { name in (known..<naming.count).contains { CanonicalNaming.name($0) == name } }
-            out.append(ok ? (canonicalInput, target) : nil)
-        }
-        return out
+        auxiliary.indices.map { statementPair(problem: problem, auxiliary: auxiliary, index: $0) }
+    }
+
+    /// The `index`-th pair of an example with the statement prompt: the problem with the
+    /// auxiliary clauses before `index`, and clause `index`, in canonical names.
+    static func statementPair(problem: String, auxiliary: [String], index: Int) -> (input: String, target: String)? {
+        var naming = CanonicalNaming()
+        let input = naming.canonicalize(Self.insert(auxiliary[..<index], into: problem))
+        return target(auxiliary[index], naming: &naming).map { (input, $0) }
     }
 
     /// `problem` (with ` ? goal`) with `clauses` appended before the goal.
@@ -86,7 +100,7 @@ public struct ProposerCorpus: Sendable {
 
     /// Converts the lines of `gougu generate` files into corpus lines (`input<TAB>target`).
     public func convert(_ lines: [Substring], counts: inout Counts) -> [String] {
-        var out: [String] = []
+        var pending: [(problem: String, auxiliary: [String], index: Int, copies: Int)] = []
         for line in lines where !line.isEmpty {
             guard let example = GeneratedExample(line: line) else { continue }
             counts.examples += 1
@@ -94,18 +108,60 @@ public struct ProposerCorpus: Sendable {
             if example.needed { counts.needed += 1 } else { counts.optional += 1 }
             let copies = example.needed ? neededCopies : optionalCopies
             guard copies > 0 else { continue }
-            for pair in Self.pairs(problem: example.problem, auxiliary: example.auxiliary) {
-                guard let (input, target) = pair else { counts.malformed += 1; continue }
-                guard let tokens = try? tokenizer.encodeExample(problem: input, continuation: target) else {
-                    counts.untokenizable += 1
-                    continue
-                }
-                guard tokens.count <= maximumTokens else { counts.tooLong += 1; continue }
-                counts.lines += 1
-                for _ in 0..<copies { out.append(input + "\t" + target) }
-                counts.written += copies
+            for i in example.auxiliary.indices { pending.append((example.problem, example.auxiliary, i, copies)) }
+        }
+        let configurations = prompt == .configuration
+            ? self.configurations(of: Set(pending.map { Self.insert($0.auxiliary[..<$0.index], into: $0.problem) }), counts: &counts) : [:]
+        var out: [String] = []
+        for item in pending {
+            var pair: (input: String, target: String)?
+            if prompt == .configuration {
+                let full = Self.insert(item.auxiliary[..<item.index], into: item.problem)
+                guard let (problem, summary) = configurations[full] ?? nil else { counts.noDiagram += 1; continue }
+                var naming = CanonicalNaming()
+                let input = prompt.text(for: problem, configuration: summary, naming: &naming)
+                pair = Self.target(item.auxiliary[item.index], naming: &naming).map { (input, $0) }
+            } else {
+                pair = Self.statementPair(problem: item.problem, auxiliary: item.auxiliary, index: item.index)
             }
+            guard let (input, target) = pair else { counts.malformed += 1; continue }
+            guard let tokens = try? tokenizer.encodeExample(problem: input, continuation: target) else {
+                counts.untokenizable += 1
+                continue
+            }
+            guard tokens.count <= maximumTokens else { counts.tooLong += 1; continue }
+            counts.lines += 1
+            for _ in 0..<item.copies { out.append(input + "\t" + target) }
+            counts.written += item.copies
         }
         return out
+    }
+
+    /// `clause` in canonical names, its new points named next, or nil unless it defines at
+    /// least one new point and only new points.
+    static func target(_ clause: String, naming: inout CanonicalNaming) -> String? {
+        let known = naming.count
+        let target = naming.canonicalize(clause)
+        let words = CanonicalNaming.words(target)
+        let defined = words.prefix { $0 != "=" }
+        let ok = !defined.isEmpty && defined.count < words.count
+            && defined.allSatisfy { name in (known..<naming.count).contains { CanonicalNaming.name($0) == name } }
+        return ok ? target : nil
+    }
+
+    /// Each problem text parsed, with the configuration DD + AR derive from its premises in
+    /// its seed-0 diagram; nil where it does not parse or has no diagram.
+    func configurations(of problems: Set<String>, counts: inout Counts) -> [String: (Problem, ConfigurationSummary)?] {
+        let texts = problems.sorted()
+        let start = Date()
+        let engine = Engine()
+        let results = SyntheticGenerator.parallelMap(texts, threads: threads) { text -> (Problem, ConfigurationSummary)? in
+            guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: "corpus", statement: text),
+                  let diagram = try? DiagramBuilder().build(problem, seed: 0) else { return nil }
+            return (problem, ConfigurationSummary(store: engine.saturate(diagram, budget: saturationBudget).store))
+        }
+        counts.saturated += texts.count
+        counts.saturationSeconds += Date().timeIntervalSince(start)
+        return Dictionary(uniqueKeysWithValues: zip(texts, results))
     }
 }

@@ -2,9 +2,9 @@ import GouguLanguage
 import GouguSearch
 
 /// Scores clauses another proposer wrote: the natural-log probability of each as the next
-/// auxiliary clause of a problem, or nil where it cannot say.
+/// auxiliary clause of a proof state's problem, or nil where it cannot say.
 public protocol ClauseScorer: Sendable {
-    func logProbabilities(of clauses: [String], in problem: Problem) -> [Double?]
+    func logProbabilities(of clauses: [String], in state: ProofState) -> [Double?]
 }
 
 extension NeuralProposer: ClauseScorer {}
@@ -37,7 +37,7 @@ public struct RescoredProposer: Proposer {
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
         let candidates = base.propose(for: state, limit: limit)
         guard weight != 0, !candidates.isEmpty else { return candidates }
-        let scores = scorer.logProbabilities(of: candidates.map(\.clause), in: state.problem)
+        let scores = scorer.logProbabilities(of: candidates.map(\.clause), in: state)
         return Self.rescore(candidates, logProbabilities: scores, weight: weight)
     }
 

@@ -120,9 +120,9 @@ public struct SyntheticGenerator: Sendable {
     }
 
     /// `transform` over `items` on `threads` threads, results in input order.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
+    public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
         let work = ParallelWork<R>(items.count)
-        DispatchQueue.concurrentPerform(iterations: min(threads, items.count)) { _ in
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in
             while let i = work.claim() { (work.results + i).pointee = transform(items[i]) }
         }
         return (0..<items.count).map { work.results[$0]! }

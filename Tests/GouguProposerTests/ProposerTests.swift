@@ -136,16 +136,16 @@ private func state(_ statement: String) throws -> ProofState {
         proposer.constrained = false
         let s = try state(incenter)
         let proposals = proposer.propose(for: s, limit: 4)
-        let scores = proposer.logProbabilities(of: proposals.map(\.clause), in: s.problem)
+        let scores = proposer.logProbabilities(of: proposals.map(\.clause), in: s)
         let best = try #require(proposals.first)
         // The beam stepped its beams together (matrix products), the scorer one token at a
         // time (matrix-vector products): the same sums in a different float order.
         #expect(abs(try #require(scores[0]) - best.score) < 1e-4, "\(scores[0]!) vs \(best.score)")
         #expect(scores.allSatisfy { ($0 ?? 1) <= 0 })
         let renamed = proposals.map { $0.clause.replacingOccurrences(of: "x1", with: "q9") }
-        #expect(proposer.logProbabilities(of: renamed, in: s.problem) == scores)
+        #expect(proposer.logProbabilities(of: renamed, in: s) == scores)
         // A clause the tokenizer cannot read gets no score.
-        #expect(proposer.logProbabilities(of: ["x1 = no_such_construction x1 a b"], in: s.problem) == [nil])
+        #expect(proposer.logProbabilities(of: ["x1 = no_such_construction x1 a b"], in: s) == [nil])
     }
 
     @Test func theShippedModelIsSmallAndHalfPrecision() throws {
@@ -213,7 +213,7 @@ private func state(_ statement: String) throws -> ProofState {
     /// Log-probabilities by clause; nil for a clause it cannot read.
     struct TableScorer: ClauseScorer {
         var table: [String: Double]
-        func logProbabilities(of clauses: [String], in problem: Problem) -> [Double?] { clauses.map { table[$0] } }
+        func logProbabilities(of clauses: [String], in state: ProofState) -> [Double?] { clauses.map { table[$0] } }
     }
 
     @Test func theModelReordersTheHeuristicsCandidatesAndAddsNone() throws {
@@ -239,6 +239,6 @@ private func state(_ statement: String) throws -> ProofState {
         let candidates = HeuristicProposer().propose(for: root, limit: 30)
         let rescored = RescoredProposer(scorer: model, weight: 0.05).propose(for: root, limit: 30)
         #expect(Set(rescored.map(\.clause)) == Set(candidates.map(\.clause)))
-        #expect(model.logProbabilities(of: candidates.map(\.clause), in: root.problem).allSatisfy { $0 != nil && $0! < 0 })
+        #expect(model.logProbabilities(of: candidates.map(\.clause), in: root).allSatisfy { $0 != nil && $0! < 0 })
     }
 }
