@@ -138,14 +138,30 @@ extension Transformer {
     /// log-probability is renormalised over the allowed ones, so that a continuation's score
     /// is its log-probability under the model restricted to the allowed continuations (a
     /// forced token, the only one allowed, costs nothing).
+    ///
+    /// With `cache`, the prompt's keys and values are kept for the next search: a prompt
+    /// that starts like the previous one (a search state's problem with one more clause) reads
+    /// only the tokens after the common prefix, and the beams reuse the cache's states
+    /// instead of allocating their own. The results are the same as without a cache.
     public func beamSearch(prompt: [Int], beamWidth: Int, maxTokens: Int, stopToken: Int,
-                           allowed: ((_ prefix: [Int]) -> [Int])? = nil) -> [Continuation] {
+                           allowed: ((_ prefix: [Int]) -> [Int])? = nil, cache: DecodingCache? = nil) -> [Continuation] {
         precondition(!prompt.isEmpty && beamWidth >= 1)
-        let root = InferenceState(model: self)
-        root.prefill(prompt)
+        precondition(cache.map { $0.model === self } ?? true, "the cache belongs to another model")
+        var spare: [InferenceState] = []
+        let root: InferenceState
+        if let cache {
+            cache.read(prompt)
+            spare = cache.spare
+            cache.spare = []
+            root = spare.popLast() ?? InferenceState(model: self)
+            root.copy(from: cache.prompt)
+        } else {
+            root = InferenceState(model: self)
+            root.prefill(prompt)
+        }
         struct Beam { var tokens: [Int]; var logProbability: Double; var state: InferenceState }
         var live = [Beam(tokens: [], logProbability: 0, state: root)]
-        var spare: [InferenceState] = []
+        defer { cache?.spare = spare + live.map(\.state) }
         var finished: [Continuation] = []
         let budget = min(maxTokens, config.contextLength - prompt.count + 1)
         for stepIndex in 0..<budget {
@@ -189,7 +205,10 @@ extension Transformer {
             finished.sort { $0.logProbability > $1.logProbability }
             if finished.count >= beamWidth {
                 let bar = finished[beamWidth - 1].logProbability
-                if live.allSatisfy({ $0.logProbability <= bar }) { live = [] }
+                if live.allSatisfy({ $0.logProbability <= bar }) {
+                    spare += live.map(\.state)
+                    live = []
+                }
             }
             if live.isEmpty || stepIndex + 1 == budget { break }
             // `budget` keeps every position inside the context.
@@ -206,6 +225,39 @@ extension Transformer {
     static func logSumExp(_ values: [Double]) -> Double {
         guard let top = values.max(), top > -.infinity else { return -.infinity }
         return top + Foundation.log(values.reduce(0) { $0 + Foundation.exp($1 - top) })
+    }
+}
+
+/// What `Transformer.beamSearch` keeps between searches: the last prompt's tokens and their
+/// keys and values, and spare decoding states. Not thread-safe: one search at a time.
+public final class DecodingCache {
+    /// The model whose states these are.
+    public let model: Transformer
+    /// The last prompt's state (its logits are those of the token after it).
+    let prompt: InferenceState
+    private var tokens: [Int] = []
+    /// States to reuse as beams.
+    var spare: [InferenceState] = []
+
+    /// An empty cache for `model`.
+    public init(model: Transformer) {
+        self.model = model
+        prompt = InferenceState(model: model)
+    }
+
+    /// Tokens of the new prompt the last one already held (and which were not read again).
+    public private(set) var reusedTokens = 0
+
+    /// Makes `prompt` the cached state: keeps the longest prefix shared with the last prompt
+    /// (all but its last token when they are equal, so that the logits are computed again)
+    /// and reads the rest.
+    func read(_ tokens: [Int]) {
+        var common = 0
+        while common < min(tokens.count - 1, self.tokens.count) && tokens[common] == self.tokens[common] { common += 1 }
+        prompt.rewind(to: common)
+        prompt.prefill(Array(tokens[common...]))
+        self.tokens = tokens
+        reusedTokens = common
     }
 }
 

@@ -39,6 +39,9 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public var prompt: ProposerPrompt
     /// The constructions the grammar allows, by token.
     private let grammarConstructions: ClauseGrammar.Constructions
+    /// The last prompt's keys and values (a child state's prompt repeats most of its
+    /// parent's), and the beams' states, reused under `lock`.
+    private let decodingCache: DecodingCache
     private let lock = NSLock()
 
     /// A proposer around a loaded model.
@@ -49,6 +52,7 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         self.beamWidth = beamWidth
         self.maximumTokens = maximumTokens
         grammarConstructions = ClauseGrammar.Constructions(tokenizer: tokenizer)
+        decodingCache = DecodingCache(model: model)
     }
 
     /// Loads a model file written by `gougu train` (F32 or F16), decoding on one thread.
@@ -94,7 +98,7 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
             : nil
         lock.lock()
         let beams = model.beamSearch(prompt: prompt, beamWidth: width, maxTokens: maximumTokens, stopToken: Tokenizer.eos,
-                                     allowed: grammar.map { grammar in { grammar.allowed(after: $0) } })
+                                     allowed: grammar.map { grammar in { grammar.allowed(after: $0) } }, cache: decodingCache)
         lock.unlock()
         var seen = Set<String>()
         var out: [Proposal] = []

@@ -231,3 +231,21 @@ func stepsOfSeveralStatesTogetherMatchEachAlone(positions: TransformerConfig.Pos
     let forced = model.beamSearch(prompt: [1, 2], beamWidth: 1, maxTokens: 2, stopToken: 0) { $0.isEmpty ? [9] : [0] }
     #expect(forced.first?.tokens == [9] && abs(forced.first!.logProbability) < 1e-12)
 }
+
+@Test func aDecodingCacheReadsOnlyWhatFollowsTheLastPromptAndChangesNoResult() {
+    let model = tinyModel()
+    let cache = DecodingCache(model: model)
+    // A parent's prompt, a child's (a clause inserted before the end), the child's again, and
+    // an unrelated one: each search with the cache returns what a fresh search returns.
+    let prompts = [[1, 3, 5, 7, 9], [1, 3, 5, 4, 4, 7, 9], [1, 3, 5, 4, 4, 7, 9], [2, 8]]
+    var reused: [Int] = []
+    for prompt in prompts {
+        let fresh = model.beamSearch(prompt: prompt, beamWidth: 4, maxTokens: 4, stopToken: 99)
+        let cached = model.beamSearch(prompt: prompt, beamWidth: 4, maxTokens: 4, stopToken: 99, cache: cache)
+        #expect(cached.map(\.tokens) == fresh.map(\.tokens))
+        #expect(zip(cached, fresh).allSatisfy { abs($0.logProbability - $1.logProbability) < 1e-4 })
+        reused.append(cache.reusedTokens)
+    }
+    // The shared prefix (all but the last token when the prompt repeats).
+    #expect(reused == [0, 3, 6, 0])
+}
