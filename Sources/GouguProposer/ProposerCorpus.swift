@@ -111,13 +111,18 @@ public struct ProposerCorpus: Sendable {
             for i in example.auxiliary.indices { pending.append((example.problem, example.auxiliary, i, copies)) }
         }
         let configurations = prompt == .configuration
-            ? self.configurations(of: Set(pending.map { Self.insert($0.auxiliary[..<$0.index], into: $0.problem) }), counts: &counts) : [:]
+            ? self.configurations(of: Set(pending.map { Self.premises(of: Self.insert($0.auxiliary[..<$0.index], into: $0.problem)) }),
+                                  counts: &counts)
+            : [:]
+        let parser = ProblemParser()
         var out: [String] = []
         for item in pending {
             var pair: (input: String, target: String)?
             if prompt == .configuration {
-                let full = Self.insert(item.auxiliary[..<item.index], into: item.problem)
-                guard let (problem, summary) = configurations[full] ?? nil else { counts.noDiagram += 1; continue }
+                let text = Self.insert(item.auxiliary[..<item.index], into: item.problem)
+                // The goal adds no point: the premises' point indices are the problem's.
+                guard let summary = configurations[Self.premises(of: text)] ?? nil,
+                      let problem = try? parser.parseProblem(name: "corpus", statement: text) else { counts.noDiagram += 1; continue }
                 var naming = CanonicalNaming()
                 let input = prompt.text(for: problem, configuration: summary, naming: &naming)
                 pair = Self.target(item.auxiliary[item.index], naming: &naming).map { (input, $0) }
@@ -149,16 +154,21 @@ public struct ProposerCorpus: Sendable {
         return ok ? target : nil
     }
 
-    /// Each problem text parsed, with the configuration DD + AR derive from its premises in
-    /// its seed-0 diagram; nil where it does not parse or has no diagram.
-    func configurations(of problems: Set<String>, counts: inout Counts) -> [String: (Problem, ConfigurationSummary)?] {
-        let texts = problems.sorted()
+    /// The statement `text` without its goal.
+    static func premises(of text: String) -> String {
+        text.range(of: " ? ").map { String(text[..<$0.lowerBound]) } ?? text
+    }
+
+    /// For each premise set (a statement without its goal), the configuration DD + AR derive
+    /// from it in its seed-0 diagram; nil where it does not parse or has no diagram.
+    func configurations(of premiseSets: Set<String>, counts: inout Counts) -> [String: ConfigurationSummary?] {
+        let texts = premiseSets.sorted()
         let start = Date()
         let engine = Engine()
-        let results = SyntheticGenerator.parallelMap(texts, threads: threads) { text -> (Problem, ConfigurationSummary)? in
+        let results = SyntheticGenerator.parallelMap(texts, threads: threads) { text -> ConfigurationSummary? in
             guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: "corpus", statement: text),
                   let diagram = try? DiagramBuilder().build(problem, seed: 0) else { return nil }
-            return (problem, ConfigurationSummary(store: engine.saturate(diagram, budget: saturationBudget).store))
+            return ConfigurationSummary(store: engine.saturate(diagram, budget: saturationBudget).store)
         }
         counts.saturated += texts.count
         counts.saturationSeconds += Date().timeIntervalSince(start)
