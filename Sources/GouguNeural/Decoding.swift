@@ -140,9 +140,10 @@ extension Transformer {
     /// forced token, the only one allowed, costs nothing).
     ///
     /// With `cache`, the prompt's keys and values are kept for the next search: a prompt
-    /// that starts like the previous one (a search state's problem with one more clause) reads
-    /// only the tokens after the common prefix, and the beams reuse the cache's states
-    /// instead of allocating their own. The results are the same as without a cache.
+    /// that starts like the previous one (consecutive search states differ in their last
+    /// clauses) reads only the tokens after the common prefix, and the beams reuse the
+    /// cache's states instead of allocating their own. The results are the same as without
+    /// a cache.
     public func beamSearch(prompt: [Int], beamWidth: Int, maxTokens: Int, stopToken: Int,
                            allowed: ((_ prefix: [Int]) -> [Int])? = nil, cache: DecodingCache? = nil) -> [Continuation] {
         precondition(!prompt.isEmpty && beamWidth >= 1)
