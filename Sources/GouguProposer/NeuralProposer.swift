@@ -39,8 +39,8 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
     public var prompt: ProposerPrompt
     /// The constructions the grammar allows, by token.
     private let grammarConstructions: ClauseGrammar.Constructions
-    /// The last prompt's keys and values (a child state's prompt repeats most of its
-    /// parent's), and the beams' states, reused under `lock`.
+    /// The last prompt's keys and values (consecutive search states' prompts share most of
+    /// their tokens), and the beams' states, reused under `lock`.
     private let decodingCache: DecodingCache
     private let lock = NSLock()
 

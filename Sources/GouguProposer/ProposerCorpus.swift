@@ -78,15 +78,17 @@ public struct ProposerCorpus: Sendable {
 
     /// The `(problem, clause)` pairs of one example in canonical names, or a reason why not.
     public static func pairs(problem: String, auxiliary: [String]) -> [(input: String, target: String)?] {
-        auxiliary.indices.map { statementPair(problem: problem, auxiliary: auxiliary, index: $0) }
+        steps(problem: problem, auxiliary: auxiliary).map { step in
+            var naming = CanonicalNaming()
+            let input = naming.canonicalize(step.problem)
+            return target(step.clause, naming: &naming).map { (input, $0) }
+        }
     }
 
-    /// The `index`-th pair of an example with the statement prompt: the problem with the
-    /// auxiliary clauses before `index`, and clause `index`, in canonical names.
-    static func statementPair(problem: String, auxiliary: [String], index: Int) -> (input: String, target: String)? {
-        var naming = CanonicalNaming()
-        let input = naming.canonicalize(Self.insert(auxiliary[..<index], into: problem))
-        return target(auxiliary[index], naming: &naming).map { (input, $0) }
+    /// What the search asks at each depth of an example: the problem with the auxiliary
+    /// clauses before one (in the example's names), and that clause.
+    static func steps(problem: String, auxiliary: [String]) -> [(problem: String, clause: String)] {
+        auxiliary.indices.map { (insert(auxiliary[..<$0], into: problem), auxiliary[$0]) }
     }
 
     /// `problem` (with ` ? goal`) with `clauses` appended before the goal.
@@ -100,7 +102,7 @@ public struct ProposerCorpus: Sendable {
 
     /// Converts the lines of `gougu generate` files into corpus lines (`input<TAB>target`).
     public func convert(_ lines: [Substring], counts: inout Counts) -> [String] {
-        var pending: [(problem: String, auxiliary: [String], index: Int, copies: Int)] = []
+        var pending: [(problem: String, clause: String, copies: Int)] = []
         for line in lines where !line.isEmpty {
             guard let example = GeneratedExample(line: line) else { continue }
             counts.examples += 1
@@ -108,27 +110,24 @@ public struct ProposerCorpus: Sendable {
             if example.needed { counts.needed += 1 } else { counts.optional += 1 }
             let copies = example.needed ? neededCopies : optionalCopies
             guard copies > 0 else { continue }
-            for i in example.auxiliary.indices { pending.append((example.problem, example.auxiliary, i, copies)) }
+            for step in Self.steps(problem: example.problem, auxiliary: example.auxiliary) { pending.append((step.problem, step.clause, copies)) }
         }
         let configurations = prompt == .configuration
-            ? self.configurations(of: Set(pending.map { Self.premises(of: Self.insert($0.auxiliary[..<$0.index], into: $0.problem)) }),
-                                  counts: &counts)
-            : [:]
+            ? self.configurations(of: Set(pending.map { Self.premises(of: $0.problem) }), counts: &counts) : [:]
         let parser = ProblemParser()
         var out: [String] = []
         for item in pending {
-            var pair: (input: String, target: String)?
+            var naming = CanonicalNaming()
+            let input: String
             if prompt == .configuration {
-                let text = Self.insert(item.auxiliary[..<item.index], into: item.problem)
                 // The goal adds no point: the premises' point indices are the problem's.
-                guard let summary = configurations[Self.premises(of: text)] ?? nil,
-                      let problem = try? parser.parseProblem(name: "corpus", statement: text) else { counts.noDiagram += 1; continue }
-                var naming = CanonicalNaming()
-                let input = prompt.text(for: problem, configuration: summary, naming: &naming)
-                pair = Self.target(item.auxiliary[item.index], naming: &naming).map { (input, $0) }
+                guard let summary = configurations[Self.premises(of: item.problem)] ?? nil,
+                      let problem = try? parser.parseProblem(name: "corpus", statement: item.problem) else { counts.noDiagram += 1; continue }
+                input = prompt.text(for: problem, configuration: summary, naming: &naming)
             } else {
-                pair = Self.statementPair(problem: item.problem, auxiliary: item.auxiliary, index: item.index)
+                input = naming.canonicalize(item.problem)
             }
+            let pair = Self.target(item.clause, naming: &naming).map { (input, $0) }
             guard let (input, target) = pair else { counts.malformed += 1; continue }
             guard let tokens = try? tokenizer.encodeExample(problem: input, continuation: target) else {
                 counts.untokenizable += 1
