@@ -54,6 +54,13 @@ let package = Package(
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
         .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
 
+        // Polynomials and rational functions with exact rational coefficients.
+        .target(name: "GouguPolynomials", dependencies: ["GouguArithmetic"]),
+
+        // Proofs by coordinates: points as rational functions of parameters, goals as
+        // polynomial identities modulo the algebraic parameters' relations.
+        .target(name: "GouguAlgebraicProof", dependencies: ["GouguPolynomials", "GouguLanguage", "GouguGeometry"]),
+
         // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine.
         .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
 
@@ -84,6 +91,7 @@ let package = Package(
         .target(
             name: "Gougu",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
+                           "GouguPolynomials", "GouguAlgebraicProof",
                            "GouguFigures", "GouguNeural", "GouguSynthesis", "GouguProposer"]
         ),
 
@@ -117,6 +125,8 @@ let package = Package(
         // Test helpers: where `../shared/` and the repository's own files are.
         .target(name: "GouguTestSupport", path: "Tests/Support"),
         .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic", "GouguTestSupport"]),
+        .testTarget(name: "GouguPolynomialsTests", dependencies: ["GouguPolynomials"]),
+        .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),

@@ -3,6 +3,8 @@
 @_exported import GouguLanguage
 @_exported import GouguGeometry
 @_exported import GouguDeduction
+@_exported import GouguPolynomials
+@_exported import GouguAlgebraicProof
 @_exported import GouguProofCheck
 @_exported import GouguSearch
 @_exported import GouguFigures

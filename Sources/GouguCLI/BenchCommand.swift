@@ -35,10 +35,19 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Write a report: PATH.json, PATH.csv or PATH.md.")
     var report: String?
 
-    @Flag(help: "Deduction only: no search over auxiliary constructions.")
+    @Flag(help: "Deduction only: no search over auxiliary constructions, and no proof by coordinates unless --coordinates is given.")
     var noAux = false
 
     @OptionGroup var proposerOptions: ProposerOptions
+
+    @Option(help: "When each problem tries a proof by coordinates: first (after deduction, before the search; the default), last, or off (the default with --no-aux).")
+    var coordinates: CoordinatesOrder?
+
+    /// `--coordinates`, or its default.
+    var coordinatesOrder: CoordinatesOrder { coordinates ?? (noAux ? .off : .first) }
+
+    @Option(help: "Seconds a proof by coordinates may take.")
+    var coordinatesSeconds: Double = 5
 
     @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
     var searchWorkers: Int?
@@ -107,6 +116,7 @@ struct BenchCommand: ParsableCommand {
                                      "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
                     + proposerOptions.arguments
                     + (noAux ? ["--no-aux"] : [])
+                    + ["--coordinates", coordinatesOrder.rawValue, "--coordinates-seconds", "\(coordinatesSeconds)"]
                     + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
@@ -157,7 +167,8 @@ struct BenchCommand: ParsableCommand {
             for problem in problems { tasks.append(Task(index: tasks.count, file: file, problem: problem.name)) }
         }
         let run = BenchRun(inputs: inputs, shard: Shard(shard)!, timeout: timeout, seed: seed, noAux: noAux,
-                           seededConfiguration: configurationOptions.seededConfiguration)
+                           seededConfiguration: configurationOptions.seededConfiguration,
+                           coordinates: coordinatesOrder.rawValue, coordinatesSeconds: coordinatesSeconds)
         return (run, tasks)
     }
 
@@ -194,6 +205,7 @@ struct BenchCommand: ParsableCommand {
         record.facts = solved.facts
         record.auxiliary = solved.auxiliary
         record.states = solved.statesExpanded
+        if solved.coordinateProof != nil { record.byCoordinates = true }
         record.status = solved.proved ? "proved"
             : solved.stopReason == StopReason.timeout.rawValue ? "timeout"
             : solved.stopReason == StopReason.goalFalseInDiagram.rawValue ? "goal false in diagram"

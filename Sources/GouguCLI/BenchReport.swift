@@ -19,6 +19,8 @@ struct BenchRecord: Codable, Equatable {
     var auxiliary: [String]? = nil
     /// States the search evaluated.
     var states: Int? = nil
+    /// Whether the proof is a proof by coordinates (nil: not proved that way).
+    var byCoordinates: Bool? = nil
 }
 
 struct BenchTotals: Codable, Equatable {
@@ -53,6 +55,9 @@ struct BenchRun: Codable, Equatable {
     var seed: UInt64
     var noAux: Bool
     var seededConfiguration: Bool
+    /// When proofs by coordinates were tried (`first`, `last`, `off`), and for how long.
+    var coordinates: String? = nil
+    var coordinatesSeconds: Double? = nil
 
     /// Problems in all the inputs together.
     var totalProblems: Int { inputs.map(\.problems).reduce(0, +) }
@@ -84,7 +89,8 @@ extension BenchReport {
     var markdown: String {
         var lines = ["| problem | status | seconds | steps | facts | states | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
         for r in problems {
-            let aux = r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
+            let aux = r.byCoordinates == true ? "(proof by coordinates)"
+                : r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
             lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(aux) |")
         }
         let t = totals
@@ -94,7 +100,10 @@ extension BenchReport {
             lines.append("Shard \(run.shard): \(problems.count) of the \(run.totalProblems) problems (positions \(first), ... counted from 0).")
         }
         let withAux = problems.filter { $0.proved && !($0.auxiliary ?? []).isEmpty }
-        lines.append("Proved with auxiliary points: \(withAux.count)\(withAux.isEmpty ? "" : " (" + withAux.map(\.problem).joined(separator: ", ") + ")"); by deduction alone: \(problems.filter(\.proved).count - withAux.count).")
+        let byCoordinates = problems.filter { $0.proved && $0.byCoordinates == true }
+        lines.append("Proved with auxiliary points: \(withAux.count)\(withAux.isEmpty ? "" : " (" + withAux.map(\.problem).joined(separator: ", ") + ")"); "
+                     + "by coordinates: \(byCoordinates.count)\(byCoordinates.isEmpty ? "" : " (" + byCoordinates.map(\.problem).joined(separator: ", ") + ")"); "
+                     + "by deduction alone: \(problems.filter(\.proved).count - withAux.count - byCoordinates.count).")
         lines.append("Proved \(t.proved) of \(t.problems); \(String(format: "%.2f", t.seconds)) s summed over problems, \(String(format: "%.2f", t.wallSeconds)) s wall clock with \(t.jobs) jobs; timeout \(t.timeout) s; largest process \(String(format: "%.1f", t.maxResidentMiB)) MiB.")
         return lines.joined(separator: "\n")
     }

@@ -24,6 +24,11 @@ struct CheckCommand: ParsableCommand {
     @ArgumentParser.Argument(help: "The proof: JSON (gougu-proof/2) or text.")
     var proof: String
 
+    @Option(help: "The diagram's random seed (a proof by coordinates is checked on the diagram it was found on).")
+    var seed: UInt64 = 0
+
+    @OptionGroup var configurationOptions: ConfigurationOptions
+
     func run() throws {
         let problems = try ProblemSelection(file: file, problem: problem).load()
         let data: Data
@@ -33,6 +38,20 @@ struct CheckCommand: ParsableCommand {
             fail("\(proof): error: cannot read the file (\((error as NSError).localizedDescription))")
         }
         guard let text = String(data: data, encoding: .utf8) else { fail("\(proof):1:1: error: the file is not UTF-8 text") }
+        if text.hasPrefix(AlgebraicProver.header) {
+            let diagram: Diagram
+            do {
+                diagram = try configurationOptions.build(problems[0], seed: seed)
+            } catch {
+                fail("\(error) (problem '\(problems[0].name)')")
+            }
+            if let failure = AlgebraicProver.check(text, diagram: diagram) {
+                print("\(proof): invalid: \(failure)")
+                throw ExitCode(1)
+            }
+            print("\(proof): valid proof by coordinates of \(problems[0].name)")
+            return
+        }
         let document: ProofDocument
         do {
             document = try ProofDocument.read(text, file: proof)

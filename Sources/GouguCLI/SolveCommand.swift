@@ -23,6 +23,20 @@ struct SolveRecord: Codable {
     var searchSeconds: Double? = nil
     /// Why the search stopped.
     var searchStopReason: String? = nil
+    /// The proof by coordinates, as text, when that is how the goal was proved.
+    var coordinateProof: String? = nil
+    /// Why the proof by coordinates failed, when it was tried and failed.
+    var coordinateFailure: String? = nil
+}
+
+/// When `gougu solve` tries a proof by coordinates.
+enum CoordinatesOrder: String, ExpressibleByArgument, CaseIterable {
+    /// After deduction, before the search for auxiliary points.
+    case first
+    /// After the search, when it failed.
+    case last
+    /// Never.
+    case off
 }
 
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
@@ -62,7 +76,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print per-round statistics and the derived facts by predicate.")
     var stats = false
 
-    @Flag(help: "Deduction only: no search over auxiliary constructions.")
+    @Flag(help: "Deduction only: no search over auxiliary constructions, and no proof by coordinates unless --coordinates is given.")
     var noAux = false
 
     @Option(help: "Threads the search evaluates states on.")
@@ -76,11 +90,21 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var proposerOptions: ProposerOptions
 
+    @Option(help: "When to try a proof by coordinates: first (after deduction, before the search; the default), last (after the search), or off (the default with --no-aux).")
+    var coordinates: CoordinatesOrder?
+
+    /// `--coordinates`, or its default.
+    var coordinatesOrder: CoordinatesOrder { coordinates ?? (noAux ? .off : .first) }
+
+    @Option(help: "Seconds the proof by coordinates may take (within --timeout).")
+    var coordinatesSeconds: Double = 5
+
     @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores (and, with --proposer neural or both, the model's log-probability of each).")
     var proposals: Int?
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard coordinatesSeconds > 0 else { throw ValidationError("--coordinates-seconds must be positive") }
         guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
         guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
@@ -125,9 +149,14 @@ struct SolveCommand: ParsableCommand {
             }
             var provedProblem = problem
             var search: SearchResult?
-            // Deduction first; then auxiliary constructions, in the time that is left.
+            var coordinateOutcome: Result<AlgebraicProof, AlgebraicProver.Failure>?
+            let deadline = start.addingTimeInterval(min(timeout, Date().timeIntervalSince(start) + coordinatesSeconds))
+            // Deduction first; then coordinates or auxiliary constructions, in the time that is left.
+            if coordinatesOrder == .first, !result.proved {
+                coordinateOutcome = AlgebraicProver.prove(diagram, deadline: deadline)
+            }
             let remaining = timeout - Date().timeIntervalSince(start)
-            if !noAux, !result.proved, remaining > 0.05, maxStates > 0,
+            if !noAux, !result.proved, coordinateOutcome?.proof == nil, remaining > 0.05, maxStates > 0,
                [.saturated, .roundLimit, .factLimit].contains(result.stopReason) {
                 let searcher = BestFirstSearch(engine: engine, proposer: proposer, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
                                                                                     maximumDepth: maxDepth),
@@ -139,6 +168,11 @@ struct SolveCommand: ParsableCommand {
                     provedProblem = augmented
                 }
             }
+            if coordinatesOrder == .last, !result.proved {
+                coordinateOutcome = AlgebraicProver.prove(diagram, deadline: deadline)
+            }
+            let coordinateProof = coordinateOutcome?.proof
+            if stats, let failure = coordinateOutcome?.failure { print("  coordinates: \(failure)") }
             if stats, let search {
                 print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
                 for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
@@ -151,8 +185,8 @@ struct SolveCommand: ParsableCommand {
             }
             let proof = !result.proved ? nil
                 : search?.identification.map(\.proof) ?? Proof(result: result, problem: provedProblem)
-            if proof == nil { allProved = false }
-            var record = SolveRecord(problem: problem.name, proved: proof != nil, stopReason: result.stopReason.rawValue,
+            if proof == nil && coordinateProof == nil { allProved = false }
+            var record = SolveRecord(problem: problem.name, proved: proof != nil || coordinateProof != nil, stopReason: result.stopReason.rawValue,
                                      seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
                                      steps: proof?.steps.count, proof: proof)
             if let search {
@@ -162,13 +196,27 @@ struct SolveCommand: ParsableCommand {
                 record.searchStopReason = search.stopReason.rawValue
                 if !search.auxiliary.isEmpty || search.identification != nil { record.statement = provedProblem.statementText }
             }
+            record.coordinateProof = coordinateProof?.text
+            record.coordinateFailure = coordinateOutcome?.failure?.description
             if let proofOut, let proof { write(proof, record: record, to: proofOut) }
+            if let proofOut, let coordinateProof {
+                let path = URL(fileURLWithPath: proofOut).appendingPathComponent(problem.name).appendingPathExtension("txt")
+                do {
+                    try (coordinateProof.text + "\n").write(to: path, atomically: true, encoding: .utf8)
+                } catch {
+                    fail("\(proofOut): error: cannot write the proof of '\(problem.name)'")
+                }
+            }
             if json {
                 print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
                 continue
             }
             var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
             if let proof { summary += ", \(proof.steps.count) steps" }
+            if let coordinateProof {
+                summary += "; proved by coordinates (\(coordinateProof.model.variables.count) variables, \(String(format: "%.3f", coordinateProof.seconds)) s)"
+                if !quiet { print(coordinateProof.text) }
+            }
             if let search {
                 if let identified = search.identification {
                     summary += "; identification: \(identified.restatement.clause) is the statement's "

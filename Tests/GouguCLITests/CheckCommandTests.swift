@@ -23,6 +23,21 @@ import GouguTestSupport
         #expect(run.status == 0)
     }
 
+    @Test func checksAProofByCoordinatesByRecomputingIt() throws {
+        let proof = try CLI.run(["solve", "{input}", "--no-aux", "--coordinates", "first"], input: SolveCommandTests.pappus)
+        let text = proof.stdout.split(separator: "\n").prefix { !$0.hasPrefix("pappus:") }.joined(separator: "\n") + "\n"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-pappus-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try SolveCommandTests.pappus.write(to: file, atomically: true, encoding: .utf8)
+        let valid = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: text)
+        #expect(valid.status == 0)
+        #expect(valid.stdout.hasSuffix(": valid proof by coordinates of pappus\n"))
+        let edited = text.replacingOccurrences(of: "reduces to 0", with: "reduces to 0 (edited)")
+        let invalid = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: edited)
+        #expect(invalid.status == 1)
+        #expect(invalid.stdout.contains("invalid: line"))
+    }
+
     @Test func reportsTheFirstBrokenStepOfAnEditedProof() throws {
         let edited = Self.simson.replacingOccurrences(of: "by angle chasing (mod 180°): -1 × [perp y p c a] (4)",
                                                       with: "by angle chasing (mod 180°): -2 × [perp y p c a] (4)")

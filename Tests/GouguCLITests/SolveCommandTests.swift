@@ -12,10 +12,23 @@ import GouguTestSupport
         #expect(proof + "\n" == CLI.golden("solve-simson.txt"))
     }
 
+    static let pappus = "pappus\na b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z\n"
+
     @Test func anUnprovedGoalExitsWithOne() throws {
-        let run = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: "pappus\na b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z\n")
+        let run = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: Self.pappus)
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("pappus: saturated: no rule adds a fact"))
+    }
+
+    @Test func coordinatesProveWhatDeductionAloneDoesNot() throws {
+        // Pappus's theorem is beyond the rules, and a polynomial identity in coordinates.
+        let run = try CLI.run(["solve", "{input}", "--no-aux", "--coordinates", "first"], input: Self.pappus)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Proof by coordinates (exact arithmetic over the rationals):"))
+        #expect(run.stdout.contains("coll x y z: the numerator"))
+        #expect(run.stdout.contains("; proved by coordinates"))
+        let json = try CLI.run(["solve", "{input}", "--no-aux", "--coordinates", "first", "--json"], input: Self.pappus)
+        #expect(json.stdout.contains("\"coordinate_proof\":\"Proof by coordinates"))
     }
 
     @Test func theSearchAddsAnAuxiliaryPointWhenDeductionAloneFails() throws {

@@ -1,0 +1,163 @@
+import Foundation
+import GouguArithmetic
+import GouguGeometry
+import GouguLanguage
+import GouguPolynomials
+
+/// A proof by coordinates: the problem's points as exact rational functions of
+/// parameters (`CoordinateModel`), and the goal's equations, once their numerators are
+/// reduced modulo the algebraic parameters' relations, identically zero.
+///
+/// What it proves: for every assignment of the parameters at which the model's
+/// non-degeneracy conditions hold, the goal holds. Every configuration of the problem
+/// near the diagram is such an assignment (each point is placed by solving the facts
+/// that constrain it, with all of their solutions), so the goal holds generically, which
+/// is what a synthetic proof's non-degeneracy conditions also assume.
+public struct AlgebraicProof: Sendable {
+    public let model: CoordinateModel
+    public let goal: Statement
+    /// Terms of each goal equation's numerator before the reduction.
+    public let goalTerms: [Int]
+    /// Seconds to build the model and reduce the goal.
+    public let seconds: Double
+
+    /// The proof as text: the coordinates, the conditions, the conclusion.
+    public var text: String {
+        let problem = model.problem
+        let name: (Int) -> String = { model.name(of: $0) }
+        func short(_ f: RationalFunction) -> String {
+            let t = f.text(naming: name)
+            return t.count <= 120 ? t : "(\(f.numerator.termCount) terms) / (\(f.denominator.termCount) terms)"
+        }
+        var lines = [AlgebraicProver.header]
+        for placement in model.placements {
+            let facts = placement.facts.map(problem.text(of:)).joined(separator: ", ")
+            lines.append("  \(problem.name(of: placement.point)) = (\(short(placement.x)), \(short(placement.y)))   "
+                         + placement.method + (facts.isEmpty ? "" : " from " + facts))
+        }
+        for variable in model.variables {
+            if let relation = variable.relation {
+                let t = relation.text(naming: name)
+                lines.append("  \(variable.name) is a root of " + (t.count <= 160 ? t : "a quadratic of \(relation.termCount) terms") + " = 0")
+            }
+        }
+        if !model.unusedFacts.isEmpty {
+            lines.append("  not assumed: " + model.unusedFacts.map(problem.text(of:)).joined(separator: ", "))
+        }
+        lines.append("  non-degeneracy: \(model.conditions.count) polynomials are nonzero in the diagram"
+                     + (model.conditions.isEmpty ? "" : " (" + model.conditions.prefix(4).map(\.reason).joined(separator: "; ")
+                        + (model.conditions.count > 4 ? "; ..." : "") + ")"))
+        let terms = goalTerms.map(String.init).joined(separator: ", ")
+        lines.append("  \(problem.text(of: goal)): the numerator (\(terms) terms) reduces to 0 modulo the relations. QED")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Tries to prove a problem's goal by coordinates.
+public enum AlgebraicProver {
+    /// Why a coordinate proof was not found.
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        /// The problem has no goal.
+        case noGoal
+        /// Some construction or the goal has no supported polynomial form.
+        case unsupported(String)
+        /// The goal's numerator does not vanish modulo the relations: it is not implied
+        /// generically by the facts the model assumes.
+        case notIdentical(terms: Int)
+        /// The deadline passed first.
+        case outOfTime
+
+        public var description: String {
+            switch self {
+            case .noGoal: return "the problem states no goal"
+            case .unsupported(let why): return "unsupported: \(why)"
+            case .notIdentical(let terms): return "the goal's numerator does not reduce to 0 (\(terms) terms remain)"
+            case .outOfTime: return "out of time"
+            }
+        }
+    }
+
+    /// Proves `diagram.problem`'s goal by coordinates, or says why not.
+    /// Gives up at `deadline` (polynomial arithmetic stops there too; see
+    /// `PolynomialDeadline`).
+    public static func prove(_ diagram: Diagram, termLimit: Int = 20_000, deadline: Date = .distantFuture) -> Result<AlgebraicProof, Failure> {
+        let start = Date()
+        let seconds = min(deadline.timeIntervalSince(start), 1e6)
+        let instant = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
+        let outcome = PolynomialDeadline.$current.withValue(instant) {
+            attempt(diagram, termLimit: termLimit, deadline: deadline, start: start)
+        }
+        // Anything computed after the deadline is meaningless: discard it.
+        if ContinuousClock.now >= instant { return .failure(.outOfTime) }
+        return outcome
+    }
+
+    private static func attempt(_ diagram: Diagram, termLimit: Int, deadline: Date, start: Date) -> Result<AlgebraicProof, Failure> {
+        guard let goal = diagram.problem.goal else { return .failure(.noGoal) }
+        let model: CoordinateModel
+        do {
+            model = try CoordinateModel(diagram: diagram, termLimit: termLimit, deadline: deadline)
+        } catch {
+            return .failure(.unsupported("\(error)"))
+        }
+        let equations: [RationalFunction]
+        do {
+            equations = try PredicateEquations.equations(of: goal) { id in
+                let c = model.coordinates(of: id)
+                return PlanePoint(x: c.x, y: c.y)
+            }
+        } catch {
+            return .failure(.unsupported("the goal: \(error)"))
+        }
+        for equation in equations {
+            let reduced = model.reduce(equation.numerator).reduced
+            if !reduced.isZero { return .failure(.notIdentical(terms: reduced.termCount)) }
+        }
+        return .success(AlgebraicProof(model: model, goal: goal, goalTerms: equations.map(\.numerator.termCount),
+                                       seconds: Date().timeIntervalSince(start)))
+    }
+}
+
+extension Result where Success == AlgebraicProof, Failure == AlgebraicProver.Failure {
+    /// The proof, when there is one.
+    public var proof: AlgebraicProof? {
+        if case .success(let proof) = self { return proof }
+        return nil
+    }
+
+    /// Why there is no proof, when there is none.
+    public var failure: AlgebraicProver.Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
+    }
+}
+
+extension AlgebraicProver {
+    /// The first line of every proof by coordinates.
+    public static let header = "Proof by coordinates (exact arithmetic over the rationals):"
+
+    /// Checks a proof by coordinates, as `AlgebraicProof.text` writes it, of `diagram`'s
+    /// problem: returns nil when it is valid, else why not.
+    ///
+    /// The certificate of such a proof is the computation itself, which is exact and
+    /// deterministic: the check builds the coordinate model again from the statement and
+    /// the diagram, reduces the goal again, and compares the result with the text line by
+    /// line. It trusts GouguPolynomials' arithmetic and the coordinate model (how facts
+    /// become equations and how points are solved for), never the deduction engine.
+    public static func check(_ text: String, diagram: Diagram) -> String? {
+        let given = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard given.first == header else { return "not a proof by coordinates (the first line is not '\(header)')" }
+        switch prove(diagram) {
+        case .failure(let failure):
+            return "the goal does not follow by coordinates: \(failure)"
+        case .success(let proof):
+            let expected = proof.text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+            for (index, line) in expected.enumerated() {
+                guard index < given.count else { return "the proof stops before line \(index + 1): expected '\(line)'" }
+                guard given[index] == line else { return "line \(index + 1) is '\(given[index])', the computation gives '\(line)'" }
+            }
+            if given.count > expected.count { return "line \(expected.count + 1) is more than the computation gives" }
+            return nil
+        }
+    }
+}
