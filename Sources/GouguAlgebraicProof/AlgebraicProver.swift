@@ -47,8 +47,12 @@ public struct AlgebraicProof: Sendable {
         lines.append("  non-degeneracy: \(model.conditions.count) polynomials are nonzero in the diagram"
                      + (model.conditions.isEmpty ? "" : " (" + model.conditions.prefix(4).map(\.reason).joined(separator: "; ")
                         + (model.conditions.count > 4 ? "; ..." : "") + ")"))
-        let terms = goalTerms.map(String.init).joined(separator: ", ")
-        lines.append("  \(problem.text(of: goal)): the numerator (\(terms) terms) reduces to 0 modulo the relations. QED")
+        if goalTerms.allSatisfy({ $0 == 0 }) {
+            lines.append("  \(problem.text(of: goal)): the numerator is the zero polynomial. QED")
+        } else {
+            let terms = goalTerms.map(String.init).joined(separator: ", ")
+            lines.append("  \(problem.text(of: goal)): the numerator (\(terms) terms) reduces to 0 modulo the relations. QED")
+        }
         return lines.joined(separator: "\n")
     }
 }
