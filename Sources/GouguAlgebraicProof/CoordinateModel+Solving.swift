@@ -1,0 +1,231 @@
+import Foundation
+import GouguArithmetic
+import GouguGeometry
+import GouguLanguage
+import GouguPolynomials
+
+// Solving one point's equations: the cases of `CoordinateModel`'s documentation.
+
+extension CoordinateModel {
+    struct Solution {
+        var x: RationalFunction
+        var y: RationalFunction
+        var method: String
+        var facts: [Statement]
+    }
+
+    func numeric(_ f: RationalFunction) -> Double { value(of: f) }
+
+    /// Solves a point's equations (see the type's documentation for the cases).
+    mutating func solve(point: PointID, name: String, position: Vector2,
+                        equations: [(LocusPolynomial, Statement)]) throws -> Solution {
+        if equations.isEmpty { return freePoint(point, name: name, position: position) }
+        let lines = equations.filter { $0.0.degree == 1 }
+        let quadrics = equations.filter { $0.0.degree == 2 }
+        if let solution = try twoLines(lines) { return solution }
+        if let solution = try lineAndCurve(point: point, name: name, position: position, lines: lines, quadrics: quadrics) {
+            return solution
+        }
+        if equations.count >= 2 && lines.count + quadrics.count >= 2 {
+            throw Unsupported(description: "\(name): two curves of degree two that are not both circles")
+        }
+        return try oneLocus(point: point, name: name, position: position, equations: equations)
+    }
+
+    /// Two of the lines that meet at one point, by Cramer's rule.
+    mutating func twoLines(_ lines: [(LocusPolynomial, Statement)]) throws -> Solution? {
+        for i in lines.indices {
+            for j in lines.indices where j > i {
+                let (l1, l2) = (lines[i].0, lines[j].0)
+                let det = l1.coefficient(1, 0) * l2.coefficient(0, 1) - l2.coefficient(1, 0) * l1.coefficient(0, 1)
+                guard isNonzeroInDiagram(det.numerator), !isZero(det) else { continue }
+                try require(det, nonzero: "the determinant of \(problem.text(of: lines[i].1)) and \(problem.text(of: lines[j].1))")
+                let (a1, b1, c1) = (l1.coefficient(1, 0), l1.coefficient(0, 1), l1.coefficient(0, 0))
+                let (a2, b2, c2) = (l2.coefficient(1, 0), l2.coefficient(0, 1), l2.coefficient(0, 0))
+                return Solution(x: (b1 * c2 - b2 * c1) / det, y: (a2 * c1 - a1 * c2) / det,
+                                method: "the intersection of two lines", facts: [lines[i].1, lines[j].1])
+            }
+        }
+        return nil
+    }
+
+    /// A line and a curve of degree two (two circles give their radical axis and a circle):
+    /// the second intersection besides an earlier point, a double root, or an algebraic
+    /// parameter.
+    mutating func lineAndCurve(point: PointID, name: String, position: Vector2,
+                               lines: [(LocusPolynomial, Statement)], quadrics: [(LocusPolynomial, Statement)]) throws -> Solution? {
+        var lineCurvePairs: [(LocusPolynomial, LocusPolynomial, [Statement])] = []
+        for line in lines { for quadric in quadrics { lineCurvePairs.append((line.0, quadric.0, [line.1, quadric.1])) } }
+        for i in quadrics.indices {
+            for j in quadrics.indices where j > i {
+                let (q1, q2) = (quadrics[i].0, quadrics[j].0)
+                guard isCircle(q1), isCircle(q2) else { continue }
+                let axis = q1 * LocusPolynomial(constant: q2.coefficient(2, 0)) - q2 * LocusPolynomial(constant: q1.coefficient(2, 0))
+                let reducedAxis = axis.mapCoefficients { self.normalize($0) }
+                if reducedAxis.degree == 1 { lineCurvePairs.append((reducedAxis, q1, [quadrics[i].1, quadrics[j].1])) }
+            }
+        }
+        for (line, curve, facts) in lineCurvePairs {
+            let (base, direction, coordinate) = try parametrize(line, reason: problem.text(of: facts[0]))
+            let c = curve.along(base: base, direction: direction).map { normalize($0) }
+            let s = coordinate == 0 ? position.x : position.y
+            if c.count < 3 || c[2].isZero {
+                guard c.count >= 2, !c[1].isZero else { continue }
+                try require(c[1], nonzero: "the slope of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
+                let root = -c[0] / c[1]
+                return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+                                method: "the intersection of a line and a curve", facts: facts)
+            }
+            // The other intersection: an earlier point, or an algebraic parameter.
+            let numericOther = -numeric(c[1]) / numeric(c[2]) - s
+            let otherPosition = Vector2(numeric(base.x) + numericOther * numeric(direction.x),
+                                        numeric(base.y) + numericOther * numeric(direction.y))
+            if let earlier = frame[..<point.index].indices.first(where: { (frame[$0] - otherPosition).length < 1e-6 * (1 + otherPosition.length) }) {
+                let e = coordinates[earlier]
+                let se = coordinate == 0 ? e.x : e.y
+                let onLine = isZero(evaluate(line, at: e))
+                let onCurve = isZero(c[2] * se * se + c[1] * se + c[0])
+                if onLine && onCurve {
+                    try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
+                    let root = -c[1] / c[2] - se
+                    return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+                                    method: "the second intersection (besides \(problem.name(of: PointID(earlier)))) of a line and a curve",
+                                    facts: facts)
+                }
+            }
+            let count = variables.count
+            let root = try algebraic(coordinate == 0 ? "x_\(name)" : "y_\(name)", value: s, coefficients: c,
+                                     reason: "\(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
+            return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+                            method: variables.count > count ? "an intersection of a line and a curve (an algebraic parameter)"
+                                                            : "the point where a line touches a curve (a double root)",
+                            facts: facts)
+        }
+        return nil
+    }
+
+    /// One equation: a one-parameter family (a line, a circle through an earlier point, or
+    /// another conic).
+    mutating func oneLocus(point: PointID, name: String, position: Vector2,
+                           equations: [(LocusPolynomial, Statement)]) throws -> Solution {
+        guard let (equation, fact) = equations.first(where: { $0.0.degree <= 2 }) else {
+            throw Unsupported(description: "\(name): an equation of degree above two")
+        }
+        if equation.degree == 1 {
+            let (b, d, coordinate) = try parametrize(equation, reason: problem.text(of: fact))
+            let t = addVariable("t_\(name)", value: coordinate == 0 ? position.x : position.y)
+            return Solution(x: b.x + RationalFunction(t) * d.x, y: b.y + RationalFunction(t) * d.y,
+                            method: "on a line, parameter t_\(name)", facts: [fact])
+        }
+        if isCircle(equation),
+           let earlier = frame[..<point.index].indices.first(where: { abs(numericValue(equation, at: frame[$0])) < 1e-6
+                                                                      && (frame[$0] - position).length > 1e-6 }),
+           isZero(evaluate(equation, at: coordinates[earlier])) {
+            // The chord from an earlier point of the circle, by its slope.
+            let d = position - frame[earlier]
+            let alongX = abs(d.x) >= abs(d.y)
+            let slope = addVariable("m_\(name)", value: alongX ? d.y / d.x : d.x / d.y)
+            let m = RationalFunction(slope)
+            let direction = alongX ? PlanePoint(x: RationalFunction.one, y: m) : PlanePoint(x: m, y: RationalFunction.one)
+            let e = coordinates[earlier]
+            let c = equation.along(base: e, direction: direction).map { normalize($0) }
+            guard c.count == 3, c[0].isZero else { throw Unsupported(description: "\(name): the circle does not pass through \(problem.name(of: PointID(earlier)))") }
+            try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: fact)) along the chord")
+            let root = -c[1] / c[2]
+            return Solution(x: e.x + root * direction.x, y: e.y + root * direction.y,
+                            method: "on a circle through \(problem.name(of: PointID(earlier))), chord slope m_\(name)", facts: [fact])
+        }
+        // Any other curve of degree two: x free, y a root.
+        let t = addVariable("x_\(name)", value: position.x)
+        let base = PlanePoint(x: RationalFunction(t), y: RationalFunction.zero)
+        let up = PlanePoint(x: RationalFunction.zero, y: RationalFunction.one)
+        let c = equation.along(base: base, direction: up).map { normalize($0) }
+        if c.count < 3 || c[2].isZero {
+            guard c.count >= 2, !c[1].isZero else { throw Unsupported(description: "\(name): the curve has no y") }
+            try require(c[1], nonzero: "the coefficient of y in \(problem.text(of: fact))")
+            return Solution(x: RationalFunction(t), y: -c[0] / c[1], method: "on a curve, parameter x_\(name)", facts: [fact])
+        }
+        let count = variables.count
+        let root = try algebraic("y_\(name)", value: position.y, coefficients: c, reason: problem.text(of: fact))
+        return Solution(x: RationalFunction(t), y: root,
+                        method: "on a curve, parameter x_\(name), " + (variables.count > count ? "y_\(name) algebraic" : "y_\(name) a double root"),
+                        facts: [fact])
+    }
+
+    mutating func freePoint(_ point: PointID, name: String, position: Vector2) -> Solution {
+        if point.index == 0 {
+            return Solution(x: .zero, y: .zero, method: "free: the origin", facts: [])
+        }
+        let x = RationalFunction(addVariable("x_\(name)", value: position.x))
+        if point.index == 1 && abs(position.y) < 1e-12 {
+            return Solution(x: x, y: .zero, method: "free: on the x-axis", facts: [])
+        }
+        let y = RationalFunction(addVariable("y_\(name)", value: position.y))
+        return Solution(x: x, y: y, method: "free", facts: [])
+    }
+
+    /// A new algebraic variable: the root `value` of `c[2] w² + c[1] w + c[0]`.
+    /// A double root (the discriminant vanishes on the configurations: a tangent line or
+    /// circle) is rational, `-c[1] / (2 c[2])`, and needs no new variable.
+    mutating func algebraic(_ name: String, value: Double, coefficients c: [RationalFunction], reason: String) throws -> RationalFunction {
+        guard c.count == 3 else { throw Unsupported(description: "\(name): degree above two") }
+        let discriminant = c[1] * c[1] - RationalFunction(4) * c[0] * c[2]
+        if isZero(discriminant) {
+            try require(c[2], nonzero: "the leading coefficient of \(reason)")
+            return simplify(-c[1] / (RationalFunction(2) * c[2]))
+        }
+        let w = Polynomial.variable(variables.count)
+        let wf = RationalFunction(w)
+        let sum = c[2] * wf * wf + c[1] * wf + c[0]
+        let relation = sum.numerator
+        guard relation.mainVariable == variables.count, relation.degree(in: variables.count) == 2 else {
+            throw Unsupported(description: "\(name): the relation is not quadratic")
+        }
+        let lead = relation.leadingCoefficient
+        let residual = relation.evaluate { $0 == variables.count ? value : variables[$0].value }
+        let scale = relation.magnitude { $0 == variables.count ? value : variables[$0].value }
+        guard abs(residual) <= 1e-7 * scale else {
+            throw Unsupported(description: "\(name) is not a root of its relation in the diagram")
+        }
+        _ = addVariable(name, value: value, relation: relation)
+        try require(RationalFunction(lead), nonzero: "the leading coefficient of the relation of \(name) (\(reason))")
+        return wf
+    }
+
+    /// `line` as `base + s · direction`, with `s` the X coordinate (0) or the Y
+    /// coordinate (1), whichever has the larger coefficient in the diagram's numbers.
+    mutating func parametrize(_ line: LocusPolynomial, reason: String) throws
+        -> (base: PlanePoint<RationalFunction>, direction: PlanePoint<RationalFunction>, coordinate: Int) {
+        let a = line.coefficient(1, 0), b = line.coefficient(0, 1), c = line.coefficient(0, 0)
+        if abs(numeric(b)) >= abs(numeric(a)) {
+            // Y = -(a X + c) / b, X = s.
+            try require(b, nonzero: "the coefficient of y in \(reason)")
+            return (PlanePoint(x: .zero, y: -c / b), PlanePoint(x: .one, y: -a / b), 0)
+        }
+        try require(a, nonzero: "the coefficient of x in \(reason)")
+        return (PlanePoint(x: -c / a, y: .zero), PlanePoint(x: -b / a, y: .one), 1)
+    }
+
+    /// The value of a locus polynomial at a diagram position.
+    func numericValue(_ q: LocusPolynomial, at p: Vector2) -> Double {
+        q.terms.reduce(0.0) { total, term in
+            total + numeric(term.value) * pow(p.x, Double(term.key.x)) * pow(p.y, Double(term.key.y))
+        }
+    }
+
+    func isCircle(_ q: LocusPolynomial) -> Bool {
+        guard q.degree == 2, isZero(q.coefficient(1, 1)) else { return false }
+        return isZero(q.coefficient(2, 0) - q.coefficient(0, 2)) && !q.coefficient(2, 0).isZero
+    }
+
+    func evaluate(_ q: LocusPolynomial, at p: PlanePoint<RationalFunction>) -> RationalFunction {
+        var total = RationalFunction.zero
+        for (m, c) in q.terms {
+            var term = c
+            for _ in 0..<m.x { term = term * p.x }
+            for _ in 0..<m.y { term = term * p.y }
+            total = total + term
+        }
+        return total
+    }
+}
