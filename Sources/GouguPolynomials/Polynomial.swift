@@ -94,19 +94,6 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The variables present, in increasing order.
-    public var variables: [Int] {
-        var found = Set<Int>()
-        collectVariables(into: &found)
-        return found.sorted()
-    }
-
-    private func collectVariables(into found: inout Set<Int>) {
-        guard case .univariate(let v, let c) = node else { return }
-        found.insert(v)
-        for coefficient in c { coefficient.collectVariables(into: &found) }
-    }
-
     /// The number of nonzero terms when written out in full.
     public var termCount: Int {
         switch node {
