@@ -1,3 +1,4 @@
+import Foundation
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
@@ -84,5 +85,43 @@ private func prove(_ statement: String, seed: UInt64 = 0) throws -> Result<Algeb
         let ax = model.value(of: model.coordinates(of: a).x), ay = model.value(of: model.coordinates(of: a).y)
         let modelLength = ((ex - ax) * (ex - ax) + (ey - ay) * (ey - ay)).squareRoot()
         #expect(abs(modelLength - diagram.position(of: a).distance(to: diagram.position(of: e))) < 1e-9)
+    }
+}
+
+/// Soundness: a goal false in the diagram is never proved, whatever the problem.
+@Suite struct ProofsByCoordinatesNeverProveFalseGoals {
+    @Test func falseGoalsOnTheClassicsAreRefused() throws {
+        let text = try #require(RepositoryFiles.text("Problems/classics.txt"))
+        let problems = try ProblemParser().parseFile(text, file: "classics.txt")
+        var tried = 0, proved = 0
+        for problem in problems {
+            let diagram = try DiagramBuilder().build(problem, seed: 0)
+            let n = problem.points.count
+            guard n >= 4 else { continue }
+            // Statements over a spread of the problem's points, in a fixed pattern.
+            var candidates: [Statement] = []
+            for k in 0..<6 {
+                let p = (0..<4).map { PointID(($0 * 3 + k * 5 + 1) % n) }
+                guard Set(p).count == 4 else { continue }
+                let args = p.map(Argument.point)
+                candidates.append(Statement(predicate: "coll", arguments: Array(args.prefix(3))))
+                candidates.append(Statement(predicate: "perp", arguments: args))
+                candidates.append(Statement(predicate: "cong", arguments: args))
+                candidates.append(Statement(predicate: "cyclic", arguments: args))
+            }
+            for goal in candidates where !diagram.holds(goal) {
+                let clauses = problem.clauses.map(problem.text(of:)).joined(separator: "; ")
+                let restated = try ProblemParser().parseProblem(name: problem.name, statement: clauses + " ? " + problem.text(of: goal))
+                let redrawn = try DiagramBuilder().build(restated, seed: 0)
+                guard redrawn.goalHolds == false else { continue }
+                tried += 1
+                if case .success = AlgebraicProver.prove(redrawn, deadline: Date().addingTimeInterval(0.5)) {
+                    proved += 1
+                    Issue.record("\(problem.name): proved the false goal \(problem.text(of: goal))")
+                }
+            }
+        }
+        #expect(tried >= 100)
+        #expect(proved == 0)
     }
 }
