@@ -26,8 +26,11 @@ extension CoordinateModel {
         if let solution = try lineAndCurve(point: point, name: name, position: position, lines: lines, quadrics: quadrics) {
             return solution
         }
+        if quadrics.count >= 2, let solution = try twoConics(name: name, position: position, quadrics: quadrics) {
+            return solution
+        }
         if equations.count >= 2 && lines.count + quadrics.count >= 2 {
-            throw Unsupported(description: "\(name): two curves of degree two that are not both circles")
+            throw Unsupported(description: "\(name): two curves of degree two that do not meet at a point the model can express")
         }
         return try oneLocus(point: point, name: name, position: position, equations: equations)
     }
@@ -100,6 +103,41 @@ extension CoordinateModel {
                             method: variables.count > count ? "an intersection of a line and a curve (an algebraic parameter)"
                                                             : "the point where a line touches a curve (a double root)",
                             facts: facts)
+        }
+        return nil
+    }
+
+    /// Two conics (not both circles, such as two angle bisectors): x is an algebraic
+    /// parameter, a root of their resultant in y (degree up to four, so every intersection
+    /// is covered), and y is rational in x, from the combination of the two that is linear
+    /// in y.
+    mutating func twoConics(name: String, position: Vector2, quadrics: [(LocusPolynomial, Statement)]) throws -> Solution? {
+        for i in quadrics.indices {
+            for j in quadrics.indices where j > i {
+                let facts = [quadrics[i].1, quadrics[j].1]
+                let index = variables.count
+                let x = RationalFunction(Polynomial.variable(index))
+                let vertical = (base: PlanePoint(x: x, y: RationalFunction.zero), direction: PlanePoint(x: RationalFunction.zero, y: RationalFunction.one))
+                let a = quadrics[i].0.along(base: vertical.base, direction: vertical.direction)
+                let b = quadrics[j].0.along(base: vertical.base, direction: vertical.direction)
+                guard a.count == 3, b.count == 3 else { continue }
+                // Res_y = (a2 b0 - a0 b2)² - (a2 b1 - a1 b2)(a1 b0 - a0 b1).
+                let p = a[2] * b[0] - a[0] * b[2], q = a[2] * b[1] - a[1] * b[2], r = a[1] * b[0] - a[0] * b[1]
+                let resultant = simplify(p * p - q * r).numerator
+                guard resultant.mainVariable == index, resultant.degree(in: index) >= 2 else { continue }
+                let residual = resultant.evaluate { $0 == index ? position.x : variables[$0].value }
+                let scale = resultant.magnitude { $0 == index ? position.x : variables[$0].value }
+                guard abs(residual) <= 1e-7 * scale else { continue }
+                _ = addVariable("x_\(name)", value: position.x, relation: resultant)
+                let reason = "\(problem.text(of: facts[0])) and \(problem.text(of: facts[1]))"
+                try require(RationalFunction(resultant.leadingCoefficient), nonzero: "the leading coefficient of the resultant of \(reason)")
+                // b2·Q1 - a2·Q2 = q' y + p' with q' = b2 a1 - a2 b1 = -q and p' = b2 a0 - a2 b0 = -p.
+                guard isNonzeroInDiagram(q.numerator), !isZero(q) else {
+                    throw Unsupported(description: "\(name): y is not rational in x on \(reason)")
+                }
+                try require(q, nonzero: "the coefficient of y in the combination of \(reason)")
+                return Solution(x: x, y: -p / q, method: "an intersection of two conics, x_\(name) a root of their resultant", facts: facts)
+            }
         }
         return nil
     }

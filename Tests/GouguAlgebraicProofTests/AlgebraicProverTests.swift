@@ -55,14 +55,25 @@ private func prove(_ statement: String, seed: UInt64 = 0) throws -> Result<Algeb
         }
     }
 
+    @Test func meetsTwoConicsAtARootOfTheirResultant() throws {
+        // Two bisector curves (pairs of lines) fix the incentre; their four intersections
+        // (the incentre and the excentres) are the roots of a quartic, and the feet of the
+        // perpendiculars from any of them to two sides are equidistant from it.
+        let outcome = try prove("a b c = triangle a b c; i = incenter i a b c; d = foot d i b c; e = foot e i c a ? cong i d i e")
+        let proof = try #require(outcome.proof)
+        let relation = try #require(proof.model.variables.compactMap(\.relation).first)
+        #expect(relation.degree(in: relation.mainVariable) == 4)
+        #expect(proof.model.placements.contains { $0.method.contains("resultant") })
+    }
+
     @Test func saysWhatItCannotModel() throws {
-        // Two bisector curves (pairs of lines) fix the incentre: not supported.
-        let outcome = try prove("a b c = triangle a b c; i = incenter i a b c ? eqangle b a b i b i b c")
+        // An angle of 60 degrees has no rational tangent.
+        let outcome = try prove("a b = segment a b; c = s_angle a b c 60 ? cong a b a c")
         guard case .failure(.unsupported(let why)) = outcome else {
             Issue.record("expected unsupported, got \(outcome)")
             return
         }
-        #expect(why.contains("i"))
+        #expect(why.contains("aconst"))
     }
 
     @Test func stopsAtTheDeadline() throws {
