@@ -19,7 +19,7 @@ import GouguPolynomials
 /// - two equations: two lines meet at one point (Cramer's rule); a line meets a circle
 ///   or a quadratic curve at the point Vieta's formula gives when the other intersection
 ///   is an earlier point, else at an algebraic parameter; two circles are a line (their
-///   radical axis) and a circle.
+///   radical axis) and a circle; two other conics meet at a root of their resultant.
 /// More than two equations: two are used, the others are not assumed (so a proof needs
 /// fewer hypotheses than the problem states, never more).
 ///
