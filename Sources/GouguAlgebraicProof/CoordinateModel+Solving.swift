@@ -125,9 +125,7 @@ extension CoordinateModel {
                 let p = a[2] * b[0] - a[0] * b[2], q = a[2] * b[1] - a[1] * b[2], r = a[1] * b[0] - a[0] * b[1]
                 let resultant = simplify(p * p - q * r).numerator
                 guard resultant.mainVariable == index, resultant.degree(in: index) >= 2 else { continue }
-                let residual = resultant.evaluate { $0 == index ? position.x : variables[$0].value }
-                let scale = resultant.magnitude { $0 == index ? position.x : variables[$0].value }
-                guard abs(residual) <= 1e-7 * scale else { continue }
+                guard isRoot(position.x, of: resultant) else { continue }
                 _ = addVariable("x_\(name)", value: position.x, relation: resultant)
                 let reason = "\(problem.text(of: facts[0])) and \(problem.text(of: facts[1]))"
                 try require(RationalFunction(resultant.leadingCoefficient), nonzero: "the leading coefficient of the resultant of \(reason)")
@@ -220,14 +218,21 @@ extension CoordinateModel {
             throw Unsupported(description: "\(name): the relation is not quadratic")
         }
         let lead = relation.leadingCoefficient
-        let residual = relation.evaluate { $0 == variables.count ? value : variables[$0].value }
-        let scale = relation.magnitude { $0 == variables.count ? value : variables[$0].value }
-        guard abs(residual) <= 1e-7 * scale else {
+        guard isRoot(value, of: relation) else {
             throw Unsupported(description: "\(name) is not a root of its relation in the diagram")
         }
         _ = addVariable(name, value: value, relation: relation)
         try require(RationalFunction(lead), nonzero: "the leading coefficient of the relation of \(name) (\(reason))")
         return wf
+    }
+
+    /// Whether `value`, as the next variable (the relation's main one), is a root of
+    /// `relation` in the diagram, up to rounding.
+    func isRoot(_ value: Double, of relation: Polynomial) -> Bool {
+        let next = variables.count
+        let residual = relation.evaluate { $0 == next ? value : variables[$0].value }
+        let scale = relation.magnitude { $0 == next ? value : variables[$0].value }
+        return abs(residual) <= 1e-7 * scale
     }
 
     /// `line` as `base + s · direction`, with `s` the X coordinate (0) or the Y

@@ -50,7 +50,8 @@ import GouguTestSupport
 
     @Test func bothProposersTogetherProveTheIncentreProblem() throws {
         // Tests run a debug build, where the model decodes slowly: a narrow beam, at the root only.
-        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1"],
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1",
+                               "--coordinates", "off"],
                               input: incenter)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
