@@ -14,7 +14,6 @@ extension CoordinateModel {
         var facts: [Statement]
     }
 
-    func numeric(_ f: RationalFunction) -> Double { value(of: f) }
 
     /// Solves a point's equations (see the type's documentation for the cases).
     mutating func solve(point: PointID, name: String, position: Vector2,
@@ -80,13 +79,13 @@ extension CoordinateModel {
                                 method: "the intersection of a line and a curve", facts: facts)
             }
             // The other intersection: an earlier point, or an algebraic parameter.
-            let numericOther = -numeric(c[1]) / numeric(c[2]) - s
-            let otherPosition = Vector2(numeric(base.x) + numericOther * numeric(direction.x),
-                                        numeric(base.y) + numericOther * numeric(direction.y))
+            let numericOther = -value(of: c[1]) / value(of: c[2]) - s
+            let otherPosition = Vector2(value(of: base.x) + numericOther * value(of: direction.x),
+                                        value(of: base.y) + numericOther * value(of: direction.y))
             if let earlier = frame[..<point.index].indices.first(where: { (frame[$0] - otherPosition).length < 1e-6 * (1 + otherPosition.length) }) {
                 let e = coordinates[earlier]
                 let se = coordinate == 0 ? e.x : e.y
-                let onLine = isZero(evaluate(line, at: e))
+                let onLine = isZero(line.value(at: e))
                 let onCurve = isZero(c[2] * se * se + c[1] * se + c[0])
                 if onLine && onCurve {
                     try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
@@ -156,7 +155,7 @@ extension CoordinateModel {
         if isCircle(equation),
            let earlier = frame[..<point.index].indices.first(where: { abs(numericValue(equation, at: frame[$0])) < 1e-6
                                                                       && (frame[$0] - position).length > 1e-6 }),
-           isZero(evaluate(equation, at: coordinates[earlier])) {
+           isZero(equation.value(at: coordinates[earlier])) {
             // The chord from an earlier point of the circle, by its slope.
             let d = position - frame[earlier]
             let alongX = abs(d.x) >= abs(d.y)
@@ -240,7 +239,7 @@ extension CoordinateModel {
     mutating func parametrize(_ line: LocusPolynomial, reason: String) throws
         -> (base: PlanePoint<RationalFunction>, direction: PlanePoint<RationalFunction>, coordinate: Int) {
         let a = line.coefficient(1, 0), b = line.coefficient(0, 1), c = line.coefficient(0, 0)
-        if abs(numeric(b)) >= abs(numeric(a)) {
+        if abs(value(of: b)) >= abs(value(of: a)) {
             // Y = -(a X + c) / b, X = s.
             try require(b, nonzero: "the coefficient of y in \(reason)")
             return (PlanePoint(x: .zero, y: -c / b), PlanePoint(x: .one, y: -a / b), 0)
@@ -252,23 +251,12 @@ extension CoordinateModel {
     /// The value of a locus polynomial at a diagram position.
     func numericValue(_ q: LocusPolynomial, at p: Vector2) -> Double {
         q.terms.reduce(0.0) { total, term in
-            total + numeric(term.value) * pow(p.x, Double(term.key.x)) * pow(p.y, Double(term.key.y))
+            total + value(of: term.value) * pow(p.x, Double(term.key.x)) * pow(p.y, Double(term.key.y))
         }
     }
 
     func isCircle(_ q: LocusPolynomial) -> Bool {
         guard q.degree == 2, isZero(q.coefficient(1, 1)) else { return false }
         return isZero(q.coefficient(2, 0) - q.coefficient(0, 2)) && !q.coefficient(2, 0).isZero
-    }
-
-    func evaluate(_ q: LocusPolynomial, at p: PlanePoint<RationalFunction>) -> RationalFunction {
-        var total = RationalFunction.zero
-        for (m, c) in q.terms {
-            var term = c
-            for _ in 0..<m.x { term = term * p.x }
-            for _ in 0..<m.y { term = term * p.y }
-            total = total + term
-        }
-        return total
     }
 }

@@ -117,9 +117,12 @@ public struct CoordinateModel: Sendable {
 
     /// Whether a polynomial is nonzero in the diagram beyond doubt: its value is more
     /// than a millionth of a millionth of the sum of its terms' absolute values.
-    func isNonzeroInDiagram(_ polynomial: Polynomial) -> Bool {
+    func isNonzeroInDiagram(_ polynomial: Polynomial) -> Bool { nonzeroValue(of: polynomial) != nil }
+
+    /// The polynomial's value in the diagram, when it is nonzero beyond doubt.
+    func nonzeroValue(of polynomial: Polynomial) -> Double? {
         let value = value(of: polynomial), scale = polynomial.magnitude { variables[$0].value }
-        return scale > 0 && abs(value) > 1e-12 * scale
+        return scale > 0 && abs(value) > 1e-12 * scale ? value : nil
     }
 
     /// The algebraic variables' relations, lowest variable first.
@@ -175,8 +178,7 @@ public struct CoordinateModel: Sendable {
     }
 
     mutating func require(_ function: RationalFunction, nonzero reason: String) throws {
-        let value = value(of: function.numerator)
-        guard isNonzeroInDiagram(function.numerator) else { throw Unsupported(description: "\(reason) vanishes in the diagram") }
+        guard let value = nonzeroValue(of: function.numerator) else { throw Unsupported(description: "\(reason) vanishes in the diagram") }
         if function.numerator.constantValue == nil {
             conditions.append(Condition(polynomial: function.numerator, reason: reason, value: value))
             if !knownFactors.contains(function.numerator) { knownFactors.append(function.numerator) }

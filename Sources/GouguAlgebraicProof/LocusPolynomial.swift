@@ -57,6 +57,11 @@ struct LocusPolynomial: CoordinateRing {
         LocusPolynomial(terms: try terms.mapValues(transform))
     }
 
+    /// The polynomial's value at a point.
+    func value(at point: PlanePoint<RationalFunction>) -> RationalFunction {
+        along(base: point, direction: PlanePoint(x: .zero, y: .zero))[0]
+    }
+
     /// The polynomial on the line `(X, Y) = base + s · direction`, as coefficients of
     /// powers of `s`, lowest first.
     func along(base: PlanePoint<RationalFunction>, direction: PlanePoint<RationalFunction>) -> [RationalFunction] {

@@ -40,14 +40,7 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var proposerOptions: ProposerOptions
 
-    @Option(help: "When each problem tries a proof by coordinates: first (after deduction, before the search; the default), last, or off (the default with --no-aux).")
-    var coordinates: CoordinatesOrder?
-
-    /// `--coordinates`, or its default.
-    var coordinatesOrder: CoordinatesOrder { coordinates ?? (noAux ? .off : .first) }
-
-    @Option(help: "Seconds a proof by coordinates may take.")
-    var coordinatesSeconds: Double = 5
+    @OptionGroup var coordinateOptions: CoordinateOptions
 
     @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
     var searchWorkers: Int?
@@ -116,7 +109,7 @@ struct BenchCommand: ParsableCommand {
                                      "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
                     + proposerOptions.arguments
                     + (noAux ? ["--no-aux"] : [])
-                    + ["--coordinates", coordinatesOrder.rawValue, "--coordinates-seconds", "\(coordinatesSeconds)"]
+                    + coordinateOptions.arguments(noAux: noAux)
                     + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
@@ -168,7 +161,8 @@ struct BenchCommand: ParsableCommand {
         }
         let run = BenchRun(inputs: inputs, shard: Shard(shard)!, timeout: timeout, seed: seed, noAux: noAux,
                            seededConfiguration: configurationOptions.seededConfiguration,
-                           coordinates: coordinatesOrder.rawValue, coordinatesSeconds: coordinatesSeconds)
+                           coordinates: coordinateOptions.order(noAux: noAux).rawValue,
+                           coordinatesSeconds: coordinateOptions.coordinatesSeconds)
         return (run, tasks)
     }
 

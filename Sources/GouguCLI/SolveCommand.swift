@@ -29,16 +29,6 @@ struct SolveRecord: Codable {
     var coordinateFailure: String? = nil
 }
 
-/// When `gougu solve` tries a proof by coordinates.
-enum CoordinatesOrder: String, ExpressibleByArgument, CaseIterable {
-    /// After deduction, before the search for auxiliary points.
-    case first
-    /// After the search, when it failed.
-    case last
-    /// Never.
-    case off
-}
-
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
 /// angle and ratio chasing) and print the proofs.
 struct SolveCommand: ParsableCommand {
@@ -90,21 +80,13 @@ struct SolveCommand: ParsableCommand {
 
     @OptionGroup var proposerOptions: ProposerOptions
 
-    @Option(help: "When to try a proof by coordinates: first (after deduction, before the search; the default), last (after the search), or off (the default with --no-aux).")
-    var coordinates: CoordinatesOrder?
-
-    /// `--coordinates`, or its default.
-    var coordinatesOrder: CoordinatesOrder { coordinates ?? (noAux ? .off : .first) }
-
-    @Option(help: "Seconds the proof by coordinates may take (within --timeout).")
-    var coordinatesSeconds: Double = 5
+    @OptionGroup var coordinateOptions: CoordinateOptions
 
     @Option(help: "Print the proposer's first N auxiliary constructions for the problem, with their scores (and, with --proposer neural or both, the model's log-probability of each).")
     var proposals: Int?
 
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard coordinatesSeconds > 0 else { throw ValidationError("--coordinates-seconds must be positive") }
         guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
         guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
@@ -150,10 +132,10 @@ struct SolveCommand: ParsableCommand {
             var provedProblem = problem
             var search: SearchResult?
             var coordinateOutcome: Result<AlgebraicProof, AlgebraicProver.Failure>?
-            let deadline = start.addingTimeInterval(min(timeout, Date().timeIntervalSince(start) + coordinatesSeconds))
+            let coordinatesOrder = coordinateOptions.order(noAux: noAux)
             // Deduction first; then coordinates or auxiliary constructions, in the time that is left.
             if coordinatesOrder == .first, !result.proved {
-                coordinateOutcome = AlgebraicProver.prove(diagram, deadline: deadline)
+                coordinateOutcome = proveByCoordinates(diagram, start: start)
             }
             let remaining = timeout - Date().timeIntervalSince(start)
             if !noAux, !result.proved, coordinateOutcome?.proof == nil, remaining > 0.05, maxStates > 0,
@@ -169,7 +151,7 @@ struct SolveCommand: ParsableCommand {
                 }
             }
             if coordinatesOrder == .last, !result.proved {
-                coordinateOutcome = AlgebraicProver.prove(diagram, deadline: deadline)
+                coordinateOutcome = proveByCoordinates(diagram, start: start)
             }
             let coordinateProof = coordinateOutcome?.proof
             if stats, let failure = coordinateOutcome?.failure { print("  coordinates: \(failure)") }
@@ -198,15 +180,8 @@ struct SolveCommand: ParsableCommand {
             }
             record.coordinateProof = coordinateProof?.text
             record.coordinateFailure = coordinateOutcome?.failure?.description
-            if let proofOut, let proof { write(proof, record: record, to: proofOut) }
-            if let proofOut, let coordinateProof {
-                let path = URL(fileURLWithPath: proofOut).appendingPathComponent(problem.name).appendingPathExtension("txt")
-                do {
-                    try (coordinateProof.text + "\n").write(to: path, atomically: true, encoding: .utf8)
-                } catch {
-                    fail("\(proofOut): error: cannot write the proof of '\(problem.name)'")
-                }
-            }
+            if let proofOut, let proof { write(proof.text, json: proof, record: record, to: proofOut) }
+            if let proofOut, let coordinateProof { write(coordinateProof.text, json: nil, record: record, to: proofOut) }
             if json {
                 print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
                 continue
@@ -247,11 +222,18 @@ struct SolveCommand: ParsableCommand {
         return encoder
     }
 
-    private func write(_ proof: Proof, record: SolveRecord, to directory: String) {
+    /// The proof within the time left of --timeout, --coordinates-seconds at most.
+    private func proveByCoordinates(_ diagram: Diagram, start: Date) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
+        let deadline = min(start.addingTimeInterval(timeout), Date().addingTimeInterval(coordinateOptions.coordinatesSeconds))
+        return AlgebraicProver.prove(diagram, deadline: deadline)
+    }
+
+    /// Writes DIR/NAME.txt, and DIR/NAME.json when the proof has a JSON form.
+    private func write(_ text: String, json proof: Proof?, record: SolveRecord, to directory: String) {
         let base = URL(fileURLWithPath: directory).appendingPathComponent(record.problem)
         do {
-            try (proof.text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
-            try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json"))
+            try (text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
+            if let proof { try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json")) }
             // A proof with auxiliary points proves the augmented problem: write it beside the
             // proof as a problem file (name line, statement line) for a checker to read.
             if let statement = record.statement {

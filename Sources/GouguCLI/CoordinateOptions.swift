@@ -1,0 +1,32 @@
+import ArgumentParser
+
+/// When `gougu solve` tries a proof by coordinates.
+enum CoordinatesOrder: String, ExpressibleByArgument, CaseIterable {
+    /// After deduction, before the search for auxiliary points.
+    case first
+    /// After the search, when it failed.
+    case last
+    /// Never.
+    case off
+}
+
+/// `--coordinates` and `--coordinates-seconds`, shared by `gougu solve` and `gougu bench`.
+struct CoordinateOptions: ParsableArguments {
+    @Option(help: "When to try a proof by coordinates: first (after deduction, before the search; the default), last (after the search), or off (the default with --no-aux).")
+    var coordinates: CoordinatesOrder?
+
+    @Option(help: "Seconds the proof by coordinates may take (within --timeout).")
+    var coordinatesSeconds: Double = 5
+
+    func validate() throws {
+        guard coordinatesSeconds > 0 else { throw ValidationError("--coordinates-seconds must be positive") }
+    }
+
+    /// `--coordinates`, or its default: off for deduction alone (`--no-aux`), else first.
+    func order(noAux: Bool) -> CoordinatesOrder { coordinates ?? (noAux ? .off : .first) }
+
+    /// The options as `gougu solve` arguments, the default made explicit.
+    func arguments(noAux: Bool) -> [String] {
+        ["--coordinates", order(noAux: noAux).rawValue, "--coordinates-seconds", "\(coordinatesSeconds)"]
+    }
+}
