@@ -29,7 +29,7 @@ public struct AlgebraicProof: Sendable {
             let t = f.text(naming: name)
             return t.count <= 120 ? t : "(\(f.numerator.termCount) terms) / (\(f.denominator.termCount) terms)"
         }
-        var lines = [AlgebraicProver.header]
+        var lines = [AlgebraicProver.header, AlgebraicProver.systemLine(model.system)]
         for placement in model.placements {
             let facts = placement.facts.map(problem.text(of:)).joined(separator: ", ")
             lines.append("  \(problem.name(of: placement.point)) = (\(short(placement.x)), \(short(placement.y)))   "
@@ -81,32 +81,59 @@ public enum AlgebraicProver {
         }
     }
 
-    /// Proves `diagram.problem`'s goal by coordinates, or says why not.
-    /// Gives up at `deadline` (polynomial arithmetic stops there too; see
-    /// `PolynomialDeadline`).
-    public static func prove(_ diagram: Diagram, termLimit: Int = 20_000, deadline: Date = .distantFuture) -> Result<AlgebraicProof, Failure> {
+    /// The coordinate systems tried, in order: isotropic coordinates first (points on
+    /// circles are cheaper there), cartesian ones when those fail (they have angles of 45
+    /// degrees, and other expressions to grow).
+    public static let systems: [CoordinateSystem] = [.isotropic, .cartesian]
+
+    /// Proves `diagram.problem`'s goal by coordinates, or says why not, in each of
+    /// `systems` in turn until one gives a proof: each but the last gets half of the time
+    /// left. Gives up at `deadline` (polynomial arithmetic stops there too; see
+    /// `PolynomialDeadline`). When every system fails, the failure reported is the most
+    /// telling one: a goal that does not reduce to zero, else running out of time, else
+    /// the first system's.
+    public static func prove(_ diagram: Diagram, systems: [CoordinateSystem] = systems, termLimit: Int = 20_000,
+                             deadline: Date = .distantFuture) -> Result<AlgebraicProof, Failure> {
+        var failures: [Failure] = []
+        for (index, system) in systems.enumerated() {
+            let now = Date()
+            let left = deadline.timeIntervalSince(now)
+            let share = index == systems.count - 1 ? deadline : now.addingTimeInterval(left / 2)
+            switch prove(diagram, in: system, termLimit: termLimit, deadline: share) {
+            case .success(let proof): return .success(proof)
+            case .failure(let failure): failures.append(failure)
+            }
+        }
+        if let refuted = failures.first(where: { if case .notIdentical = $0 { true } else { false } }) { return .failure(refuted) }
+        if let late = failures.first(where: { if case .outOfTime = $0 { true } else { false } }) { return .failure(late) }
+        return .failure(failures.first ?? .unsupported("no coordinate system to try"))
+    }
+
+    /// Proves the goal in one coordinate system.
+    static func prove(_ diagram: Diagram, in system: CoordinateSystem, termLimit: Int, deadline: Date) -> Result<AlgebraicProof, Failure> {
         let start = Date()
         let seconds = min(deadline.timeIntervalSince(start), 1e6)
         let instant = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
         let outcome = PolynomialDeadline.$current.withValue(instant) {
-            attempt(diagram, termLimit: termLimit, deadline: deadline, start: start)
+            attempt(diagram, system: system, termLimit: termLimit, deadline: deadline, start: start)
         }
         // Anything computed after the deadline is meaningless: discard it.
         if ContinuousClock.now >= instant { return .failure(.outOfTime) }
         return outcome
     }
 
-    private static func attempt(_ diagram: Diagram, termLimit: Int, deadline: Date, start: Date) -> Result<AlgebraicProof, Failure> {
+    private static func attempt(_ diagram: Diagram, system: CoordinateSystem, termLimit: Int, deadline: Date,
+                                start: Date) -> Result<AlgebraicProof, Failure> {
         guard let goal = diagram.problem.goal else { return .failure(.noGoal) }
         let model: CoordinateModel
         do {
-            model = try CoordinateModel(diagram: diagram, termLimit: termLimit, deadline: deadline)
+            model = try CoordinateModel(diagram: diagram, system: system, termLimit: termLimit, deadline: deadline)
         } catch {
             return .failure(.unsupported("\(error)"))
         }
         let equations: [RationalFunction]
         do {
-            equations = try PredicateEquations.equations(of: goal) { id in
+            equations = try PredicateEquations.equations(of: goal, in: system) { id in
                 let c = model.coordinates(of: id)
                 return PlanePoint(x: c.x, y: c.y)
             }
@@ -140,6 +167,14 @@ extension AlgebraicProver {
     /// The first line of every proof by coordinates.
     public static let header = "Proof by coordinates (exact arithmetic over the rationals):"
 
+    /// The second line: the coordinate system.
+    static func systemLine(_ system: CoordinateSystem) -> String {
+        switch system {
+        case .cartesian: return "  in cartesian coordinates (x, y)"
+        case .isotropic: return "  in isotropic coordinates (z, w) = (x + iy, x - iy)"
+        }
+    }
+
     /// Checks a proof by coordinates, as `AlgebraicProof.text` writes it, of `diagram`'s
     /// problem: returns nil when it is valid, else why not.
     ///
@@ -151,7 +186,10 @@ extension AlgebraicProver {
     public static func check(_ text: String, diagram: Diagram) -> String? {
         let given = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         guard given.first == header else { return "not a proof by coordinates (the first line is not '\(header)')" }
-        switch prove(diagram) {
+        guard given.count > 1, let system = CoordinateSystem.allCases.first(where: { systemLine($0).trimmingCharacters(in: .whitespaces) == given[1] }) else {
+            return "line 2 does not name the coordinate system ('\(systemLine(.cartesian).trimmingCharacters(in: .whitespaces))' or '\(systemLine(.isotropic).trimmingCharacters(in: .whitespaces))')"
+        }
+        switch prove(diagram, systems: [system]) {
         case .failure(let failure):
             return "the goal does not follow by coordinates: \(failure)"
         case .success(let proof):

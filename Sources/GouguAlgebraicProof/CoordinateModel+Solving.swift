@@ -16,7 +16,7 @@ extension CoordinateModel {
 
 
     /// Solves a point's equations (see the type's documentation for the cases).
-    mutating func solve(point: PointID, name: String, position: Vector2,
+    mutating func solve(point: PointID, name: String, position: PlanePoint<Complex>,
                         equations: [(LocusPolynomial, Statement)]) throws -> Solution {
         if equations.isEmpty { return freePoint(point, name: name, position: position) }
         let lines = equations.filter { $0.0.degree == 1 }
@@ -54,7 +54,7 @@ extension CoordinateModel {
     /// A line and a curve of degree two (two circles give their radical axis and a circle):
     /// the second intersection besides an earlier point, a double root, or an algebraic
     /// parameter.
-    mutating func lineAndCurve(point: PointID, name: String, position: Vector2,
+    mutating func lineAndCurve(point: PointID, name: String, position: PlanePoint<Complex>,
                                lines: [(LocusPolynomial, Statement)], quadrics: [(LocusPolynomial, Statement)]) throws -> Solution? {
         var lineCurvePairs: [(LocusPolynomial, LocusPolynomial, [Statement])] = []
         for line in lines { for quadric in quadrics { lineCurvePairs.append((line.0, quadric.0, [line.1, quadric.1])) } }
@@ -62,7 +62,7 @@ extension CoordinateModel {
             for j in quadrics.indices where j > i {
                 let (q1, q2) = (quadrics[i].0, quadrics[j].0)
                 guard isCircle(q1), isCircle(q2) else { continue }
-                let axis = q1 * LocusPolynomial(constant: q2.coefficient(2, 0)) - q2 * LocusPolynomial(constant: q1.coefficient(2, 0))
+                let axis = q1 * LocusPolynomial(constant: circleCoefficient(q2)) - q2 * LocusPolynomial(constant: circleCoefficient(q1))
                 let reducedAxis = axis.mapCoefficients { self.normalize($0) }
                 if reducedAxis.degree == 1 { lineCurvePairs.append((reducedAxis, q1, [quadrics[i].1, quadrics[j].1])) }
             }
@@ -80,10 +80,10 @@ extension CoordinateModel {
             }
             // The other intersection: an earlier point, or an algebraic parameter.
             let numericOther = -value(of: c[1]) / value(of: c[2]) - s
-            let otherPosition = Vector2(value(of: base.x) + numericOther * value(of: direction.x),
-                                        value(of: base.y) + numericOther * value(of: direction.y))
-            if let earlier = frame[..<point.index].indices.first(where: { (frame[$0] - otherPosition).length < 1e-6 * (1 + otherPosition.length) }) {
-                let e = coordinates[earlier]
+            let otherPosition = PlanePoint(x: value(of: base.x) + numericOther * value(of: direction.x),
+                                           y: value(of: base.y) + numericOther * value(of: direction.y))
+            if let earlier = placed.first(where: { separation(frame[$0.index], otherPosition) < 1e-6 * (1 + otherPosition.x.length + otherPosition.y.length) }) {
+                let e = coordinates[earlier.index]!
                 let se = coordinate == 0 ? e.x : e.y
                 let onLine = isZero(line.value(at: e))
                 let onCurve = isZero(c[2] * se * se + c[1] * se + c[0])
@@ -91,12 +91,12 @@ extension CoordinateModel {
                     try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
                     let root = -c[1] / c[2] - se
                     return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
-                                    method: "the second intersection (besides \(problem.name(of: PointID(earlier)))) of a line and a curve",
+                                    method: "the second intersection (besides \(problem.name(of: earlier))) of a line and a curve",
                                     facts: facts)
                 }
             }
             let count = variables.count
-            let root = try algebraic(coordinate == 0 ? "x_\(name)" : "y_\(name)", value: s, coefficients: c,
+            let root = try algebraic(coordinateName(coordinate, of: name), value: s, coefficients: c,
                                      reason: "\(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
             return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
                             method: variables.count > count ? "an intersection of a line and a curve (an algebraic parameter)"
@@ -110,7 +110,7 @@ extension CoordinateModel {
     /// parameter, a root of their resultant in y (degree up to four, so every intersection
     /// is covered), and y is rational in x, from the combination of the two that is linear
     /// in y.
-    mutating func twoConics(name: String, position: Vector2, quadrics: [(LocusPolynomial, Statement)]) throws -> Solution? {
+    mutating func twoConics(name: String, position: PlanePoint<Complex>, quadrics: [(LocusPolynomial, Statement)]) throws -> Solution? {
         for i in quadrics.indices {
             for j in quadrics.indices where j > i {
                 let facts = [quadrics[i].1, quadrics[j].1]
@@ -125,7 +125,7 @@ extension CoordinateModel {
                 let resultant = simplify(p * p - q * r).numerator
                 guard resultant.mainVariable == index, resultant.degree(in: index) >= 2 else { continue }
                 guard isRoot(position.x, of: resultant) else { continue }
-                _ = addVariable("x_\(name)", value: position.x, relation: resultant)
+                _ = addVariable(coordinateName(0, of: name), value: position.x, relation: resultant)
                 let reason = "\(problem.text(of: facts[0])) and \(problem.text(of: facts[1]))"
                 try require(RationalFunction(resultant.leadingCoefficient), nonzero: "the leading coefficient of the resultant of \(reason)")
                 // b2·Q1 - a2·Q2 = q' y + p' with q' = b2 a1 - a2 b1 = -q and p' = b2 a0 - a2 b0 = -p.
@@ -133,7 +133,7 @@ extension CoordinateModel {
                     throw Unsupported(description: "\(name): y is not rational in x on \(reason)")
                 }
                 try require(q, nonzero: "the coefficient of y in the combination of \(reason)")
-                return Solution(x: x, y: -p / q, method: "an intersection of two conics, x_\(name) a root of their resultant", facts: facts)
+                return Solution(x: x, y: -p / q, method: "an intersection of two conics, \(coordinateName(0, of: name)) a root of their resultant", facts: facts)
             }
         }
         return nil
@@ -141,7 +141,7 @@ extension CoordinateModel {
 
     /// One equation: a one-parameter family (a line, a circle through an earlier point, or
     /// another conic).
-    mutating func oneLocus(point: PointID, name: String, position: Vector2,
+    mutating func oneLocus(point: PointID, name: String, position: PlanePoint<Complex>,
                            equations: [(LocusPolynomial, Statement)]) throws -> Solution {
         guard let (equation, fact) = equations.first(where: { $0.0.degree <= 2 }) else {
             throw Unsupported(description: "\(name): an equation of degree above two")
@@ -153,56 +153,77 @@ extension CoordinateModel {
                             method: "on a line, parameter t_\(name)", facts: [fact])
         }
         if isCircle(equation),
-           let earlier = frame[..<point.index].indices.first(where: { abs(numericValue(equation, at: frame[$0])) < 1e-6
-                                                                      && (frame[$0] - position).length > 1e-6 }),
-           isZero(equation.value(at: coordinates[earlier])) {
+           let earlier = placed.first(where: { numericValue(equation, at: frame[$0.index]).length < 1e-6
+                                               && separation(frame[$0.index], position) > 1e-6 }),
+           isZero(equation.value(at: coordinates[earlier.index]!)) {
             // The chord from an earlier point of the circle, by its slope.
-            let d = position - frame[earlier]
-            let alongX = abs(d.x) >= abs(d.y)
+            let d = position - frame[earlier.index]
+            let alongX = d.x.length >= d.y.length
             let slope = addVariable("m_\(name)", value: alongX ? d.y / d.x : d.x / d.y)
             let m = RationalFunction(slope)
             let direction = alongX ? PlanePoint(x: RationalFunction.one, y: m) : PlanePoint(x: m, y: RationalFunction.one)
-            let e = coordinates[earlier]
+            let e = coordinates[earlier.index]!
             let c = equation.along(base: e, direction: direction).map { normalize($0) }
-            guard c.count == 3, c[0].isZero else { throw Unsupported(description: "\(name): the circle does not pass through \(problem.name(of: PointID(earlier)))") }
+            guard c.count == 3, c[0].isZero else { throw Unsupported(description: "\(name): the circle does not pass through \(problem.name(of: earlier))") }
             try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: fact)) along the chord")
             let root = -c[1] / c[2]
             return Solution(x: e.x + root * direction.x, y: e.y + root * direction.y,
-                            method: "on a circle through \(problem.name(of: PointID(earlier))), chord slope m_\(name)", facts: [fact])
+                            method: "on a circle through \(problem.name(of: earlier)), chord slope m_\(name)", facts: [fact])
         }
         // Any other curve of degree two: x free, y a root.
-        let t = addVariable("x_\(name)", value: position.x)
+        let (xName, yName) = (coordinateName(0, of: name), coordinateName(1, of: name))
+        let t = addVariable(xName, value: position.x)
         let base = PlanePoint(x: RationalFunction(t), y: RationalFunction.zero)
         let up = PlanePoint(x: RationalFunction.zero, y: RationalFunction.one)
         let c = equation.along(base: base, direction: up).map { normalize($0) }
         if c.count < 3 || c[2].isZero {
             guard c.count >= 2, !c[1].isZero else { throw Unsupported(description: "\(name): the curve has no y") }
             try require(c[1], nonzero: "the coefficient of y in \(problem.text(of: fact))")
-            return Solution(x: RationalFunction(t), y: -c[0] / c[1], method: "on a curve, parameter x_\(name)", facts: [fact])
+            return Solution(x: RationalFunction(t), y: -c[0] / c[1], method: "on a curve, parameter \(xName)", facts: [fact])
         }
         let count = variables.count
-        let root = try algebraic("y_\(name)", value: position.y, coefficients: c, reason: problem.text(of: fact))
+        let root = try algebraic(yName, value: position.y, coefficients: c, reason: problem.text(of: fact))
         return Solution(x: RationalFunction(t), y: root,
-                        method: "on a curve, parameter x_\(name), " + (variables.count > count ? "y_\(name) algebraic" : "y_\(name) a double root"),
+                        method: "on a curve, parameter \(xName), " + (variables.count > count ? "\(yName) algebraic" : "\(yName) a double root"),
                         facts: [fact])
     }
 
-    mutating func freePoint(_ point: PointID, name: String, position: Vector2) -> Solution {
-        if point.index == 0 {
+    mutating func freePoint(_ point: PointID, name: String, position: PlanePoint<Complex>) -> Solution {
+        if placed.isEmpty {
             return Solution(x: .zero, y: .zero, method: "free: the origin", facts: [])
         }
-        let x = RationalFunction(addVariable("x_\(name)", value: position.x))
-        if point.index == 1 && abs(position.y) < 1e-12 {
-            return Solution(x: x, y: .zero, method: "free: on the x-axis", facts: [])
+        if placed.count == 1 {
+            // The frame put the second point on the x-axis (at 1 in isotropic coordinates).
+            switch system {
+            case .cartesian where position.y.length < 1e-12:
+                return Solution(x: RationalFunction(addVariable("x_\(name)", value: position.x)), y: .zero,
+                                method: "free: on the x-axis", facts: [])
+            case .isotropic where separation(position, PlanePoint(x: .one, y: .one)) < 1e-12:
+                return Solution(x: .one, y: .one, method: "free: at 1", facts: [])
+            default:
+                break
+            }
         }
-        let y = RationalFunction(addVariable("y_\(name)", value: position.y))
+        let x = RationalFunction(addVariable(coordinateName(0, of: name), value: position.x))
+        let y = RationalFunction(addVariable(coordinateName(1, of: name), value: position.y))
         return Solution(x: x, y: y, method: "free", facts: [])
+    }
+
+    /// The name of a point's coordinate (0 or 1) as a variable: `x_c`, `w_c`.
+    func coordinateName(_ coordinate: Int, of point: String) -> String {
+        let names = system.coordinateNames
+        return "\(coordinate == 0 ? names.0 : names.1)_\(point)"
+    }
+
+    /// How far apart two diagram positions are (the larger coordinate difference).
+    func separation(_ p: PlanePoint<Complex>, _ q: PlanePoint<Complex>) -> Double {
+        max((p.x - q.x).length, (p.y - q.y).length)
     }
 
     /// A new algebraic variable: the root `value` of `c[2] w² + c[1] w + c[0]`.
     /// A double root (the discriminant vanishes on the configurations: a tangent line or
     /// circle) is rational, `-c[1] / (2 c[2])`, and needs no new variable.
-    mutating func algebraic(_ name: String, value: Double, coefficients c: [RationalFunction], reason: String) throws -> RationalFunction {
+    mutating func algebraic(_ name: String, value: Complex, coefficients c: [RationalFunction], reason: String) throws -> RationalFunction {
         guard c.count == 3 else { throw Unsupported(description: "\(name): degree above two") }
         let discriminant = c[1] * c[1] - RationalFunction(4) * c[0] * c[2]
         if isZero(discriminant) {
@@ -227,11 +248,11 @@ extension CoordinateModel {
 
     /// Whether `value`, as the next variable (the relation's main one), is a root of
     /// `relation` in the diagram, up to rounding.
-    func isRoot(_ value: Double, of relation: Polynomial) -> Bool {
+    func isRoot(_ value: Complex, of relation: Polynomial) -> Bool {
         let next = variables.count
         let residual = relation.evaluate { $0 == next ? value : variables[$0].value }
-        let scale = relation.magnitude { $0 == next ? value : variables[$0].value }
-        return abs(residual) <= 1e-7 * scale
+        let scale = relation.magnitude { $0 == next ? value.length : variables[$0].value.length }
+        return residual.length <= 1e-7 * scale
     }
 
     /// `line` as `base + s · direction`, with `s` the X coordinate (0) or the Y
@@ -239,7 +260,7 @@ extension CoordinateModel {
     mutating func parametrize(_ line: LocusPolynomial, reason: String) throws
         -> (base: PlanePoint<RationalFunction>, direction: PlanePoint<RationalFunction>, coordinate: Int) {
         let a = line.coefficient(1, 0), b = line.coefficient(0, 1), c = line.coefficient(0, 0)
-        if abs(value(of: b)) >= abs(value(of: a)) {
+        if value(of: b).length >= value(of: a).length {
             // Y = -(a X + c) / b, X = s.
             try require(b, nonzero: "the coefficient of y in \(reason)")
             return (PlanePoint(x: .zero, y: -c / b), PlanePoint(x: .one, y: -a / b), 0)
@@ -249,14 +270,27 @@ extension CoordinateModel {
     }
 
     /// The value of a locus polynomial at a diagram position.
-    func numericValue(_ q: LocusPolynomial, at p: Vector2) -> Double {
-        q.terms.reduce(0.0) { total, term in
-            total + value(of: term.value) * pow(p.x, Double(term.key.x)) * pow(p.y, Double(term.key.y))
+    func numericValue(_ q: LocusPolynomial, at p: PlanePoint<Complex>) -> Complex {
+        func power(_ base: Complex, _ exponent: Int) -> Complex {
+            (0..<exponent).reduce(Complex.one) { product, _ in product * base }
+        }
+        return q.terms.reduce(Complex.zero) { total, term in
+            total + value(of: term.value) * power(p.x, term.key.x) * power(p.y, term.key.y)
         }
     }
 
+    /// Whether a locus is a circle: `a(X² + Y²) + ...` in cartesian coordinates,
+    /// `a·ZW + ...` in isotropic ones, `a ≠ 0`.
     func isCircle(_ q: LocusPolynomial) -> Bool {
-        guard q.degree == 2, isZero(q.coefficient(1, 1)) else { return false }
-        return isZero(q.coefficient(2, 0) - q.coefficient(0, 2)) && !q.coefficient(2, 0).isZero
+        guard q.degree == 2, !circleCoefficient(q).isZero else { return false }
+        switch system {
+        case .cartesian: return isZero(q.coefficient(1, 1)) && isZero(q.coefficient(2, 0) - q.coefficient(0, 2))
+        case .isotropic: return isZero(q.coefficient(2, 0)) && isZero(q.coefficient(0, 2))
+        }
+    }
+
+    /// The coefficient of a circle's quadratic part (`X²` or `ZW`).
+    func circleCoefficient(_ q: LocusPolynomial) -> RationalFunction {
+        system == .cartesian ? q.coefficient(2, 0) : q.coefficient(1, 1)
     }
 }

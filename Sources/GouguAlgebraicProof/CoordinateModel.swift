@@ -7,12 +7,14 @@ import GouguPolynomials
 /// A problem in coordinates: every point's coordinates as exact rational functions of
 /// parameters, some of which may be algebraic (roots of a quadratic *relation*).
 ///
-/// Points are placed in construction order. The facts a construction asserts are given
+/// Points are written in cartesian or isotropic coordinates (`CoordinateSystem`) and
+/// placed in the order `PlacementOrder` gives (construction order, or the centre of a
+/// circle through three free points first). The facts a construction asserts are given
 /// to the newest point they mention, and become polynomial equations in that point's
 /// coordinates `X`, `Y` over the earlier points' coordinates. Then:
 /// - no equation: the point is free, two parameters (the first point is the origin, and
-///   the second, when free, lies on the x-axis: every predicate is invariant under
-///   translations and rotations, so this loses no generality);
+///   the second, when free, lies on the x-axis, in isotropic coordinates at 1: every
+///   predicate is invariant under similarities, so this loses no generality);
 /// - one equation: a line is parametrized by one coordinate; a circle through an earlier
 ///   point by the slope of the chord from it; any other quadratic curve by one free
 ///   coordinate and the other an algebraic parameter;
@@ -23,7 +25,8 @@ import GouguPolynomials
 /// More than two equations: two are used, the others are not assumed (so a proof needs
 /// fewer hypotheses than the problem states, never more).
 ///
-/// The numeric diagram fixes every parameter's value (in the normalized frame). It is
+/// The numeric diagram fixes every parameter's value (in the normalized frame; complex in
+/// isotropic coordinates). It is
 /// used only to choose (which coordinate to solve for, which earlier point is the other
 /// intersection) and to check: every formula must reproduce the diagram, and every
 /// polynomial the model divides by (the non-degeneracy conditions) must be nonzero there.
@@ -33,7 +36,7 @@ public struct CoordinateModel: Sendable {
         /// Its name in the proof text (`x_c`, `t_d`, `y_d`).
         public let name: String
         /// Its value in the diagram (normalized frame).
-        public let value: Double
+        public let value: Complex
         /// For an algebraic variable, the polynomial it is a root of (its main variable
         /// is this variable); nil for a free parameter.
         public let relation: Polynomial?
@@ -45,7 +48,7 @@ public struct CoordinateModel: Sendable {
         /// Why it must not vanish, in words.
         public let reason: String
         /// Its value in the diagram.
-        public let value: Double
+        public let value: Complex
     }
 
     /// How one point was placed, for the proof text.
@@ -60,22 +63,32 @@ public struct CoordinateModel: Sendable {
     }
 
     public let problem: Problem
+    /// The coordinates points are written in.
+    public let system: CoordinateSystem
     public private(set) var variables: [Variable] = []
     public private(set) var conditions: [Condition] = []
     public private(set) var placements: [Placement] = []
     /// Facts of the problem the model does not assume (a point had more than two).
     public private(set) var unusedFacts: [Statement] = []
 
-    private(set) var coordinates: [PlanePoint<RationalFunction>] = []
-    /// Diagram positions in the normalized frame.
-    let frame: [Vector2]
+    /// Each point's coordinates (by index), once placed.
+    private(set) var coordinates: [PlanePoint<RationalFunction>?]
+    /// The points placed so far, in order.
+    private(set) var placed: [PointID] = []
+    /// Diagram positions in the normalized frame, in the model's coordinates.
+    let frame: [PlanePoint<Complex>]
     /// Largest number of terms a coordinate may have before the model gives up.
     private let termLimit: Int
     /// Polynomials likely to divide both sides of a quotient: the denominators of the
     /// coordinates so far and the non-degeneracy conditions (tried before a gcd).
     private var knownFactors: [Polynomial] = []
-    /// Largest quotient (terms above and below) reduced by a gcd.
+    /// Largest quotient (terms above and below) always reduced by a gcd.
     private let gcdTermLimit = 40
+    /// Larger quotients are reduced by a gcd when it takes at most this long...
+    private let gcdTimeLimit = Duration.milliseconds(200)
+    /// ... until the attempts that took too long add up to this much.
+    private let gcdTimeBudget = Duration.seconds(1)
+    private let gcdTimeSpent = GcdTimeSpent()
 
     /// Why a problem has no coordinate model here.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -84,45 +97,55 @@ public struct CoordinateModel: Sendable {
 
     /// Builds the model of `diagram`'s problem; throws `Unsupported` when a construction
     /// has no supported polynomial form, or the formulas disagree with the diagram.
-    public init(diagram: Diagram, termLimit: Int = 20_000, deadline: Date = .distantFuture) throws {
+    public init(diagram: Diagram, system: CoordinateSystem = .cartesian, termLimit: Int = 20_000,
+                deadline: Date = .distantFuture) throws {
         problem = diagram.problem
+        self.system = system
         self.termLimit = termLimit
-        let facts = CoordinateModel.factsByPoint(problem)
-        // The normalized frame: point 0 at the origin, point 1 (when free) on the x-axis.
-        let origin = diagram.positions.first ?? Vector2(0, 0)
-        var angle = 0.0
-        if diagram.positions.count > 1, facts[1].isEmpty {
-            let d = diagram.positions[1] - origin
+        coordinates = Array(repeating: nil, count: problem.points.count)
+        let order = system == .cartesian ? PlacementOrder(constructionOrderOf: problem) : PlacementOrder(centreFirstIn: problem)
+        // The normalized frame: the first point at the origin, the second (when free) on
+        // the x-axis, in isotropic coordinates at 1.
+        let positions = diagram.positions
+        let origin = order.points.first.map { positions[$0.index] } ?? Vector2(0, 0)
+        var angle = 0.0, scale = 1.0
+        if order.points.count > 1, order.facts[order.points[1].index].isEmpty {
+            let d = positions[order.points[1].index] - origin
             angle = -atan2(d.y, d.x)
+            if system == .isotropic && d.length > 0 { scale = 1 / d.length }
         }
-        frame = diagram.positions.map { ($0 - origin).rotated(by: angle) }
-        for index in problem.points.indices {
-            guard Date() < deadline else { throw Unsupported(description: "out of time at \(problem.name(of: PointID(index)))") }
-            try place(PointID(index), facts: facts[index])
+        frame = positions.map { p in
+            let v = (p - origin).rotated(by: angle)
+            return system.coordinates(of: Vector2(v.x * scale, v.y * scale))
+        }
+        for point in order.points {
+            guard Date() < deadline else { throw Unsupported(description: "out of time at \(problem.name(of: point))") }
+            try place(point, facts: order.facts[point.index])
         }
     }
 
     /// The coordinates of a point.
     public func coordinates(of point: PointID) -> (x: RationalFunction, y: RationalFunction) {
-        (coordinates[point.index].x, coordinates[point.index].y)
+        let c = coordinates[point.index]!
+        return (c.x, c.y)
     }
 
     /// The name of variable `v`.
     public func name(of variable: Int) -> String { variables[variable].name }
 
     /// The value of a polynomial in the diagram.
-    public func value(of polynomial: Polynomial) -> Double { polynomial.evaluate { variables[$0].value } }
+    public func value(of polynomial: Polynomial) -> Complex { polynomial.evaluate { variables[$0].value } }
 
-    func value(of function: RationalFunction) -> Double { function.evaluate { variables[$0].value } }
+    func value(of function: RationalFunction) -> Complex { function.evaluate { variables[$0].value } }
 
     /// Whether a polynomial is nonzero in the diagram beyond doubt: its value is more
     /// than a millionth of a millionth of the sum of its terms' absolute values.
     func isNonzeroInDiagram(_ polynomial: Polynomial) -> Bool { nonzeroValue(of: polynomial) != nil }
 
     /// The polynomial's value in the diagram, when it is nonzero beyond doubt.
-    func nonzeroValue(of polynomial: Polynomial) -> Double? {
-        let value = value(of: polynomial), scale = polynomial.magnitude { variables[$0].value }
-        return scale > 0 && abs(value) > 1e-12 * scale ? value : nil
+    func nonzeroValue(of polynomial: Polynomial) -> Complex? {
+        let value = value(of: polynomial), scale = polynomial.magnitude { variables[$0].value.length }
+        return scale > 0 && value.length > 1e-12 * scale ? value : nil
     }
 
     /// The algebraic variables' relations, lowest variable first.
@@ -145,7 +168,14 @@ public struct CoordinateModel: Sendable {
     /// The same function with common factors cancelled (not reduced modulo the
     /// relations: that would hide the factors later quotients share).
     func simplify(_ function: RationalFunction) -> RationalFunction {
-        function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit)
+        guard gcdTimeSpent.failed < gcdTimeBudget else {
+            return function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit)
+        }
+        let start = ContinuousClock.now
+        let reduced = function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit, gcdTimeLimit: gcdTimeLimit)
+        let elapsed = ContinuousClock.now - start
+        if elapsed >= gcdTimeLimit { gcdTimeSpent.failed += elapsed }
+        return reduced
     }
 
     /// Whether a function vanishes on the model's configurations: its numerator reduces
@@ -162,17 +192,7 @@ public struct CoordinateModel: Sendable {
 
     // MARK: - Placing points
 
-    /// The problem's facts, each given to the newest point it mentions.
-    static func factsByPoint(_ problem: Problem) -> [[Statement]] {
-        var facts = [[Statement]](repeating: [], count: problem.points.count)
-        for fact in problem.premises {
-            guard let newest = fact.points.max() else { continue }
-            facts[newest.index].append(fact)
-        }
-        return facts
-    }
-
-    mutating func addVariable(_ name: String, value: Double, relation: Polynomial? = nil) -> Polynomial {
+    mutating func addVariable(_ name: String, value: Complex, relation: Polynomial? = nil) -> Polynomial {
         variables.append(Variable(name: name, value: value, relation: relation))
         return .variable(variables.count - 1)
     }
@@ -192,10 +212,10 @@ public struct CoordinateModel: Sendable {
         for fact in facts {
             let polynomials: [LocusPolynomial]
             do {
-                polynomials = try PredicateEquations.equations(of: fact) { id in
-                    id == point ? PlanePoint(x: .x, y: .y)
-                                : PlanePoint(x: LocusPolynomial(constant: coordinates[id.index].x),
-                                             y: LocusPolynomial(constant: coordinates[id.index].y))
+                polynomials = try PredicateEquations.equations(of: fact, in: system) { id in
+                    if id == point { return PlanePoint(x: .x, y: .y) }
+                    let known = coordinates(of: id)
+                    return PlanePoint(x: LocusPolynomial(constant: known.x), y: LocusPolynomial(constant: known.y))
                 }
             } catch {
                 throw Unsupported(description: "\(problem.text(of: fact)): \(error)")
@@ -211,15 +231,23 @@ public struct CoordinateModel: Sendable {
               y.numerator.termCount + y.denominator.termCount <= termLimit
         else { throw Unsupported(description: "the coordinates of \(name) exceed \(termLimit) terms") }
         let vx = value(of: x), vy = value(of: y)
-        let tolerance = 1e-6 * (1 + abs(position.x) + abs(position.y))
-        guard abs(vx - position.x) <= tolerance, abs(vy - position.y) <= tolerance else {
+        let tolerance = 1e-6 * (1 + position.x.length + position.y.length)
+        guard (vx - position.x).length <= tolerance, (vy - position.y).length <= tolerance else {
             throw Unsupported(description: "the formula for \(name) does not reproduce the diagram: (\(vx), \(vy)) against (\(position.x), \(position.y)) by \(solution.method)")
         }
-        coordinates.append(PlanePoint(x: x, y: y))
+        coordinates[point.index] = PlanePoint(x: x, y: y)
+        placed.append(point)
         for factor in [x.denominator, y.denominator] where factor.constantValue == nil && !knownFactors.contains(factor) {
             knownFactors.append(factor)
         }
         placements.append(Placement(point: point, method: solution.method, facts: solution.facts, x: x, y: y))
         unusedFacts += Set(equations.map(\.1)).subtracting(solution.facts).sorted { problem.text(of: $0) < problem.text(of: $1) }
     }
+}
+
+/// The time gcds that ran out of time have taken while a model was built (a reference,
+/// so that the model's non-mutating simplification can count; only the thread building
+/// the model uses it).
+final class GcdTimeSpent: @unchecked Sendable {
+    var failed = Duration.zero
 }

@@ -85,6 +85,16 @@ extension Polynomial {
         return g
     }
 
+    /// The greatest common divisor, or nil when computing it takes longer than `limit`
+    /// (or the current `PolynomialDeadline` passes first): the recursive gcd's
+    /// intermediate polynomials can grow far beyond the inputs.
+    public static func gcd(_ a: Polynomial, _ b: Polynomial, within limit: Duration) -> Polynomial? {
+        let cap = ContinuousClock.now + limit
+        let deadline = PolynomialDeadline.current.map { min($0, cap) } ?? cap
+        let g = PolynomialDeadline.$current.withValue(deadline) { gcd(a, b) }
+        return ContinuousClock.now >= deadline ? nil : g
+    }
+
     /// The greatest common divisor, monic; `gcd(0, 0) = 0`.
     ///
     /// Recursive: contents by recursion on the coefficients, primitive parts by the

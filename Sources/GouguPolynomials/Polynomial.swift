@@ -208,6 +208,18 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The value at a point with complex coordinates.
+    public func evaluate(_ value: (Int) -> Complex) -> Complex {
+        switch node {
+        case .constant(let c): return Complex(Double(c))
+        case .univariate(let v, let c):
+            let x = value(v)
+            var result = Complex.zero
+            for coefficient in c.reversed() { result = result * x + coefficient.evaluate(value) }
+            return result
+        }
+    }
+
     /// The sum of the terms' absolute values at a point: the scale against which
     /// `evaluate` can be told apart from zero despite rounding.
     public func magnitude(_ value: (Int) -> Double) -> Double {

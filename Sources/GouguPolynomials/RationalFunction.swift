@@ -38,8 +38,10 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
     /// by trial division by each of `knownFactors` (cheap, and enough when the factors
     /// that can cancel are known, such as earlier denominators), then by the greatest
     /// common divisor when both are at most `gcdTermLimit` terms (the recursive gcd is
-    /// exact but slow on large polynomials). The denominator's leading number becomes 1.
-    public func reduced(knownFactors: [Polynomial] = [], gcdTermLimit: Int = .max) -> RationalFunction {
+    /// exact but slow on large polynomials), or, when `gcdTimeLimit` is given, when the
+    /// gcd takes at most that long. The denominator's leading number becomes 1.
+    public func reduced(knownFactors: [Polynomial] = [], gcdTermLimit: Int = .max,
+                        gcdTimeLimit: Duration? = nil) -> RationalFunction {
         if numerator.isZero { return .zero }
         var n = numerator, d = denominator
         for factor in knownFactors where factor.constantValue == nil {
@@ -48,9 +50,16 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
                 d = dq
             }
         }
-        if d.constantValue == nil, n.termCount + d.termCount <= gcdTermLimit {
-            let g = Polynomial.gcd(n, d)
-            if g.constantValue == nil, let nq = n.dividedExactly(by: g), let dq = d.dividedExactly(by: g) {
+        if d.constantValue == nil {
+            let g: Polynomial?
+            if n.termCount + d.termCount <= gcdTermLimit {
+                g = Polynomial.gcd(n, d)
+            } else if let gcdTimeLimit {
+                g = Polynomial.gcd(n, d, within: gcdTimeLimit)
+            } else {
+                g = nil
+            }
+            if let g, g.constantValue == nil, let nq = n.dividedExactly(by: g), let dq = d.dividedExactly(by: g) {
                 n = nq
                 d = dq
             }
@@ -91,6 +100,11 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
 
     /// The value at a point, with `value(v)` the value of variable `v`.
     public func evaluate(_ value: (Int) -> Double) -> Double {
+        numerator.evaluate(value) / denominator.evaluate(value)
+    }
+
+    /// The value at a point with complex coordinates.
+    public func evaluate(_ value: (Int) -> Complex) -> Complex {
         numerator.evaluate(value) / denominator.evaluate(value)
     }
 

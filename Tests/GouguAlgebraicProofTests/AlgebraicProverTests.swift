@@ -6,10 +6,11 @@ import GouguTestSupport
 import Testing
 @testable import GouguAlgebraicProof
 
-private func prove(_ statement: String, seed: UInt64 = 0) throws -> Result<AlgebraicProof, AlgebraicProver.Failure> {
+private func prove(_ statement: String, seed: UInt64 = 0,
+                   systems: [CoordinateSystem] = AlgebraicProver.systems) throws -> Result<AlgebraicProof, AlgebraicProver.Failure> {
     let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
     let diagram = try DiagramBuilder().build(problem, seed: seed)
-    return AlgebraicProver.prove(diagram)
+    return AlgebraicProver.prove(diagram, systems: systems)
 }
 
 @Suite struct ProofsByCoordinates {
@@ -17,9 +18,37 @@ private func prove(_ statement: String, seed: UInt64 = 0) throws -> Result<Algeb
         let outcome = try prove("a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c")
         let proof = try #require(outcome.proof)
         #expect(proof.text.hasSuffix("QED"))
-        // a at the origin, b on the x-axis, c free: three parameters, no algebraic one.
-        #expect(proof.model.variables.count == 3)
+        // In isotropic coordinates a at the origin, b at 1, c free: two parameters, no
+        // algebraic one.
+        #expect(proof.model.system == .isotropic)
+        #expect(proof.model.variables.count == 2)
         #expect(proof.model.variables.allSatisfy { $0.relation == nil })
+    }
+
+    @Test func writesPointsOnACircleRationallyInIsotropicCoordinates() throws {
+        // The Simson line: the feet of the perpendiculars from a point of the circumcircle
+        // to the sides are collinear. The circumcentre is placed first, at the origin, the
+        // triangle's first vertex at 1, and every point of the circle by one parameter.
+        let outcome = try prove("a b c = triangle a b c; o = circle o a b c; p = on_circle p o a; d = foot d p b c; e = foot e p c a; f = foot f p a b ? coll d e f")
+        let proof = try #require(outcome.proof)
+        #expect(proof.model.system == .isotropic)
+        #expect(proof.model.placements.map { proof.model.problem.name(of: $0.point) }.prefix(4) == ["o", "a", "b", "c"])
+        #expect(proof.model.placements[1].method == "free: at 1")
+        #expect(proof.model.variables.count == 3)
+        #expect(proof.text.contains("in isotropic coordinates"))
+    }
+
+    @Test func fallsBackToCartesianCoordinatesForAnglesOf45Degrees() throws {
+        // tan 45° = 1 has no equation over the rationals in isotropic coordinates.
+        let outcome = try prove("a b = segment a b; c = s_angle a b c 45; d = foot d a b c ? cong d a d b")
+        if case .failure(let failure) = outcome { Issue.record("\(failure)") }
+        let isotropic = try prove("a b = segment a b; c = s_angle a b c 45; d = foot d a b c ? aconst a d d c 1pi/4", systems: [.isotropic])
+        guard case .failure(.unsupported(let why)) = isotropic else {
+            Issue.record("expected unsupported in isotropic coordinates, got \(isotropic)")
+            return
+        }
+        #expect(why.contains("isotropic"))
+        #expect(outcome.proof?.model.system == .cartesian)
     }
 
     @Test func provesTheNinePointCircleThroughAnAlgebraicFreeChoice() throws {
@@ -92,10 +121,33 @@ private func prove(_ statement: String, seed: UInt64 = 0) throws -> Result<Algeb
         let model = try CoordinateModel(diagram: diagram)
         // Distances are invariant under the normalizing motion: compare |ae| with the diagram's.
         let a = try #require(problem.point(named: "a")), e = try #require(problem.point(named: "e"))
-        let ex = model.value(of: model.coordinates(of: e).x), ey = model.value(of: model.coordinates(of: e).y)
-        let ax = model.value(of: model.coordinates(of: a).x), ay = model.value(of: model.coordinates(of: a).y)
+        let ex: Double = model.value(of: model.coordinates(of: e).x).real
+        let ey: Double = model.value(of: model.coordinates(of: e).y).real
+        let ax: Double = model.value(of: model.coordinates(of: a).x).real
+        let ay: Double = model.value(of: model.coordinates(of: a).y).real
         let modelLength = ((ex - ax) * (ex - ax) + (ey - ay) * (ey - ay)).squareRoot()
-        #expect(abs(modelLength - diagram.position(of: a).distance(to: diagram.position(of: e))) < 1e-9)
+        let diagramLength = diagram.position(of: a).distance(to: diagram.position(of: e))
+        #expect(abs(modelLength - diagramLength) < 1e-9)
+    }
+
+    @Test func theIsotropicModelReproducesTheDiagramUpToScale() throws {
+        // In isotropic coordinates z·w is the squared length; the frame puts the second
+        // placed point at 1, so lengths are measured in units of the first two's distance.
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "a b c = triangle a b c; o = circle o a b c; d = on_circle d o a; e = on_line e a d, on_line e b c ? cong o a o d")
+        let diagram = try DiagramBuilder().build(problem, seed: 3)
+        let model = try CoordinateModel(diagram: diagram, system: .isotropic)
+        func squaredLength(_ p: String, _ q: String) throws -> Double {
+            let p = try #require(problem.point(named: p)), q = try #require(problem.point(named: q))
+            let u = model.coordinates(of: p), v = model.coordinates(of: q)
+            let z = model.value(of: u.x) - model.value(of: v.x), w = model.value(of: u.y) - model.value(of: v.y)
+            #expect((z.conjugate - w).length < 1e-9, "w is the conjugate of z at a real point")
+            return (z * w).real
+        }
+        let unit = try squaredLength("o", "a")
+        let ae = try squaredLength("a", "e") / unit
+        let position = { (name: String) in diagram.position(of: problem.point(named: name)!) }
+        let expected = position("a").distance(to: position("e")) / position("o").distance(to: position("a"))
+        #expect(abs(ae - expected * expected) < 1e-9)
     }
 }
 

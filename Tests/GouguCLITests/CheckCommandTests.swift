@@ -37,6 +37,16 @@ import GouguTestSupport
         let invalid = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: edited)
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("invalid: line"))
+        // The second line names the coordinates; the check recomputes in the ones named.
+        let system = text.split(separator: "\n")[1]
+        #expect(system == "  in isotropic coordinates (z, w) = (x + iy, x - iy)")
+        let otherSystem = text.replacingOccurrences(of: system, with: "  in cartesian coordinates (x, y)")
+        let rerun = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: otherSystem)
+        #expect(rerun.status == 1)
+        #expect(rerun.stdout.contains("invalid: line 4 is 'b = (1, 1)   free: at 1', the computation gives 'b = (x_b, 0)   free: on the x-axis'"))
+        let unnamed = text.replacingOccurrences(of: system + "\n", with: "")
+        let refused = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: unnamed)
+        #expect(refused.stdout.contains("line 2 does not name the coordinate system"))
     }
 
     @Test func reportsTheFirstBrokenStepOfAnEditedProof() throws {

@@ -49,6 +49,16 @@ private let x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomi
         }
     }
 
+    @Test func complexEvaluationAgreesWithComplexArithmetic() {
+        // (x + y)(x - y) at x = 1 + 2i, y = 3 - i: x² - y² = (-3 + 4i) - (8 - 6i) = -11 + 10i.
+        let p: Polynomial = (x + y) * (x - y)
+        let values = [Complex(1, 2), Complex(3, -1)]
+        let value: Complex = p.evaluate { values[$0] }
+        #expect((value - Complex(-11, 10)).length < 1e-12)
+        let quotient: Complex = RationalFunction(x, over: y).evaluate { values[$0] }
+        #expect((quotient * values[1] - values[0]).length < 1e-12)
+    }
+
     @Test func textWritesTermsInOrder() {
         let p: Polynomial = x * x - 2 * x * y + 3
         #expect(p.text { ["x", "y"][$0] } == "-2*y*x + x^2 + 3")  // main variable first
@@ -119,6 +129,17 @@ private let x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomi
         let difference: Polynomial = x * x - y * y
         #expect(Polynomial.gcd(difference, square) == x + y)
         #expect(Polynomial.gcd(x + 1, y) == .one)
+    }
+
+    @Test func boundedGcdGivesUpWithoutAnAnswer() {
+        let square: Polynomial = x * x + 2 * x * y + y * y
+        let difference: Polynomial = x * x - y * y
+        #expect(Polynomial.gcd(difference, square, within: .seconds(10)) == x + y)
+        #expect(Polynomial.gcd(difference, square, within: .zero) == nil)
+        // Without a bound of its own, a quotient too large for `gcdTermLimit` stays as it is.
+        let f = RationalFunction(difference, over: square)
+        #expect(f.reduced(gcdTermLimit: 2).denominator == square)
+        #expect(f.reduced(gcdTermLimit: 2, gcdTimeLimit: .seconds(10)).denominator == x + y)
     }
 }
 
