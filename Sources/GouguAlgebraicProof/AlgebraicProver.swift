@@ -87,8 +87,8 @@ public enum AlgebraicProver {
     public static let systems: [CoordinateSystem] = [.isotropic, .cartesian]
 
     /// Proves `diagram.problem`'s goal by coordinates, or says why not, in each of
-    /// `systems` in turn until one gives a proof: each but the last gets half of the time
-    /// left. Gives up at `deadline` (polynomial arithmetic stops there too; see
+    /// `systems` in turn until one gives a proof: each but the last gets three quarters of
+    /// the time left. Gives up at `deadline` (polynomial arithmetic stops there too; see
     /// `PolynomialDeadline`). When every system fails, the failure reported is the most
     /// telling one: a goal that does not reduce to zero, else running out of time, else
     /// the first system's.
@@ -98,7 +98,7 @@ public enum AlgebraicProver {
         for (index, system) in systems.enumerated() {
             let now = Date()
             let left = deadline.timeIntervalSince(now)
-            let share = index == systems.count - 1 ? deadline : now.addingTimeInterval(left / 2)
+            let share = index == systems.count - 1 ? deadline : now.addingTimeInterval(left * 3 / 4)
             switch prove(diagram, in: system, termLimit: termLimit, deadline: share) {
             case .success(let proof): return .success(proof)
             case .failure(let failure): failures.append(failure)

@@ -17,11 +17,12 @@ extension CoordinateModel {
 
     /// Solves a point's equations (see the type's documentation for the cases).
     mutating func solve(point: PointID, name: String, position: PlanePoint<Complex>,
-                        equations: [(LocusPolynomial, Statement)]) throws -> Solution {
-        if equations.isEmpty { return freePoint(point, name: name, position: position) }
+                        equations given: [(LocusPolynomial, Statement)]) throws -> Solution {
+        if given.isEmpty { return freePoint(point, name: name, position: position) }
+        let equations = try splittingLinePairs(point: point, name: name, position: position, equations: given)
         let lines = equations.filter { $0.0.degree == 1 }
         let quadrics = equations.filter { $0.0.degree == 2 }
-        if let solution = try twoLines(lines) { return solution }
+        if let solution = try twoLines(lines, position: position) { return solution }
         if let solution = try lineAndCurve(point: point, name: name, position: position, lines: lines, quadrics: quadrics) {
             return solution
         }
@@ -34,14 +35,27 @@ extension CoordinateModel {
         return try oneLocus(point: point, name: name, position: position, equations: equations)
     }
 
-    /// Two of the lines that meet at one point, by Cramer's rule.
-    mutating func twoLines(_ lines: [(LocusPolynomial, Statement)]) throws -> Solution? {
+    /// Two of the lines that meet at one point: at a virtual point on both, else by
+    /// Cramer's rule.
+    mutating func twoLines(_ lines: [(LocusPolynomial, Statement)], position: PlanePoint<Complex>) throws -> Solution? {
         for i in lines.indices {
             for j in lines.indices where j > i {
                 let (l1, l2) = (lines[i].0, lines[j].0)
+                let facts = [lines[i].1, lines[j].1]
+                let reason = "the determinant of \(problem.text(of: facts[0])) and \(problem.text(of: facts[1]))"
+                let tolerance = 1e-6 * (1 + position.x.length + position.y.length)
+                for virtual in virtualPoints
+                where separation(PlanePoint(x: value(of: virtual.point.x), y: value(of: virtual.point.y)), position) < tolerance {
+                    guard let d1 = direction(of: lines[i], through: virtual),
+                          let d2 = direction(of: lines[j], through: virtual) else { continue }
+                    let crossing = system.cross(d1, d2)
+                    guard isNonzeroInDiagram(crossing.numerator) else { continue }
+                    try require(crossing, nonzero: reason, asFactor: false)
+                    return Solution(x: virtual.point.x, y: virtual.point.y, method: "\(virtual.name), which is on both lines", facts: facts)
+                }
                 let det = l1.coefficient(1, 0) * l2.coefficient(0, 1) - l2.coefficient(1, 0) * l1.coefficient(0, 1)
                 guard isNonzeroInDiagram(det.numerator), !isZero(det) else { continue }
-                try require(det, nonzero: "the determinant of \(problem.text(of: lines[i].1)) and \(problem.text(of: lines[j].1))")
+                try require(det, nonzero: reason)
                 let (a1, b1, c1) = (l1.coefficient(1, 0), l1.coefficient(0, 1), l1.coefficient(0, 0))
                 let (a2, b2, c2) = (l2.coefficient(1, 0), l2.coefficient(0, 1), l2.coefficient(0, 0))
                 return Solution(x: (b1 * c2 - b2 * c1) / det, y: (a2 * c1 - a1 * c2) / det,
@@ -49,6 +63,20 @@ extension CoordinateModel {
             }
         }
         return nil
+    }
+
+    /// A direction of a line through a virtual point, when it passes through it: by
+    /// construction (its fact is `coll X p q` with `p`, `q` on a line through the point by
+    /// construction), or exactly (the line's equation vanishes there).
+    func direction(of line: (LocusPolynomial, Statement), through virtual: VirtualPoint) -> PlanePoint<RationalFunction>? {
+        let fact = line.1
+        if fact.predicate == "coll", fact.points.count == 3,
+           let known = virtual.linesThrough.first(where: { Set($0.points) == Set(fact.points.dropFirst()) }) {
+            return known.direction
+        }
+        guard isZero(line.0.value(at: virtual.point)) else { return nil }
+        // a X + b Y + c = 0 runs along (b, -a) in either coordinates.
+        return PlanePoint(x: line.0.coefficient(0, 1), y: -line.0.coefficient(1, 0))
     }
 
     /// A line and a curve of degree two (two circles give their radical axis and a circle):
@@ -158,7 +186,7 @@ extension CoordinateModel {
            isZero(equation.value(at: coordinates[earlier.index]!)) {
             // The chord from an earlier point of the circle, by its slope.
             let d = position - frame[earlier.index]
-            let alongX = d.x.length >= d.y.length
+            let alongX = prefersFirst(d.x, over: d.y)
             let slope = addVariable("m_\(name)", value: alongX ? d.y / d.x : d.x / d.y)
             let m = RationalFunction(slope)
             let direction = alongX ? PlanePoint(x: RationalFunction.one, y: m) : PlanePoint(x: m, y: RationalFunction.one)
@@ -225,6 +253,8 @@ extension CoordinateModel {
     /// circle) is rational, `-c[1] / (2 c[2])`, and needs no new variable.
     mutating func algebraic(_ name: String, value: Complex, coefficients c: [RationalFunction], reason: String) throws -> RationalFunction {
         guard c.count == 3 else { throw Unsupported(description: "\(name): degree above two") }
+        // Coefficients over one denominator have the roots of their numerators' quadratic.
+        let c = c.allSatisfy({ $0.isZero || $0.denominator == c[2].denominator }) ? c.map { RationalFunction($0.numerator) } : c
         let discriminant = c[1] * c[1] - RationalFunction(4) * c[0] * c[2]
         if isZero(discriminant) {
             try require(c[2], nonzero: "the leading coefficient of \(reason)")
@@ -260,13 +290,24 @@ extension CoordinateModel {
     mutating func parametrize(_ line: LocusPolynomial, reason: String) throws
         -> (base: PlanePoint<RationalFunction>, direction: PlanePoint<RationalFunction>, coordinate: Int) {
         let a = line.coefficient(1, 0), b = line.coefficient(0, 1), c = line.coefficient(0, 0)
-        if value(of: b).length >= value(of: a).length {
+        if prefersFirst(value(of: b), over: value(of: a)) {
             // Y = -(a X + c) / b, X = s.
             try require(b, nonzero: "the coefficient of y in \(reason)")
             return (PlanePoint(x: .zero, y: -c / b), PlanePoint(x: .one, y: -a / b), 0)
         }
         try require(a, nonzero: "the coefficient of x in \(reason)")
         return (PlanePoint(x: -c / a, y: .zero), PlanePoint(x: -b / a, y: .one), 1)
+    }
+
+    /// Whether to use `first` rather than `second` as a divisor (or a slope's run): the
+    /// larger in cartesian coordinates. In isotropic ones a real direction has `|dz| = |dw|`,
+    /// so the larger would be decided by rounding, and a proof text must not depend on it:
+    /// `first`, unless it is next to nothing beside `second`.
+    func prefersFirst(_ first: Complex, over second: Complex) -> Bool {
+        switch system {
+        case .cartesian: return first.length >= second.length
+        case .isotropic: return first.length > 1e-6 * second.length
+        }
     }
 
     /// The value of a locus polynomial at a diagram position.

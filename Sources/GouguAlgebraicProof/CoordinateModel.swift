@@ -71,6 +71,15 @@ public struct CoordinateModel: Sendable {
     /// Facts of the problem the model does not assume (a point had more than two).
     public private(set) var unusedFacts: [Statement] = []
 
+    /// A point the model computed that is not the problem's (the centre of similitude of
+    /// two circles): a point on two lines through it is that point.
+    struct VirtualPoint {
+        let name: String
+        let point: PlanePoint<RationalFunction>
+        /// Pairs of points on a line through it by construction, with its direction.
+        var linesThrough: [(points: [PointID], direction: PlanePoint<RationalFunction>)]
+    }
+    var virtualPoints: [VirtualPoint] = []
     /// Each point's coordinates (by index), once placed.
     private(set) var coordinates: [PlanePoint<RationalFunction>?]
     /// The points placed so far, in order.
@@ -118,9 +127,13 @@ public struct CoordinateModel: Sendable {
             let v = (p - origin).rotated(by: angle)
             return system.coordinates(of: Vector2(v.x * scale, v.y * scale))
         }
-        for point in order.points {
+        for point in order.points where coordinates[point.index] == nil {
             guard Date() < deadline else { throw Unsupported(description: "out of time at \(problem.name(of: point))") }
-            try place(point, facts: order.facts[point.index])
+            if let tangents = CoordinateModel.commonTangentCall(creating: point, in: problem) {
+                try placeCommonTangents(tangents, facts: order.facts)
+            } else {
+                try place(point, facts: order.facts[point.index])
+            }
         }
     }
 
@@ -181,7 +194,14 @@ public struct CoordinateModel: Sendable {
     /// Whether a function vanishes on the model's configurations: its numerator reduces
     /// to 0 modulo the relations.
     func isZero(_ function: RationalFunction) -> Bool {
-        function.isZero || reduce(function.numerator).reduced.isZero
+        if function.isZero { return true }
+        // Far from zero in the diagram (a point of the configurations): not zero, without
+        // the reduction (costly on large polynomials). Rounding in the diagram is many
+        // orders of magnitude below this margin.
+        let numerator = function.numerator
+        let value = value(of: numerator), scale = numerator.magnitude { variables[$0].value.length }
+        if value.length > 1e-6 * scale { return false }
+        return reduce(numerator).reduced.isZero
     }
 
     /// The function with common factors cancelled, or zero when it vanishes on the
@@ -197,17 +217,28 @@ public struct CoordinateModel: Sendable {
         return .variable(variables.count - 1)
     }
 
-    mutating func require(_ function: RationalFunction, nonzero reason: String) throws {
+    /// Records that `function`'s numerator must not vanish (after checking that it does not
+    /// in the diagram), and tries it as a factor of later quotients unless `asFactor` is
+    /// false (for a large polynomial no quotient will share).
+    mutating func require(_ function: RationalFunction, nonzero reason: String, asFactor: Bool = true) throws {
         guard let value = nonzeroValue(of: function.numerator) else { throw Unsupported(description: "\(reason) vanishes in the diagram") }
         if function.numerator.constantValue == nil {
             conditions.append(Condition(polynomial: function.numerator, reason: reason, value: value))
-            if !knownFactors.contains(function.numerator) { knownFactors.append(function.numerator) }
+            if asFactor && !knownFactors.contains(function.numerator) { knownFactors.append(function.numerator) }
         }
     }
 
     private mutating func place(_ point: PointID, facts: [Statement]) throws {
         let name = problem.name(of: point)
-        let position = frame[point.index]
+        let equations = try locusEquations(of: point, facts: facts)
+        let solution = try solve(point: point, name: name, position: frame[point.index], equations: equations)
+        try commit(point, solution)
+        unusedFacts += Set(equations.map(\.1)).subtracting(solution.facts).sorted { problem.text(of: $0) < problem.text(of: $1) }
+    }
+
+    /// The equations `facts` put `point` on, in its coordinates `X`, `Y` (those of
+    /// degree 0 dropped: they do not constrain it).
+    func locusEquations(of point: PointID, facts: [Statement]) throws -> [(LocusPolynomial, Statement)] {
         var equations: [(LocusPolynomial, Statement)] = []
         for fact in facts {
             let polynomials: [LocusPolynomial]
@@ -225,7 +256,13 @@ public struct CoordinateModel: Sendable {
                 if reduced.degree >= 1 { equations.append((reduced, fact)) }
             }
         }
-        let solution = try solve(point: point, name: name, position: position, equations: equations)
+        return equations
+    }
+
+    /// Places `point` where `solution` says, after checking it against the diagram.
+    mutating func commit(_ point: PointID, _ solution: Solution) throws {
+        let name = problem.name(of: point)
+        let position = frame[point.index]
         let x = simplify(solution.x), y = simplify(solution.y)
         guard x.numerator.termCount + x.denominator.termCount <= termLimit,
               y.numerator.termCount + y.denominator.termCount <= termLimit
@@ -241,7 +278,6 @@ public struct CoordinateModel: Sendable {
             knownFactors.append(factor)
         }
         placements.append(Placement(point: point, method: solution.method, facts: solution.facts, x: x, y: y))
-        unusedFacts += Set(equations.map(\.1)).subtracting(solution.facts).sorted { problem.text(of: $0) < problem.text(of: $1) }
     }
 }
 

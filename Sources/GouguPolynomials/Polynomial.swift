@@ -78,7 +78,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
     /// The coefficients in `variable`, lowest degree first. `variable` must be the main
     /// variable or higher.
-    func coefficients(in variable: Int) -> [Polynomial] {
+    public func coefficients(in variable: Int) -> [Polynomial] {
         precondition(variable >= mainVariable)
         return variable == mainVariable ? mainCoefficients : [self]
     }

@@ -84,15 +84,49 @@ private func prove(_ statement: String, seed: UInt64 = 0,
         }
     }
 
-    @Test func meetsTwoConicsAtARootOfTheirResultant() throws {
-        // Two bisector curves (pairs of lines) fix the incentre; their four intersections
-        // (the incentre and the excentres) are the roots of a quartic, and the feet of the
-        // perpendiculars from any of them to two sides are equidistant from it.
+    @Test func takesTheIncentreOnTwoBisectorsEachAnAlgebraicLine() throws {
+        // Each bisector conic is a pair of lines through a vertex: the line through the
+        // diagram's point has an algebraic slope, and two such lines meet at the incentre
+        // (their four choices are the incentre and the excentres, for all of which the feet
+        // of the perpendiculars to two sides are equidistant from it).
         let outcome = try prove("a b c = triangle a b c; i = incenter i a b c; d = foot d i b c; e = foot e i c a ? cong i d i e")
         let proof = try #require(outcome.proof)
-        let relation = try #require(proof.model.variables.compactMap(\.relation).first)
-        #expect(relation.degree(in: relation.mainVariable) == 4)
-        #expect(proof.model.placements.contains { $0.method.contains("resultant") })
+        let relations = proof.model.variables.compactMap(\.relation)
+        #expect(relations.count == 2)
+        #expect(relations.allSatisfy { $0.degree(in: $0.mainVariable) == 2 })
+        #expect(proof.model.variables.filter { $0.relation != nil }.map(\.name) == ["m_i_a", "m_i_c"])
+    }
+
+    @Test func findsABisectorSlopeRationalWhenItsDiscriminantIsASquare() throws {
+        // The sides from each vertex are tangents to the circle through x, y, z: the
+        // bisectors' slopes are rational, so the incentre (the circle's centre) is too.
+        let outcome = try prove("x y z = triangle x y z; o = circle o x y z; a = on_tline a x o x, on_tline a y o y; b = on_tline b y o y, on_tline b z o z; c = on_tline c z o z, on_tline c x o x; i = incenter i a b c ? cong i x i y")
+        let proof = try #require(outcome.proof)
+        #expect(proof.model.variables.allSatisfy { $0.relation == nil })
+    }
+
+    @Test func takesASecondIncentreInTheFieldOfTheFirst() throws {
+        // IMO 2008 P6's quadrilateral: the bisector at a of angle cad has the slope of the
+        // one of angle bac times a rational function, so the second incentre needs no new
+        // parameter, and the two are coupled (each incentre with its own branch).
+        let outcome = try prove("x y z = triangle x y z; o = circle o x y z; w = on_circle w o x; a = on_tline a z o z, on_tline a x o x; b = on_tline b z o z, on_tline b w o w; c = on_tline c y o y, on_tline c w o w; d = on_tline d x o x, on_tline d y o y; i1 = incenter i1 a b c; i2 = incenter i2 a c d ? coll i2 d o")
+        let proof = try #require(outcome.proof)
+        #expect(proof.model.variables.filter { $0.relation != nil }.map(\.name) == ["m_i1_a"])
+    }
+
+    @Test func placesCommonTangentsThroughTheCentreOfSimilitude() throws {
+        // The two external common tangents of two circles meet on their line of centres.
+        let statement = "o a = segment o a; w = free w; b = free b; x y z i = cc_tangent x y z i o a w b; k = on_line k x y, on_line k z i"
+        let outcome = try prove(statement + " ? coll k o w")
+        let proof = try #require(outcome.proof)
+        let k = try #require(proof.model.placements.last)
+        #expect(k.method.hasPrefix("the centre of similitude"))
+        // Every fact of the tangents holds (the model refuses otherwise), and a false goal
+        // about them is refused.
+        guard case .failure(.notIdentical) = try prove(statement + " ? cong k o k w") else {
+            Issue.record("a false goal about common tangents was not refused")
+            return
+        }
     }
 
     @Test func saysWhatItCannotModel() throws {

@@ -131,6 +131,17 @@ private let x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomi
         #expect(Polynomial.gcd(x + 1, y) == .one)
     }
 
+    @Test func squareRootsAreExactOrAbsent() {
+        let root: Polynomial = x * y - z * 2 + 3
+        // The root with a positive leading number (z is the main variable).
+        #expect(root.power(2).squareRoot() == -root)
+        let square = root.power(2)
+        #expect(Polynomial(Rational(9, 4)).squareRoot() == Polynomial(Rational(3, 2)))
+        #expect((square + 1).squareRoot() == nil)
+        #expect((x * x * 2).squareRoot() == nil)  // √2 x is not rational
+        #expect((-square).squareRoot() == nil)
+    }
+
     @Test func boundedGcdGivesUpWithoutAnAnswer() {
         let square: Polynomial = x * x + 2 * x * y + y * y
         let difference: Polynomial = x * x - y * y
