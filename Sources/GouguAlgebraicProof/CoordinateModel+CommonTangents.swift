@@ -35,14 +35,14 @@ extension CoordinateModel {
     /// Places the points of common tangents. With `r1`, `r2` the squared radii, `ρ` is the
     /// ratio of the homothety taking the first circle to the second (`ρ² r1 = r2`; its sign
     /// from the diagram, positive for external tangents; rational when `r2/r1` is a square,
-    /// else an algebraic parameter) and `k = (ρ·o - w)/(ρ - 1)` its centre (`ρ ≠ 1`). The
-    /// points of tangency from `k` on the first circle are the two intersections of the
-    /// circle with the polar line of `k` (`(P - o)·(k - o) = r1`), roots of one quadratic
-    /// (an algebraic parameter, and Vieta for the other); each tangent's point on the
-    /// second circle is the image of its first point `p` in the homothety, `k + ρ(p - k)`.
-    /// Those satisfy the construction's facts identically: `|q - w|² = ρ² r1 = r2`, and
-    /// `q - p = (ρ - 1)(p - k)` is perpendicular to `p - o` (the polar) and to
-    /// `q - w = ρ(p - o)`. The centre `k` is kept as a virtual point (`virtualPoints`).
+    /// else an algebraic parameter) and `k = (ρ·o - w)/(ρ - 1)` its centre (`ρ ≠ 1`). Each
+    /// tangent is the line through `k` whose slope is a root of the tangency quadratic (the
+    /// line touches the first circle), each its own algebraic parameter; its points of
+    /// tangency are the feet of the two centres on it. Those satisfy the construction's
+    /// facts identically: the line touches the first circle, so (through the homothety's
+    /// centre) the second too, and a foot of a centre on a tangent is the point of contact,
+    /// perpendicular to the line. `k` is kept as a virtual point (`virtualPoints`). Facts of
+    /// the new points that other constructions assert are listed as not assumed.
     mutating func placeCommonTangents(_ tangents: CommonTangents, facts: [[Statement]]) throws {
         let text = problem.text(of: Statement(predicate: tangents.call.definition.name, arguments: tangents.call.arguments))
         let o = coordinates(of: tangents.centre1), a = coordinates(of: tangents.through1)
@@ -69,14 +69,12 @@ extension CoordinateModel {
         let centre = PlanePoint(x: simplify((ratio * o1.x - o2.x) / (ratio - .one)),
                                 y: simplify((ratio * o1.y - o2.y) / (ratio - .one)))
 
-
         // The tangents from the centre, by their slopes: the line k + s·v, v = (1, m) (or
         // (m, 1)), touches the first circle when its quadratic in s has a double root,
         // (e·v)² = |v|²(|e|² - r1) with e = k - o (real dot products), a quadratic in m whose
         // two roots are the two tangents.
-        let firstPoint = tangents.newPoints[0], firstImage = tangents.newPoints[1]
-        let run = frame[firstImage.index] - frame[firstPoint.index]
-        let alongX = prefersFirst(run.x, over: run.y)
+        let firstRun = frame[second.index] - frame[first.index]
+        let alongX = prefersFirst(firstRun.x, over: firstRun.y)
         // With e = k - o = (o - w)/(ρ - 1), the condition times (ρ - 1)² has the small
         // e' = o - w and r1 (ρ - 1)² = r1 + r2 - 2 ρ r1 in place of e and r1.
         let e = o1 - o2
@@ -97,6 +95,7 @@ extension CoordinateModel {
         // the centre plus a multiple of the tangent's direction).
         var virtual = VirtualPoint(name: "the centre of similitude of \(text)", point: centre, linesThrough: [])
         defer { virtualPoints.append(virtual) }
+        let own = Set(tangents.call.facts)
         for pairStart in stride(from: 0, to: tangents.newPoints.count, by: 2) {
             let (p, q) = (tangents.newPoints[pairStart], tangents.newPoints[pairStart + 1])
             // Each tangent its own root of the slopes' quadratic (the other root by Vieta
@@ -115,7 +114,8 @@ extension CoordinateModel {
                 let t = simplify(system.dot(centreOfCircle - centre, v) / vv)
                 try commit(point, Solution(x: centre.x + t * v.x, y: centre.y + t * v.y,
                                            method: "the foot of the centre on the tangent of slope m_\(problem.name(of: p)) from the centre of similitude of \(text)",
-                                           facts: facts[point.index]))
+                                           facts: facts[point.index].filter(own.contains)))
+                unusedFacts += facts[point.index].filter { !own.contains($0) }
             }
         }
     }
@@ -135,19 +135,3 @@ extension CoordinateModel {
         return simplify(RationalFunction(fn * gd, over: gn * fd))
     }
 }
-
-extension LocusPolynomial {
-    /// `|P - centre|² - squaredRadius`, for the point `P = (X, Y)`.
-    static func circle(_ system: CoordinateSystem, centre: PlanePoint<RationalFunction>, squaredRadius: RationalFunction) -> LocusPolynomial {
-        let d = PlanePoint(x: LocusPolynomial.x - LocusPolynomial(constant: centre.x), y: LocusPolynomial.y - LocusPolynomial(constant: centre.y))
-        return system.squaredLength(d) - LocusPolynomial(constant: squaredRadius)
-    }
-
-    /// `(P - a)·(P - b)`: zero where `ab` is seen at a right angle (the circle on diameter `ab`).
-    static func rightAngle(_ system: CoordinateSystem, from a: PlanePoint<RationalFunction>, to b: PlanePoint<RationalFunction>) -> LocusPolynomial {
-        let u = PlanePoint(x: LocusPolynomial.x - LocusPolynomial(constant: a.x), y: LocusPolynomial.y - LocusPolynomial(constant: a.y))
-        let v = PlanePoint(x: LocusPolynomial.x - LocusPolynomial(constant: b.x), y: LocusPolynomial.y - LocusPolynomial(constant: b.y))
-        return system.dot(u, v)
-    }
-}
-

@@ -57,7 +57,7 @@ extension CoordinateModel {
         var pairs: [(index: Int, pair: LinePair, root: RationalFunction?)] = []
         for (index, equation) in equations.enumerated() where equation.0.degree == 2 {
             guard let pair = linePair(equation.0, position: position) else { continue }
-            pairs.append((index, pair, rationalSlope(pair)))
+            pairs.append((index, pair, slopeInField(pair)))
         }
         pairs.sort { ($0.root == nil ? 1 : 0, $0.index) < ($1.root == nil ? 1 : 0, $1.index) }
         var result = equations
@@ -113,7 +113,7 @@ extension CoordinateModel {
 
     /// The slope of the pair's line through the diagram's point, when its discriminant is a
     /// square in the model's field (or zero).
-    func rationalSlope(_ pair: LinePair) -> RationalFunction? {
+    func slopeInField(_ pair: LinePair) -> RationalFunction? {
         let c = pair.slopeEquation
         guard !c[2].isZero else { return nil }
         let discriminant = normalize(c[1] * c[1] - RationalFunction(4) * c[0] * c[2])

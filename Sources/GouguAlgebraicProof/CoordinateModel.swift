@@ -69,7 +69,7 @@ public struct CoordinateModel: Sendable {
     public private(set) var conditions: [Condition] = []
     public private(set) var placements: [Placement] = []
     /// Facts of the problem the model does not assume (a point had more than two).
-    public private(set) var unusedFacts: [Statement] = []
+    public internal(set) var unusedFacts: [Statement] = []
 
     /// A point the model computed that is not the problem's (the centre of similitude of
     /// two circles): a point on two lines through it is that point.

@@ -16,7 +16,7 @@ struct CoordinateOptions: ParsableArguments {
     var coordinates: CoordinatesOrder?
 
     @Option(help: "Seconds the proof by coordinates may take (within --timeout).")
-    var coordinatesSeconds: Double = 5
+    var coordinatesSeconds: Double = 10
 
     func validate() throws {
         guard coordinatesSeconds > 0 else { throw ValidationError("--coordinates-seconds must be positive") }
