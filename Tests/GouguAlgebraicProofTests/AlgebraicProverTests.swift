@@ -1,4 +1,5 @@
 import Foundation
+import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
@@ -95,6 +96,27 @@ private func prove(_ statement: String, seed: UInt64 = 0,
         #expect(relations.count == 2)
         #expect(relations.allSatisfy { $0.degree(in: $0.mainVariable) == 2 })
         #expect(proof.model.variables.filter { $0.relation != nil }.map(\.name) == ["m_i_a", "m_i_c"])
+    }
+
+    @Test func meetsTwoConicsAtARootOfTheirResultant() throws {
+        // Two conics that are neither circles nor pairs of lines, a hyperbola X² - 2Y² = k
+        // and XY = l, both through (3/2, 4/5): X is a root of their resultant, a quartic (the
+        // four intersections at once), and Y is rational in X.
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "a b c = triangle a b c ? cong a b a c")
+        let diagram = try DiagramBuilder().build(problem, seed: 0)
+        var model = try CoordinateModel(diagram: diagram)
+        let (x0, y0) = (Rational(3, 2), Rational(4, 5))
+        let x = LocusPolynomial.x, y = LocusPolynomial.y
+        let hyperbola = x * x - LocusPolynomial(Rational(2)) * y * y - LocusPolynomial(x0 * x0 - Rational(2) * y0 * y0)
+        let other = x * y - LocusPolynomial(x0 * y0)
+        let fact = problem.goal!
+        let position = PlanePoint(x: Complex(Double(x0)), y: Complex(Double(y0)))
+        let solution = try #require(try model.twoConics(name: "p", position: position, quadrics: [(hyperbola, fact), (other, fact)]))
+        let relation = try #require(model.variables.last?.relation)
+        #expect(relation.degree(in: relation.mainVariable) == 4)
+        #expect((model.value(of: solution.x) - position.x).length < 1e-9)
+        #expect((model.value(of: solution.y) - position.y).length < 1e-9)
+        #expect(solution.method.contains("resultant"))
     }
 
     @Test func findsABisectorSlopeRationalWhenItsDiscriminantIsASquare() throws {
