@@ -133,15 +133,12 @@ public enum AlgebraicProver {
         }
         let equations: [RationalFunction]
         do {
-            equations = try PredicateEquations.equations(of: goal, in: system) { id in
-                let c = model.coordinates(of: id)
-                return PlanePoint(x: c.x, y: c.y)
-            }
+            equations = try PredicateEquations.equations(of: goal, in: system, point: model.point)
         } catch {
             return .failure(.unsupported("the goal: \(error)"))
         }
         for equation in equations {
-            let reduced = model.reduce(equation.numerator).reduced
+            let reduced = model.reduce(equation.numerator)
             if !reduced.isZero { return .failure(.notIdentical(terms: reduced.termCount)) }
         }
         return .success(AlgebraicProof(model: model, goal: goal, goalTerms: equations.map(\.numerator.termCount),

@@ -45,11 +45,9 @@ extension CoordinateModel {
     /// the new points that other constructions assert are listed as not assumed.
     mutating func placeCommonTangents(_ tangents: CommonTangents, facts: [[Statement]]) throws {
         let text = problem.text(of: Statement(predicate: tangents.call.definition.name, arguments: tangents.call.arguments))
-        let o = coordinates(of: tangents.centre1), a = coordinates(of: tangents.through1)
-        let w = coordinates(of: tangents.centre2), b = coordinates(of: tangents.through2)
-        let (o1, o2) = (PlanePoint(x: o.x, y: o.y), PlanePoint(x: w.x, y: w.y))
-        let r1 = normalize(system.squaredLength(PlanePoint(x: a.x, y: a.y) - o1))
-        let r2 = normalize(system.squaredLength(PlanePoint(x: b.x, y: b.y) - o2))
+        let (o1, o2) = (point(tangents.centre1), point(tangents.centre2))
+        let r1 = normalize(system.squaredLength(point(tangents.through1) - o1))
+        let r2 = normalize(system.squaredLength(point(tangents.through2) - o2))
         guard !r1.isZero, !r2.isZero else { throw Unsupported(description: "\(text): a circle of radius zero") }
 
         // The ratio of the homothety, from the diagram's first tangent.
@@ -112,7 +110,7 @@ extension CoordinateModel {
             // The points of tangency: the feet of the centres on the tangent.
             for (point, centreOfCircle) in [(p, o1), (q, o2)] {
                 let t = simplify(system.dot(centreOfCircle - centre, v) / vv)
-                try commit(point, Solution(x: centre.x + t * v.x, y: centre.y + t * v.y,
+                try commit(point, Solution(centre.moved(t, along: v),
                                            method: "the foot of the centre on the tangent of slope m_\(problem.name(of: p)) from the centre of similitude of \(text)",
                                            facts: facts[point.index].filter(own.contains)))
                 unusedFacts += facts[point.index].filter { !own.contains($0) }

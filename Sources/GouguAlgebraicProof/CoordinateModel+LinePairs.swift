@@ -98,7 +98,7 @@ extension CoordinateModel {
     func linePair(_ q: LocusPolynomial, position: PlanePoint<Complex>) -> LinePair? {
         for vertexPoint in placed where numericValue(q, at: frame[vertexPoint.index]).length < 1e-6
                                         && separation(frame[vertexPoint.index], position) > 1e-6 {
-            let v = coordinates[vertexPoint.index]!
+            let v = self.point(vertexPoint)
             let shifted = q.shifted(by: v).mapCoefficients { self.normalize($0) }
             guard shifted.coefficient(0, 0).isZero, shifted.coefficient(1, 0).isZero, shifted.coefficient(0, 1).isZero else { continue }
             let (a, b, c) = (shifted.coefficient(2, 0), shifted.coefficient(1, 1), shifted.coefficient(0, 2))

@@ -12,8 +12,15 @@ extension CoordinateModel {
         var y: RationalFunction
         var method: String
         var facts: [Statement]
-    }
 
+        init(x: RationalFunction, y: RationalFunction, method: String, facts: [Statement]) {
+            (self.x, self.y, self.method, self.facts) = (x, y, method, facts)
+        }
+
+        init(_ point: PlanePoint<RationalFunction>, method: String, facts: [Statement]) {
+            self.init(x: point.x, y: point.y, method: method, facts: facts)
+        }
+    }
 
     /// Solves a point's equations (see the type's documentation for the cases).
     mutating func solve(point: PointID, name: String, position: PlanePoint<Complex>,
@@ -38,14 +45,17 @@ extension CoordinateModel {
     /// Two of the lines that meet at one point: at a virtual point on both, else by
     /// Cramer's rule.
     mutating func twoLines(_ lines: [(LocusPolynomial, Statement)], position: PlanePoint<Complex>) throws -> Solution? {
+        guard lines.count >= 2 else { return nil }
+        let tolerance = 1e-6 * (1 + position.x.length + position.y.length)
+        let nearbyVirtualPoints = virtualPoints.filter {
+            separation(PlanePoint(x: value(of: $0.point.x), y: value(of: $0.point.y)), position) < tolerance
+        }
         for i in lines.indices {
             for j in lines.indices where j > i {
                 let (l1, l2) = (lines[i].0, lines[j].0)
                 let facts = [lines[i].1, lines[j].1]
                 let reason = "the determinant of \(problem.text(of: facts[0])) and \(problem.text(of: facts[1]))"
-                let tolerance = 1e-6 * (1 + position.x.length + position.y.length)
-                for virtual in virtualPoints
-                where separation(PlanePoint(x: value(of: virtual.point.x), y: value(of: virtual.point.y)), position) < tolerance {
+                for virtual in nearbyVirtualPoints {
                     guard let d1 = direction(of: lines[i], through: virtual),
                           let d2 = direction(of: lines[j], through: virtual) else { continue }
                     let crossing = system.cross(d1, d2)
@@ -103,7 +113,7 @@ extension CoordinateModel {
                 guard c.count >= 2, !c[1].isZero else { continue }
                 try require(c[1], nonzero: "the slope of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
                 let root = -c[0] / c[1]
-                return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+                return Solution(base.moved(root, along: direction),
                                 method: "the intersection of a line and a curve", facts: facts)
             }
             // The other intersection: an earlier point, or an algebraic parameter.
@@ -111,14 +121,14 @@ extension CoordinateModel {
             let otherPosition = PlanePoint(x: value(of: base.x) + numericOther * value(of: direction.x),
                                            y: value(of: base.y) + numericOther * value(of: direction.y))
             if let earlier = placed.first(where: { separation(frame[$0.index], otherPosition) < 1e-6 * (1 + otherPosition.x.length + otherPosition.y.length) }) {
-                let e = coordinates[earlier.index]!
+                let e = self.point(earlier)
                 let se = coordinate == 0 ? e.x : e.y
                 let onLine = isZero(line.value(at: e))
                 let onCurve = isZero(c[2] * se * se + c[1] * se + c[0])
                 if onLine && onCurve {
                     try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
                     let root = -c[1] / c[2] - se
-                    return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+                    return Solution(base.moved(root, along: direction),
                                     method: "the second intersection (besides \(problem.name(of: earlier))) of a line and a curve",
                                     facts: facts)
                 }
@@ -126,7 +136,7 @@ extension CoordinateModel {
             let count = variables.count
             let root = try algebraic(coordinateName(coordinate, of: name), value: s, coefficients: c,
                                      reason: "\(problem.text(of: facts[1])) along \(problem.text(of: facts[0]))")
-            return Solution(x: base.x + root * direction.x, y: base.y + root * direction.y,
+            return Solution(base.moved(root, along: direction),
                             method: variables.count > count ? "an intersection of a line and a curve (an algebraic parameter)"
                                                             : "the point where a line touches a curve (a double root)",
                             facts: facts)
@@ -177,25 +187,25 @@ extension CoordinateModel {
         if equation.degree == 1 {
             let (b, d, coordinate) = try parametrize(equation, reason: problem.text(of: fact))
             let t = addVariable("t_\(name)", value: coordinate == 0 ? position.x : position.y)
-            return Solution(x: b.x + RationalFunction(t) * d.x, y: b.y + RationalFunction(t) * d.y,
+            return Solution(b.moved(RationalFunction(t), along: d),
                             method: "on a line, parameter t_\(name)", facts: [fact])
         }
         if isCircle(equation),
            let earlier = placed.first(where: { numericValue(equation, at: frame[$0.index]).length < 1e-6
                                                && separation(frame[$0.index], position) > 1e-6 }),
-           isZero(equation.value(at: coordinates[earlier.index]!)) {
+           isZero(equation.value(at: self.point(earlier))) {
             // The chord from an earlier point of the circle, by its slope.
             let d = position - frame[earlier.index]
             let alongX = prefersFirst(d.x, over: d.y)
             let slope = addVariable("m_\(name)", value: alongX ? d.y / d.x : d.x / d.y)
             let m = RationalFunction(slope)
             let direction = alongX ? PlanePoint(x: RationalFunction.one, y: m) : PlanePoint(x: m, y: RationalFunction.one)
-            let e = coordinates[earlier.index]!
+            let e = self.point(earlier)
             let c = equation.along(base: e, direction: direction).map { normalize($0) }
             guard c.count == 3, c[0].isZero else { throw Unsupported(description: "\(name): the circle does not pass through \(problem.name(of: earlier))") }
             try require(c[2], nonzero: "the leading coefficient of \(problem.text(of: fact)) along the chord")
             let root = -c[1] / c[2]
-            return Solution(x: e.x + root * direction.x, y: e.y + root * direction.y,
+            return Solution(e.moved(root, along: direction),
                             method: "on a circle through \(problem.name(of: earlier)), chord slope m_\(name)", facts: [fact])
         }
         // Any other curve of degree two: x free, y a root.
@@ -224,7 +234,7 @@ extension CoordinateModel {
             // The frame put the second point on the x-axis (at 1 in isotropic coordinates).
             switch system {
             case .cartesian where position.y.length < 1e-12:
-                return Solution(x: RationalFunction(addVariable("x_\(name)", value: position.x)), y: .zero,
+                return Solution(x: RationalFunction(addVariable(coordinateName(0, of: name), value: position.x)), y: .zero,
                                 method: "free: on the x-axis", facts: [])
             case .isotropic where separation(position, PlanePoint(x: .one, y: .one)) < 1e-12:
                 return Solution(x: .one, y: .one, method: "free: at 1", facts: [])

@@ -139,9 +139,12 @@ public struct CoordinateModel: Sendable {
 
     /// The coordinates of a point.
     public func coordinates(of point: PointID) -> (x: RationalFunction, y: RationalFunction) {
-        let c = coordinates[point.index]!
+        let c = self.point(point)
         return (c.x, c.y)
     }
+
+    /// A placed point's coordinates.
+    func point(_ point: PointID) -> PlanePoint<RationalFunction> { coordinates[point.index]! }
 
     /// The name of variable `v`.
     public func name(of variable: Int) -> String { variables[variable].name }
@@ -155,10 +158,11 @@ public struct CoordinateModel: Sendable {
     /// than a millionth of a millionth of the sum of its terms' absolute values.
     func isNonzeroInDiagram(_ polynomial: Polynomial) -> Bool { nonzeroValue(of: polynomial) != nil }
 
-    /// The polynomial's value in the diagram, when it is nonzero beyond doubt.
-    func nonzeroValue(of polynomial: Polynomial) -> Complex? {
+    /// The polynomial's value in the diagram, when it is more than `margin` times the sum
+    /// of its terms' absolute values (nonzero beyond doubt).
+    func nonzeroValue(of polynomial: Polynomial, margin: Double = 1e-12) -> Complex? {
         let value = value(of: polynomial), scale = polynomial.magnitude { variables[$0].value.length }
-        return scale > 0 && value.length > 1e-12 * scale ? value : nil
+        return scale > 0 && value.length > margin * scale ? value : nil
     }
 
     /// The algebraic variables' relations, lowest variable first.
@@ -166,16 +170,11 @@ public struct CoordinateModel: Sendable {
 
     // MARK: - Reduction modulo the relations
 
-    /// A polynomial reduced modulo the relations (highest algebraic variable first), with
-    /// the product of leading-coefficient powers it was multiplied by.
-    func reduce(_ polynomial: Polynomial) -> (reduced: Polynomial, multiplier: Polynomial) {
-        var p = polynomial, multiplier = Polynomial.one
-        for relation in relations.reversed() {
-            let (r, e) = p.pseudoRemainder(by: relation)
-            if e > 0 { multiplier *= relation.leadingCoefficient.power(e) }
-            p = r
-        }
-        return (p, multiplier)
+    /// A polynomial pseudo-reduced modulo the relations (highest algebraic variable
+    /// first): zero exactly when the polynomial vanishes wherever the relations hold and
+    /// their leading coefficients do not vanish.
+    func reduce(_ polynomial: Polynomial) -> Polynomial {
+        relations.reversed().reduce(polynomial) { $0.pseudoRemainder(by: $1).remainder }
     }
 
     /// The same function with common factors cancelled (not reduced modulo the
@@ -198,10 +197,8 @@ public struct CoordinateModel: Sendable {
         // Far from zero in the diagram (a point of the configurations): not zero, without
         // the reduction (costly on large polynomials). Rounding in the diagram is many
         // orders of magnitude below this margin.
-        let numerator = function.numerator
-        let value = value(of: numerator), scale = numerator.magnitude { variables[$0].value.length }
-        if value.length > 1e-6 * scale { return false }
-        return reduce(numerator).reduced.isZero
+        if nonzeroValue(of: function.numerator, margin: 1e-6) != nil { return false }
+        return reduce(function.numerator).isZero
     }
 
     /// The function with common factors cancelled, or zero when it vanishes on the
@@ -245,7 +242,7 @@ public struct CoordinateModel: Sendable {
             do {
                 polynomials = try PredicateEquations.equations(of: fact, in: system) { id in
                     if id == point { return PlanePoint(x: .x, y: .y) }
-                    let known = coordinates(of: id)
+                    let known = self.point(id)
                     return PlanePoint(x: LocusPolynomial(constant: known.x), y: LocusPolynomial(constant: known.y))
                 }
             } catch {

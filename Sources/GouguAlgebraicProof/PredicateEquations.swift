@@ -27,6 +27,11 @@ struct PlanePoint<R: CoordinateRing> {
     var y: R
 
     static func - (lhs: PlanePoint, rhs: PlanePoint) -> PlanePoint { PlanePoint(x: lhs.x - rhs.x, y: lhs.y - rhs.y) }
+
+    /// The point `self + t · direction`.
+    func moved(_ t: R, along direction: PlanePoint) -> PlanePoint {
+        PlanePoint(x: x + t * direction.x, y: y + t * direction.y)
+    }
 }
 
 /// The coordinates a proof by coordinates writes points in.

@@ -5,10 +5,13 @@ public struct Complex: Hashable, Sendable, CustomStringConvertible {
     public var real: Double
     public var imaginary: Double
 
-    public init(_ real: Double, _ imaginary: Double = 0) {
+    public init(_ real: Double, _ imaginary: Double) {
         self.real = real
         self.imaginary = imaginary
     }
+
+    /// The real number `real`.
+    public init(_ real: Double) { self.init(real, 0) }
 
     public static let zero = Complex(0)
     public static let one = Complex(1)
@@ -34,3 +37,15 @@ public struct Complex: Hashable, Sendable, CustomStringConvertible {
         imaginary == 0 ? "\(real)" : "\(real)\(imaginary < 0 ? "-" : "+")\(abs(imaginary))i"
     }
 }
+
+/// A number a polynomial can be evaluated at: `Double`, or `Complex` for isotropic
+/// coordinates.
+public protocol EvaluationValue {
+    init(_ real: Double)
+    static func + (lhs: Self, rhs: Self) -> Self
+    static func * (lhs: Self, rhs: Self) -> Self
+    static func / (lhs: Self, rhs: Self) -> Self
+}
+
+extension Double: EvaluationValue {}
+extension Complex: EvaluationValue {}

@@ -11,6 +11,7 @@ import GouguArithmetic
 /// polynomial of degree 0 in its main variable is stored as its constant coefficient),
 /// so `==` is equality of polynomials.
 public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
+    @usableFromInline
     enum Node: Hashable, Sendable {
         case constant(Rational)
         /// `coefficients[i]` multiplies `variable^i`; at least two, the last nonzero,
@@ -18,6 +19,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
         case univariate(variable: Int, coefficients: [Polynomial])
     }
 
+    @usableFromInline
     let node: Node
 
     private init(node: Node) { self.node = node }
@@ -196,25 +198,14 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: - Evaluation
 
-    /// The value at a point, with `value(v)` the value of variable `v`.
-    public func evaluate(_ value: (Int) -> Double) -> Double {
+    /// The value at a point, with `value(v)` the value of variable `v` (real or complex).
+    @inlinable
+    public func evaluate<V: EvaluationValue>(_ value: (Int) -> V) -> V {
         switch node {
-        case .constant(let c): return Double(c)
+        case .constant(let c): return V(Double(c))
         case .univariate(let v, let c):
             let x = value(v)
-            var result = 0.0
-            for coefficient in c.reversed() { result = result * x + coefficient.evaluate(value) }
-            return result
-        }
-    }
-
-    /// The value at a point with complex coordinates.
-    public func evaluate(_ value: (Int) -> Complex) -> Complex {
-        switch node {
-        case .constant(let c): return Complex(Double(c))
-        case .univariate(let v, let c):
-            let x = value(v)
-            var result = Complex.zero
+            var result = V(0)
             for coefficient in c.reversed() { result = result * x + coefficient.evaluate(value) }
             return result
         }

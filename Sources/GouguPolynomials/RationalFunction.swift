@@ -99,12 +99,7 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value at a point, with `value(v)` the value of variable `v`.
-    public func evaluate(_ value: (Int) -> Double) -> Double {
-        numerator.evaluate(value) / denominator.evaluate(value)
-    }
-
-    /// The value at a point with complex coordinates.
-    public func evaluate(_ value: (Int) -> Complex) -> Complex {
+    public func evaluate<V: EvaluationValue>(_ value: (Int) -> V) -> V {
         numerator.evaluate(value) / denominator.evaluate(value)
     }
 
