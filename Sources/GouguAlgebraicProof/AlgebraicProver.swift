@@ -70,6 +70,8 @@ public enum AlgebraicProver {
         case notIdentical(terms: Int)
         /// The deadline passed first.
         case outOfTime
+        /// The caller cancelled the attempt (its memory budget ran out).
+        case cancelled
 
         public var description: String {
             switch self {
@@ -77,6 +79,7 @@ public enum AlgebraicProver {
             case .unsupported(let why): return "unsupported: \(why)"
             case .notIdentical(let terms): return "the goal's numerator does not reduce to 0 (\(terms) terms remain)"
             case .outOfTime: return "out of time"
+            case .cancelled: return "stopped: the memory budget ran out"
             }
         }
     }
@@ -91,33 +94,40 @@ public enum AlgebraicProver {
     /// the time left. Gives up at `deadline` (polynomial arithmetic stops there too; see
     /// `PolynomialDeadline`). When every system fails, the failure reported is the most
     /// telling one: a goal that does not reduce to zero, else running out of time, else
-    /// the first system's.
+    /// the first system's. A `cancellation` that another thread cancels stops the attempt
+    /// as the deadline does (`Failure.cancelled`).
     public static func prove(_ diagram: Diagram, systems: [CoordinateSystem] = systems, termLimit: Int = 20_000,
-                             deadline: Date = .distantFuture) -> Result<AlgebraicProof, Failure> {
+                             deadline: Date = .distantFuture, cancellation: PolynomialCancellation? = nil) -> Result<AlgebraicProof, Failure> {
         var failures: [Failure] = []
         for (index, system) in systems.enumerated() {
+            if cancellation?.isCancelled == true { return .failure(.cancelled) }
             let now = Date()
             let left = deadline.timeIntervalSince(now)
             let share = index == systems.count - 1 ? deadline : now.addingTimeInterval(left * 3 / 4)
-            switch prove(diagram, in: system, termLimit: termLimit, deadline: share) {
+            switch prove(diagram, in: system, termLimit: termLimit, deadline: share, cancellation: cancellation) {
             case .success(let proof): return .success(proof)
             case .failure(let failure): failures.append(failure)
             }
         }
         if let refuted = failures.first(where: { if case .notIdentical = $0 { true } else { false } }) { return .failure(refuted) }
+        if cancellation?.isCancelled == true { return .failure(.cancelled) }
         if let late = failures.first(where: { if case .outOfTime = $0 { true } else { false } }) { return .failure(late) }
         return .failure(failures.first ?? .unsupported("no coordinate system to try"))
     }
 
     /// Proves the goal in one coordinate system.
-    static func prove(_ diagram: Diagram, in system: CoordinateSystem, termLimit: Int, deadline: Date) -> Result<AlgebraicProof, Failure> {
+    static func prove(_ diagram: Diagram, in system: CoordinateSystem, termLimit: Int, deadline: Date,
+                      cancellation: PolynomialCancellation? = nil) -> Result<AlgebraicProof, Failure> {
         let start = Date()
         let seconds = min(deadline.timeIntervalSince(start), 1e6)
         let instant = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
-        let outcome = PolynomialDeadline.$current.withValue(instant) {
-            attempt(diagram, system: system, termLimit: termLimit, deadline: deadline, start: start)
+        let outcome = PolynomialDeadline.$cancellation.withValue(cancellation) {
+            PolynomialDeadline.$current.withValue(instant) {
+                attempt(diagram, system: system, termLimit: termLimit, deadline: deadline, start: start)
+            }
         }
-        // Anything computed after the deadline is meaningless: discard it.
+        // Anything computed after the deadline or a cancellation is meaningless: discard it.
+        if cancellation?.isCancelled == true { return .failure(.cancelled) }
         if ContinuousClock.now >= instant { return .failure(.outOfTime) }
         return outcome
     }
@@ -180,23 +190,41 @@ extension AlgebraicProver {
     /// the diagram, reduces the goal again, and compares the result with the text line by
     /// line. It trusts GouguPolynomials' arithmetic and the coordinate model (how facts
     /// become equations and how points are solved for), never the deduction engine.
-    public static func check(_ text: String, diagram: Diagram) -> String? {
+    ///
+    /// The recomputation stops at `deadline` (or when `cancellation` is cancelled), and the
+    /// proof is then reported as not checked: `CheckOutcome.unfinished`.
+    public static func check(_ text: String, diagram: Diagram, deadline: Date = .distantFuture,
+                             cancellation: PolynomialCancellation? = nil) -> CheckOutcome {
         let given = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard given.first == header else { return "not a proof by coordinates (the first line is not '\(header)')" }
+        guard given.first == header else { return .invalid("not a proof by coordinates (the first line is not '\(header)')") }
         guard given.count > 1, let system = CoordinateSystem.allCases.first(where: { systemLine($0).trimmingCharacters(in: .whitespaces) == given[1] }) else {
-            return "line 2 does not name the coordinate system ('\(systemLine(.cartesian).trimmingCharacters(in: .whitespaces))' or '\(systemLine(.isotropic).trimmingCharacters(in: .whitespaces))')"
+            return .invalid("line 2 does not name the coordinate system ('\(systemLine(.cartesian).trimmingCharacters(in: .whitespaces))' or '\(systemLine(.isotropic).trimmingCharacters(in: .whitespaces))')")
         }
-        switch prove(diagram, systems: [system]) {
+        switch prove(diagram, systems: [system], deadline: deadline, cancellation: cancellation) {
+        case .failure(.outOfTime):
+            return .unfinished("the recomputation ran out of time")
+        case .failure(.cancelled):
+            return .unfinished("the recomputation ran out of memory")
         case .failure(let failure):
-            return "the goal does not follow by coordinates: \(failure)"
+            return .invalid("the goal does not follow by coordinates: \(failure)")
         case .success(let proof):
             let expected = proof.text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
             for (index, line) in expected.enumerated() {
-                guard index < given.count else { return "the proof stops before line \(index + 1): expected '\(line)'" }
-                guard given[index] == line else { return "line \(index + 1) is '\(given[index])', the computation gives '\(line)'" }
+                guard index < given.count else { return .invalid("the proof stops before line \(index + 1): expected '\(line)'") }
+                guard given[index] == line else { return .invalid("line \(index + 1) is '\(given[index])', the computation gives '\(line)'") }
             }
-            if given.count > expected.count { return "line \(expected.count + 1) is more than the computation gives" }
-            return nil
+            if given.count > expected.count { return .invalid("line \(expected.count + 1) is more than the computation gives") }
+            return .valid
         }
+    }
+
+    /// What checking a proof by coordinates found.
+    public enum CheckOutcome: Sendable, Equatable {
+        /// Every line is what the computation gives.
+        case valid
+        /// The proof is wrong: why.
+        case invalid(String)
+        /// The check stopped on its budget before it could decide: why.
+        case unfinished(String)
     }
 }

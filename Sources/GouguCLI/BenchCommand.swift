@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
         } else {
             guard !files.isEmpty else { throw ValidationError("give at least one problem file") }
         }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        try requireLimit(timeout, "--timeout")
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let report, !["json", "csv", "md"].contains(URL(fileURLWithPath: report).pathExtension) {
             throw ValidationError("--report must end in .json, .csv or .md")
@@ -192,6 +192,7 @@ struct BenchCommand: ParsableCommand {
         guard let line = text.split(separator: "\n").first,
               let solved = try? decoder().decode(SolveRecord.self, from: Data(line.utf8)) else {
             record.detail = "exit status \(job.process.terminationStatus)"
+            if job.process.terminationStatus == 2 { record.status = "bad input" }
             return record
         }
         record.proved = solved.proved
@@ -205,6 +206,8 @@ struct BenchCommand: ParsableCommand {
             : solved.stopReason == StopReason.goalFalseInDiagram.rawValue ? "goal false in diagram"
             : "not proved"
         if !solved.proved { record.detail = solved.stopReason }
+        // A proof the checker rejected: never proved, and a bug to report.
+        if job.process.terminationStatus == 3 { record.status = "internal error" }
         return record
     }
 

@@ -136,7 +136,7 @@ extension BenchReport {
         case "csv": data = Data(csv.utf8)
         default: data = Data((markdown + "\n").utf8)
         }
-        do { try data.write(to: url) } catch { fail("\(path): error: cannot write the report") }
+        FileAccess.writeOrFail(data, to: path, what: "the report")
     }
 
     /// Reads a JSON report that `gougu bench --report PATH.json` wrote; exits with status 2,

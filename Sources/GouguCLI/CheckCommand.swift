@@ -11,7 +11,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             PROOF is a proof in format gougu-proof/2 (JSON, as `gougu solve --json` or --proof-out writes it) \
             or the text proof `gougu solve` prints, told apart by content. \
-            Exit status: 0 valid, 1 invalid (the first failing step and why are printed), 2 unreadable input.
+            Exit status: 0 valid, 1 invalid (the first failing step and why are printed) or not checked within --timeout, 2 unreadable input.
             """
     )
 
@@ -29,40 +29,63 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var configurationOptions: ConfigurationOptions
 
+    @Option(help: "Seconds the check may take; past them it stops and says the proof was not checked (exit status 1).")
+    var timeout: Double = 60
+
+    @Option(help: "Resident memory the check of a proof by coordinates may use, in MiB.")
+    var memory: Double = 1024
+
+    func validate() throws {
+        try requireLimit(timeout, "--timeout")
+        try requireLimit(memory, "--memory")
+    }
+
     func run() throws {
+        let deadline = ContinuousClock.now + .seconds(timeout)
+        let end = Date().addingTimeInterval(timeout)
         let problems = try ProblemSelection(file: file, problem: problem).load()
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: proof))
-        } catch {
-            fail("\(proof): error: cannot read the file (\((error as NSError).localizedDescription))")
-        }
+        let data = FileAccess.read(proof)
         guard let text = String(data: data, encoding: .utf8) else { fail("\(proof):1:1: error: the file is not UTF-8 text") }
+        let verdict: ProofVerdict
+        var description: String
         if text.hasPrefix(AlgebraicProver.header) {
             let diagram: Diagram
             do {
-                diagram = try configurationOptions.build(problems[0], seed: seed)
-            } catch {
+                diagram = try configurationOptions.build(problems[0], seed: seed, deadline: deadline)
+            } catch let error as DiagramError {
                 fail("\(error) (problem '\(problems[0].name)')")
-            }
-            if let failure = AlgebraicProver.check(text, diagram: diagram) {
-                print("\(proof): invalid: \(failure)")
+            } catch {
+                print("\(proof): not checked: \(error)")
                 throw ExitCode(1)
             }
-            print("\(proof): valid proof by coordinates of \(problems[0].name)")
-            return
+            let outcome = MemoryWatch.run(budgetMiB: memory) { cancellation in
+                AlgebraicProver.check(text, diagram: diagram, deadline: end, cancellation: cancellation)
+            }
+            switch outcome {
+            case .valid: verdict = .valid
+            case .invalid(let why): verdict = .invalid(ProofFailure(step: nil, statement: nil, reason: why))
+            case .unfinished(let why): verdict = .unfinished(why)
+            }
+            description = "proof by coordinates of \(problems[0].name)"
+        } else {
+            let document: ProofDocument
+            do {
+                document = try ProofDocument.read(text, file: proof)
+            } catch let error as ProofReadError {
+                fail(error.description)
+            }
+            verdict = ProofChecker(deadline: deadline).check(document, for: problems[0])
+            description = "proof of \(problems[0].name) (\(document.steps.count) steps)"
         }
-        let document: ProofDocument
-        do {
-            document = try ProofDocument.read(text, file: proof)
-        } catch let error as ProofReadError {
-            fail(error.description)
-        }
-        switch ProofChecker().check(document, for: problems[0]) {
+        switch verdict {
         case .valid:
-            print("\(proof): valid proof of \(problems[0].name) (\(document.steps.count) steps)")
+            print("\(proof): valid \(description)")
         case .invalid(let failure):
-            print("\(proof): invalid: \(failure)")
+            // A proof by coordinates' failure names no step: print the reason alone.
+            print("\(proof): invalid: \(failure.step == nil && text.hasPrefix(AlgebraicProver.header) ? failure.reason : failure.description)")
+            throw ExitCode(1)
+        case .unfinished(let why):
+            print("\(proof): not checked: \(why) (--timeout \(timeout))")
             throw ExitCode(1)
         }
     }

@@ -19,7 +19,7 @@ struct CoordinateOptions: ParsableArguments {
     var coordinatesSeconds: Double = 10
 
     func validate() throws {
-        guard coordinatesSeconds > 0 else { throw ValidationError("--coordinates-seconds must be positive") }
+        try requireLimit(coordinatesSeconds, "--coordinates-seconds")
     }
 
     /// `--coordinates`, or its default: off for deduction alone (`--no-aux`), else first.

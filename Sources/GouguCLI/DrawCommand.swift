@@ -47,10 +47,6 @@ struct DrawCommand: ParsableCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        do {
-            try data.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            fail("\(output): error: cannot write the figure (\((error as NSError).localizedDescription))")
-        }
+        FileAccess.writeOrFail(data, to: output, what: "the figure")
     }
 }

@@ -17,7 +17,7 @@ struct ProblemSelection: ParsableArguments {
         guard let name = problem else { return problems }
         guard let match = problems.first(where: { $0.name == name }) else {
             let names = problems.map(\.name)
-            fail("\(file): error: no problem named '\(name)'\(nameSuggestion(name, names))")
+            fail("\(file): error: no problem named \(Diagnostic.quoted(name))\(nameSuggestion(name, names))")
         }
         return [match]
     }
@@ -25,12 +25,7 @@ struct ProblemSelection: ParsableArguments {
 
 /// Reads and parses a problem file, exiting with status 2 on any error.
 func loadProblemFile(_ path: String) throws -> [Problem] {
-    let data: Data
-    do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-        fail("\(path): error: cannot read the file (\(describe(error)))")
-    }
+    let data = FileAccess.read(path)
     guard let text = String(data: data, encoding: .utf8) else {
         fail("\(path):1:1: error: the file is not UTF-8 text")
     }
@@ -47,18 +42,19 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
+/// Refuses a budget option that is not a positive finite number (`inf` and `nan` included).
+func requireLimit(_ value: Double, _ option: String) throws {
+    guard value.isFinite, value > 0 else { throw ValidationError("\(option) must be a positive finite number, got \(value)") }
+}
+
 /// Prints a line to standard error.
 func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-private func describe(_ error: Error) -> String {
-    (error as NSError).localizedDescription
-}
-
 private func nameSuggestion(_ name: String, _ names: [String]) -> String {
     let close = names.filter { $0.contains(name) || name.contains($0) }.prefix(3)
-    if !close.isEmpty { return " (did you mean \(close.map { "'\($0)'" }.joined(separator: ", "))?)" }
+    if !close.isEmpty { return " (did you mean \(close.map(Diagnostic.quoted).joined(separator: ", "))?)" }
     return names.count <= 8 ? " (the file has: \(names.joined(separator: ", ")))" : ""
 }
 
@@ -74,10 +70,12 @@ struct ConfigurationOptions: ParsableArguments {
     @Flag(help: "Keep every two-way choice (which intersection of a line and a circle, which bisector) as the seed draws it, even when the goal is false there. By default, when the goal is false in the seeded diagram, the other configurations of the same free points are tried and the first where the goal holds is used, and named in the output and in proofs.")
     var seededConfiguration = false
 
-    /// The diagram of `problem` from `seed` in the configuration these options choose.
-    func build(_ problem: Problem, seed: UInt64) throws -> Diagram {
-        seededConfiguration ? try DiagramBuilder().build(problem, seed: seed)
-                            : try DiagramBuilder().buildInStatedConfiguration(problem, seed: seed)
+    /// The diagram of `problem` from `seed` in the configuration these options choose,
+    /// given up at `deadline` (`DiagramOutOfTime`).
+    func build(_ problem: Problem, seed: UInt64, deadline: ContinuousClock.Instant? = nil) throws -> Diagram {
+        let builder = DiagramBuilder(deadline: deadline)
+        return seededConfiguration ? try builder.build(problem, seed: seed)
+                                   : try builder.buildInStatedConfiguration(problem, seed: seed)
     }
 }
 

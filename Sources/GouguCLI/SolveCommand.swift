@@ -27,6 +27,8 @@ struct SolveRecord: Codable {
     var coordinateProof: String? = nil
     /// Why the proof by coordinates failed, when it was tried and failed.
     var coordinateFailure: String? = nil
+    /// Seconds the checker took to accept the proof before it was reported.
+    var checkSeconds: Double? = nil
 }
 
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
@@ -35,7 +37,7 @@ struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Prove each problem's goal and print the proof.",
-        discussion: "Exit status: 0 when every selected goal is proved, 1 when one is not, 2 on bad input."
+        discussion: "Exit status: 0 when every selected goal is proved, 1 when one is not, 2 on bad input (every problem unreadable), 3 on an internal error (a proof found that the checker rejects: it is kept for a bug report and never reported as proved)."
     )
 
     @OptionGroup var selection: ProblemSelection
@@ -86,7 +88,8 @@ struct SolveCommand: ParsableCommand {
     var proposals: Int?
 
     func validate() throws {
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        try requireLimit(timeout, "--timeout")
+        try requireLimit(memory, "--memory")
         guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
         guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
@@ -102,23 +105,31 @@ struct SolveCommand: ParsableCommand {
         } catch {
             fail("error: cannot load the neural proposer: \(error)")
         }
+        if let proofOut { FileAccess.makeDirectory(proofOut, what: "the proof directory") }
+        var outputNames = OutputNames()
         var allProved = true
-        if let proofOut {
-            do {
-                try FileManager.default.createDirectory(atPath: proofOut, withIntermediateDirectories: true)
-            } catch {
-                fail("\(proofOut): error: cannot create the proof directory")
-            }
-        }
+        var unreadable = 0
+        var internalErrors = 0
         for problem in problems {
+            let start = Date()
             let diagram: Diagram
             do {
-                diagram = try configurationOptions.build(problem, seed: seed)
+                diagram = try configurationOptions.build(problem, seed: seed, deadline: ContinuousClock.now + .seconds(timeout))
             } catch let error as DiagramError {
-                fail("\(error) (problem '\(problem.name)')")
+                // Bad input for this problem only: the rest of the file still runs.
+                warn("\(error) (problem '\(problem.name)')")
+                unreadable += 1
+                allProved = false
+                continue
+            } catch {
+                allProved = false
+                let record = SolveRecord(problem: problem.name, proved: false, stopReason: "\(error)", seconds: Date().timeIntervalSince(start),
+                                         rounds: 0, facts: 0)
+                try report(record, summary: "\(problem.name): \(error), \(String(format: "%.3f", record.seconds)) s")
+                continue
             }
-            let start = Date()
-            var result = engine.run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
+            let remaining = { timeout - Date().timeIntervalSince(start) }
+            var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), memoryMiB: memory))
             if stats { printStatistics(result) }
             if let proposals {
                 let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
@@ -133,14 +144,14 @@ struct SolveCommand: ParsableCommand {
             var search: SearchResult?
             var coordinateOutcome: Result<AlgebraicProof, AlgebraicProver.Failure>?
             let coordinatesOrder = coordinateOptions.order(noAux: noAux)
-            // Deduction first; then coordinates or auxiliary constructions, in the time that is left.
-            if coordinatesOrder == .first, !result.proved {
+            // Deduction first; then coordinates or auxiliary constructions, in the time that
+            // is left. A goal false in the diagram, or a budget already spent, goes to neither.
+            let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
+            if coordinatesOrder == .first, goesOn {
                 coordinateOutcome = proveByCoordinates(diagram, start: start)
             }
-            let remaining = timeout - Date().timeIntervalSince(start)
-            if !noAux, !result.proved, coordinateOutcome?.proof == nil, remaining > 0.05, maxStates > 0,
-               [.saturated, .roundLimit, .factLimit].contains(result.stopReason) {
-                let searcher = BestFirstSearch(engine: engine, proposer: proposer, budget: SearchBudget(seconds: remaining, states: maxStates, memoryMiB: memory,
+            if !noAux, goesOn, coordinateOutcome?.proof == nil, remaining() > 0.05, maxStates > 0 {
+                let searcher = BestFirstSearch(engine: engine, proposer: proposer, budget: SearchBudget(seconds: remaining(), states: maxStates, memoryMiB: memory,
                                                                                     maximumDepth: maxDepth),
                                                workers: searchWorkers)
                 let found = searcher.run(from: result, on: diagram)
@@ -150,10 +161,10 @@ struct SolveCommand: ParsableCommand {
                     provedProblem = augmented
                 }
             }
-            if coordinatesOrder == .last, !result.proved {
+            if coordinatesOrder == .last, goesOn, !result.proved {
                 coordinateOutcome = proveByCoordinates(diagram, start: start)
             }
-            let coordinateProof = coordinateOutcome?.proof
+            var coordinateProof = coordinateOutcome?.proof
             if stats, let failure = coordinateOutcome?.failure { print("  coordinates: \(failure)") }
             if stats, let search {
                 print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
@@ -165,10 +176,34 @@ struct SolveCommand: ParsableCommand {
                           + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
                 }
             }
-            let proof = !result.proved ? nil
+            var proof = !result.proved ? nil
                 : search?.identification.map(\.proof) ?? Proof(result: result, problem: provedProblem)
+            if FaultInjection.rejectProofs, var corrupted = proof {
+                FaultInjection.corrupt(&corrupted)
+                proof = corrupted
+            }
+            // No proof is reported before the checker has accepted it.
+            var stopReason = result.stopReason.rawValue
+            var rejection: String?
+            let checkStart = Date()
+            let verification = verify(proof, coordinateProof, of: problem, on: diagram, start: start)
+            let checkSeconds = Date().timeIntervalSince(checkStart)
+            switch verification {
+            case nil, .valid?: break
+            case .unfinished(let why)?:
+                stopReason = "a proof was found but not checked within the budget (\(why))"
+                proof = nil
+                coordinateProof = nil
+            case .rejected(let why)?:
+                rejection = why
+                stopReason = "internal error: the checker rejects the proof found (\(why))"
+                internalErrors += 1
+                keepRejected(proof.map { $0.text } ?? coordinateProof?.text ?? "", of: problem, reason: why)
+                proof = nil
+                coordinateProof = nil
+            }
             if proof == nil && coordinateProof == nil { allProved = false }
-            var record = SolveRecord(problem: problem.name, proved: proof != nil || coordinateProof != nil, stopReason: result.stopReason.rawValue,
+            var record = SolveRecord(problem: problem.name, proved: proof != nil || coordinateProof != nil, stopReason: stopReason,
                                      seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
                                      steps: proof?.steps.count, proof: proof)
             if let search {
@@ -176,23 +211,27 @@ struct SolveCommand: ParsableCommand {
                 record.statesExpanded = search.statesExpanded
                 record.searchSeconds = search.seconds
                 record.searchStopReason = search.stopReason.rawValue
-                if !search.auxiliary.isEmpty || search.identification != nil { record.statement = provedProblem.statementText }
+                if !search.auxiliary.isEmpty || search.identification != nil { record.statement = provedProblem.writtenText }
             }
             record.coordinateProof = coordinateProof?.text
             record.coordinateFailure = coordinateOutcome?.failure?.description
-            if let proofOut, let proof { write(proof.text, json: proof, record: record, to: proofOut) }
-            if let proofOut, let coordinateProof { write(coordinateProof.text, json: nil, record: record, to: proofOut) }
+            if verification != nil { record.checkSeconds = checkSeconds }
+            if let proofOut, proof != nil || coordinateProof != nil {
+                let base = (proofOut as NSString).appendingPathComponent(outputNames.name(for: problem.name))
+                if let proof { write(proof.text, json: proof, record: record, to: base) }
+                if let coordinateProof { write(coordinateProof.text, json: nil, record: record, to: base) }
+            }
             if json {
-                print(String(decoding: try encoder(pretty: false).encode(record), as: UTF8.self))
+                try report(record, summary: "")
                 continue
             }
-            var summary = "\(problem.name): \(result.stopReason.rawValue) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
+            var summary = "\(problem.name): \(stopReason) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
             if let proof { summary += ", \(proof.steps.count) steps" }
             if let coordinateProof {
                 summary += "; proved by coordinates (\(coordinateProof.model.variables.count) variables, \(String(format: "%.3f", coordinateProof.seconds)) s)"
                 if !quiet { print(coordinateProof.text) }
             }
-            if let search {
+            if let search, rejection == nil {
                 if let identified = search.identification {
                     summary += "; identification: \(identified.restatement.clause) is the statement's "
                         + "\(problem.name(of: identified.restatement.point))"
@@ -205,42 +244,80 @@ struct SolveCommand: ParsableCommand {
             }
             if let proof, !quiet {
                 if provedProblem.clauses.count > problem.clauses.count {
-                    print("Augmented statement: \(provedProblem.statementText)")
+                    print("Augmented statement: \(provedProblem.writtenText)")
                 }
                 print(proof.text)
             }
             print(summary)
             if !quiet { print() }
         }
+        if internalErrors > 0 { throw ExitCode(3) }
+        if unreadable == problems.count { throw ExitCode(2) }
         if !allProved { throw ExitCode(1) }
     }
 
-    private func encoder(pretty: Bool) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
-        return encoder
+    /// Prints a record: its JSON line with --json, else `summary` (when not empty).
+    private func report(_ record: SolveRecord, summary: String) throws {
+        if json {
+            print(String(decoding: try GouguJSON.encoder(pretty: false).encode(record), as: UTF8.self))
+        } else if !summary.isEmpty {
+            print(summary)
+            if !quiet { print() }
+        }
     }
 
-    /// The proof within the time left of --timeout, --coordinates-seconds at most.
+    /// The checker's verdict on the proof about to be reported (nil when there is none).
+    /// The check may run one second past the budget, so that a proof found at the last
+    /// moment is still checked; a check that needs longer leaves the goal unproved.
+    private func verify(_ proof: Proof?, _ coordinateProof: AlgebraicProof?, of problem: Problem, on diagram: Diagram,
+                        start: Date) -> ProofVerification? {
+        let end = max(start.addingTimeInterval(timeout), Date()).addingTimeInterval(1)
+        if let proof {
+            return ProofVerifier.verify(proof, of: problem, deadline: ContinuousClock.now + .seconds(end.timeIntervalSinceNow))
+        }
+        if let coordinateProof {
+            return MemoryWatch.run(budgetMiB: memory) { cancellation in
+                ProofVerifier.verify(coordinateProof, on: diagram, deadline: end, cancellation: cancellation)
+            }
+        }
+        return nil
+    }
+
+    /// Keeps a proof the checker rejected for a bug report, and says where on standard error.
+    private func keepRejected(_ text: String, of problem: Problem, reason: String) {
+        var names = OutputNames()
+        let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("gougu-rejected-proofs")
+        let path = (directory as NSString).appendingPathComponent("\(names.name(for: problem.name))-\(ProcessInfo.processInfo.processIdentifier).txt")
+        let kept = (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
+            && (try? FileAccess.write(Data("\(problem.name)\n\(problem.writtenText)\nseed \(seed)\n\(reason)\n\n\(text)\n".utf8), to: path)) != nil
+        warn("\(selection.file): internal error: the proof found of '\(problem.name)' is rejected by the checker (\(reason)); "
+             + "it is not reported as proved. " + (kept ? "The proof is kept in \(path): please report it." : "Please report it."))
+    }
+
+    /// The proof within the time left of --timeout, --coordinates-seconds at most, and
+    /// within the memory budget.
     private func proveByCoordinates(_ diagram: Diagram, start: Date) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
         let deadline = min(start.addingTimeInterval(timeout), Date().addingTimeInterval(coordinateOptions.coordinatesSeconds))
-        return AlgebraicProver.prove(diagram, deadline: deadline)
+        return MemoryWatch.run(budgetMiB: memory) { cancellation in
+            AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
+        }
     }
 
-    /// Writes DIR/NAME.txt, and DIR/NAME.json when the proof has a JSON form.
-    private func write(_ text: String, json proof: Proof?, record: SolveRecord, to directory: String) {
-        let base = URL(fileURLWithPath: directory).appendingPathComponent(record.problem)
+    /// Writes BASE.txt, and BASE.json when the proof has a JSON form (and BASE.problem.txt
+    /// for a proof with auxiliary points).
+    private func write(_ text: String, json proof: Proof?, record: SolveRecord, to base: String) {
         do {
-            try (text + "\n").write(to: base.appendingPathExtension("txt"), atomically: true, encoding: .utf8)
-            if let proof { try encoder(pretty: true).encode(proof).write(to: base.appendingPathExtension("json")) }
+            try FileAccess.write(Data((text + "\n").utf8), to: base + ".txt")
+            if let proof { try FileAccess.write(try GouguJSON.encoder(pretty: true).encode(proof), to: base + ".json") }
             // A proof with auxiliary points proves the augmented problem: write it beside the
             // proof as a problem file (name line, statement line) for a checker to read.
             if let statement = record.statement {
-                try "\(record.problem)\n\(statement)\n".write(to: base.appendingPathExtension("problem.txt"), atomically: true, encoding: .utf8)
+                try FileAccess.write(Data("\(record.problem)\n\(statement)\n".utf8), to: base + ".problem.txt")
             }
+        } catch let error as OutputError {
+            fail("\(error.path): error: cannot write the proof of '\(record.problem)': \(error.reason)")
         } catch {
-            fail("\(directory): error: cannot write the proof of '\(record.problem)'")
+            fail("\(base): error: cannot write the proof of '\(record.problem)'")
         }
     }
 
@@ -258,5 +335,19 @@ struct SolveCommand: ParsableCommand {
         let slowest = result.ruleSeconds.sorted { $0.value > $1.value }.prefix(8)
         print("  seconds by rule: " + slowest.map { "\($0.key) \(String(format: "%.3f", $0.value))" }.joined(separator: ", "))
         print("  facts by rule: " + byRule.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    }
+}
+
+/// A test hook: `GOUGU_FAULT_INJECTION=reject-proofs` in the environment makes `gougu solve`
+/// corrupt every synthetic proof it finds before the check, so that tests can see a proof
+/// the checker rejects reported as an internal error (exit status 3) and never as proved.
+enum FaultInjection {
+    static let rejectProofs = ProcessInfo.processInfo.environment["GOUGU_FAULT_INJECTION"] == "reject-proofs"
+
+    /// Makes the last step cite a rule the theorem library does not have.
+    static func corrupt(_ proof: inout Proof) {
+        guard !proof.steps.isEmpty else { return }
+        proof.steps[proof.steps.count - 1].kind = "rule"
+        proof.steps[proof.steps.count - 1].rule = "rule_that_does_not_exist"
     }
 }

@@ -40,6 +40,8 @@ public struct FactStore: Sendable {
     // MARK: Variables
 
     /// Pairs of points index line directions (angle table) and segment lengths (ratio table).
+    /// (Points are fewer than 4096: the parser takes at most `ProblemParser.maximumPoints`,
+    /// and the search adds a few.)
     static func pair(_ a: Int, _ b: Int) -> Int { min(a, b) &* 4096 &+ max(a, b) }
     /// log p for a prime p: a symbol of the ratio table (never given a value, so every
     /// derivation holds whatever it is).

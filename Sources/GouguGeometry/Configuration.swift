@@ -57,7 +57,8 @@ extension DiagramBuilder {
     /// When no configuration makes the goal hold, the seeded diagram is returned, its goal
     /// false.
     ///
-    /// - Throws: `DiagramError` when the seeded diagram cannot be built.
+    /// - Throws: `DiagramError` when the seeded diagram cannot be built; `DiagramOutOfTime`
+    ///   when the deadline passes first.
     public func buildInStatedConfiguration(_ problem: Problem, seed: UInt64 = 0, maximumChoices: Int = 8) throws -> Diagram {
         let seeded = try build(problem, seed: seed)
         guard seeded.goalHolds == false, !seeded.branchPoints.isEmpty else { return seeded }
@@ -66,6 +67,7 @@ extension DiagramBuilder {
             ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1)
         }
         for mask in flips {
+            try checkDeadline()
             guard let diagram = try? build(problem, seed: seed, configuration: Configuration(flips: mask)),
                   diagram.attempts == seeded.attempts else { continue }
             if diagram.goalHolds == true { return diagram }

@@ -16,6 +16,12 @@ public struct DiagramError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// The time given to build a diagram ran out (`DiagramBuilder.deadline`).
+public struct DiagramOutOfTime: Error, Sendable, CustomStringConvertible {
+    public init() {}
+    public var description: String { "the time budget ran out while drawing the diagram" }
+}
+
 /// Builds numeric diagrams, construction by construction.
 ///
 /// Free points are spread over a disc of radius 1 and kept apart; a point on one locus is
@@ -29,15 +35,25 @@ public struct DiagramBuilder: Sendable {
     public var maximumAttempts: Int
     /// How many times one clause may be resampled within an attempt.
     public var clauseRetries: Int
+    /// When to give up (checked before each clause is placed): building then throws
+    /// `DiagramOutOfTime`. Nil: no limit but the attempts.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(maximumAttempts: Int = 60, clauseRetries: Int = 12) {
+    public init(maximumAttempts: Int = 60, clauseRetries: Int = 12, deadline: ContinuousClock.Instant? = nil) {
         self.maximumAttempts = maximumAttempts
         self.clauseRetries = clauseRetries
+        self.deadline = deadline
+    }
+
+    /// Throws `DiagramOutOfTime` once the deadline has passed.
+    func checkDeadline() throws {
+        if let deadline, ContinuousClock.now >= deadline { throw DiagramOutOfTime() }
     }
 
     /// Builds a diagram of `problem` from `seed`.
     ///
-    /// - Throws: `DiagramError` naming the construction that could not be satisfied.
+    /// - Throws: `DiagramError` naming the construction that could not be satisfied;
+    ///   `DiagramOutOfTime` when the deadline passes first.
     public func build(_ problem: Problem, seed: UInt64 = 0, configuration: Configuration = .seeded) throws -> Diagram {
         var lastFailure: (clause: Clause, reason: String)?
         for attempt in 0..<maximumAttempts {
@@ -46,6 +62,7 @@ public struct DiagramBuilder: Sendable {
             var failed = false
             var branches = BranchRecorder(configuration: configuration)
             for clause in problem.clauses {
+                try checkDeadline()
                 if let reason = placeWithRetries(clause, of: problem, into: &positions, branches: &branches, using: &rng) {
                     lastFailure = (clause, reason)
                     failed = true
@@ -111,6 +128,7 @@ public struct DiagramBuilder: Sendable {
         // statement's choices only.
         var branches = BranchRecorder(configuration: .seeded)
         for clause in problem.clauses[old.clauses.count...] {
+            try checkDeadline()
             if let reason = placeWithRetries(clause, of: problem, into: &positions, branches: &branches, using: &rng) {
                 throw DiagramError(location: clause.location, clause: Self.text(of: clause, in: problem), reason: reason, attempts: 1)
             }
@@ -281,18 +299,25 @@ public struct DiagramBuilder: Sendable {
         }
     }
 
+    /// The most existing points whose connecting lines a free point keeps away from: the
+    /// lines through every pair of the first ones (a quadratic number), so that placing n
+    /// free points costs O(n²) in all, not O(n³).
+    static let lineClearancePoints = 24
+
     /// A free point in the unit disc, kept away from existing points and from the lines
-    /// through pairs of them, so that free triangles are not slivers.
+    /// through pairs of them (of the first `lineClearancePoints`), so that free triangles
+    /// are not slivers.
     private func freePoint(avoiding existing: [Vector2], scale: Double, using rng: inout SeededGenerator) -> Vector2 {
         var best = Vector2.zero
         var bestClearance = -Double.infinity
+        let lineEnds = existing.prefix(Self.lineClearancePoints)
         for _ in 0..<64 {
             let radius = scale * rng.uniform(0...1).squareRoot()
             let candidate = Vector2.unit(angle: rng.uniform(0...(2 * Double.pi))) * radius
             var clearance = Double.infinity
-            for (i, a) in existing.enumerated() {
-                clearance = min(clearance, a.distance(to: candidate) / 2.5)
-                for b in existing[(i + 1)...] {
+            for a in existing { clearance = min(clearance, a.distance(to: candidate) / 2.5) }
+            for (i, a) in lineEnds.enumerated() {
+                for b in lineEnds[(i + 1)...] {
                     if let line = Line(through: a, b) { clearance = min(clearance, line.distance(to: candidate)) }
                 }
             }

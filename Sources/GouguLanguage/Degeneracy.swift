@@ -46,3 +46,18 @@ extension Statement {
         }
     }
 }
+
+extension Statement {
+    /// What a degenerate statement lacks, for a diagnostic (nil when it is not degenerate):
+    /// "two distinct points on each line or segment", say.
+    public var degeneracyReason: String? {
+        guard isDegenerate else { return nil }
+        switch predicate {
+        case "cyclic": return "it names fewer than four distinct points (any three points lie on a circle)"
+        case "circle": return "it needs a centre and three distinct points other than the centre"
+        case "midp": return "it needs three distinct points (a midpoint and the two ends of a segment)"
+        case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*": return "each triangle needs three distinct vertices"
+        default: return "a line or segment through one point twice has no direction or length; each pair must be two distinct points"
+        }
+    }
+}

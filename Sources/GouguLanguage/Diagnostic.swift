@@ -34,3 +34,33 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(location): error: \(message)" }
 }
+
+extension Diagnostic {
+    /// The longest excerpt of the input a diagnostic quotes.
+    public static let excerptLimit = 40
+
+    /// `'word'` for a diagnostic: a word of the input quoted back, short and printable.
+    ///
+    /// Diagnostics never echo raw input: a word longer than `excerptLimit` is cut, and
+    /// control characters (a NUL byte, an escape sequence) and characters outside printable
+    /// ASCII are shown as `\u{…}` escapes, so that a diagnostic neither floods a terminal
+    /// nor writes bytes into it that it would act on.
+    public static func quoted(_ word: some StringProtocol) -> String {
+        var text = ""
+        var count = 0
+        for scalar in word.unicodeScalars {
+            if count == excerptLimit {
+                return "'\(text)…' (\(word.unicodeScalars.count) characters)"
+            }
+            count += 1
+            let printable = scalar.isASCII ? scalar.value >= 0x20 && scalar.value < 0x7F && scalar != "\\"
+                                           : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            if printable {
+                text.unicodeScalars.append(scalar)
+            } else {
+                text += "\\u{\(String(scalar.value, radix: 16))}"
+            }
+        }
+        return "'\(text)'"
+    }
+}

@@ -17,7 +17,7 @@ struct Token: Equatable {
 
     var spelling: String {
         switch kind {
-        case .word(let w): return "'\(w)'"
+        case .word(let w): return Diagnostic.quoted(w)
         case .equals: return "'='"
         case .comma: return "','"
         case .semicolon: return "';'"

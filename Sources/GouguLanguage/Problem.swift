@@ -16,8 +16,11 @@ public struct PointDeclaration: Hashable, Sendable {
     public let name: String
     /// Where the point is declared.
     public let location: SourceLocation
-    /// Coordinates written after the name (`x@4.96_-0.13`): the diagram uses them for a
-    /// free point and as the preferred position for a constrained one.
+    /// Coordinates written after the name (`x@4.96_-0.13`): a drawing of the statement, never
+    /// an assumption. The diagram uses them for a free point and as the preferred position
+    /// for a constrained one; a proof must still hold for every figure the constructions
+    /// allow (an isosceles drawing of `triangle a b c` proves nothing about isosceles
+    /// triangles), which is why every rule carries the side conditions its theorem needs.
     public let coordinateHint: SIMD2<Double>?
 }
 
@@ -145,7 +148,29 @@ public struct Problem: Sendable {
             .joined(separator: ", ")
     }
 
-    /// The problem as one line of the problem language, every call written in full.
+    /// A clause as its author may write it: new points with their `@` coordinates (the
+    /// drawing the author gave, see `PointDeclaration.coordinateHint`), then the calls.
+    public func writtenText(of clause: Clause) -> String {
+        clause.points.map { point in
+            let name = name(of: point)
+            guard let hint = points[point.index].coordinateHint else { return name }
+            return "\(name)@\(hint.x)_\(hint.y)"
+        }.joined(separator: " ") + " = "
+            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(text(of:))).joined(separator: " ") }
+            .joined(separator: ", ")
+    }
+
+    /// The problem written back out as a line of the problem language that reads back as
+    /// the same problem: `statementText` with the points' `@` coordinates kept, so that a
+    /// problem file written from it is drawn as the author drew it.
+    public var writtenText: String {
+        let clauses = self.clauses.map(writtenText(of:)).joined(separator: "; ")
+        guard let goal else { return clauses }
+        return "\(clauses) ? \(text(of: goal))"
+    }
+
+    /// The problem as one line of the problem language, every call written in full, without
+    /// the points' `@` coordinates (see `writtenText`).
     public var statementText: String {
         let clauses = self.clauses.map(text(of:)).joined(separator: "; ")
         guard let goal else { return clauses }

@@ -25,6 +25,8 @@ public struct ProblemParser: Sendable {
     public func parseFile(_ contents: String, file: String) throws -> [Problem] {
         var lines: [(number: Int, text: Substring)] = []
         var number = 0
+        // "\r\n" is one Character in Swift, so CRLF files are split on it explicitly.
+        let contents = contents.contains("\r\n") ? contents.replacing("\r\n", with: "\n") : contents
         for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -44,18 +46,44 @@ public struct ProblemParser: Sendable {
             if name.contains("=") {
                 throw Diagnostic("expected a problem name line, found a statement (each problem is a name line, then a statement line)", at: nameLocation)
             }
+            try Self.checkName(name, at: nameLocation)
             guard i + 1 < lines.count else {
-                throw Diagnostic("truncated file: problem '\(name)' has a name line but no statement line after it", at: SourceLocation(file: file, line: nameLine.number, column: name.count + 1))
+                throw Diagnostic("truncated file: problem \(q(name)) has a name line but no statement line after it", at: SourceLocation(file: file, line: nameLine.number, column: name.count + 1))
             }
             if let earlier = seen[name] {
-                throw Diagnostic("problem '\(name)' is defined twice (first at \(earlier))", at: nameLocation)
+                throw Diagnostic("problem \(q(name)) is defined twice (first at \(earlier))", at: nameLocation)
             }
             seen[name] = nameLocation
             let statement = lines[i + 1]
+            // A line without '=' is no statement: the file is likely not a problem file at
+            // all, and its line is not quoted back (it could be anything, a secret included).
+            if !statement.text.contains("=") {
+                throw Diagnostic("expected the statement line of the problem named on line \(nameLine.number) (new points, '=', constructions, then '?' and the goal); this line has no '=': is this a problem file?",
+                                 at: SourceLocation(file: file, line: statement.number, column: 1))
+            }
             problems.append(try parseProblem(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation))
             i += 2
         }
         return problems
+    }
+
+    /// The most points a problem may have (the engine indexes pairs of points, and auxiliary
+    /// points come on top).
+    public static let maximumPoints = 1000
+
+    /// The longest problem name accepted, in characters.
+    public static let maximumNameLength = 200
+
+    /// A problem name is one line of printable text, at most `maximumNameLength` long.
+    static func checkName(_ name: String, at location: SourceLocation) throws {
+        if name.unicodeScalars.count > maximumNameLength {
+            throw Diagnostic("the problem name is \(name.unicodeScalars.count) characters long; at most \(maximumNameLength) are allowed", at: location)
+        }
+        if let bad = name.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            let column = name.unicodeScalars.distance(from: name.unicodeScalars.startIndex, to: bad) + 1
+            throw Diagnostic("the problem name contains a control character (\(Diagnostic.quoted(String(name.unicodeScalars[bad])))); expected printable text",
+                             at: SourceLocation(file: location.file, line: location.line, column: column))
+        }
     }
 
     /// Parses one problem from its name and statement line.
@@ -136,10 +164,13 @@ private struct StatementParser {
         while let token = current, let word = token.word {
             let (name, hint) = try splitHint(word, column: token.column)
             guard isPointName(name) else {
-                throw Diagnostic("expected a point name (a letter, then letters or digits), found '\(name)'", at: location(token.column))
+                throw Diagnostic("expected a point name (a letter, then letters or digits), found \(q(name))", at: location(token.column))
+            }
+            guard points.count < ProblemParser.maximumPoints else {
+                throw Diagnostic("too many points: a problem has at most \(ProblemParser.maximumPoints)", at: location(token.column))
             }
             if let earlier = pointIndex[name] {
-                throw Diagnostic("point '\(name)' is defined twice (first at \(points[earlier].location))", at: location(token.column))
+                throw Diagnostic("point \(q(name)) is defined twice (first at \(points[earlier].location))", at: location(token.column))
             }
             pointIndex[name] = points.count
             newPoints.append(PointID(points.count))
@@ -173,7 +204,7 @@ private struct StatementParser {
             throw Diagnostic("expected a construction name, found \(found)", at: here)
         }
         guard let definition = library.constructions[name] else {
-            throw Diagnostic("unknown construction '\(name)'\(suggestion(for: name, among: library.constructions.keys))", at: location(nameToken.column))
+            throw Diagnostic("unknown construction \(q(name))\(suggestion(for: name, among: library.constructions.keys))", at: location(nameToken.column))
         }
         position += 1
         var words: [(text: String, column: Int)] = []
@@ -204,7 +235,7 @@ private struct StatementParser {
             let short = abbreviated != full && newPoints.count == definition.newPoints.count
                 ? " (or \(abbreviated) leaving out the new points)" : ""
             let signature = ([name] + definition.parameters).joined(separator: " ")
-            throw Diagnostic("'\(name)' takes \(full) arguments\(short), found \(words.count); expected '\(signature)'", at: location(nameToken.column))
+            throw Diagnostic("\(q(name)) takes \(full) arguments\(short), found \(words.count); expected '\(signature)'", at: location(nameToken.column))
         }
         var arguments: [Argument] = []
         var implicit = newPoints.makeIterator()
@@ -212,7 +243,7 @@ private struct StatementParser {
         for (parameter, word) in zip(definition.parameters, written) {
             if definition.numberParameters.contains(parameter) {
                 guard let word, let n = NumberLiteral(word.text) else {
-                    throw Diagnostic("argument '\(parameter)' of '\(name)' must be a number such as 30 or 1/2, found \(word.map { "'\($0.text)'" } ?? "nothing")", at: word.map { location($0.column) } ?? location(nameToken.column))
+                    throw Diagnostic("argument '\(parameter)' of \(q(name)) must be a number such as 30 or 1/2, found \(word.map { "\(q($0.text))" } ?? "nothing")", at: word.map { location($0.column) } ?? location(nameToken.column))
                 }
                 arguments.append(.number(n))
                 continue
@@ -226,21 +257,21 @@ private struct StatementParser {
             }
             let (pointName, hint) = try splitHint(word.text, column: word.column)
             guard hint == nil, isPointName(pointName) else {
-                throw Diagnostic("expected a point name for argument '\(parameter)' of '\(name)', found '\(word.text)'", at: location(word.column))
+                throw Diagnostic("expected a point name for argument '\(parameter)' of \(q(name)), found \(q(word.text))", at: location(word.column))
             }
             guard let index = pointIndex[pointName] else {
-                throw Diagnostic("point '\(pointName)' is used before it is defined", at: location(word.column))
+                throw Diagnostic("point \(q(pointName)) is used before it is defined", at: location(word.column))
             }
             let p = PointID(index)
             if definition.newPoints.contains(parameter) {
                 guard newPoints.contains(p) else {
-                    throw Diagnostic("'\(pointName)' fills the new-point argument '\(parameter)' of '\(name)', but it is not a new point of this clause", at: location(word.column))
+                    throw Diagnostic("\(q(pointName)) fills the new-point argument '\(parameter)' of \(q(name)), but it is not a new point of this clause", at: location(word.column))
                 }
                 guard boundNew.insert(p).inserted else {
-                    throw Diagnostic("new point '\(pointName)' fills two new-point arguments of '\(name)'", at: location(word.column))
+                    throw Diagnostic("new point \(q(pointName)) fills two new-point arguments of \(q(name))", at: location(word.column))
                 }
             } else if newPoints.contains(p) {
-                throw Diagnostic("'\(pointName)' is created by this clause, so it cannot be the given point '\(parameter)' of '\(name)'", at: location(word.column))
+                throw Diagnostic("\(q(pointName)) is created by this clause, so it cannot be the given point '\(parameter)' of \(q(name))", at: location(word.column))
             }
             arguments.append(.point(p))
         }
@@ -252,22 +283,22 @@ private struct StatementParser {
             throw Diagnostic("expected a goal such as 'perp a h b c' after '?', found \(found)", at: here)
         }
         guard let predicate = library.predicates[name] else {
-            throw Diagnostic("unknown predicate '\(name)' in the goal\(suggestion(for: name, among: library.predicates.keys))", at: location(nameToken.column))
+            throw Diagnostic("unknown predicate \(q(name)) in the goal\(suggestion(for: name, among: library.predicates.keys))", at: location(nameToken.column))
         }
         position += 1
         var arguments: [Argument] = []
         while let token = current, let word = token.word {
             if predicate.takesNumber(at: arguments.count) {
                 guard let n = NumberLiteral(word) else {
-                    throw Diagnostic("argument \(arguments.count + 1) of '\(name)' must be a number, found '\(word)'", at: location(token.column))
+                    throw Diagnostic("argument \(arguments.count + 1) of \(q(name)) must be a number, found \(q(word))", at: location(token.column))
                 }
                 arguments.append(.number(n))
             } else {
                 guard isPointName(word) else {
-                    throw Diagnostic("expected a point name in the goal, found '\(word)'", at: location(token.column))
+                    throw Diagnostic("expected a point name in the goal, found \(q(word))", at: location(token.column))
                 }
                 guard let index = pointIndex[word] else {
-                    throw Diagnostic("point '\(word)' in the goal is not defined by any clause", at: location(token.column))
+                    throw Diagnostic("point \(q(word)) in the goal is not defined by any clause", at: location(token.column))
                 }
                 arguments.append(.point(PointID(index)))
             }
@@ -277,9 +308,14 @@ private struct StatementParser {
             throw Diagnostic("expected the end of the line after the goal, found \(token.spelling)", at: location(token.column))
         }
         guard predicate.accepts(argumentCount: arguments.count) else {
-            throw Diagnostic("'\(name)' takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
+            throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
         }
-        goal = Statement(predicate: name, arguments: arguments)
+        let statement = Statement(predicate: name, arguments: arguments)
+        if statement.isDegenerate {
+            let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")
+            throw Diagnostic("degenerate goal \(q(text)): \(statement.degeneracyReason ?? "")", at: location(nameToken.column))
+        }
+        goal = statement
         goalLocation = location(nameToken.column)
     }
 
@@ -289,14 +325,19 @@ private struct StatementParser {
         let name = String(word[..<at])
         let coordinates = word[word.index(after: at)...].split(separator: "_", omittingEmptySubsequences: false)
         guard coordinates.count == 2, let x = Double(coordinates[0]), let y = Double(coordinates[1]), x.isFinite, y.isFinite else {
-            throw Diagnostic("expected coordinates as 'name@x_y' (for example 'a@1.5_-2'), found '\(word)'", at: location(column))
+            throw Diagnostic("expected coordinates as 'name@x_y' (for example 'a@1.5_-2'), found \(q(word))", at: location(column))
         }
         return (name, SIMD2(x, y))
     }
 }
 
+/// `'word'`, short and escaped (`Diagnostic.quoted`).
+func q(_ word: some StringProtocol) -> String { Diagnostic.quoted(word) }
+
 /// ` (did you mean 'x'?)` for the closest known name, when one is close.
 func suggestion(for name: String, among names: some Sequence<String>) -> String {
+    // No known name is long; a long word is no misspelling of one (and costs time).
+    guard name.count <= 40 else { return "" }
     let best = names.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
     guard let best, best.1 <= max(2, name.count / 3) else { return "" }
     return " (did you mean '\(best.0)'?)"

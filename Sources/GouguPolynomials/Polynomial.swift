@@ -1,3 +1,4 @@
+import Synchronization
 import GouguArithmetic
 
 /// A polynomial in numbered variables with exact rational coefficients, stored
@@ -266,15 +267,33 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 /// (zero, or one for a gcd). A caller must therefore check `expired` after such a block
 /// and discard everything computed in it when the deadline has passed: the checks are
 /// monotone, so a block that finished before the deadline computed exactly.
+///
+/// A `PolynomialCancellation` set in `cancellation` stops the arithmetic the same way when
+/// another thread cancels it (a memory budget watched from outside, say).
 public enum PolynomialDeadline {
     @TaskLocal public static var current: ContinuousClock.Instant?
+    @TaskLocal public static var cancellation: PolynomialCancellation?
 
-    /// Whether the current deadline has passed.
+    /// Whether the current deadline has passed or the computation was cancelled.
     @inline(__always)
     public static var expired: Bool {
+        if let cancellation, cancellation.isCancelled { return true }
         guard let deadline = current else { return false }
         return ContinuousClock.now >= deadline
     }
+}
+
+/// A flag another thread sets to stop polynomial arithmetic (see `PolynomialDeadline`).
+public final class PolynomialCancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    public init() {}
+
+    /// Stops the arithmetic that runs under this cancellation.
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// Whether `cancel` was called.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
 }
 
 extension Polynomial: ExpressibleByIntegerLiteral {

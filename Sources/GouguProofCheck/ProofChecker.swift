@@ -30,6 +30,8 @@ public enum ProofVerdict: Sendable, Equatable {
     case valid
     /// The first failing step and why.
     case invalid(ProofFailure)
+    /// The checker's deadline passed before it could decide: what it was doing.
+    case unfinished(String)
 
     public var isValid: Bool { self == .valid }
 }
@@ -48,15 +50,27 @@ public enum ProofVerdict: Sendable, Equatable {
 /// switch ProofChecker().check(proof, for: problem) {
 /// case .valid: print("valid")
 /// case .invalid(let failure): print(failure)   // step (12) ...: the certificate sums to ...
+/// case .unfinished(let why): print(why)        // past `deadline`, when one is set
 /// }
 /// ```
 public struct ProofChecker: Sendable {
     public let library: TheoremLibrary
     private let rules: [String: RuleDefinition]
+    /// When to stop checking (before each step, and while drawing the diagram): the verdict
+    /// is then `unfinished`. Nil: no limit.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(library: TheoremLibrary = .standard) {
+    public init(library: TheoremLibrary = .standard, deadline: ContinuousClock.Instant? = nil) {
         self.library = library
         self.rules = Dictionary(library.rules.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        self.deadline = deadline
+    }
+
+    /// Thrown inside a check when the deadline has passed.
+    struct OutOfTime: Error {}
+
+    func checkDeadline() throws {
+        if let deadline, ContinuousClock.now >= deadline { throw OutOfTime() }
     }
 
     /// Checks `proof` as a proof of `problem`'s goal.
@@ -82,6 +96,10 @@ public struct ProofChecker: Sendable {
             return .valid
         } catch let failure as ProofFailure {
             return .invalid(failure)
+        } catch is OutOfTime {
+            return .unfinished("the time budget ran out before every step was checked")
+        } catch is DiagramOutOfTime {
+            return .unfinished("the time budget ran out while drawing the diagram")
         } catch {
             return .invalid(ProofFailure(step: nil, statement: nil, reason: "\(error)"))
         }
@@ -118,7 +136,9 @@ public struct ProofChecker: Sendable {
         }
         let diagram: Diagram
         do {
-            diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+            diagram = try DiagramBuilder(deadline: deadline).build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+        } catch let outOfTime as DiagramOutOfTime {
+            throw outOfTime
         } catch {
             throw fail("no diagram for seed \(proof.seed): \(error)")
         }
@@ -182,7 +202,8 @@ struct CheckSession {
         }
         var problem = given
         if !appended.isEmpty {
-            let text = (existing + appended).joined(separator: "; ") + " ? " + given.text(of: goal)
+            // Written with the author's coordinates, so the diagram is drawn as the solver drew it.
+            let text = (given.clauses.map { given.writtenText(of: $0) } + appended).joined(separator: "; ") + " ? " + given.text(of: goal)
             do {
                 problem = try ProblemParser(library: checker.library).parseProblem(name: given.name, statement: text)
             } catch {
@@ -197,7 +218,9 @@ struct CheckSession {
             diagram = restated
         } else {
             do {
-                diagram = try DiagramBuilder().build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+                diagram = try DiagramBuilder(deadline: checker.deadline).build(problem, seed: proof.seed, configuration: Configuration(flips: proof.configuration ?? 0))
+            } catch let outOfTime as DiagramOutOfTime {
+                throw outOfTime
             } catch {
                 throw fail("no diagram for seed \(proof.seed)" + (proof.configuration.map { " in configuration \($0)" } ?? "") + ": \(error)")
             }
@@ -223,6 +246,7 @@ struct CheckSession {
             throw ProofFailure(step: nil, statement: nil, reason: "the proof has no derived steps")
         }
         for (offset, (step, isPremise)) in all.enumerated() {
+            try checker.checkDeadline()
             let statement = try check(step, expectedNumber: offset + 1, isPremise: isPremise)
             statements[step.number] = statement
         }

@@ -218,6 +218,9 @@ extension ProofDocument {
             }
             throw ProofReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
         }
+        if let bad = outOfRangeNumber(in: data) {
+            throw ProofReadError(file: file, message: "invalid value at \(bad): expected a non-negative integer")
+        }
         do {
             if let document = try? decoder.decode(ProofDocument.self, from: data) { return document }
             if let record = try? decoder.decode(Record.self, from: data), let proof = record.proof { return proof }
@@ -228,12 +231,29 @@ extension ProofDocument {
             throw ProofReadError(file: file, message: "wrong type at \(path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
             throw ProofReadError(file: file, message: "missing value at \(path(context.codingPath))")
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // Valid JSON with a value out of range (a negative seed, say).
+            throw ProofReadError(file: file, message: "invalid value at \(path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
             throw ProofReadError(file: file, message: "not valid JSON: \(underlying ?? context.debugDescription)")
         } catch {
             throw ProofReadError(file: file, message: "not valid JSON: \(error)")
         }
+    }
+
+    /// The path of a `seed` or `configuration` (of the proof, or of a record's `proof`) that
+    /// is not a non-negative integer, which the decoder would only call invalid JSON.
+    private static func outOfRangeNumber(in data: Data) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        for (prefix, fields) in [("", object), ("proof.", object["proof"] as? [String: Any] ?? [:])] {
+            for key in ["seed", "configuration"] {
+                guard let value = fields[key], !(value is NSNull) else { continue }
+                guard let number = value as? NSNumber, number.doubleValue >= 0, number.doubleValue == number.doubleValue.rounded(),
+                      number.doubleValue < 1.9e19 else { return prefix + key }
+            }
+        }
+        return nil
     }
 
     private static func snake(_ key: String) -> String {

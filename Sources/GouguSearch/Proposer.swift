@@ -58,7 +58,7 @@ public enum Augmentation {
     /// their indices, so facts and diagrams of the old problem stay valid.
     public static func problem(_ problem: Problem, adding clause: String,
                                parser: ProblemParser = ProblemParser()) throws -> Problem {
-        var text = problem.statementText
+        var text = problem.writtenText
         var goal = ""
         if let range = text.range(of: " ? ") {
             goal = String(text[range.lowerBound...])

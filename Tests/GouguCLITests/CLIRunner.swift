@@ -22,7 +22,8 @@ enum CLI {
 
     /// Runs `gougu arguments...` from the repository root, with `input` written to a
     /// temporary file first when given (its path replaces `{input}` in the arguments).
-    static func run(_ arguments: [String], input: String? = nil) throws -> CLIRun {
+    /// `environment`: variables set for the run, on top of this process's.
+    static func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws -> CLIRun {
         var arguments = arguments
         var temporary: URL?
         if let input {
@@ -36,6 +37,9 @@ enum CLI {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = SharedFiles.root
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,0 +1,59 @@
+import Foundation
+
+/// What checking a proof before it is reported found.
+public enum ProofVerification: Sendable, Equatable {
+    /// The checker accepts it.
+    case valid
+    /// The checker rejects it: a bug in the prover that wrote it (why).
+    case rejected(String)
+    /// The check did not finish within its budget (why); the proof is not reported.
+    case unfinished(String)
+}
+
+/// Checks every proof Gougu is about to report, in the same process and with the same
+/// checkers as `gougu check`, so that no proof reaches a user unchecked.
+///
+/// A synthetic proof is written as JSON (`GouguJSON`), read back as a `ProofDocument` and
+/// checked by `ProofChecker` against the problem as stated: the writer, the reader and
+/// every step are exercised exactly as a user's check would exercise them. A proof by
+/// coordinates is checked by `AlgebraicProver.check`.
+public enum ProofVerifier {
+    /// Checks `proof`, a proof of `problem` (with any auxiliary constructions it declares),
+    /// stopping at `deadline`.
+    public static func verify(_ proof: Proof, of problem: Problem, deadline: ContinuousClock.Instant? = nil) -> ProofVerification {
+        let document: ProofDocument
+        do {
+            let data = try GouguJSON.encoder(pretty: false).encode(proof)
+            document = try ProofDocument.readJSON(data, file: "<proof of \(problem.name)>")
+        } catch {
+            return .rejected("the proof does not read back: \(error)")
+        }
+        switch ProofChecker(deadline: deadline).check(document, for: problem) {
+        case .valid: return .valid
+        case .invalid(let failure): return .rejected(failure.description)
+        case .unfinished(let why): return .unfinished(why)
+        }
+    }
+
+    /// Checks a proof by coordinates found on `diagram`, stopping at `deadline` or when
+    /// `cancellation` is cancelled.
+    public static func verify(_ proof: AlgebraicProof, on diagram: Diagram, deadline: Date = .distantFuture,
+                              cancellation: PolynomialCancellation? = nil) -> ProofVerification {
+        switch AlgebraicProver.check(proof.text, diagram: diagram, deadline: deadline, cancellation: cancellation) {
+        case .valid: return .valid
+        case .invalid(let why): return .rejected(why)
+        case .unfinished(let why): return .unfinished(why)
+        }
+    }
+}
+
+/// The JSON form of Gougu's records and proofs: snake-case keys, sorted.
+public enum GouguJSON {
+    /// An encoder for proofs and records (`pretty`: indented, for files people read).
+    public static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
+        return encoder
+    }
+}
