@@ -63,6 +63,8 @@ public enum AlgebraicProver {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         /// The problem has no goal.
         case noGoal
+        /// The goal is degenerate or false in the diagram: there is nothing to prove.
+        case falseInDiagram
         /// Some construction or the goal has no supported polynomial form.
         case unsupported(String)
         /// The goal's numerator does not vanish modulo the relations: it is not implied
@@ -76,6 +78,7 @@ public enum AlgebraicProver {
         public var description: String {
             switch self {
             case .noGoal: return "the problem states no goal"
+            case .falseInDiagram: return "the goal is degenerate or false in the diagram"
             case .unsupported(let why): return "unsupported: \(why)"
             case .notIdentical(let terms): return "the goal's numerator does not reduce to 0 (\(terms) terms remain)"
             case .outOfTime: return "out of time"
@@ -98,6 +101,9 @@ public enum AlgebraicProver {
     /// as the deadline does (`Failure.cancelled`).
     public static func prove(_ diagram: Diagram, systems: [CoordinateSystem] = systems, termLimit: Int = 20_000,
                              deadline: Date = .distantFuture, cancellation: PolynomialCancellation? = nil) -> Result<AlgebraicProof, Failure> {
+        // A goal false in the diagram is no theorem; a degenerate one (a line through one
+        // point twice) can have an identically zero numerator without saying anything.
+        if let goal = diagram.problem.goal, goal.isDegenerate || !diagram.holds(goal) { return .failure(.falseInDiagram) }
         var failures: [Failure] = []
         for (index, system) in systems.enumerated() {
             if cancellation?.isCancelled == true { return .failure(.cancelled) }
