@@ -169,6 +169,23 @@ private struct FixedProposer: Proposer {
         let search = BestFirstSearch().run(from: root, on: diagram)
         #expect(search.stopReason == .notSearchable)
     }
+
+    /// A free triangle whose given drawing is isosceles is not proved isosceles. With x1 the
+    /// mirror of b in a, x2 the midpoint of a x1 and x3 the foot from c (all on line ab), the
+    /// parallelogram rule once took b, x1, x2, x3 for a parallelogram (its para premises hold
+    /// for one line) and concluded midp a x2 x3, true only in this drawing; its side
+    /// condition `ncoll a b c` refuses that. The proposer offers exactly those points, then
+    /// the heuristic proposer gets a small budget.
+    @Test func aFreeTriangleDrawnIsoscelesIsNotProvedIsosceles() throws {
+        let (diagram, root) = try start("a@0_0 b@2_0 c@1_5 = triangle a b c ? cong c a c b")
+        #expect(!root.proved)
+        let fixed = BestFirstSearch(proposer: FixedProposer(byDepth: [["X = mirror X b a"], ["X = midpoint X a x1"], ["X = foot X c a b"]]),
+                                    budget: SearchBudget(seconds: 30), workers: 1).run(from: root, on: diagram)
+        #expect(fixed.statesExpanded == 3)
+        #expect(!fixed.proved, "\(fixed.auxiliary)")
+        let heuristic = BestFirstSearch(budget: SearchBudget(seconds: 20, states: 200), workers: 2).run(from: root, on: diagram)
+        #expect(!heuristic.proved, "\(heuristic.auxiliary)")
+    }
 }
 
 @Suite struct HeuristicProposerTests {
