@@ -74,11 +74,13 @@ struct BenchCommand: ParsableCommand {
         var started: Date
     }
 
-    /// A problem to run: its position in the whole list, its file and its name.
+    /// A problem to run: its position in the whole list, its file and its name (and, for a
+    /// problem that cannot be read, why: it gets a `bad input` row and is not run).
     struct Task {
         var index: Int
         var file: String
         var problem: String
+        var badInput: Diagnostic? = nil
     }
 
     func run() throws {
@@ -100,6 +102,12 @@ struct BenchCommand: ParsableCommand {
 
         while !pending.isEmpty || !running.isEmpty {
             while running.count < jobs, let task = pending.popFirst() {
+                if let diagnostic = task.badInput {
+                    records.append(BenchRecord(index: task.index, file: task.file, problem: task.problem, status: "bad input", proved: false,
+                                               seconds: 0, detail: diagnostic.description))
+                    progress(records, total: tasks.count, interactive: interactive)
+                    continue
+                }
                 let output = scratch.appendingPathComponent("\(records.count + running.count).json")
                 // Failure shows below: FileHandle(forWritingTo:) throws for a missing file.
                 _ = FileManager.default.createFile(atPath: output.path, contents: nil)
@@ -147,6 +155,8 @@ struct BenchCommand: ParsableCommand {
         let result = BenchReport(run: benchRun, problems: ordered, totals: totals)
         print(result.markdown)
         if let report { result.write(to: report) }
+        // Bad input only when no problem of the files could be read.
+        if !ordered.isEmpty, ordered.allSatisfy({ $0.status == "bad input" }) { throw ExitCode(2) }
     }
 
     /// The run these options ask for and every problem of the input files, in order.
@@ -154,10 +164,18 @@ struct BenchCommand: ParsableCommand {
         var tasks: [Task] = []
         var inputs: [BenchRun.Input] = []
         for file in files {
-            let problems = try loadProblemFile(file)
+            let read = readProblemFile(file)
             let bytes = FileManager.default.contents(atPath: file) ?? Data()
-            inputs.append(BenchRun.Input(file: file, problems: problems.count, fingerprint: BenchRun.fingerprint(bytes)))
-            for problem in problems { tasks.append(Task(index: tasks.count, file: file, problem: problem.name)) }
+            inputs.append(BenchRun.Input(file: file, problems: read.entries.count, fingerprint: BenchRun.fingerprint(bytes)))
+            for entry in read.entries {
+                switch entry {
+                case .problem(let problem):
+                    tasks.append(Task(index: tasks.count, file: file, problem: problem.name))
+                case .unreadable(let name, let diagnostic):
+                    warn(diagnostic.description)
+                    tasks.append(Task(index: tasks.count, file: file, problem: name ?? "(line \(diagnostic.location.line))", badInput: diagnostic))
+                }
+            }
         }
         let run = BenchRun(inputs: inputs, shard: Shard(shard)!, timeout: timeout, seed: seed, noAux: noAux,
                            seededConfiguration: configurationOptions.seededConfiguration,

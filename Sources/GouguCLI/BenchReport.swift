@@ -104,7 +104,8 @@ extension BenchReport {
         lines.append("Proved with auxiliary points: \(withAux.count)\(withAux.isEmpty ? "" : " (" + withAux.map(\.problem).joined(separator: ", ") + ")"); "
                      + "by coordinates: \(byCoordinates.count)\(byCoordinates.isEmpty ? "" : " (" + byCoordinates.map(\.problem).joined(separator: ", ") + ")"); "
                      + "by deduction alone: \(problems.filter(\.proved).count - withAux.count - byCoordinates.count).")
-        lines.append("Proved \(t.proved) of \(t.problems); \(String(format: "%.2f", t.seconds)) s summed over problems, \(String(format: "%.2f", t.wallSeconds)) s wall clock with \(t.jobs) jobs; timeout \(t.timeout) s; largest process \(String(format: "%.1f", t.maxResidentMiB)) MiB.")
+        let badInput = problems.filter { $0.status == "bad input" }.count
+        lines.append("Proved \(t.proved) of \(t.problems)\(badInput > 0 ? " (\(badInput) bad input)" : ""); \(String(format: "%.2f", t.seconds)) s summed over problems, \(String(format: "%.2f", t.wallSeconds)) s wall clock with \(t.jobs) jobs; timeout \(t.timeout) s; largest process \(String(format: "%.1f", t.maxResidentMiB)) MiB.")
         return lines.joined(separator: "\n")
     }
 

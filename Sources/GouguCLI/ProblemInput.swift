@@ -21,6 +21,33 @@ struct ProblemSelection: ParsableArguments {
         }
         return [match]
     }
+
+    /// Reads the file and selects the problems, reading past problems that cannot be read:
+    /// their diagnostics are printed to standard error and they are left out (with
+    /// `--problem`, a problem that cannot be read is bad input: exit status 2). Returns the
+    /// problems and how many of the selection could not be read.
+    func loadReadable() -> (problems: [Problem], unreadable: Int) {
+        let read = readProblemFile(file)
+        if let name = problem {
+            if let match = read.problems.first(where: { $0.name == name }) { return ([match], 0) }
+            for case .unreadable(name?, let diagnostic) in read.entries where name == problem { fail(diagnostic.description) }
+            fail("\(file): error: no problem named \(Diagnostic.quoted(name))\(nameSuggestion(name, read.problems.map(\.name)))")
+        }
+        let diagnostics = read.diagnostics
+        for diagnostic in diagnostics.prefix(20) { warn(diagnostic.description) }
+        if diagnostics.count > 20 { warn("\(file): ... and \(diagnostics.count - 20) more problems that cannot be read") }
+        return (read.problems, diagnostics.count)
+    }
+}
+
+/// Reads a problem file problem by problem (`ProblemParser.readFile`), exiting with status
+/// 2 only when the file itself cannot be read.
+func readProblemFile(_ path: String) -> ProblemFile {
+    let data = FileAccess.read(path)
+    guard let text = String(data: data, encoding: .utf8) else {
+        fail("\(path):1:1: error: the file is not UTF-8 text")
+    }
+    return ProblemParser().readFile(text, file: path)
 }
 
 /// Reads and parses a problem file, exiting with status 2 on any error.

@@ -96,7 +96,7 @@ struct SolveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let problems = try selection.load()
+        let (problems, unreadableProblems) = selection.loadReadable()
         let engine = Engine()
         let proposer: any Proposer
         let model: NeuralProposer?
@@ -107,8 +107,8 @@ struct SolveCommand: ParsableCommand {
         }
         if let proofOut { FileAccess.makeDirectory(proofOut, what: "the proof directory") }
         var outputNames = OutputNames()
-        var allProved = true
-        var unreadable = 0
+        var allProved = unreadableProblems == 0
+        var unreadable = unreadableProblems
         var internalErrors = 0
         for problem in problems {
             let start = Date()
@@ -252,7 +252,8 @@ struct SolveCommand: ParsableCommand {
             if !quiet { print() }
         }
         if internalErrors > 0 { throw ExitCode(3) }
-        if unreadable == problems.count { throw ExitCode(2) }
+        // Bad input only when nothing could be solved at all.
+        if unreadable == problems.count + unreadableProblems { throw ExitCode(2) }
         if !allProved { throw ExitCode(1) }
     }
 

@@ -21,8 +21,17 @@ public struct ProblemParser: Sendable {
 
     /// Parses a whole problem file.
     ///
-    /// - Throws: `Diagnostic` for the first error found.
+    /// - Throws: `Diagnostic` for the first error found (see `readFile` to read past it).
     public func parseFile(_ contents: String, file: String) throws -> [Problem] {
+        let read = readFile(contents, file: file)
+        if let first = read.diagnostics.first { throw first }
+        return read.problems
+    }
+
+    /// Reads a whole problem file, problem by problem: a problem that cannot be read is
+    /// reported (with its name, when the name line is good) and the rest are still read, so
+    /// that one bad problem never stops a batch.
+    public func readFile(_ contents: String, file: String) -> ProblemFile {
         var lines: [(number: Int, text: Substring)] = []
         var number = 0
         // "\r\n" is one Character in Swift, so CRLF files are split on it explicitly.
@@ -34,9 +43,10 @@ public struct ProblemParser: Sendable {
             lines.append((number, line))
         }
         guard !lines.isEmpty else {
-            throw Diagnostic("empty file: expected a problem name line followed by a statement line", at: SourceLocation(file: file, line: 1, column: 1))
+            return ProblemFile(entries: [.unreadable(name: nil, Diagnostic("empty file: expected a problem name line followed by a statement line",
+                                                                          at: SourceLocation(file: file, line: 1, column: 1)))])
         }
-        var problems: [Problem] = []
+        var entries: [ProblemFile.Entry] = []
         var seen: [String: SourceLocation] = [:]
         var i = 0
         while i < lines.count {
@@ -44,27 +54,45 @@ public struct ProblemParser: Sendable {
             let nameLocation = SourceLocation(file: file, line: nameLine.number, column: 1)
             let name = String(nameLine.text).trimmingCharacters(in: " ").trimmingCharacters(in: "\r")
             if name.contains("=") {
-                throw Diagnostic("expected a problem name line, found a statement (each problem is a name line, then a statement line)", at: nameLocation)
+                // Out of step (a name line missing): this line alone is skipped.
+                entries.append(.unreadable(name: nil, Diagnostic("expected a problem name line, found a statement (each problem is a name line, then a statement line)", at: nameLocation)))
+                i += 1
+                continue
             }
-            try Self.checkName(name, at: nameLocation)
             guard i + 1 < lines.count else {
-                throw Diagnostic("truncated file: problem \(q(name)) has a name line but no statement line after it", at: SourceLocation(file: file, line: nameLine.number, column: name.count + 1))
+                entries.append(.unreadable(name: nil, Diagnostic("truncated file: the problem named on line \(nameLine.number) has no statement line after it",
+                                                                 at: SourceLocation(file: file, line: nameLine.number, column: name.count + 1))))
+                break
             }
-            if let earlier = seen[name] {
-                throw Diagnostic("problem \(q(name)) is defined twice (first at \(earlier))", at: nameLocation)
-            }
-            seen[name] = nameLocation
             let statement = lines[i + 1]
+            i += 2
+            do {
+                try Self.checkName(name, at: nameLocation)
+            } catch let diagnostic as Diagnostic {
+                entries.append(.unreadable(name: nil, diagnostic))
+                continue
+            } catch {}
             // A line without '=' is no statement: the file is likely not a problem file at
             // all, and its line is not quoted back (it could be anything, a secret included).
             if !statement.text.contains("=") {
-                throw Diagnostic("expected the statement line of the problem named on line \(nameLine.number) (new points, '=', constructions, then '?' and the goal); this line has no '=': is this a problem file?",
-                                 at: SourceLocation(file: file, line: statement.number, column: 1))
+                entries.append(.unreadable(name: nil, Diagnostic("expected the statement line of the problem named on line \(nameLine.number) (new points, '=', constructions, then '?' and the goal); this line has no '=': is this a problem file?",
+                                                                 at: SourceLocation(file: file, line: statement.number, column: 1))))
+                continue
             }
-            problems.append(try parseProblem(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation))
-            i += 2
+            if let earlier = seen[name] {
+                entries.append(.unreadable(name: name, Diagnostic("problem \(q(name)) is defined twice (first at \(earlier))", at: nameLocation)))
+                continue
+            }
+            seen[name] = nameLocation
+            do {
+                entries.append(.problem(try parseProblem(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation)))
+            } catch let diagnostic as Diagnostic {
+                entries.append(.unreadable(name: name, diagnostic))
+            } catch {
+                entries.append(.unreadable(name: name, Diagnostic("\(error)", at: nameLocation)))
+            }
         }
-        return problems
+        return ProblemFile(entries: entries)
     }
 
     /// The most points a problem may have (the engine indexes pairs of points, and auxiliary
@@ -99,6 +127,28 @@ public struct ProblemParser: Sendable {
         try state.parseStatement()
         return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
                        goal: state.goal, goalLocation: state.goalLocation)
+    }
+}
+
+/// A problem file as read: every problem in order, each read or refused with its diagnostic.
+public struct ProblemFile: Sendable {
+    /// One problem of the file.
+    public enum Entry: Sendable {
+        case problem(Problem)
+        /// A problem that cannot be read: its name when the name line was good, and why.
+        case unreadable(name: String?, Diagnostic)
+    }
+
+    public var entries: [Entry]
+
+    /// The problems that were read, in order.
+    public var problems: [Problem] {
+        entries.compactMap { if case .problem(let p) = $0 { p } else { nil } }
+    }
+
+    /// The diagnostics of the problems that were not, in order.
+    public var diagnostics: [Diagnostic] {
+        entries.compactMap { if case .unreadable(_, let d) = $0 { d } else { nil } }
     }
 }
 

@@ -165,4 +165,35 @@ import GouguTestSupport
         #expect(run.status == 2)
         #expect(run.stderr.contains("invalid value at seed"), "\(run.stderr)")
     }
+
+    static let batchWithABadProblem = """
+        midpoint_halves
+        a b = segment a b; m = midpoint m a b ? cong m a m b
+        misspelt
+        a b = segment a b; m = midpointt m a b ? cong m a m b
+        orthocenter
+        a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c
+
+        """
+
+    @Test func solveReadsPastABadProblem() throws {
+        let run = try CLI.run(["solve", "{input}", "--quiet"], input: Self.batchWithABadProblem)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("midpoint_halves: goal proved"))
+        #expect(run.stdout.contains("orthocenter: goal proved"))
+        #expect(run.stderr.contains(":4:24: error: unknown construction 'midpointt'"), "\(run.stderr)")
+        let alone = try CLI.run(["solve", "{input}", "--problem", "misspelt"], input: Self.batchWithABadProblem)
+        #expect(alone.status == 2)
+        let nothing = try CLI.run(["solve", "{input}"], input: "bad\na b = segmentt a b ? cong a b a b\n")
+        #expect(nothing.status == 2)
+    }
+
+    @Test func benchReportsEveryGoodProblemAndOneBadInputRow() throws {
+        let run = try CLI.run(["bench", "{input}", "--timeout", "10", "--jobs", "1"], input: Self.batchWithABadProblem)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("| midpoint_halves | proved |"))
+        #expect(run.stdout.contains("| orthocenter | proved |"))
+        #expect(run.stdout.contains("| misspelt | bad input |"))
+        #expect(run.stdout.contains("Proved 2 of 3 (1 bad input)"), "\(run.stdout)")
+    }
 }

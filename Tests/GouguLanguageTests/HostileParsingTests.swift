@@ -96,4 +96,26 @@ import Testing
         let again = try ProblemParser().parseProblem(name: "again", statement: problem.writtenText)
         #expect(again.points.map(\.coordinateHint) == problem.points.map(\.coordinateHint))
     }
+
+    @Test func oneBadProblemDoesNotStopTheFile() throws {
+        let text = """
+            good
+            a b = segment a b; m = midpoint m a b ? cong m a m b
+            misspelt
+            a b = segment a b; m = midpointt m a b ? cong m a m b
+            a b = segment a b ? cong a b a b
+            also_good
+            a b c = triangle a b c ? coll a a b
+            good
+            a b = segment a b ? cong a b a b
+            """
+        let read = ProblemParser().readFile(text, file: "batch.txt")
+        #expect(read.problems.map(\.name) == ["good", "also_good"])
+        #expect(read.diagnostics.map { "\($0.location.line):\($0.location.column)" } == ["4:24", "5:1", "8:1"])
+        guard case .unreadable(let name, let why) = read.entries[1] else { Issue.record("\(read.entries[1])"); return }
+        #expect(name == "misspelt")
+        #expect(why.message.hasPrefix("unknown construction 'midpointt'"))
+        #expect(read.diagnostics[2].message.hasPrefix("problem 'good' is defined twice"))
+        #expect(throws: Diagnostic.self) { try ProblemParser().parseFile(text, file: "batch.txt") }
+    }
 }

@@ -163,7 +163,7 @@ import GouguTestSupport
     }
 
     @Test func truncatedFileNamesTheProblemWithoutAStatement() {
-        #expect(throws: Diagnostic("truncated file: problem 'last' has a name line but no statement line after it",
+        #expect(throws: Diagnostic("truncated file: the problem named on line 3 has no statement line after it",
                                    at: SourceLocation(file: "e.txt", line: 3, column: 5))) {
             try parser.parseFile("first\na b = segment ? cong a b a b\nlast\n", file: "e.txt")
         }
