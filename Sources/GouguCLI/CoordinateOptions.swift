@@ -1,14 +1,7 @@
 import ArgumentParser
+import Gougu
 
-/// When `gougu solve` tries a proof by coordinates.
-enum CoordinatesOrder: String, ExpressibleByArgument, CaseIterable {
-    /// After deduction, before the search for auxiliary points.
-    case first
-    /// After the search, when it failed.
-    case last
-    /// Never.
-    case off
-}
+extension CoordinatesOrder: ExpressibleByArgument {}
 
 /// `--coordinates` and `--coordinates-seconds`, shared by `gougu solve` and `gougu bench`.
 struct CoordinateOptions: ParsableArguments {

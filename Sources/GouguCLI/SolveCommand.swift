@@ -31,6 +31,26 @@ struct SolveRecord: Codable {
     var checkSeconds: Double? = nil
 }
 
+extension SolveRecord {
+    /// The record of an outcome.
+    init(_ outcome: SolveOutcome) {
+        let result = outcome.engine
+        self.init(problem: outcome.problem.name, proved: outcome.proved, stopReason: outcome.stopReason, seconds: outcome.seconds,
+                  rounds: result?.rounds.count ?? 0, facts: result?.store.facts.count ?? 0, steps: outcome.proof?.steps.count,
+                  proof: outcome.proof)
+        if let search = outcome.search {
+            auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
+            statesExpanded = search.statesExpanded
+            searchSeconds = search.seconds
+            searchStopReason = search.stopReason.rawValue
+            if !search.auxiliary.isEmpty || search.identification != nil { statement = outcome.provedProblem.writtenText }
+        }
+        coordinateProof = outcome.coordinateProof?.text
+        coordinateFailure = outcome.coordinates?.failure?.description
+        checkSeconds = outcome.checkSeconds
+    }
+}
+
 /// `gougu solve`: prove problems with deduction (rules of the theorem library plus
 /// angle and ratio chasing) and print the proofs.
 struct SolveCommand: ParsableCommand {
@@ -95,9 +115,15 @@ struct SolveCommand: ParsableCommand {
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
     }
 
+    /// The options as the library's `SolveOptions`.
+    var solveOptions: SolveOptions {
+        SolveOptions(seconds: timeout, memoryMiB: memory, seed: seed, seededConfiguration: configurationOptions.seededConfiguration,
+                     coordinates: coordinateOptions.order(noAux: noAux), coordinatesSeconds: coordinateOptions.coordinatesSeconds,
+                     search: !noAux, searchWorkers: searchWorkers, maxStates: maxStates, maxDepth: maxDepth)
+    }
+
     func run() throws {
         let (problems, unreadableProblems) = selection.loadReadable()
-        let engine = Engine()
         let proposer: any Proposer
         let model: NeuralProposer?
         do {
@@ -105,151 +131,40 @@ struct SolveCommand: ParsableCommand {
         } catch {
             fail("error: cannot load the neural proposer: \(error)")
         }
+        var solver = Solver(proposer: proposer)
+        if FaultInjection.rejectProofs { solver.proofTamperer = FaultInjection.corrupt }
         if let proofOut { FileAccess.makeDirectory(proofOut, what: "the proof directory") }
         var outputNames = OutputNames()
         var allProved = unreadableProblems == 0
         var unreadable = unreadableProblems
         var internalErrors = 0
         for problem in problems {
-            let start = Date()
-            let diagram: Diagram
+            if let proposals { printProposals(proposals, for: problem, proposer: proposer, model: model) }
+            let outcome: SolveOutcome
             do {
-                diagram = try configurationOptions.build(problem, seed: seed, deadline: ContinuousClock.now + .seconds(timeout))
-            } catch let error as DiagramError {
+                outcome = try solver.solve(problem, options: solveOptions)
+            } catch {
                 // Bad input for this problem only: the rest of the file still runs.
                 warn("\(error) (problem '\(problem.name)')")
                 unreadable += 1
                 allProved = false
                 continue
-            } catch {
-                allProved = false
-                let record = SolveRecord(problem: problem.name, proved: false, stopReason: "\(error)", seconds: Date().timeIntervalSince(start),
-                                         rounds: 0, facts: 0)
-                try report(record, summary: "\(problem.name): \(error), \(String(format: "%.3f", record.seconds)) s")
-                continue
             }
-            let remaining = { timeout - Date().timeIntervalSince(start) }
-            var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), memoryMiB: memory))
-            if stats { printStatistics(result) }
-            if let proposals {
-                let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
-                let list = proposer.propose(for: state, limit: proposals)
-                let modelScores = model?.logProbabilities(of: list.map(\.clause), in: state)
-                for (i, proposal) in list.enumerated() {
-                    let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""
-                    print(String(format: "  %6.3f", proposal.score) + modelScore + "  " + proposal.clause)
-                }
-            }
-            var provedProblem = problem
-            var search: SearchResult?
-            var coordinateOutcome: Result<AlgebraicProof, AlgebraicProver.Failure>?
-            let coordinatesOrder = coordinateOptions.order(noAux: noAux)
-            // Deduction first; then coordinates or auxiliary constructions, in the time that
-            // is left. A goal false in the diagram, or a budget already spent, goes to neither.
-            let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
-            if coordinatesOrder == .first, goesOn {
-                coordinateOutcome = proveByCoordinates(diagram, start: start)
-            }
-            if !noAux, goesOn, coordinateOutcome?.proof == nil, remaining() > 0.05, maxStates > 0 {
-                let searcher = BestFirstSearch(engine: engine, proposer: proposer, budget: SearchBudget(seconds: remaining(), states: maxStates, memoryMiB: memory,
-                                                                                    maximumDepth: maxDepth),
-                                               workers: searchWorkers)
-                let found = searcher.run(from: result, on: diagram)
-                search = found
-                if let proved = found.result, let augmented = found.problem {
-                    result = proved
-                    provedProblem = augmented
-                }
-            }
-            if coordinatesOrder == .last, goesOn, !result.proved {
-                coordinateOutcome = proveByCoordinates(diagram, start: start)
-            }
-            var coordinateProof = coordinateOutcome?.proof
-            if stats, let failure = coordinateOutcome?.failure { print("  coordinates: \(failure)") }
-            if stats, let search {
-                print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
-                for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
-                    print("    not placeable \(count)×: \(reason)")
-                }
-                for tried in search.tried {
-                    print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
-                          + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
-                }
-            }
-            var proof = !result.proved ? nil
-                : search?.identification.map(\.proof) ?? Proof(result: result, problem: provedProblem)
-            if FaultInjection.rejectProofs, var corrupted = proof {
-                FaultInjection.corrupt(&corrupted)
-                proof = corrupted
-            }
-            // No proof is reported before the checker has accepted it.
-            var stopReason = result.stopReason.rawValue
-            var rejection: String?
-            let checkStart = Date()
-            let verification = verify(proof, coordinateProof, of: problem, on: diagram, start: start)
-            let checkSeconds = Date().timeIntervalSince(checkStart)
-            switch verification {
-            case nil, .valid?: break
-            case .unfinished(let why)?:
-                stopReason = "a proof was found but not checked within the budget (\(why))"
-                proof = nil
-                coordinateProof = nil
-            case .rejected(let why)?:
-                rejection = why
-                stopReason = "internal error: the checker rejects the proof found (\(why))"
+            if !outcome.proved { allProved = false }
+            if outcome.isInternalError {
                 internalErrors += 1
-                keepRejected(proof.map { $0.text } ?? coordinateProof?.text ?? "", of: problem, reason: why)
-                proof = nil
-                coordinateProof = nil
+                keepWithdrawn(outcome)
             }
-            if proof == nil && coordinateProof == nil { allProved = false }
-            var record = SolveRecord(problem: problem.name, proved: proof != nil || coordinateProof != nil, stopReason: stopReason,
-                                     seconds: Date().timeIntervalSince(start), rounds: result.rounds.count, facts: result.store.facts.count,
-                                     steps: proof?.steps.count, proof: proof)
-            if let search {
-                record.auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
-                record.statesExpanded = search.statesExpanded
-                record.searchSeconds = search.seconds
-                record.searchStopReason = search.stopReason.rawValue
-                if !search.auxiliary.isEmpty || search.identification != nil { record.statement = provedProblem.writtenText }
-            }
-            record.coordinateProof = coordinateProof?.text
-            record.coordinateFailure = coordinateOutcome?.failure?.description
-            if verification != nil { record.checkSeconds = checkSeconds }
-            if let proofOut, proof != nil || coordinateProof != nil {
-                let base = (proofOut as NSString).appendingPathComponent(outputNames.name(for: problem.name))
-                if let proof { write(proof.text, json: proof, record: record, to: base) }
-                if let coordinateProof { write(coordinateProof.text, json: nil, record: record, to: base) }
+            if stats { printStatistics(outcome) }
+            let record = SolveRecord(outcome)
+            if let proofOut, outcome.proved {
+                write(outcome, record: record, to: (proofOut as NSString).appendingPathComponent(outputNames.name(for: problem.name)))
             }
             if json {
-                try report(record, summary: "")
+                print(String(decoding: try GouguJSON.encoder(pretty: false).encode(record), as: UTF8.self))
                 continue
             }
-            var summary = "\(problem.name): \(stopReason) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", record.seconds)) s"
-            if let proof { summary += ", \(proof.steps.count) steps" }
-            if let coordinateProof {
-                summary += "; proved by coordinates (\(coordinateProof.model.variables.count) variables, \(String(format: "%.3f", coordinateProof.seconds)) s)"
-                if !quiet { print(coordinateProof.text) }
-            }
-            if let search, rejection == nil {
-                if let identified = search.identification {
-                    summary += "; identification: \(identified.restatement.clause) is the statement's "
-                        + "\(problem.name(of: identified.restatement.point))"
-                } else if search.proved, !search.auxiliary.isEmpty {
-                    summary += "; auxiliary: \(search.auxiliary.joined(separator: "; ")) (\(search.statesExpanded) states searched)"
-                } else if !search.proved {
-                    summary += "; search: \(search.stopReason.rawValue) after \(search.statesExpanded) states, \(String(format: "%.1f", search.seconds)) s"
-                    if let best = search.bestPartial { summary += "; most progress: \(best.auxiliary.joined(separator: "; ")) (+\(best.newFacts) facts)" }
-                }
-            }
-            if let proof, !quiet {
-                if provedProblem.clauses.count > problem.clauses.count {
-                    print("Augmented statement: \(provedProblem.writtenText)")
-                }
-                print(proof.text)
-            }
-            print(summary)
-            if !quiet { print() }
+            printText(outcome)
         }
         if internalErrors > 0 { throw ExitCode(3) }
         // Bad input only when nothing could be solved at all.
@@ -257,59 +172,78 @@ struct SolveCommand: ParsableCommand {
         if !allProved { throw ExitCode(1) }
     }
 
-    /// Prints a record: its JSON line with --json, else `summary` (when not empty).
-    private func report(_ record: SolveRecord, summary: String) throws {
-        if json {
-            print(String(decoding: try GouguJSON.encoder(pretty: false).encode(record), as: UTF8.self))
-        } else if !summary.isEmpty {
-            print(summary)
+    /// The proof (unless --quiet) and the summary line.
+    private func printText(_ outcome: SolveOutcome) {
+        let problem = outcome.problem
+        guard let result = outcome.engine else {
+            print("\(problem.name): \(outcome.stopReason), \(String(format: "%.3f", outcome.seconds)) s")
             if !quiet { print() }
+            return
         }
-    }
-
-    /// The checker's verdict on the proof about to be reported (nil when there is none).
-    /// The check may run one second past the budget, so that a proof found at the last
-    /// moment is still checked; a check that needs longer leaves the goal unproved.
-    private func verify(_ proof: Proof?, _ coordinateProof: AlgebraicProof?, of problem: Problem, on diagram: Diagram,
-                        start: Date) -> ProofVerification? {
-        let end = max(start.addingTimeInterval(timeout), Date()).addingTimeInterval(1)
-        if let proof {
-            return ProofVerifier.verify(proof, of: problem, deadline: ContinuousClock.now + .seconds(end.timeIntervalSinceNow))
+        var summary = "\(problem.name): \(outcome.stopReason) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", outcome.seconds)) s"
+        if let proof = outcome.proof { summary += ", \(proof.steps.count) steps" }
+        if let coordinateProof = outcome.coordinateProof {
+            summary += "; proved by coordinates (\(coordinateProof.model.variables.count) variables, \(String(format: "%.3f", coordinateProof.seconds)) s)"
+            if !quiet { print(coordinateProof.text) }
         }
-        if let coordinateProof {
-            return MemoryWatch.run(budgetMiB: memory) { cancellation in
-                ProofVerifier.verify(coordinateProof, on: diagram, deadline: end, cancellation: cancellation)
+        if let search = outcome.search, !outcome.isInternalError {
+            if let identified = search.identification {
+                summary += "; identification: \(identified.restatement.clause) is the statement's "
+                    + "\(problem.name(of: identified.restatement.point))"
+            } else if search.proved, !search.auxiliary.isEmpty {
+                summary += "; auxiliary: \(search.auxiliary.joined(separator: "; ")) (\(search.statesExpanded) states searched)"
+            } else if !search.proved {
+                summary += "; search: \(search.stopReason.rawValue) after \(search.statesExpanded) states, \(String(format: "%.1f", search.seconds)) s"
+                if let best = search.bestPartial { summary += "; most progress: \(best.auxiliary.joined(separator: "; ")) (+\(best.newFacts) facts)" }
             }
         }
-        return nil
+        if let proof = outcome.proof, !quiet {
+            if outcome.provedProblem.clauses.count > problem.clauses.count {
+                print("Augmented statement: \(outcome.provedProblem.writtenText)")
+            }
+            print(proof.text)
+        }
+        print(summary)
+        if !quiet { print() }
+    }
+
+    /// --proposals: the proposer's first auxiliary constructions after deduction alone.
+    private func printProposals(_ count: Int, for problem: Problem, proposer: any Proposer, model: NeuralProposer?) {
+        guard let diagram = try? configurationOptions.build(problem, seed: seed, deadline: ContinuousClock.now + .seconds(timeout)) else { return }
+        let result = Engine().run(diagram, budget: Budget(seconds: timeout, memoryMiB: memory))
+        let state = ProofState(problem: problem, diagram: diagram, store: result.store, originalClauseCount: problem.clauses.count)
+        let list = proposer.propose(for: state, limit: count)
+        let modelScores = model?.logProbabilities(of: list.map(\.clause), in: state)
+        for (i, proposal) in list.enumerated() {
+            let modelScore = modelScores.map { $0[i].map { String(format: "  logP %7.2f", $0) } ?? "  logP    none" } ?? ""
+            print(String(format: "  %6.3f", proposal.score) + modelScore + "  " + proposal.clause)
+        }
     }
 
     /// Keeps a proof the checker rejected for a bug report, and says where on standard error.
-    private func keepRejected(_ text: String, of problem: Problem, reason: String) {
+    private func keepWithdrawn(_ outcome: SolveOutcome) {
+        let problem = outcome.problem
+        let reason = outcome.stopReason
         var names = OutputNames()
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("gougu-rejected-proofs")
         let path = (directory as NSString).appendingPathComponent("\(names.name(for: problem.name))-\(ProcessInfo.processInfo.processIdentifier).txt")
+        let report = "\(problem.name)\n\(problem.writtenText)\nseed \(seed)\n\(reason)\n\n\(outcome.withdrawnProofText ?? "")\n"
         let kept = (try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil
-            && (try? FileAccess.write(Data("\(problem.name)\n\(problem.writtenText)\nseed \(seed)\n\(reason)\n\n\(text)\n".utf8), to: path)) != nil
-        warn("\(selection.file): internal error: the proof found of '\(problem.name)' is rejected by the checker (\(reason)); "
-             + "it is not reported as proved. " + (kept ? "The proof is kept in \(path): please report it." : "Please report it."))
-    }
-
-    /// The proof within the time left of --timeout, --coordinates-seconds at most, and
-    /// within the memory budget.
-    private func proveByCoordinates(_ diagram: Diagram, start: Date) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
-        let deadline = min(start.addingTimeInterval(timeout), Date().addingTimeInterval(coordinateOptions.coordinatesSeconds))
-        return MemoryWatch.run(budgetMiB: memory) { cancellation in
-            AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
-        }
+            && (try? FileAccess.write(Data(report.utf8), to: path)) != nil
+        warn("\(selection.file): internal error: the proof found of '\(problem.name)' is rejected by the checker; "
+             + "it is not reported as proved (\(reason)). " + (kept ? "The proof is kept in \(path): please report it." : "Please report it."))
     }
 
     /// Writes BASE.txt, and BASE.json when the proof has a JSON form (and BASE.problem.txt
     /// for a proof with auxiliary points).
-    private func write(_ text: String, json proof: Proof?, record: SolveRecord, to base: String) {
+    private func write(_ outcome: SolveOutcome, record: SolveRecord, to base: String) {
         do {
-            try FileAccess.write(Data((text + "\n").utf8), to: base + ".txt")
-            if let proof { try FileAccess.write(try GouguJSON.encoder(pretty: true).encode(proof), to: base + ".json") }
+            if let proof = outcome.proof {
+                try FileAccess.write(Data((proof.text + "\n").utf8), to: base + ".txt")
+                try FileAccess.write(try GouguJSON.encoder(pretty: true).encode(proof), to: base + ".json")
+            } else if let coordinateProof = outcome.coordinateProof {
+                try FileAccess.write(Data((coordinateProof.text + "\n").utf8), to: base + ".txt")
+            }
             // A proof with auxiliary points proves the augmented problem: write it beside the
             // proof as a problem file (name line, statement line) for a checker to read.
             if let statement = record.statement {
@@ -319,6 +253,21 @@ struct SolveCommand: ParsableCommand {
             fail("\(error.path): error: cannot write the proof of '\(record.problem)': \(error.reason)")
         } catch {
             fail("\(base): error: cannot write the proof of '\(record.problem)'")
+        }
+    }
+
+    private func printStatistics(_ outcome: SolveOutcome) {
+        if let result = outcome.deduction { printStatistics(result) }
+        if let failure = outcome.coordinates?.failure { print("  coordinates: \(failure)") }
+        if let search = outcome.search {
+            print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
+            for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
+                print("    not placeable \(count)×: \(reason)")
+            }
+            for tried in search.tried {
+                print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
+                      + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
+            }
         }
     }
 

@@ -1,0 +1,229 @@
+import Foundation
+
+/// When a proof by coordinates is tried.
+public enum CoordinatesOrder: String, Sendable, CaseIterable {
+    /// After deduction, before the search for auxiliary points.
+    case first
+    /// After the search, when it failed.
+    case last
+    /// Never.
+    case off
+}
+
+/// What one `Solver.solve` may do, and for how long.
+public struct SolveOptions: Sendable {
+    /// Wall-clock seconds for the whole problem: drawing, deduction, coordinates, search
+    /// and the check of the proof (which may run one second past, so that a proof found
+    /// at the last moment is still checked).
+    public var seconds: Double
+    /// Resident memory of the process, in MiB, for every stage.
+    public var memoryMiB: Double
+    /// The diagram's random seed.
+    public var seed: UInt64
+    /// Keep every two-way choice as the seed draws it, instead of the configuration the
+    /// goal is stated for (`DiagramBuilder.buildInStatedConfiguration`).
+    public var seededConfiguration: Bool
+    /// When to try a proof by coordinates, and for how many seconds at most.
+    public var coordinates: CoordinatesOrder
+    public var coordinatesSeconds: Double
+    /// Whether to search for auxiliary constructions when deduction alone fails.
+    public var search: Bool
+    /// Threads the search evaluates states on, states it may evaluate, and the most
+    /// auxiliary constructions in one state.
+    public var searchWorkers: Int
+    public var maxStates: Int
+    public var maxDepth: Int
+
+    public init(seconds: Double = 60, memoryMiB: Double = 1024, seed: UInt64 = 0, seededConfiguration: Bool = false,
+                coordinates: CoordinatesOrder = .first, coordinatesSeconds: Double = 10, search: Bool = true,
+                searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount, maxStates: Int = 10_000, maxDepth: Int = 3) {
+        self.seconds = seconds
+        self.memoryMiB = memoryMiB
+        self.seed = seed
+        self.seededConfiguration = seededConfiguration
+        self.coordinates = coordinates
+        self.coordinatesSeconds = coordinatesSeconds
+        self.search = search
+        self.searchWorkers = searchWorkers
+        self.maxStates = maxStates
+        self.maxDepth = maxDepth
+    }
+}
+
+/// What solving one problem found.
+public struct SolveOutcome: Sendable {
+    /// How the reported proof was found.
+    public enum Method: String, Sendable {
+        case deduction, auxiliaryConstructions = "auxiliary constructions", identification, coordinates
+    }
+
+    public let problem: Problem
+    /// The diagram everything was checked on (nil when the drawing ran out of time).
+    public let diagram: Diagram?
+    /// The synthetic proof, checked (nil when none was found or the checker refused it).
+    public var proof: Proof?
+    /// The proof by coordinates, checked (nil likewise).
+    public var coordinateProof: AlgebraicProof?
+    /// The problem the synthetic proof proves: `problem` with the search's auxiliary
+    /// constructions appended, or `problem` itself.
+    public var provedProblem: Problem
+    /// Deduction's first run, on the statement.
+    public var deduction: EngineResult?
+    /// The run the outcome rests on: deduction's, or the search's proving state's.
+    public var engine: EngineResult?
+    /// The search, when it ran.
+    public var search: SearchResult?
+    /// The proof by coordinates' outcome, when it was tried.
+    public var coordinates: Result<AlgebraicProof, AlgebraicProver.Failure>?
+    /// The checker's verdict on the proof found (nil when none was found).
+    public var verification: ProofVerification?
+    /// Seconds the check took.
+    public var checkSeconds: Double?
+    /// The text of a proof withdrawn because the checker refused it or could not finish, for
+    /// a bug report.
+    public var withdrawnProofText: String?
+    /// Why solving stopped, in words (`StopReason`'s, or the pipeline's own).
+    public var stopReason: String
+    /// Seconds for the whole problem.
+    public var seconds: Double
+
+    /// Whether a checked proof is reported.
+    public var proved: Bool { proof != nil || coordinateProof != nil }
+
+    /// How the reported proof was found (nil when none is).
+    public var method: Method? {
+        if coordinateProof != nil { return .coordinates }
+        guard proof != nil else { return nil }
+        if search?.identification != nil { return .identification }
+        return provedProblem.clauses.count > problem.clauses.count ? .auxiliaryConstructions : .deduction
+    }
+
+    /// Whether the checker refused the proof found: a bug of the prover, never a proof.
+    public var isInternalError: Bool {
+        if case .rejected? = verification { return true }
+        return false
+    }
+}
+
+/// The whole pipeline of `gougu solve`, for library users: draw the diagram, deduce, then
+/// try coordinates and the search for auxiliary constructions in the time left, and check
+/// the proof found before reporting it.
+///
+/// ```swift
+/// let problem = try ProblemParser().parseProblem(name: "orthocenter",
+///     statement: "a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c")
+/// let outcome = try Solver().solve(problem, options: SolveOptions(seconds: 10))
+/// if let proof = outcome.proof { print(proof.text) }
+/// ```
+///
+/// Soundness: a goal false in the diagram goes to no prover; every proof is checked by
+/// `ProofVerifier` (the checker `gougu check` runs) before it is reported, and a proof the
+/// checker refuses is reported as an internal error (`isInternalError`), never as proved.
+public struct Solver: Sendable {
+    public var engine: Engine
+    public var proposer: any Proposer
+    /// For tests of the check before reporting: changes every synthetic proof found before
+    /// it is checked (`gougu solve` sets it under `GOUGU_FAULT_INJECTION=reject-proofs`).
+    public var proofTamperer: (@Sendable (inout Proof) -> Void)?
+
+    public init(engine: Engine = Engine(), proposer: any Proposer = HeuristicProposer()) {
+        self.engine = engine
+        self.proposer = proposer
+    }
+
+    /// Solves `problem` within `options`' budgets.
+    ///
+    /// - Throws: `DiagramError` when the problem cannot be drawn (bad input).
+    public func solve(_ problem: Problem, options: SolveOptions) throws -> SolveOutcome {
+        let start = Date()
+        let end = start.addingTimeInterval(options.seconds)
+        func remaining() -> Double { end.timeIntervalSinceNow }
+        let diagram: Diagram
+        do {
+            diagram = try draw(problem, options: options, deadline: ContinuousClock.now + .seconds(options.seconds))
+        } catch let outOfTime as DiagramOutOfTime {
+            return SolveOutcome(problem: problem, diagram: nil, provedProblem: problem, stopReason: outOfTime.description,
+                                seconds: Date().timeIntervalSince(start))
+        }
+        var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), memoryMiB: options.memoryMiB))
+        var outcome = SolveOutcome(problem: problem, diagram: diagram, provedProblem: problem, deduction: result, engine: result,
+                                   stopReason: result.stopReason.rawValue, seconds: 0)
+        // Coordinates and the search go on from deduction only when it stopped for want
+        // of rules or facts: not on a goal false in the diagram, nor a budget spent.
+        let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
+        if options.coordinates == .first, goesOn {
+            outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
+        }
+        if options.search, goesOn, outcome.coordinates?.proof == nil, remaining() > 0.05, options.maxStates > 0 {
+            let budget = SearchBudget(seconds: remaining(), states: options.maxStates, memoryMiB: options.memoryMiB,
+                                      maximumDepth: options.maxDepth)
+            let found = BestFirstSearch(engine: engine, proposer: proposer, budget: budget, workers: options.searchWorkers)
+                .run(from: result, on: diagram)
+            outcome.search = found
+            if let proved = found.result, let augmented = found.problem {
+                result = proved
+                outcome.engine = proved
+                outcome.provedProblem = augmented
+                outcome.stopReason = proved.stopReason.rawValue
+            }
+        }
+        if options.coordinates == .last, goesOn, !result.proved {
+            outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
+        }
+        outcome.proof = !result.proved ? nil
+            : outcome.search?.identification.map(\.proof) ?? Proof(result: result, problem: outcome.provedProblem)
+        if let proofTamperer, var proof = outcome.proof {
+            proofTamperer(&proof)
+            outcome.proof = proof
+        }
+        outcome.coordinateProof = outcome.coordinates?.proof
+        verify(&outcome, options: options, end: end)
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    /// The diagram in the configuration `options` choose.
+    func draw(_ problem: Problem, options: SolveOptions, deadline: ContinuousClock.Instant) throws -> Diagram {
+        let builder = DiagramBuilder(deadline: deadline)
+        return options.seededConfiguration ? try builder.build(problem, seed: options.seed)
+                                           : try builder.buildInStatedConfiguration(problem, seed: options.seed)
+    }
+
+    /// The proof by coordinates within the time left, `coordinatesSeconds` at most, and
+    /// within the memory budget.
+    func proveByCoordinates(_ diagram: Diagram, options: SolveOptions, end: Date) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
+        let deadline = min(end, Date().addingTimeInterval(options.coordinatesSeconds))
+        return MemoryWatch.run(budgetMiB: options.memoryMiB) { cancellation in
+            AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
+        }
+    }
+
+    /// Checks the proof found, if any: a rejected or unchecked proof is withdrawn and the
+    /// stop reason says why. The check may run one second past the budget.
+    func verify(_ outcome: inout SolveOutcome, options: SolveOptions, end: Date) {
+        let checkEnd = max(end, Date()).addingTimeInterval(1)
+        let start = Date()
+        if let proof = outcome.proof {
+            outcome.verification = ProofVerifier.verify(proof, of: outcome.problem,
+                                                        deadline: ContinuousClock.now + .seconds(checkEnd.timeIntervalSinceNow))
+        } else if let coordinateProof = outcome.coordinateProof, let diagram = outcome.diagram {
+            outcome.verification = MemoryWatch.run(budgetMiB: options.memoryMiB) { cancellation in
+                ProofVerifier.verify(coordinateProof, on: diagram, deadline: checkEnd, cancellation: cancellation)
+            }
+        } else {
+            return
+        }
+        outcome.checkSeconds = Date().timeIntervalSince(start)
+        switch outcome.verification {
+        case .unfinished(let why)?:
+            outcome.stopReason = "a proof was found but not checked within the budget (\(why))"
+        case .rejected(let why)?:
+            outcome.stopReason = "internal error: the checker rejects the proof found (\(why))"
+        case .valid?, nil:
+            return
+        }
+        outcome.withdrawnProofText = outcome.proof?.text ?? outcome.coordinateProof?.text
+        outcome.proof = nil
+        outcome.coordinateProof = nil
+    }
+}
