@@ -135,6 +135,7 @@ let package = Package(
         .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
         .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguProposerTests", dependencies: ["GouguProposer", "GouguSearch", "GouguTestSupport"]),
+        .testTarget(name: "GouguTests", dependencies: ["Gougu", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"], exclude: ["Golden"]),
     ]
 )

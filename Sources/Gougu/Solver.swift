@@ -79,8 +79,8 @@ public struct SolveOutcome: Sendable {
     public var verification: ProofVerification?
     /// Seconds the check took.
     public var checkSeconds: Double?
-    /// The text of a proof withdrawn because the checker refused it or could not finish, for
-    /// a bug report.
+    /// A proof withdrawn because the checker refused it or could not finish, for a bug
+    /// report: its JSON (a synthetic proof) or its text (a proof by coordinates).
     public var withdrawnProofText: String?
     /// Why solving stopped, in words (`StopReason`'s, or the pipeline's own).
     public var stopReason: String
@@ -222,7 +222,8 @@ public struct Solver: Sendable {
         case .valid?, nil:
             return
         }
-        outcome.withdrawnProofText = outcome.proof?.text ?? outcome.coordinateProof?.text
+        outcome.withdrawnProofText = outcome.proof.flatMap { try? GouguJSON.encoder(pretty: true).encode($0) }
+            .map { String(decoding: $0, as: UTF8.self) } ?? outcome.coordinateProof?.text
         outcome.proof = nil
         outcome.coordinateProof = nil
     }

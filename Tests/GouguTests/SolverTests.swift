@@ -1,0 +1,76 @@
+import Foundation
+import Gougu
+import Testing
+
+/// `Solver`: the pipeline of `gougu solve` as a library call, and its promises: a goal false
+/// in the diagram goes to no prover, every stage keeps the budget, and no proof is
+/// reported before the checker has accepted it.
+@Suite struct SolverTests {
+    func problem(_ statement: String) throws -> Problem {
+        try ProblemParser().parseProblem(name: "t", statement: statement)
+    }
+
+    @Test func provesTheOrthocentreByDeductionAndChecksTheProof() throws {
+        let outcome = try Solver().solve(try problem("a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c"),
+                                         options: SolveOptions(seconds: 20))
+        #expect(outcome.proved)
+        #expect(outcome.method == .deduction)
+        #expect(outcome.verification == .valid)
+        #expect(outcome.stopReason == StopReason.proved.rawValue)
+        #expect(outcome.proof?.steps.isEmpty == false)
+    }
+
+    @Test func provesPappusByCoordinatesWhenDeductionCannot() throws {
+        let pappus = "a b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z"
+        let outcome = try Solver().solve(try problem(pappus), options: SolveOptions(seconds: 20, search: false))
+        #expect(outcome.method == .coordinates)
+        #expect(outcome.verification == .valid)
+    }
+
+    @Test func aGoalFalseInTheDiagramGoesToNoProver() throws {
+        let outcome = try Solver().solve(try problem("a b c d = free a, free b, free c, free d ? cyclic a b c d"),
+                                         options: SolveOptions(seconds: 20))
+        #expect(!outcome.proved)
+        #expect(outcome.stopReason == StopReason.goalFalseInDiagram.rawValue)
+        #expect(outcome.coordinates == nil)
+        #expect(outcome.search == nil)
+        #expect(outcome.verification == nil)
+    }
+
+    @Test func aProofTheCheckerRejectsIsWithdrawnAsAnInternalError() throws {
+        var solver = Solver()
+        solver.proofTamperer = { proof in
+            proof.steps[proof.steps.count - 1].kind = "rule"
+            proof.steps[proof.steps.count - 1].rule = "rule_that_does_not_exist"
+        }
+        let outcome = try solver.solve(try problem("a b = segment a b; m = midpoint m a b ? cong m a m b"), options: SolveOptions(seconds: 20))
+        #expect(!outcome.proved)
+        #expect(outcome.isInternalError, "\(outcome.stopReason)")
+        #expect(outcome.stopReason.hasPrefix("internal error: the checker rejects the proof found"))
+        #expect(outcome.withdrawnProofText?.contains("rule_that_does_not_exist") == true)
+    }
+
+    @Test func aMemoryBudgetStopsEveryStage() throws {
+        let pappus = "a b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z"
+        let outcome = try Solver().solve(try problem(pappus), options: SolveOptions(seconds: 20, memoryMiB: 1))
+        #expect(!outcome.proved)
+        #expect(outcome.stopReason == StopReason.memoryLimit.rawValue)
+        #expect(outcome.coordinates == nil)
+    }
+
+    @Test func drawingAHugeDiagramKeepsTheTimeBudget() throws {
+        let clauses = (0..<1000).map { "p\($0) = free p\($0)" }.joined(separator: "; ")
+        let outcome = try Solver().solve(try problem(clauses + " ? coll p0 p1 p2"), options: SolveOptions(seconds: 0.01))
+        #expect(!outcome.proved)
+        #expect(outcome.diagram == nil)
+        #expect(outcome.stopReason == DiagramOutOfTime().description)
+    }
+
+    @Test func anUndrawableProblemIsBadInput() throws {
+        // Two parallels through one point meet nowhere else.
+        #expect(throws: DiagramError.self) {
+            try Solver().solve(try problem("a b c = triangle a b c; d = on_pline d a b c, on_pline d a b c ? coll a b d"),
+                               options: SolveOptions(seconds: 5))
+        }
+    }
+}
