@@ -70,7 +70,7 @@ let package = Package(
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
         .target(
             name: "GouguSearch",
-            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage",
+            dependencies: ["GouguArithmetic", "GouguDeduction", "GouguGeometry", "GouguLanguage",
                            .product(name: "HeapModule", package: "swift-collections")]
         ),
 

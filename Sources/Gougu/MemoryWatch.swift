@@ -6,15 +6,17 @@ import Foundation
 public enum MemoryWatch {
     /// Runs `body` with a cancellation that is cancelled once resident memory exceeds
     /// `budgetMiB` (checked every `interval`); also cancelled at once when memory is over the
-    /// budget already. Where memory cannot be read (no `/proc`), nothing is cancelled.
-    public static func run<T>(budgetMiB: Double, interval: Duration = .milliseconds(10),
-                              _ body: (PolynomialCancellation) -> T) -> T {
-        let cancellation = PolynomialCancellation()
+    /// budget already, and once `alsoWhen` is raised (another reason to stop). Where memory
+    /// cannot be read (no `/proc`), only `alsoWhen` cancels.
+    public static func run<T>(budgetMiB: Double, alsoWhen other: CancellationFlag? = nil, interval: Duration = .milliseconds(10),
+                              _ body: (CancellationFlag) -> T) -> T {
+        let cancellation = CancellationFlag()
         if let resident = ResidentMemory.currentMiB(), resident > budgetMiB { cancellation.cancel() }
-        let done = PolynomialCancellation()
+        let done = CancellationFlag()
         let watcher = Thread {
             while !done.isCancelled && !cancellation.isCancelled {
                 if let resident = ResidentMemory.currentMiB(), resident > budgetMiB { cancellation.cancel() }
+                if other?.isCancelled == true { cancellation.cancel() }
                 Thread.sleep(forTimeInterval: Double(interval.components.attoseconds) / 1e18 + Double(interval.components.seconds))
             }
         }

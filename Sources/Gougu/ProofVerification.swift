@@ -38,7 +38,7 @@ public enum ProofVerifier {
     /// Checks a proof by coordinates found on `diagram`, stopping at `deadline` or when
     /// `cancellation` is cancelled.
     public static func verify(_ proof: AlgebraicProof, on diagram: Diagram, deadline: Date = .distantFuture,
-                              cancellation: PolynomialCancellation? = nil) -> ProofVerification {
+                              cancellation: CancellationFlag? = nil) -> ProofVerification {
         switch AlgebraicProver.check(proof.text, diagram: diagram, deadline: deadline, cancellation: cancellation) {
         case .valid: return .valid
         case .invalid(let why): return .rejected(why)

@@ -10,6 +10,15 @@ public enum CoordinatesOrder: String, Sendable, CaseIterable {
     case off
 }
 
+/// Which proof `Solver` reports when the coordinates and the search run side by side.
+public enum ProofPreference: String, Sendable, CaseIterable {
+    /// A readable synthetic proof: when the coordinates prove the goal first, the states
+    /// the search is evaluating still finish, and a proof among them is reported instead.
+    case synthetic
+    /// Whichever proof is found first: the other prover stops at once.
+    case first
+}
+
 /// What one `Solver.solve` may do, and for how long.
 public struct SolveOptions: Sendable {
     /// Wall-clock seconds for the whole problem: drawing, deduction, coordinates, search
@@ -23,9 +32,12 @@ public struct SolveOptions: Sendable {
     /// Keep every two-way choice as the seed draws it, instead of the configuration the
     /// goal is stated for (`DiagramBuilder.buildInStatedConfiguration`).
     public var seededConfiguration: Bool
-    /// When to try a proof by coordinates, and for how many seconds at most.
+    /// When to try a proof by coordinates, and for how many seconds at most. With `first`
+    /// and the search on, the two run at the same time after deduction.
     public var coordinates: CoordinatesOrder
     public var coordinatesSeconds: Double
+    /// Which proof to report when coordinates and the search both find one.
+    public var prefer: ProofPreference
     /// Whether to search for auxiliary constructions when deduction alone fails.
     public var search: Bool
     /// Threads the search evaluates states on, states it may evaluate, and the most
@@ -35,7 +47,8 @@ public struct SolveOptions: Sendable {
     public var maxDepth: Int
 
     public init(seconds: Double = 60, memoryMiB: Double = 1024, seed: UInt64 = 0, seededConfiguration: Bool = false,
-                coordinates: CoordinatesOrder = .first, coordinatesSeconds: Double = 10, search: Bool = true,
+                coordinates: CoordinatesOrder = .first, coordinatesSeconds: Double = 10, prefer: ProofPreference = .synthetic,
+                search: Bool = true,
                 searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount, maxStates: Int = 10_000, maxDepth: Int = 3) {
         self.seconds = seconds
         self.memoryMiB = memoryMiB
@@ -43,6 +56,7 @@ public struct SolveOptions: Sendable {
         self.seededConfiguration = seededConfiguration
         self.coordinates = coordinates
         self.coordinatesSeconds = coordinatesSeconds
+        self.prefer = prefer
         self.search = search
         self.searchWorkers = searchWorkers
         self.maxStates = maxStates
@@ -151,21 +165,31 @@ public struct Solver: Sendable {
         // Coordinates and the search go on from deduction only when it stopped for want
         // of rules or facts: not on a goal false in the diagram, nor a budget spent.
         let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
-        if options.coordinates == .first, goesOn {
-            outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
-        }
-        if options.search, goesOn, outcome.coordinates?.proof == nil, remaining() > 0.05, options.maxStates > 0 {
-            let budget = SearchBudget(seconds: remaining(), states: options.maxStates, memoryMiB: options.memoryMiB,
-                                      maximumDepth: options.maxDepth)
-            let found = BestFirstSearch(engine: engine, proposer: proposer, budget: budget, workers: options.searchWorkers)
-                .run(from: result, on: diagram)
+        let searches = options.search && options.maxStates > 0
+        var searchFirst = true
+        if options.coordinates == .first, goesOn, searches, remaining() > 0.05 {
+            // Coordinates on a thread of their own beside the search; whichever proves the
+            // goal first stops the other (see `ProofPreference`).
+            let (found, coordinates, coordinatesFirst) = searchBesideCoordinates(from: result, on: diagram, options: options, end: end)
             outcome.search = found
-            if let proved = found.result, let augmented = found.problem {
-                result = proved
-                outcome.engine = proved
-                outcome.provedProblem = augmented
-                outcome.stopReason = proved.stopReason.rawValue
+            outcome.coordinates = coordinates
+            searchFirst = !coordinatesFirst
+        } else {
+            if options.coordinates == .first, goesOn {
+                outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
             }
+            if searches, goesOn, outcome.coordinates?.proof == nil, remaining() > 0.05 {
+                outcome.search = BestFirstSearch(engine: engine, proposer: proposer, budget: searchBudget(options, end: end),
+                                                 workers: options.searchWorkers).run(from: result, on: diagram)
+            }
+        }
+        let keepsSynthetic = outcome.coordinates?.proof == nil || options.prefer == .synthetic || searchFirst
+        if let found = outcome.search, let proved = found.result, let augmented = found.problem, keepsSynthetic {
+            result = proved
+            outcome.engine = proved
+            outcome.provedProblem = augmented
+            outcome.stopReason = proved.stopReason.rawValue
+            if outcome.coordinates?.proof != nil { outcome.coordinates = nil }
         }
         if options.coordinates == .last, goesOn, !result.proved {
             outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
@@ -180,6 +204,46 @@ public struct Solver: Sendable {
         verify(&outcome, options: options, end: end)
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
+    }
+
+    /// The search's budget: the time left and the options' limits.
+    func searchBudget(_ options: SolveOptions, end: Date) -> SearchBudget {
+        SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB, maximumDepth: options.maxDepth)
+    }
+
+    /// The search on this thread and the proof by coordinates on another, at the same time:
+    /// a coordinate proof stops the search (at once with `prefer: .first`, else after the
+    /// states being evaluated), and a synthetic proof stops the coordinates. Returns both
+    /// outcomes and whether the coordinates proved the goal first.
+    func searchBesideCoordinates(from root: EngineResult, on diagram: Diagram, options: SolveOptions, end: Date)
+        -> (SearchResult, Result<AlgebraicProof, AlgebraicProver.Failure>, coordinatesFirst: Bool) {
+        let stopSearch = CancellationFlag(), abortSearch = CancellationFlag(), stopCoordinates = CancellationFlag()
+        let coordinatesDone = DispatchSemaphore(value: 0)
+        let box = CoordinateOutcomeBox()
+        let thread = Thread {
+            let deadline = min(end, Date().addingTimeInterval(options.coordinatesSeconds))
+            let outcome = MemoryWatch.run(budgetMiB: options.memoryMiB, alsoWhen: stopCoordinates) { cancellation in
+                AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
+            }
+            if outcome.proof != nil, !stopCoordinates.isCancelled {
+                box.set(outcome, first: true)
+                stopSearch.cancel()
+                if options.prefer == .first { abortSearch.cancel() }
+            } else {
+                box.set(outcome, first: false)
+            }
+            coordinatesDone.signal()
+        }
+        thread.start()
+        var budget = searchBudget(options, end: end)
+        budget.cancellation = stopSearch
+        budget.abort = abortSearch
+        let found = BestFirstSearch(engine: engine, proposer: proposer, budget: budget, workers: options.searchWorkers)
+            .run(from: root, on: diagram)
+        if found.proved { stopCoordinates.cancel() }
+        coordinatesDone.wait()
+        let (coordinates, first) = box.get()
+        return (found, coordinates, first && !(found.proved && options.prefer == .synthetic))
     }
 
     /// The diagram in the configuration `options` choose.
@@ -226,5 +290,23 @@ public struct Solver: Sendable {
             .map { String(decoding: $0, as: UTF8.self) } ?? outcome.coordinateProof?.text
         outcome.proof = nil
         outcome.coordinateProof = nil
+    }
+}
+
+/// The coordinate thread's outcome, handed to the solving thread.
+private final class CoordinateOutcomeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcome: Result<AlgebraicProof, AlgebraicProver.Failure> = .failure(.outOfTime)
+    private var first = false
+
+    func set(_ outcome: Result<AlgebraicProof, AlgebraicProver.Failure>, first: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        self.outcome = outcome
+        self.first = first
+    }
+
+    func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool) {
+        lock.lock(); defer { lock.unlock() }
+        return (outcome, first)
     }
 }

@@ -41,6 +41,10 @@ public struct AlgebraicProof: Sendable {
                 lines.append("  \(variable.name) is a root of " + (t.count <= 160 ? t : "a quadratic of \(relation.termCount) terms") + " = 0")
             }
         }
+        if !model.gcdDecisions.isEmpty {
+            lines.append("  " + AlgebraicProver.gcdLinePrefix + model.gcdDecisions.map { $0 ? "1" : "0" }.joined()
+                         + " (1: a large quotient reduced by its gcd, 0: left as it is)")
+        }
         if !model.unusedFacts.isEmpty {
             lines.append("  not assumed: " + model.unusedFacts.map(problem.text(of:)).joined(separator: ", "))
         }
@@ -72,7 +76,8 @@ public enum AlgebraicProver {
         case notIdentical(terms: Int)
         /// The deadline passed first.
         case outOfTime
-        /// The caller cancelled the attempt (its memory budget ran out).
+        /// The caller cancelled the attempt (its memory budget ran out, or another prover
+        /// finished first).
         case cancelled
 
         public var description: String {
@@ -82,7 +87,7 @@ public enum AlgebraicProver {
             case .unsupported(let why): return "unsupported: \(why)"
             case .notIdentical(let terms): return "the goal's numerator does not reduce to 0 (\(terms) terms remain)"
             case .outOfTime: return "out of time"
-            case .cancelled: return "stopped: the memory budget ran out"
+            case .cancelled: return "stopped: the memory budget ran out or another prover finished first"
             }
         }
     }
@@ -99,8 +104,10 @@ public enum AlgebraicProver {
     /// telling one: a goal that does not reduce to zero, else running out of time, else
     /// the first system's. A `cancellation` that another thread cancels stops the attempt
     /// as the deadline does (`Failure.cancelled`).
+    /// `gcdReplay`: the gcd decisions of a proof being checked, replayed instead of timed.
     public static func prove(_ diagram: Diagram, systems: [CoordinateSystem] = systems, termLimit: Int = 20_000,
-                             deadline: Date = .distantFuture, cancellation: PolynomialCancellation? = nil) -> Result<AlgebraicProof, Failure> {
+                             deadline: Date = .distantFuture, cancellation: CancellationFlag? = nil,
+                             gcdReplay: [Bool]? = nil) -> Result<AlgebraicProof, Failure> {
         // A goal false in the diagram is no theorem; a degenerate one (a line through one
         // point twice) can have an identically zero numerator without saying anything.
         if let goal = diagram.problem.goal, goal.isDegenerate || !diagram.holds(goal) { return .failure(.falseInDiagram) }
@@ -110,7 +117,7 @@ public enum AlgebraicProver {
             let now = Date()
             let left = deadline.timeIntervalSince(now)
             let share = index == systems.count - 1 ? deadline : now.addingTimeInterval(left * 3 / 4)
-            switch prove(diagram, in: system, termLimit: termLimit, deadline: share, cancellation: cancellation) {
+            switch prove(diagram, in: system, termLimit: termLimit, deadline: share, cancellation: cancellation, gcdReplay: gcdReplay) {
             case .success(let proof): return .success(proof)
             case .failure(let failure): failures.append(failure)
             }
@@ -123,13 +130,13 @@ public enum AlgebraicProver {
 
     /// Proves the goal in one coordinate system.
     static func prove(_ diagram: Diagram, in system: CoordinateSystem, termLimit: Int, deadline: Date,
-                      cancellation: PolynomialCancellation? = nil) -> Result<AlgebraicProof, Failure> {
+                      cancellation: CancellationFlag? = nil, gcdReplay: [Bool]? = nil) -> Result<AlgebraicProof, Failure> {
         let start = Date()
         let seconds = min(deadline.timeIntervalSince(start), 1e6)
         let instant = ContinuousClock.now + .milliseconds(Int64(max(0, seconds) * 1000))
         let outcome = PolynomialDeadline.$cancellation.withValue(cancellation) {
             PolynomialDeadline.$current.withValue(instant) {
-                attempt(diagram, system: system, termLimit: termLimit, deadline: deadline, start: start)
+                attempt(diagram, system: system, termLimit: termLimit, deadline: deadline, start: start, gcdReplay: gcdReplay)
             }
         }
         // Anything computed after the deadline or a cancellation is meaningless: discard it.
@@ -139,11 +146,11 @@ public enum AlgebraicProver {
     }
 
     private static func attempt(_ diagram: Diagram, system: CoordinateSystem, termLimit: Int, deadline: Date,
-                                start: Date) -> Result<AlgebraicProof, Failure> {
+                                start: Date, gcdReplay: [Bool]?) -> Result<AlgebraicProof, Failure> {
         guard let goal = diagram.problem.goal else { return .failure(.noGoal) }
         let model: CoordinateModel
         do {
-            model = try CoordinateModel(diagram: diagram, system: system, termLimit: termLimit, deadline: deadline)
+            model = try CoordinateModel(diagram: diagram, system: system, termLimit: termLimit, deadline: deadline, gcdReplay: gcdReplay)
         } catch {
             return .failure(.unsupported("\(error)"))
         }
@@ -177,6 +184,9 @@ extension Result where Success == AlgebraicProof, Failure == AlgebraicProver.Fai
 }
 
 extension AlgebraicProver {
+    /// The line that records which gcds of large quotients the proof computed.
+    static let gcdLinePrefix = "gcds of large quotients: "
+
     /// The first line of every proof by coordinates.
     public static let header = "Proof by coordinates (exact arithmetic over the rationals):"
 
@@ -193,20 +203,25 @@ extension AlgebraicProver {
     ///
     /// The certificate of such a proof is the computation itself, which is exact and
     /// deterministic: the check builds the coordinate model again from the statement and
-    /// the diagram, reduces the goal again, and compares the result with the text line by
-    /// line. It trusts GouguPolynomials' arithmetic and the coordinate model (how facts
+    /// the diagram (taking the proof's recorded gcd decisions instead of timing the gcds,
+    /// so that neither the machine's speed nor its load changes the computation), reduces
+    /// the goal again, and compares the result with the text line by line. It trusts GouguPolynomials' arithmetic and the coordinate model (how facts
     /// become equations and how points are solved for), never the deduction engine.
     ///
     /// The recomputation stops at `deadline` (or when `cancellation` is cancelled), and the
     /// proof is then reported as not checked: `CheckOutcome.unfinished`.
     public static func check(_ text: String, diagram: Diagram, deadline: Date = .distantFuture,
-                             cancellation: PolynomialCancellation? = nil) -> CheckOutcome {
+                             cancellation: CancellationFlag? = nil) -> CheckOutcome {
         let given = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         guard given.first == header else { return .invalid("not a proof by coordinates (the first line is not '\(header)')") }
         guard given.count > 1, let system = CoordinateSystem.allCases.first(where: { systemLine($0).trimmingCharacters(in: .whitespaces) == given[1] }) else {
             return .invalid("line 2 does not name the coordinate system ('\(systemLine(.cartesian).trimmingCharacters(in: .whitespaces))' or '\(systemLine(.isotropic).trimmingCharacters(in: .whitespaces))')")
         }
-        switch prove(diagram, systems: [system], deadline: deadline, cancellation: cancellation) {
+        // The gcd decisions the proof records (none: no large gcd allowed), replayed.
+        let decisions = given.first { $0.hasPrefix(gcdLinePrefix) }.map { line in
+            line.dropFirst(gcdLinePrefix.count).prefix { $0 == "0" || $0 == "1" }.map { $0 == "1" }
+        } ?? []
+        switch prove(diagram, systems: [system], deadline: deadline, cancellation: cancellation, gcdReplay: decisions) {
         case .failure(.outOfTime):
             return .unfinished("the recomputation ran out of time")
         case .failure(.cancelled):

@@ -124,7 +124,7 @@ extension CoordinateModel {
     /// (two smaller gcds than that of the quotient's numerator and denominator).
     func quotient(_ f: RationalFunction, _ g: RationalFunction) -> RationalFunction {
         func cancelled(_ p: Polynomial, _ q: Polynomial) -> (Polynomial, Polynomial) {
-            guard let d = Polynomial.gcd(p, q, within: .milliseconds(500)), d.constantValue == nil,
+            guard let d = boundedGCD(p, q, within: .milliseconds(500)), d.constantValue == nil,
                   let pd = p.dividedExactly(by: d), let qd = q.dividedExactly(by: d) else { return (p, q) }
             return (pd, qd)
         }

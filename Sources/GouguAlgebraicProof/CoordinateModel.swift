@@ -97,7 +97,10 @@ public struct CoordinateModel: Sendable {
     private let gcdTimeLimit = Duration.milliseconds(200)
     /// ... until the attempts that took too long add up to this much.
     private let gcdTimeBudget = Duration.seconds(1)
-    private let gcdTimeSpent = GcdTimeSpent()
+    /// Which of those gcds finished in time, in order: recorded when a proof is found, and
+    /// replayed when it is checked, so that the check computes exactly what the proof did
+    /// whatever the machine's speed or load.
+    let gcdTrace: GcdTrace
 
     /// Why a problem has no coordinate model here.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -106,8 +109,12 @@ public struct CoordinateModel: Sendable {
 
     /// Builds the model of `diagram`'s problem; throws `Unsupported` when a construction
     /// has no supported polynomial form, or the formulas disagree with the diagram.
+    ///
+    /// `gcdReplay`: the decisions of a proof being checked (`gcdDecisions`), taken instead of
+    /// timing the gcds.
     public init(diagram: Diagram, system: CoordinateSystem = .cartesian, termLimit: Int = 20_000,
-                deadline: Date = .distantFuture) throws {
+                deadline: Date = .distantFuture, gcdReplay: [Bool]? = nil) throws {
+        gcdTrace = GcdTrace(replay: gcdReplay)
         problem = diagram.problem
         self.system = system
         self.termLimit = termLimit
@@ -180,14 +187,33 @@ public struct CoordinateModel: Sendable {
     /// The same function with common factors cancelled (not reduced modulo the
     /// relations: that would hide the factors later quotients share).
     func simplify(_ function: RationalFunction) -> RationalFunction {
-        guard gcdTimeSpent.failed < gcdTimeBudget else {
-            return function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit)
+        function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit) { n, d in
+            boundedGCD(n, d, within: gcdTimeLimit)
+        }
+    }
+
+    /// The decisions on gcds of large polynomials, in order (true: reduced).
+    public var gcdDecisions: [Bool] { gcdTrace.decisions }
+
+    /// A gcd of polynomials too large to reduce always: computed when it takes at most
+    /// `limit` (until the attempts that took too long add up to `gcdTimeBudget`), or as the
+    /// replayed trace says. Either way the decision is recorded.
+    func boundedGCD(_ a: Polynomial, _ b: Polynomial, within limit: Duration) -> Polynomial? {
+        let trace = gcdTrace
+        if let replay = trace.replay {
+            let reduce = trace.decisions.count < replay.count && replay[trace.decisions.count]
+            trace.decisions.append(reduce)
+            return reduce ? Polynomial.gcd(a, b) : nil
+        }
+        guard trace.failed < gcdTimeBudget else {
+            trace.decisions.append(false)
+            return nil
         }
         let start = ContinuousClock.now
-        let reduced = function.reduced(knownFactors: knownFactors, gcdTermLimit: gcdTermLimit, gcdTimeLimit: gcdTimeLimit)
-        let elapsed = ContinuousClock.now - start
-        if elapsed >= gcdTimeLimit { gcdTimeSpent.failed += elapsed }
-        return reduced
+        let g = Polynomial.gcd(a, b, within: limit)
+        if g == nil { trace.failed += ContinuousClock.now - start }
+        trace.decisions.append(g != nil)
+        return g
     }
 
     /// Whether a function vanishes on the model's configurations: its numerator reduces
@@ -281,6 +307,10 @@ public struct CoordinateModel: Sendable {
 /// The time gcds that ran out of time have taken while a model was built (a reference,
 /// so that the model's non-mutating simplification can count; only the thread building
 /// the model uses it).
-final class GcdTimeSpent: @unchecked Sendable {
+final class GcdTrace: @unchecked Sendable {
     var failed = Duration.zero
+    var decisions: [Bool] = []
+    let replay: [Bool]?
+
+    init(replay: [Bool]?) { self.replay = replay }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Gougu
 
 extension CoordinatesOrder: ExpressibleByArgument {}
+extension ProofPreference: ExpressibleByArgument {}
 
 /// `--coordinates` and `--coordinates-seconds`, shared by `gougu solve` and `gougu bench`.
 struct CoordinateOptions: ParsableArguments {
@@ -10,6 +11,9 @@ struct CoordinateOptions: ParsableArguments {
 
     @Option(help: "Seconds the proof by coordinates may take (within --timeout).")
     var coordinatesSeconds: Double = 10
+
+    @Option(help: "With --coordinates first, coordinates and the search run at the same time: synthetic (the default) reports a synthetic proof the search finds in the states it is evaluating when the coordinates prove the goal; first reports whichever proof comes first.")
+    var prefer: ProofPreference = .synthetic
 
     func validate() throws {
         try requireLimit(coordinatesSeconds, "--coordinates-seconds")
@@ -20,6 +24,6 @@ struct CoordinateOptions: ParsableArguments {
 
     /// The options as `gougu solve` arguments, the default made explicit.
     func arguments(noAux: Bool) -> [String] {
-        ["--coordinates", order(noAux: noAux).rawValue, "--coordinates-seconds", "\(coordinatesSeconds)"]
+        ["--coordinates", order(noAux: noAux).rawValue, "--coordinates-seconds", "\(coordinatesSeconds)", "--prefer", prefer.rawValue]
     }
 }

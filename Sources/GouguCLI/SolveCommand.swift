@@ -119,7 +119,7 @@ struct SolveCommand: ParsableCommand {
     var solveOptions: SolveOptions {
         SolveOptions(seconds: timeout, memoryMiB: memory, seed: seed, seededConfiguration: configurationOptions.seededConfiguration,
                      coordinates: coordinateOptions.order(noAux: noAux), coordinatesSeconds: coordinateOptions.coordinatesSeconds,
-                     search: !noAux, searchWorkers: searchWorkers, maxStates: maxStates, maxDepth: maxDepth)
+                     prefer: coordinateOptions.prefer, search: !noAux, searchWorkers: searchWorkers, maxStates: maxStates, maxDepth: maxDepth)
     }
 
     func run() throws {

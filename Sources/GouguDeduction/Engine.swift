@@ -1,3 +1,4 @@
+import GouguArithmetic
 import Foundation
 import GouguGeometry
 import GouguLanguage
@@ -13,12 +14,16 @@ public struct Budget: Sendable {
     public var rounds: Int
     /// Resident memory of the process, in MiB (checked between rules).
     public var memoryMiB: Double
+    /// Raised by another thread to stop the run as if its time had run out (`cancelled`).
+    public var cancellation: CancellationFlag?
 
-    public init(seconds: Double = 60, facts: Int = 200_000, rounds: Int = 1000, memoryMiB: Double = 1024) {
+    public init(seconds: Double = 60, facts: Int = 200_000, rounds: Int = 1000, memoryMiB: Double = 1024,
+                cancellation: CancellationFlag? = nil) {
         self.seconds = seconds
         self.facts = facts
         self.rounds = rounds
         self.memoryMiB = memoryMiB
+        self.cancellation = cancellation
     }
 }
 
@@ -31,6 +36,7 @@ public enum StopReason: String, Sendable {
     case memoryLimit = "memory budget exhausted"
     case roundLimit = "round budget exhausted"
     case goalFalseInDiagram = "goal is false in the diagram"
+    case cancelled = "stopped: another prover finished first"
     case noGoal = "the problem states no goal"
 }
 
@@ -184,6 +190,7 @@ public struct Engine: Sendable {
                 let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: candidates, shouldStop: shouldStop)
                 matcher.run(store: &store) { store, binding in
                     if elapsed() > budget.seconds { stop = .timeout; return }
+                    if let cancellation = budget.cancellation, cancellation.isCancelled { stop = .cancelled; return }
                     if store.facts.count >= budget.facts { stop = .factLimit; return }
                     let conclusion = matcher.instantiate(rule.conclusion, binding)
                     // A degenerate conclusion (eqratio6 a a a x ...: a zero length) holds

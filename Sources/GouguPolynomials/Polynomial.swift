@@ -1,4 +1,3 @@
-import Synchronization
 import GouguArithmetic
 
 /// A polynomial in numbered variables with exact rational coefficients, stored
@@ -268,11 +267,11 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 /// and discard everything computed in it when the deadline has passed: the checks are
 /// monotone, so a block that finished before the deadline computed exactly.
 ///
-/// A `PolynomialCancellation` set in `cancellation` stops the arithmetic the same way when
+/// A `CancellationFlag` set in `cancellation` stops the arithmetic the same way when
 /// another thread cancels it (a memory budget watched from outside, say).
 public enum PolynomialDeadline {
     @TaskLocal public static var current: ContinuousClock.Instant?
-    @TaskLocal public static var cancellation: PolynomialCancellation?
+    @TaskLocal public static var cancellation: CancellationFlag?
 
     /// Whether the current deadline has passed or the computation was cancelled.
     @inline(__always)
@@ -283,18 +282,6 @@ public enum PolynomialDeadline {
     }
 }
 
-/// A flag another thread sets to stop polynomial arithmetic (see `PolynomialDeadline`).
-public final class PolynomialCancellation: Sendable {
-    private let flag = Atomic<Bool>(false)
-
-    public init() {}
-
-    /// Stops the arithmetic that runs under this cancellation.
-    public func cancel() { flag.store(true, ordering: .relaxed) }
-
-    /// Whether `cancel` was called.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
-}
 
 extension Polynomial: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { self.init(value) }

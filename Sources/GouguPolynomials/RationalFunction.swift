@@ -39,9 +39,11 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
     /// that can cancel are known, such as earlier denominators), then by the greatest
     /// common divisor when both are at most `gcdTermLimit` terms (the recursive gcd is
     /// exact but slow on large polynomials), or, when `gcdTimeLimit` is given, when the
-    /// gcd takes at most that long. The denominator's leading number becomes 1.
+    /// gcd takes at most that long; or, when `largeGCD` is given, as it says for larger
+    /// ones (nil: not reduced). The denominator's leading number becomes 1.
     public func reduced(knownFactors: [Polynomial] = [], gcdTermLimit: Int = .max,
-                        gcdTimeLimit: Duration? = nil) -> RationalFunction {
+                        gcdTimeLimit: Duration? = nil,
+                        largeGCD: ((Polynomial, Polynomial) -> Polynomial?)? = nil) -> RationalFunction {
         if numerator.isZero { return .zero }
         var n = numerator, d = denominator
         for factor in knownFactors where factor.constantValue == nil {
@@ -54,6 +56,8 @@ public struct RationalFunction: Hashable, Sendable, CustomStringConvertible {
             let g: Polynomial?
             if n.termCount + d.termCount <= gcdTermLimit {
                 g = Polynomial.gcd(n, d)
+            } else if let largeGCD {
+                g = largeGCD(n, d)
             } else if let gcdTimeLimit {
                 g = Polynomial.gcd(n, d, within: gcdTimeLimit)
             } else {

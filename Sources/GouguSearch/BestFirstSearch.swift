@@ -1,3 +1,4 @@
+import GouguArithmetic
 import Foundation
 import GouguDeduction
 import GouguGeometry
@@ -19,6 +20,11 @@ public struct SearchBudget: Sendable {
     public var branching: Int
     /// Most auxiliary constructions in one state.
     public var maximumDepth: Int
+    /// Raised by another thread: no new state is evaluated (the states being evaluated
+    /// finish), and the search stops `cancelled`.
+    public var cancellation: CancellationFlag?
+    /// Raised by another thread: the states being evaluated stop too.
+    public var abort: CancellationFlag?
 
     public init(seconds: Double = 60, states: Int = 10_000, memoryMiB: Double = 2048,
                 secondsPerState: Double = 20, branching: Int = 200, maximumDepth: Int = 3) {
@@ -39,6 +45,7 @@ public enum SearchStopReason: String, Sendable, Codable {
     case stateLimit = "state budget exhausted"
     case memoryLimit = "memory budget exhausted"
     case notSearchable = "the engine's run cannot be extended (goal false in the diagram or no goal)"
+    case cancelled = "stopped: another prover finished first"
 }
 
 /// One evaluated state: its auxiliary clauses and what the engine did with them.
@@ -314,6 +321,7 @@ public struct BestFirstSearch: Sendable {
                 shared.lock.lock()
                 if shared.stop == nil {
                     if elapsed() > budget.seconds { shared.stop = .timeout }
+                    else if budget.cancellation?.isCancelled == true || budget.abort?.isCancelled == true { shared.stop = .cancelled }
                     else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
                     else if let memory = shared.memory.residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
                         shared.stop = .memoryLimit
@@ -362,7 +370,7 @@ public struct BestFirstSearch: Sendable {
                         let remaining = budget.seconds - elapsed()
                         let result = engine.run(continuing: parentStore, on: extended,
                                                 budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
-                                                               memoryMiB: budget.memoryMiB))
+                                                               memoryMiB: budget.memoryMiB, cancellation: budget.abort))
                         outcome = result
                         child = Node(problem: problem, diagram: extended, store: result.store,
                                      auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
