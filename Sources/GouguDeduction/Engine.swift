@@ -165,8 +165,14 @@ public struct Engine: Sendable {
             return finish(.noGoal)
         }
 
-        let candidates = NumericCandidates(diagram: diagram)
         var memory = MemorySampler()
+        var candidatesStop: StopReason?
+        let candidates = NumericCandidates(diagram: diagram) {
+            if elapsed() > budget.seconds || budget.cancellation?.isCancelled == true { candidatesStop = .timeout }
+            else if let resident = memory.residentMiB(), resident > budget.memoryMiB { candidatesStop = .memoryLimit }
+            return candidatesStop != nil
+        }
+        if candidates.interrupted { return finish(candidatesStop ?? .timeout) }
         var round = 0
         while true {
             round += 1

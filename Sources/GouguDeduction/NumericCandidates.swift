@@ -23,7 +23,13 @@ struct NumericCandidates: Sendable {
         }
     }
 
-    init(diagram: Diagram) {
+    /// Whether `shouldStop` cut the enumeration short (the instances are then incomplete,
+    /// and the engine stops on its budget).
+    private(set) var interrupted = false
+
+    /// `shouldStop`: asked between rows of the enumeration (quartic in the points for
+    /// circles), so that a budget holds on figures of hundreds of points.
+    init(diagram: Diagram, shouldStop: () -> Bool = { false }) {
         let p = diagram.positions
         let n = p.count
         let tol = Geometry.tolerance * 10
@@ -88,7 +94,8 @@ struct NumericCandidates: Sendable {
         // Lines and circles through at least three (four) points, then ordered tuples.
         var coll: [[Int]] = [], cyclic: [[Int]] = []
         var seenLines = Set<[Int]>(), seenCircles = Set<[Int]>()
-        for a in 0..<n { for b in (a + 1)..<n {
+        rows: for a in 0..<n { for b in (a + 1)..<n {
+            if shouldStop() { interrupted = true; break rows }
             let onLine = (0..<n).filter { $0 == a || $0 == b || holds("coll", [a, b, $0]) }
             if onLine.count >= 3, seenLines.insert(onLine).inserted {
                 for x in onLine { for y in onLine where y != x { for z in onLine where z != x && z != y { coll.append([x, y, z]) } } }
@@ -107,7 +114,8 @@ struct NumericCandidates: Sendable {
 
         // Centres: o with three points at one distance; midpoints.
         var circle: [[Int]] = [], midp: [[Int]] = []
-        for o in 0..<n {
+        for o in 0..<n where !interrupted {
+            if shouldStop() { interrupted = true; break }
             let others = (0..<n).filter { $0 != o }.sorted { p[o].distance(to: p[$0]) < p[o].distance(to: p[$1]) }
             var i = 0
             while i < others.count {
@@ -129,11 +137,14 @@ struct NumericCandidates: Sendable {
 
         // Similar triangles, by the shape (c - a) / (b - a) as a complex number.
         var shapes: [(key: SIMD2<Double>, triangle: [Int])] = []
-        for a in 0..<n { for b in 0..<n where b != a { for c in 0..<n where c != a && c != b {
-            let u = p[b] - p[a], v = p[c] - p[a]
-            guard abs(u.cross(v)) > 1e-6 else { continue }
-            shapes.append((SIMD2(v.dot(u), u.cross(v)) / u.dot(u), [a, b, c]))
-        } } }
+        shapesLoop: for a in 0..<n where !interrupted { for b in 0..<n where b != a {
+            if shouldStop() { interrupted = true; break shapesLoop }
+            for c in 0..<n where c != a && c != b {
+                let u = p[b] - p[a], v = p[c] - p[a]
+                guard abs(u.cross(v)) > 1e-6 else { continue }
+                shapes.append((SIMD2(v.dot(u), u.cross(v)) / u.dot(u), [a, b, c]))
+            }
+        } }
         shapes.sort { $0.key.x < $1.key.x }
         var same: [[Int]] = [], reflected: [[Int]] = []
         func collect(_ list: [(key: SIMD2<Double>, triangle: [Int])], into result: inout [[Int]], conjugate: Bool) {
