@@ -111,6 +111,19 @@ public struct PlacementMethod: Sendable {
             return Circle(through: a, b, x).map(Locus.circle)
         },
         // The line through b with angle(bx, ba) = y degrees.
+        // The points x with xa : xc = ef : gh: the perpendicular bisector of ac when the
+        // ratio is 1, else the Apollonius circle on the points dividing ac in that ratio.
+        locus("ratiolocus", 6) { p, _ in
+            let (a, c) = (p[0], p[1])
+            let denominator = p[4].distance(to: p[5])
+            guard denominator > Geometry.degenerateLength else { return nil }
+            let k = p[2].distance(to: p[3]) / denominator
+            guard k > Geometry.degenerateLength, k.isFinite else { return nil }
+            if abs(k - 1) < 1e-9 { return line((a + c) / 2, (c - a).perpendicular) }
+            let inner = a + (c - a) * (k / (1 + k))
+            let outer = a + (c - a) * (k / (k - 1))
+            return Circle(center: (inner + outer) / 2, radius: inner.distance(to: outer) / 2).map(Locus.circle)
+        },
         locus("fixedangle", 2, numbers: 1) { p, n in
             line(p[1], Vector2.unit(angle: (p[0] - p[1]).angle - n[0] * Double.pi / 180))
         },
@@ -175,6 +188,23 @@ public struct PlacementMethod: Sendable {
             guard let l = Line(point: p[0], direction: Vector2.unit(angle: (p[1] - p[0]).angle + theta)),
                   let m = Line(point: p[2], direction: Vector2.unit(angle: (p[1] - p[2]).angle - theta)) else { return nil }
             return Geometry.intersect(l, m).map { [$0] }
+        },
+        // A point strictly inside segment ab, drawn at random (away from the ends).
+        point("insegment", 2) { p, rng in
+            guard p[0].distance(to: p[1]) > Geometry.degenerateLength else { return nil }
+            return [p[0] + (p[1] - p[0]) * rng.uniform(0.15...0.85)]
+        },
+        // A point c making triangle abc acute, drawn at random: its foot on ab falls inside
+        // the segment (acute at a and b) and it lies outside the circle on diameter ab
+        // (acute at c), with a margin so that no angle is nearly right.
+        point("acuteapex", 2) { p, rng in
+            let (a, b) = (p[0], p[1])
+            let length = a.distance(to: b)
+            guard length > Geometry.degenerateLength else { return nil }
+            let t = rng.uniform(0.2...0.8)
+            let height = length * ((t * (1 - t)).squareRoot() * 1.2 + rng.uniform(0.05...0.8))
+            let side: Double = rng.uniform(0...1) < 0.5 ? 1 : -1
+            return [a + (b - a) * t + (b - a).perpendicular / length * (height * side)]
         },
         point("trisegment", 2, produces: 2) { p, _ in
             [p[0] + (p[1] - p[0]) / 3, p[0] + (p[1] - p[0]) * (2.0 / 3)]

@@ -24,6 +24,11 @@ public struct ConstructionDefinition: Hashable, Sendable {
     public let dependencies: [String: [String]]
     /// How to place the new points numerically, in order.
     public let placements: [PlacementStep]
+    /// Another order in which other tools write the parameters (Newclid writes
+    /// `parallelogram x a b c` for AlphaGeometry's `parallelogram a b c x`). A full call whose
+    /// clause points fill the new-point parameters of this order, and not of `parameters`,
+    /// is read in this order (see docs/language.md, "Dialects").
+    public let alternativeOrder: [String]?
     /// One line for people.
     public let documentation: String
     /// Where the definition is in the library file.

@@ -1,9 +1,10 @@
 /// A token of a problem statement line.
 struct Token: Equatable {
     enum Kind: Equatable {
-        /// A run of characters other than spaces and `= , ; ?`: names, numbers, `x@1_2`.
+        /// A run of characters other than spaces and `= , ; ? |`: names, numbers, `x@1_2`.
         case word(String)
-        case equals, comma, semicolon, question
+        /// `|` separates the statement's clauses from the author's auxiliary clauses.
+        case equals, comma, semicolon, question, bar
     }
 
     var kind: Kind
@@ -22,6 +23,7 @@ struct Token: Equatable {
         case .comma: return "','"
         case .semicolon: return "';'"
         case .question: return "'?'"
+        case .bar: return "'|'"
         }
     }
 }
@@ -44,9 +46,9 @@ func tokenize(_ line: Substring) -> [Token] {
         switch ch {
         case " ", "\t", "\r":
             flush()
-        case "=", ",", ";", "?":
+        case "=", ",", ";", "?", "|":
             flush()
-            let kind: Token.Kind = ch == "=" ? .equals : ch == "," ? .comma : ch == ";" ? .semicolon : .question
+            let kind: Token.Kind = ch == "=" ? .equals : ch == "," ? .comma : ch == ";" ? .semicolon : ch == "|" ? .bar : .question
             tokens.append(Token(kind: kind, column: column))
         default:
             if current.isEmpty { currentColumn = column }

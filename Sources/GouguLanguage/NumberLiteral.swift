@@ -13,7 +13,8 @@ public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
     /// The text as written.
     public let text: String
 
-    /// Parses `n`, `-n`, `p/q`, `pi`, `pi/q`, `ppi`, `ppi/q`; returns nil for anything else.
+    /// Parses `n`, `-n`, `p/q`, `pi`, `pi/q`, `ppi`, `ppi/q`, and degrees as Newclid writes them
+    /// (`45o`, the same as `45`); returns nil for anything else.
     public init?(_ text: String) {
         var body = Substring(text)
         var negative = false
@@ -21,6 +22,8 @@ public struct NumberLiteral: Hashable, Sendable, CustomStringConvertible {
             negative = true
             body = body.dropFirst()
         }
+        // Newclid writes degrees with a trailing `o` (`45o`): the same as the plain number.
+        if body.hasSuffix("o"), !body.hasSuffix("pio") { body = body.dropLast() }
         var isPi = false
         var numeratorText: Substring
         var denominatorText: Substring?

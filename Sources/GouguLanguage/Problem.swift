@@ -116,6 +116,28 @@ public struct Problem: Sendable {
     public let goal: Statement?
     /// Where the goal is written.
     public let goalLocation: SourceLocation?
+    /// The index in `clauses` of the first of the author's auxiliary clauses, written after
+    /// `|` (Newclid's `... ; x = on_line x a b | y = midpoint y a c ? goal`), if any. They are
+    /// clauses of the statement's diagram like the others; a proof may declare them as given
+    /// auxiliary constructions.
+    public let authorAuxiliaryStart: Int?
+
+    public init(name: String, location: SourceLocation, points: [PointDeclaration], clauses: [Clause],
+                goal: Statement?, goalLocation: SourceLocation?, authorAuxiliaryStart: Int? = nil) {
+        self.name = name
+        self.location = location
+        self.points = points
+        self.clauses = clauses
+        self.goal = goal
+        self.goalLocation = goalLocation
+        self.authorAuxiliaryStart = authorAuxiliaryStart.flatMap { $0 < clauses.count ? $0 : nil }
+    }
+
+    /// The author's auxiliary clauses (after `|`), possibly none.
+    public var authorAuxiliaryClauses: ArraySlice<Clause> {
+        guard let start = authorAuxiliaryStart else { return [] }
+        return clauses[start...]
+    }
 
     /// The name of a point.
     public func name(of point: PointID) -> String { points[point.index].name }
@@ -164,7 +186,7 @@ public struct Problem: Sendable {
     /// the same problem: `statementText` with the points' `@` coordinates kept, so that a
     /// problem file written from it is drawn as the author drew it.
     public var writtenText: String {
-        let clauses = self.clauses.map(writtenText(of:)).joined(separator: "; ")
+        let clauses = joinedClauses(self.clauses.map(writtenText(of:)))
         guard let goal else { return clauses }
         return "\(clauses) ? \(text(of: goal))"
     }
@@ -172,8 +194,14 @@ public struct Problem: Sendable {
     /// The problem as one line of the problem language, every call written in full, without
     /// the points' `@` coordinates (see `writtenText`).
     public var statementText: String {
-        let clauses = self.clauses.map(text(of:)).joined(separator: "; ")
+        let clauses = joinedClauses(self.clauses.map(text(of:)))
         guard let goal else { return clauses }
         return "\(clauses) ? \(text(of: goal))"
+    }
+
+    /// Clause texts joined by `; `, with ` | ` before the author's auxiliary clauses.
+    private func joinedClauses(_ texts: [String]) -> String {
+        guard let start = authorAuxiliaryStart, start > 0, start < texts.count else { return texts.joined(separator: "; ") }
+        return texts[..<start].joined(separator: "; ") + " | " + texts[start...].joined(separator: "; ")
     }
 }

@@ -126,7 +126,7 @@ public struct ProblemParser: Sendable {
         var state = StatementParser(tokens: tokenize(statement), file: file, line: line, endColumn: statement.count + 1, library: library)
         try state.parseStatement()
         return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
-                       goal: state.goal, goalLocation: state.goalLocation)
+                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart)
     }
 }
 
@@ -166,6 +166,7 @@ private struct StatementParser {
     var clauses: [Clause] = []
     var goal: Statement?
     var goalLocation: SourceLocation?
+    var authorAuxiliaryStart: Int?
 
     init(tokens: [Token], file: String, line: Int, endColumn: Int, library: TheoremLibrary) {
         self.tokens = tokens
@@ -188,6 +189,17 @@ private struct StatementParser {
             try parseClause()
             guard let token = current else { return }
             switch token.kind {
+            case .bar:
+                // Newclid's `| aux clauses`: the author's auxiliary constructions, drawn as
+                // part of the statement and remembered as such.
+                guard authorAuxiliaryStart == nil else {
+                    throw Diagnostic("a second '|': the author's auxiliary clauses follow a single '|'", at: here)
+                }
+                position += 1
+                authorAuxiliaryStart = clauses.count
+                guard current != nil, current?.kind != .question else {
+                    throw Diagnostic("expected the author's auxiliary clauses after '|', found \(found)", at: here)
+                }
             case .semicolon:
                 position += 1
                 // AlphaGeometry tolerates a trailing ';' before the goal or the end.
@@ -202,7 +214,7 @@ private struct StatementParser {
                 try parseGoal()
                 return
             default:
-                throw Diagnostic("expected ';' before the next clause, '?' before the goal, or the end of the line; found \(found)", at: here)
+                throw Diagnostic("expected ';' before the next clause, '|' before the author's auxiliary clauses, '?' before the goal, or the end of the line; found \(found)", at: here)
             }
         }
     }
@@ -268,6 +280,18 @@ private struct StatementParser {
         var written: [(text: String, column: Int)?]
         if words.count == full {
             written = words.map { Optional($0) }
+            // Another tool's order (Newclid's `parallelogram x a b c`): taken when the clause's
+            // new points sit at its new-point parameters and not at the signature's.
+            if let order = definition.alternativeOrder {
+                let newNames = Set(newPoints.map { points[$0.index].name })
+                let isNew: ((text: String, column: Int)) -> Bool = { newNames.contains($0.text) }
+                let fitsSignature = zip(definition.parameters, words).allSatisfy { !definition.newPoints.contains($0.0) || isNew($0.1) }
+                let fitsOrder = zip(order, words).allSatisfy { !definition.newPoints.contains($0.0) || isNew($0.1) }
+                if !fitsSignature && fitsOrder {
+                    let byParameter = Dictionary(uniqueKeysWithValues: zip(order, words))
+                    written = definition.parameters.map { byParameter[$0] }
+                }
+            }
         } else if words.count == abbreviated && newPoints.count == definition.newPoints.count
                     && !words.contains(where: { w in newPoints.contains { points[$0.index].name == w.text } }) {
             written = []
@@ -353,6 +377,9 @@ private struct StatementParser {
                 arguments.append(.point(PointID(index)))
             }
             position += 1
+        }
+        if let token = current, token.kind == .semicolon {
+            throw Diagnostic("several goals separated by ';' (Newclid's conjunction of goals): a problem states one goal here; write one problem per goal", at: location(token.column))
         }
         if let token = current {
             throw Diagnostic("expected the end of the line after the goal, found \(token.spelling)", at: location(token.column))

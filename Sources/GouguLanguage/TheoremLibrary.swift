@@ -92,7 +92,7 @@ public struct TheoremLibrary: Sendable {
         guard Set(parameters).count == parameters.count else {
             throw Diagnostic("construction '\(name)' repeats a parameter", at: block.location)
         }
-        try rejectUnknownFields(block, allowed: ["doc", "new", "numbers", "needs", "asserts", "depends", "place"])
+        try rejectUnknownFields(block, allowed: ["doc", "new", "numbers", "needs", "asserts", "depends", "place", "alsowritten"])
         func names(_ key: String) throws -> [String] {
             let fields = block.values(key)
             let words = fields.flatMap { $0.value.split(separator: " ").map(String.init) }
@@ -167,9 +167,18 @@ public struct TheoremLibrary: Sendable {
         for p in newPoints where !placed.contains(p) {
             throw Diagnostic("construction '\(name)' never places its new point '\(p)'", at: block.location)
         }
+        var alternativeOrder: [String]?
+        if let field = block.values("alsowritten").first {
+            let order = field.value.split(separator: " ").map(String.init)
+            guard order.count == parameters.count, Set(order) == Set(parameters), order != parameters else {
+                throw Diagnostic("'alsowritten' must list the parameters of '\(name)' in another order", at: field.valueLocation)
+            }
+            alternativeOrder = order
+        }
         return ConstructionDefinition(
             name: name, parameters: parameters, newPoints: newPoints, numberParameters: numbers,
             preconditions: preconditions, facts: asserted, dependencies: dependencies, placements: placements,
+            alternativeOrder: alternativeOrder,
             documentation: block.values("doc").map(\.value).joined(separator: " "), location: block.location
         )
     }

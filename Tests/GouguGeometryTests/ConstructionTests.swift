@@ -75,6 +75,12 @@ import GouguLanguage
         "2l1c": "o a = segment o a; b = on_circle b o a; c = free c; x y z i = 2l1c x y z i a b c o",
         "e5128": "c b = segment c b; d = on_circle d c b; a = on_tline a b b c; x y = e5128 x y a b c d",
         "3peq": "a b c = triangle a b c; x y z = 3peq x y z a b c",
+        "between": "c a b = between c a b",
+        "between_bound": "a b = segment a b; x = between_bound x a b",
+        "acute_triangle": "a b c = acute_triangle a b c",
+        "iso_trapezoid": "a b c d = iso_trapezoid a b c d",
+        "iso_trapezoid2": "a b c = triangle a b c; x = iso_trapezoid2 x a b c",
+        "eqratio6": "a c e f g = pentagon a c e f g; h = free h; x = eqratio6 x a c e f g h",
     ]
 
     @Test func everyConstructionOfTheLibraryHasAnExample() {
