@@ -73,4 +73,15 @@ import Testing
                                options: SolveOptions(seconds: 5))
         }
     }
+
+    @Test func deductionKeepsTheBudgetOnHundredsOfPoints() throws {
+        // The candidate enumeration is quartic in the points; it stops on the budget.
+        let free = (0..<300).map { "p\($0) = free p\($0)" }.joined(separator: "; ")
+        let statement = "a b c = triangle a b c; m = midpoint m a b; \(free); n = midpoint n a c ? para m n b c"
+        let start = Date()
+        let outcome = try Solver().solve(try problem(statement), options: SolveOptions(seconds: 1, search: false))
+        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(!outcome.proved)
+        #expect(outcome.stopReason == StopReason.timeout.rawValue)
+    }
 }
