@@ -82,6 +82,7 @@ import Testing
         let outcome = try Solver().solve(try problem(statement), options: SolveOptions(seconds: 1, search: false))
         #expect(Date().timeIntervalSince(start) < 30)
         #expect(!outcome.proved)
-        #expect(outcome.stopReason == StopReason.timeout.rawValue)
+        // (In a debug build the budget may run out while drawing.)
+        #expect([StopReason.timeout.rawValue, DiagramOutOfTime().description].contains(outcome.stopReason), "\(outcome.stopReason)")
     }
 }
