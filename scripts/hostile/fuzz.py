@@ -249,9 +249,11 @@ def budget_of(timeout: str) -> float:
 
 
 class Generator:
-    def __init__(self, rng: random.Random, pairs: list[tuple[str, str]], proofs: list[dict], timeout: float):
+    def __init__(self, rng: random.Random, pairs: list[tuple[str, str]], proofs: list[dict], timeout: float,
+                 hard: list[tuple[str, str]] | None = None):
         self.rng = rng
         self.pairs = pairs
+        self.hard = hard or pairs
         self.proofs = proofs
         self.timeout = timeout
         self.easy = ("orthocenter", "a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c")
@@ -445,9 +447,10 @@ class Generator:
         hostile_time = ["inf", "-inf", "nan", "-1", "0", "1e-9", "1e308", "-0", "abc", "", "1e-320", "0x10", "99999999999999999999"]
         hostile_memory = ["nan", "inf", "-inf", "1", "0", "-5", "1e308", "1e-9", "abc"]
         hostile_seed = ["-1", "18446744073709551616", "99999999999999999999999", "abc", "1.5", "nan", "-9223372036854775809"]
-        pair = self.easy if self.rng.random() < 0.5 else self.rng.choice(self.pairs)
-        files = {"p.txt": problem_text([pair])}
         op = self.rng.randrange(8)
+        # Hostile --timeout values on competition problems (which outlast a short budget), the rest on any.
+        pair = self.rng.choice(self.hard) if op in (0, 7) else self.easy if self.rng.random() < 0.5 else self.rng.choice(self.pairs)
+        files = {"p.txt": problem_text([pair])}
         t = str(self.timeout)
         if op == 0:
             value = self.rng.choice(hostile_time)
@@ -484,13 +487,31 @@ class Generator:
                     note=f"--timeout {value!r} --memory {memory!r}")
 
     def check_case(self) -> Case:
-        proof = self.rng.choice(self.proofs)
+        coordinate = [p for p in self.proofs if p["coordinates"]]
+        pool = coordinate if coordinate and self.rng.random() < 0.4 else self.proofs
+        proof = self.rng.choice(pool)
         files = {"p.txt": proof["problem_file"]}
         text = proof["text"]
         kind = proof["kind"]
         op = self.rng.randrange(10)
         note = f"{proof['name']} ({kind})"
-        if kind == "json" and op < 5:
+        if proof["coordinates"] and op < 7:
+            if kind == "json":
+                try:
+                    data = json.loads(text)
+                    field_path = find_coordinate_text(data)
+                    if field_path is not None:
+                        holder, key = field_path
+                        mutated, what = self.mutate_coordinates(holder[key].encode())
+                        holder[key] = mutated.decode("utf-8", "replace")
+                        text = json.dumps(data).encode()
+                        note += f": {what}"
+                except ValueError:
+                    pass
+            else:
+                text, what = self.mutate_coordinates(text)
+                note += f": {what}"
+        elif kind == "json" and op < 8:
             try:
                 data = json.loads(text)
                 data, what = self.mutate_json(data)
@@ -502,9 +523,6 @@ class Generator:
                 note += f": {what}"
             except (ValueError, RecursionError):
                 pass
-        elif proof["coordinates"] and op < 8:
-            text, what = self.mutate_coordinates(text)
-            note += f": {what}"
         else:
             data = bytearray(text)
             for _ in range(self.rng.randint(1, 8)):
@@ -574,9 +592,10 @@ class Generator:
         rng = self.rng
         lines = text.split(b"\n")
         op = rng.randrange(7)
-        header = next((i for i, l in enumerate(lines) if b"coordinates (" in l), None)
+        header = next((i for i, l in enumerate(lines) if l.strip().startswith(b"in ") and b"coordinates (" in l), None)
         if op <= 2 and header is not None:
-            replacement = rng.choice([b"  in cartesian coordinates (x, y)", b"  in isotropic coordinates (z, w) = (x + iy, x - iy)",
+            replacement = rng.choice([b"  in cartesian coordinates (x, y)", b"  in cartesian coordinates (x, y)",
+                                      b"  in cartesian coordinates (x, y)", b"  in isotropic coordinates (z, w) = (x + iy, x - iy)",
                                       b"  in polar coordinates (r, t)", b"  in cartesian coordinates (y, x)", b"",
                                       b"  in isotropic coordinates (w, z) = (x - iy, x + iy)"])
             lines[header] = replacement
@@ -646,6 +665,20 @@ class Generator:
 
 
 # --------------------------------------------------------------------------- proofs
+
+def find_coordinate_text(data):
+    """(holder, key) of the string in a JSON proof that holds a proof by coordinates."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        entries = item.items() if isinstance(item, dict) else enumerate(item) if isinstance(item, list) else []
+        for key, value in entries:
+            if isinstance(value, str) and "coordinates (" in value:
+                return item, key
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+    return None
+
 
 def collect_proofs(gougu: str, folder: str, sources: list[str], timeout: float) -> list[dict]:
     """Solve the given files with --proof-out and collect the proofs (text and JSON)."""
@@ -718,11 +751,12 @@ def main() -> int:
         if "check" in chosen:
             print("solving imo_ag_30 and classics for proofs to mutate...", file=sys.stderr)
             proofs = collect_proofs(gougu, base, sources, args.proof_timeout)
+            proofs.sort(key=lambda p: (p["name"], p["kind"]))
             print(f"  {len(proofs)} proofs ({sum(p['coordinates'] for p in proofs)} by coordinates) in "
                   f"{time.monotonic() - started:.0f} s", file=sys.stderr)
             if not proofs:
                 chosen.remove("check")
-        generator = Generator(rng, pairs, proofs, args.timeout)
+        generator = Generator(rng, pairs, proofs, args.timeout, read_pairs(sources[0]))
         cases: list[Case] = []
         for category in chosen:
             make = getattr(generator, f"{category}_case")

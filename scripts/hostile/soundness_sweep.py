@@ -216,6 +216,20 @@ def diagram_verdicts(gougu: str, folder: str, stem: str, variants: list[tuple[st
     return verdicts
 
 
+def pattern(goal: str) -> str:
+    """The goal with its points renamed a, b, c, ... in order of appearance."""
+    words = goal.split()
+    names: dict[str, str] = {}
+    arity = PREDICATES.get(words[0], len(words) - 1)
+    out = [words[0]]
+    for i, w in enumerate(words[1:]):
+        if i < arity:
+            out.append(names.setdefault(w, "abcdefghijklmnop"[len(names)]))
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
 def how_proved(out: str) -> str:
     for line in out.splitlines():
         line = line.strip()
@@ -375,7 +389,7 @@ def main() -> int:
         row = table.setdefault(o.goal.kind, {})
         row[o.category] = row.get(o.category, 0) + 1
     failures = [o for o in outcomes if o.category in ("PROVED", "crashed", "hung")]
-    failures.sort(key=lambda o: (o.category, o.goal.kind, o.goal.source, o.goal.problem, o.goal.goal))
+    failures.sort(key=lambda o: (o.category, o.goal.kind != "false", o.goal.source, o.goal.problem, o.goal.goal))
 
     command = " ".join(shlex.quote(a) for a in [os.path.relpath(sys.argv[0], os.getcwd())] + sys.argv[1:])
     categories = ["refused", "not_proved", "PROVED", "crashed", "hung"]
@@ -419,9 +433,12 @@ def main() -> int:
         lines.append("")
         by_template: dict[str, int] = {}
         for o in failures:
-            key = o.goal.kind + ": " + o.goal.goal.split()[0] + " " + o.category
+            method = o.how.split(" (")[0].split(",")[0] if o.how else o.category
+            checked = " (gougu check accepts)" if "check accepts" in o.how else " (gougu check rejects)" if "check rejects" in o.how else ""
+            key = f"{o.goal.kind}: `{pattern(o.goal.goal)}` {o.category} {method}{checked}"
             by_template[key] = by_template.get(key, 0) + 1
-        lines += ["Failures by predicate:", ""] + [f"- {k}: {v}" for k, v in sorted(by_template.items())] + [""]
+        lines += ["Failures by goal pattern (points renamed a, b, c, ... in order) and how they were proved:", ""]
+        lines += [f"- {k}: {v}" for k, v in sorted(by_template.items())] + [""]
         lines += ["Reproduce one: write the problem with the goal above to a file and run "
                   f"`gougu solve FILE --timeout {args.timeout} --json`.", ""]
         first = failures[0]
