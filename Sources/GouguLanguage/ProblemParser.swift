@@ -34,8 +34,9 @@ public struct ProblemParser: Sendable {
     public func readFile(_ contents: String, file: String) -> ProblemFile {
         var lines: [(number: Int, text: Substring)] = []
         var number = 0
-        // "\r\n" is one Character in Swift, so CRLF files are split on it explicitly.
-        let contents = contents.contains("\r\n") ? contents.replacing("\r\n", with: "\n") : contents
+        // "\r\n" is one Character in Swift, so CRLF files are split on it explicitly; a lone
+        // "\r" (old Mac files) ends a line too.
+        let contents = contents.unicodeScalars.contains("\r") ? Self.newlinesNormalized(contents) : contents
         for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
             number += 1
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
@@ -93,6 +94,22 @@ public struct ProblemParser: Sendable {
             }
         }
         return ProblemFile(entries: entries)
+    }
+
+    /// `text` with every "\r\n" and lone "\r" made "\n".
+    static func newlinesNormalized(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                scalars.append("\n")
+                afterCR = true
+            } else {
+                if !(scalar == "\n" && afterCR) { scalars.append(scalar) }
+                afterCR = false
+            }
+        }
+        return String(scalars)
     }
 
     /// The most points a problem may have (the engine indexes pairs of points, and auxiliary
@@ -256,7 +273,7 @@ private struct StatementParser {
         for p in newPoints where !calls.contains(where: { call in
             call.definition.newPoints.contains { call.binding[$0] == .point(p) }
         }) {
-            throw Diagnostic("point '\(points[p.index].name)' is declared here but no construction in the clause creates it", at: points[p.index].location)
+            throw Diagnostic("point \(q(points[p.index].name)) is declared here but no construction in the clause creates it", at: points[p.index].location)
         }
         clauses.append(Clause(points: newPoints, constructions: calls, location: clauseLocation))
     }

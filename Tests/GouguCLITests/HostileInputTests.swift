@@ -11,9 +11,6 @@ import GouguTestSupport
 /// lines, non-finite and huge numbers, many points. Every stage returns or throws an error
 /// that names a location inside the input; nothing crashes or hangs.
 ///
-/// Expectations that fail on today's code are wrapped in `withKnownIssue` (CRLF refused,
-/// raw NUL bytes and whole huge names quoted in diagnostics); when a fix lands, the known
-/// issue stops occurring and the test reports it, so the wrapper can be removed.
 @Suite struct HostileInputTests {
     static let problems: [(name: String, statement: String)] = [
         ("orthocenter", "a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c"),
@@ -75,10 +72,8 @@ import GouguTestSupport
             let text = Self.file(Self.problems, newline: newline)
             // Swift's Character treats "\r\n" as one grapheme; either way the parser must not crash.
             let parsed = Self.parse(text)
-            withKnownIssue("CRLF / CR line endings are refused (expected a problem name line, found a statement)") {
-                let problems = try #require(parsed)
-                #expect(Self.summary(problems) == Self.summary(lf))
-            }
+            let problems = try #require(parsed)
+            #expect(Self.summary(problems) == Self.summary(lf))
         }
     }
 
@@ -125,9 +120,7 @@ import GouguTestSupport
             }
         }
         #expect(rejected > 100)
-        withKnownIssue("diagnostics quote raw NUL bytes of the input") {
-            #expect(rawNulQuoted == 0, "\(rawNulQuoted) diagnostics hold a raw NUL")
-        }
+        #expect(rawNulQuoted == 0, "\(rawNulQuoted) diagnostics hold a raw NUL")
     }
 
     // MARK: - Huge names and long lines
@@ -156,9 +149,7 @@ import GouguTestSupport
                 Issue.record("not a Diagnostic: \(error)")
             }
         }
-        withKnownIssue("diagnostics quote a huge name or word in full") {
-            #expect(longest <= 400, "longest diagnostic: \(longest) characters")
-        }
+        #expect(longest <= 400, "longest diagnostic: \(longest) characters")
     }
 
     @Test func veryLongStatementLinesParse() throws {
