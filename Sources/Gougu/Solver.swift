@@ -149,6 +149,8 @@ public struct Solver: Sendable {
     ///
     /// - Throws: `DiagramError` when the problem cannot be drawn (bad input).
     public func solve(_ problem: Problem, options: SolveOptions) throws -> SolveOutcome {
+        var options = options
+        options.seconds = min(max(options.seconds, 0), 1e7)
         let start = Date()
         let end = start.addingTimeInterval(options.seconds)
         func remaining() -> Double { end.timeIntervalSinceNow }

@@ -72,6 +72,7 @@ func fail(_ message: String) -> Never {
 /// Refuses a budget option that is not a positive finite number (`inf` and `nan` included).
 func requireLimit(_ value: Double, _ option: String) throws {
     guard value.isFinite, value > 0 else { throw ValidationError("\(option) must be a positive finite number, got \(value)") }
+    guard value <= 1e7 else { throw ValidationError("\(option) must be at most 10000000, got \(value)") }
 }
 
 /// Prints a line to standard error.

@@ -60,7 +60,9 @@ DEGENERATE = [
     "perp a b a b",
     "para a b c c",
     "eqratio a a b c d d e f",
-    "eqangle a b a b c d e f",
+    # (Not "eqangle a b a b c d e f": a zero angle on the left says cd is parallel to ef,
+    # a statement that may well be true and proved.)
+    "eqangle a b c d e e f a",
     "simtri a a b c d e",
     "contri a a b c c d",
     "circle a b b c",
