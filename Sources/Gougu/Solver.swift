@@ -156,7 +156,8 @@ public struct Solver: Sendable {
         func remaining() -> Double { end.timeIntervalSinceNow }
         let diagram: Diagram
         do {
-            diagram = try draw(problem, options: options, deadline: ContinuousClock.now + .seconds(options.seconds))
+            diagram = try DiagramBuilder(deadline: ContinuousClock.now + .seconds(options.seconds))
+                .build(problem, seed: options.seed, seededConfiguration: options.seededConfiguration)
         } catch let outOfTime as DiagramOutOfTime {
             return SolveOutcome(problem: problem, diagram: nil, provedProblem: problem, stopReason: outOfTime.description,
                                 seconds: Date().timeIntervalSince(start))
@@ -223,10 +224,7 @@ public struct Solver: Sendable {
         let coordinatesDone = DispatchSemaphore(value: 0)
         let box = CoordinateOutcomeBox()
         let thread = Thread {
-            let deadline = min(end, Date().addingTimeInterval(options.coordinatesSeconds))
-            let outcome = MemoryWatch.run(budgetMiB: options.memoryMiB, alsoWhen: stopCoordinates) { cancellation in
-                AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
-            }
+            let outcome = proveByCoordinates(diagram, options: options, end: end, stoppedBy: stopCoordinates)
             if outcome.proof != nil, !stopCoordinates.isCancelled {
                 box.set(outcome, first: true)
                 stopSearch.cancel()
@@ -248,18 +246,12 @@ public struct Solver: Sendable {
         return (found, coordinates, first && !(found.proved && options.prefer == .synthetic))
     }
 
-    /// The diagram in the configuration `options` choose.
-    func draw(_ problem: Problem, options: SolveOptions, deadline: ContinuousClock.Instant) throws -> Diagram {
-        let builder = DiagramBuilder(deadline: deadline)
-        return options.seededConfiguration ? try builder.build(problem, seed: options.seed)
-                                           : try builder.buildInStatedConfiguration(problem, seed: options.seed)
-    }
-
     /// The proof by coordinates within the time left, `coordinatesSeconds` at most, and
-    /// within the memory budget.
-    func proveByCoordinates(_ diagram: Diagram, options: SolveOptions, end: Date) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
+    /// within the memory budget (or until `stop` is raised).
+    func proveByCoordinates(_ diagram: Diagram, options: SolveOptions, end: Date,
+                            stoppedBy stop: CancellationFlag? = nil) -> Result<AlgebraicProof, AlgebraicProver.Failure> {
         let deadline = min(end, Date().addingTimeInterval(options.coordinatesSeconds))
-        return MemoryWatch.run(budgetMiB: options.memoryMiB) { cancellation in
+        return MemoryWatch.run(budgetMiB: options.memoryMiB, alsoWhen: stop) { cancellation in
             AlgebraicProver.prove(diagram, deadline: deadline, cancellation: cancellation)
         }
     }

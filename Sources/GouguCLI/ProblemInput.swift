@@ -52,15 +52,9 @@ func readProblemFile(_ path: String) -> ProblemFile {
 
 /// Reads and parses a problem file, exiting with status 2 on any error.
 func loadProblemFile(_ path: String) throws -> [Problem] {
-    let data = FileAccess.read(path)
-    guard let text = String(data: data, encoding: .utf8) else {
-        fail("\(path):1:1: error: the file is not UTF-8 text")
-    }
-    do {
-        return try ProblemParser().parseFile(text, file: path)
-    } catch let diagnostic as Diagnostic {
-        fail(diagnostic.description)
-    }
+    let read = readProblemFile(path)
+    if let first = read.diagnostics.first { fail(first.description) }
+    return read.problems
 }
 
 /// Prints `message` to standard error and exits with status 2 (bad input).
@@ -101,9 +95,7 @@ struct ConfigurationOptions: ParsableArguments {
     /// The diagram of `problem` from `seed` in the configuration these options choose,
     /// given up at `deadline` (`DiagramOutOfTime`).
     func build(_ problem: Problem, seed: UInt64, deadline: ContinuousClock.Instant? = nil) throws -> Diagram {
-        let builder = DiagramBuilder(deadline: deadline)
-        return seededConfiguration ? try builder.build(problem, seed: seed)
-                                   : try builder.buildInStatedConfiguration(problem, seed: seed)
+        try DiagramBuilder(deadline: deadline).build(problem, seed: seed, seededConfiguration: seededConfiguration)
     }
 }
 

@@ -75,3 +75,12 @@ extension DiagramBuilder {
         return seeded
     }
 }
+
+extension DiagramBuilder {
+    /// The diagram of `problem` from `seed`: in the configuration its goal is stated for
+    /// (`buildInStatedConfiguration`), or, with `seededConfiguration`, every two-way choice
+    /// as the seed draws it.
+    public func build(_ problem: Problem, seed: UInt64, seededConfiguration: Bool) throws -> Diagram {
+        seededConfiguration ? try build(problem, seed: seed) : try buildInStatedConfiguration(problem, seed: seed)
+    }
+}

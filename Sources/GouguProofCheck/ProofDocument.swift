@@ -205,8 +205,9 @@ extension ProofDocument {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         struct Record: Decodable { var proof: ProofDocument? }
         // Syntax first, so that a syntax error gets its line and column.
+        let object: Any
         do {
-            _ = try JSONSerialization.jsonObject(with: data)
+            object = try JSONSerialization.jsonObject(with: data)
         } catch {
             let message = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
             var line: Int?, column: Int?
@@ -218,7 +219,7 @@ extension ProofDocument {
             }
             throw ProofReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
         }
-        if let bad = outOfRangeNumber(in: data) {
+        if let bad = outOfRangeNumber(in: object) {
             throw ProofReadError(file: file, message: "invalid value at \(bad): expected a non-negative integer")
         }
         do {
@@ -244,8 +245,8 @@ extension ProofDocument {
 
     /// The path of a `seed` or `configuration` (of the proof, or of a record's `proof`) that
     /// is not a non-negative integer, which the decoder would only call invalid JSON.
-    private static func outOfRangeNumber(in data: Data) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    private static func outOfRangeNumber(in json: Any) -> String? {
+        guard let object = json as? [String: Any] else { return nil }
         for (prefix, fields) in [("", object), ("proof.", object["proof"] as? [String: Any] ?? [:])] {
             for key in ["seed", "configuration"] {
                 guard let value = fields[key], !(value is NSNull) else { continue }
