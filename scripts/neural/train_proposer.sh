@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the shipped proposer model, Sources/GouguProposer/Resources/proposer.safetensors
-# (session 10; docs/neural-proposer.md). Usage: scripts/neural/train_proposer.sh [WORKDIR]
+# (trained 2026-11-24; docs/neural-proposer.md). Usage: scripts/neural/train_proposer.sh [WORKDIR]
 #
 # About 3.5 hours on a 2-core machine: the two `gougu generate` runs (58 and 49 minutes, one
 # thread each) run side by side, then the corpus (2 minutes) and training (53 minutes on both
@@ -9,7 +9,7 @@
 # random problems in seed order, so a run to that count samples the same problems. It is not
 # bit-for-bit the same corpus: the miner's search for auxiliary points has a time budget
 # (2 s, 0.5 s per state), so on a faster or slower machine a few examples can differ.
-# The construction weights come from Problems/classics.txt as it was in session 9 (recorded
+# The construction weights come from Problems/classics.txt as it was on 2026-11-23 (recorded
 # in each run's summary.json under "style").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
