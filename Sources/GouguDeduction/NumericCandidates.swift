@@ -67,26 +67,58 @@ struct NumericCandidates: Sendable {
             [[s.0, s.1, t.0, t.1], [s.1, s.0, t.0, t.1], [s.0, s.1, t.1, t.0], [s.1, s.0, t.1, t.0],
              [t.0, t.1, s.0, s.1], [t.1, t.0, s.0, s.1], [t.0, t.1, s.1, s.0], [t.1, t.0, s.1, s.0]]
         }
+        // The budget is asked once every 1,024 steps of a loop (a step can be a row).
+        var steps = 0, cut = false
+        func outOfBudget() -> Bool {
+            if cut { return true }
+            steps += 1
+            if steps & 1023 == 0, shouldStop() { cut = true }
+            return cut
+        }
         var cong: [[Int]] = [], para: [[Int]] = [], perp: [[Int]] = []
-        for group in groups(by: { p[$0.0].distance(to: p[$0.1]) }, period: nil) {
-            for i in 0..<group.count { for j in (i + 1)..<group.count {
-                for o in orientations(group[i], group[j]) where holds("cong", o) { cong.append(o) }
-            } }
-        }
-        // Parallel pairs exclude segments of one line (those are collinearities).
-        for group in groups(by: direction, period: Double.pi) {
-            for i in 0..<group.count { for j in (i + 1)..<group.count {
-                let (s, t) = (group[i], group[j])
-                if holds("coll", [s.0, s.1, t.0]) && holds("coll", [s.0, s.1, t.1]) { continue }
-                for o in orientations(s, t) where holds("para", o) { para.append(o) }
-            } }
-        }
-        let byDirection = segments.map { ($0, direction($0)) }
-        for (s, ds) in byDirection where ds < Double.pi / 2 {
-            for (t, dt) in byDirection where abs(dt - ds - Double.pi / 2) < tol {
-                for o in orientations(s, t) where holds("perp", o) { perp.append(o) }
+        congLoop: for group in groups(by: { p[$0.0].distance(to: p[$0.1]) }, period: nil) {
+            for i in 0..<group.count {
+                if outOfBudget() { break congLoop }
+                for j in (i + 1)..<group.count {
+                    for o in orientations(group[i], group[j]) where holds("cong", o) { cong.append(o) }
+                }
             }
         }
+        // Parallel pairs exclude segments of one line (those are collinearities).
+        paraLoop: for group in groups(by: direction, period: Double.pi) where !cut {
+            for i in 0..<group.count {
+                if outOfBudget() { break paraLoop }
+                for j in (i + 1)..<group.count {
+                    let (s, t) = (group[i], group[j])
+                    if holds("coll", [s.0, s.1, t.0]) && holds("coll", [s.0, s.1, t.1]) { continue }
+                    for o in orientations(s, t) where holds("para", o) { para.append(o) }
+                }
+            }
+        }
+        // Perpendicular pairs: for each segment s of direction below a right angle, the
+        // segments t whose direction is s's plus a right angle, found by binary search in
+        // the segments sorted by direction and visited in the order of `segments`.
+        let directions = segments.map(direction)
+        let byDirection = directions.indices.sorted { directions[$0] < directions[$1] }
+        for (si, s) in segments.enumerated() where !cut && directions[si] < Double.pi / 2 {
+            if outOfBudget() { break }
+            let target = directions[si] + Double.pi / 2
+            var lo = 0, hi = byDirection.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if directions[byDirection[mid]] <= target - tol { lo = mid + 1 } else { hi = mid }
+            }
+            var partners: [Int] = []
+            var k = lo
+            while k < byDirection.count, directions[byDirection[k]] < target + tol {
+                if abs(directions[byDirection[k]] - directions[si] - Double.pi / 2) < tol { partners.append(byDirection[k]) }
+                k += 1
+            }
+            for ti in partners.sorted() {
+                for o in orientations(s, segments[ti]) where holds("perp", o) { perp.append(o) }
+            }
+        }
+        interrupted = cut
         instances["cong"] = cong
         instances["para"] = para
         instances["perp"] = perp
@@ -94,7 +126,7 @@ struct NumericCandidates: Sendable {
         // Lines and circles through at least three (four) points, then ordered tuples.
         var coll: [[Int]] = [], cyclic: [[Int]] = []
         var seenLines = Set<[Int]>(), seenCircles = Set<[Int]>()
-        rows: for a in 0..<n { for b in (a + 1)..<n {
+        rows: for a in 0..<n where !interrupted { for b in (a + 1)..<n {
             if shouldStop() { interrupted = true; break rows }
             let onLine = (0..<n).filter { $0 == a || $0 == b || holds("coll", [a, b, $0]) }
             if onLine.count >= 3, seenLines.insert(onLine).inserted {

@@ -16,7 +16,8 @@ Generates (seeded) inputs and runs the CLI on each, every run in its own sandbox
   options      hostile option values (--timeout inf/nan/-1/1e-9, --memory nan/inf/0/1, --seed -1, ...)
   check        real proofs (written with --proof-out on imo_ag_30 and Problems/classics.txt,
                plus proofs by coordinates) mutated as text and as JSON, given to `gougu check`,
-               including coordinate proofs with the coordinates line changed
+               including coordinate proofs with the coordinates line changed; each run
+               is given `--timeout 5`, its budget
   nonregular   /dev/zero, /dev/null, a FIFO nobody writes, a directory, a symlink loop as input
   outputs      --proof-out with problem names like ../../escaped, `draw -o` at a FIFO, a
                directory, a symlink, a missing folder
@@ -541,7 +542,7 @@ class Generator:
             text = bytes(data)
             note += ": bytes"
         files["proof"] = text
-        return Case("check", ["check", "p.txt", "--problem", proof["name"], "proof"], files, 5.0, note=note)
+        return Case("check", ["check", "p.txt", "--problem", proof["name"], "--timeout", "5", "proof"], files, 5.0, note=note)
 
     def mutate_json(self, data):
         rng = self.rng
