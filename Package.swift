@@ -65,7 +65,13 @@ let package = Package(
         .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
 
         // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
-        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch"]),
+        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguSolver"]),
+
+        .target(
+            name: "GouguSolver",
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguAlgebraicProof",
+                           "GouguProofCheck", "GouguSearch", "GouguProposer"]
+        ),
 
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
         .target(
@@ -77,7 +83,7 @@ let package = Package(
         // The neural proposer: canonical names, the training corpus, the shipped model.
         .target(
             name: "GouguProposer",
-            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural", "GouguSynthesis"],
+            dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural"],
             resources: [.copy("Resources/proposer.safetensors")]
         ),
 
@@ -92,7 +98,7 @@ let package = Package(
             name: "Gougu",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
                            "GouguPolynomials", "GouguAlgebraicProof",
-                           "GouguFigures", "GouguNeural", "GouguSynthesis", "GouguProposer"]
+                           "GouguFigures", "GouguNeural", "GouguSynthesis", "GouguProposer", "GouguSolver"]
         ),
 
         // The `gougu` command.

@@ -11,3 +11,4 @@
 @_exported import GouguNeural
 @_exported import GouguSynthesis
 @_exported import GouguProposer
+@_exported import GouguSolver

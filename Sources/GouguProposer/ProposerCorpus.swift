@@ -3,7 +3,7 @@ import GouguDeduction
 import GouguGeometry
 import GouguLanguage
 import GouguNeural
-import GouguSynthesis
+import GouguSearch
 
 /// Turns `gougu generate` examples into the neural proposer's training corpus: one
 /// `problem<TAB>clause` line per auxiliary clause, with the points named canonically
@@ -164,7 +164,7 @@ public struct ProposerCorpus: Sendable {
         let texts = premiseSets.sorted()
         let start = Date()
         let engine = Engine()
-        let results = SyntheticGenerator.parallelMap(texts, threads: threads) { text -> ConfigurationSummary? in
+        let results = Parallel.map(texts, threads: threads) { text -> ConfigurationSummary? in
             guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: "corpus", statement: text),
                   let diagram = try? DiagramBuilder().build(problem, seed: 0) else { return nil }
             return ConfigurationSummary(store: engine.saturate(diagram, budget: saturationBudget).store)

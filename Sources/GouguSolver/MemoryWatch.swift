@@ -1,4 +1,6 @@
 import Foundation
+import GouguArithmetic
+import GouguDeduction
 
 /// Watches this process's resident memory from a second thread while work that cannot
 /// check it itself runs (polynomial arithmetic), and cancels that work when the memory

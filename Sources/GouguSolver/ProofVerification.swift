@@ -1,4 +1,12 @@
 import Foundation
+import GouguAlgebraicProof
+import GouguArithmetic
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguProofCheck
+import GouguProposer
+import GouguSearch
 
 /// What checking a proof before it is reported found.
 public enum ProofVerification: Sendable, Equatable {

@@ -1,4 +1,12 @@
 import Foundation
+import GouguAlgebraicProof
+import GouguArithmetic
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguProofCheck
+import GouguProposer
+import GouguSearch
 
 /// When a proof by coordinates is tried.
 public enum CoordinatesOrder: String, Sendable, CaseIterable {
@@ -27,11 +35,15 @@ public struct SolveOptions: Sendable {
     public var seconds: Double
     /// Resident memory of the process, in MiB, for every stage.
     public var memoryMiB: Double
+    /// Facts deduction's run on the statement may hold.
+    public var facts: Int
     /// The diagram's random seed.
     public var seed: UInt64
     /// Keep every two-way choice as the seed draws it, instead of the configuration the
     /// goal is stated for (`DiagramBuilder.buildInStatedConfiguration`).
     public var seededConfiguration: Bool
+    /// Random drawings tried before the problem is declared impossible to draw.
+    public var diagramAttempts: Int
     /// When to try a proof by coordinates, and for how many seconds at most. With `first`
     /// and the search on, the two run at the same time after deduction.
     public var coordinates: CoordinatesOrder
@@ -45,15 +57,22 @@ public struct SolveOptions: Sendable {
     public var searchWorkers: Int
     public var maxStates: Int
     public var maxDepth: Int
+    /// Seconds one state of the search may take, and the proposals tried from each state.
+    public var secondsPerState: Double
+    public var branching: Int
 
-    public init(seconds: Double = 60, memoryMiB: Double = 1024, seed: UInt64 = 0, seededConfiguration: Bool = false,
+    public init(seconds: Double = 60, memoryMiB: Double = 1024, facts: Int = Budget().facts, seed: UInt64 = 0,
+                seededConfiguration: Bool = false, diagramAttempts: Int = DiagramBuilder().maximumAttempts,
                 coordinates: CoordinatesOrder = .first, coordinatesSeconds: Double = 10, prefer: ProofPreference = .synthetic,
                 search: Bool = true,
-                searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount, maxStates: Int = 10_000, maxDepth: Int = 3) {
+                searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount, maxStates: Int = 10_000, maxDepth: Int = 3,
+                secondsPerState: Double = SearchBudget().secondsPerState, branching: Int = SearchBudget().branching) {
         self.seconds = seconds
         self.memoryMiB = memoryMiB
+        self.facts = facts
         self.seed = seed
         self.seededConfiguration = seededConfiguration
+        self.diagramAttempts = diagramAttempts
         self.coordinates = coordinates
         self.coordinatesSeconds = coordinatesSeconds
         self.prefer = prefer
@@ -61,6 +80,8 @@ public struct SolveOptions: Sendable {
         self.searchWorkers = searchWorkers
         self.maxStates = maxStates
         self.maxDepth = maxDepth
+        self.secondsPerState = secondsPerState
+        self.branching = branching
     }
 }
 
@@ -156,13 +177,13 @@ public struct Solver: Sendable {
         func remaining() -> Double { end.timeIntervalSinceNow }
         let diagram: Diagram
         do {
-            diagram = try DiagramBuilder(deadline: ContinuousClock.now + .seconds(options.seconds))
+            diagram = try DiagramBuilder(maximumAttempts: options.diagramAttempts, deadline: ContinuousClock.now + .seconds(options.seconds))
                 .build(problem, seed: options.seed, seededConfiguration: options.seededConfiguration)
         } catch let outOfTime as DiagramOutOfTime {
             return SolveOutcome(problem: problem, diagram: nil, provedProblem: problem, stopReason: outOfTime.description,
                                 seconds: Date().timeIntervalSince(start))
         }
-        var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), memoryMiB: options.memoryMiB))
+        var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), facts: options.facts, memoryMiB: options.memoryMiB))
         var outcome = SolveOutcome(problem: problem, diagram: diagram, provedProblem: problem, deduction: result, engine: result,
                                    stopReason: result.stopReason.rawValue, seconds: 0)
         // Coordinates and the search go on from deduction only when it stopped for want
@@ -211,7 +232,8 @@ public struct Solver: Sendable {
 
     /// The search's budget: the time left and the options' limits.
     func searchBudget(_ options: SolveOptions, end: Date) -> SearchBudget {
-        SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB, maximumDepth: options.maxDepth)
+        SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB,
+                     secondsPerState: options.secondsPerState, branching: options.branching, maximumDepth: options.maxDepth)
     }
 
     /// The search on this thread and the proof by coordinates on another, at the same time:

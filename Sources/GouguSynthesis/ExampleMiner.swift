@@ -3,6 +3,7 @@ import GouguDeduction
 import GouguGeometry
 import GouguLanguage
 import GouguSearch
+import GouguSolver
 
 /// One synthetic training example: a problem (with its goal), the auxiliary constructions
 /// its proof needs, and that proof.
@@ -82,7 +83,7 @@ public struct ExampleMiner: Sendable {
         let sample = sampler.sample(using: &rng)
         let parser = ProblemParser(library: engine.library)
         guard let problem = try? parser.parseProblem(name: "synthetic_\(seed)", statement: sample.statement),
-              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return [] }
+              let diagram = try? DiagramBuilder(maximumAttempts: Self.diagramAttempts).build(problem, seed: seed) else { return [] }
         var closure = engine.saturate(diagram, budget: saturationBudget)
         var examples: [SyntheticExample] = []
         var seen = Set<String>()
@@ -120,7 +121,7 @@ public struct ExampleMiner: Sendable {
             for _ in 0..<steps { sampler.extend(&extended, using: &rng) }
             if extended.points.count > sample.points.count,
                let bigger = try? parser.parseProblem(name: "synthetic_\(seed)", statement: extended.statement),
-               let biggerDiagram = try? DiagramBuilder(maximumAttempts: 4).build(bigger, seed: seed) {
+               let biggerDiagram = try? DiagramBuilder(maximumAttempts: Self.diagramAttempts).build(bigger, seed: seed) {
                 var extendedClosure = engine.saturate(biggerDiagram, budget: saturationBudget)
                 var goals: [(Statement, [FactID])] = []
                 for statement in unproved {
@@ -164,14 +165,10 @@ public struct ExampleMiner: Sendable {
         let statement = goalClauses.sorted().map { Self.text(of: plain.clauses[$0], in: plain) }.joined(separator: "; ")
             + " ? " + plain.text(of: goal)
         guard let problem = try? parser.parseProblem(name: name, statement: statement),
-              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return nil }
-        let root = engine.run(diagram, budget: solveBudget)
-        guard root.stopReason == .saturated else { return nil }
-        let search = BestFirstSearch(engine: engine, budget: budget, workers: 1)
-        let found = search.run(from: root, on: diagram)
-        guard found.proved, let result = found.result, let augmented = found.problem,
-              let proof = Proof(result: result, problem: augmented), proof.steps.count >= minimumSteps,
-              !found.auxiliary.isEmpty else { return nil }
+              let outcome = try? Solver(engine: engine).solve(problem, options: searchOptions(budget, seed: seed)),
+              outcome.deduction?.stopReason == .saturated, outcome.method == .auxiliaryConstructions,
+              let proof = outcome.proof, proof.steps.count >= minimumSteps,
+              let found = outcome.search, !found.auxiliary.isEmpty else { return nil }
         return make(name, statement, found.auxiliary, needed: true, proof, seed)
     }
 
@@ -227,13 +224,36 @@ public struct ExampleMiner: Sendable {
                          key: Self.canonicalKey(problem), seed: seed)
     }
 
-    /// A proof of `statement` by the engine on its own diagram, or nil.
+    /// A checked proof of `statement` by deduction alone on its own diagram, or nil.
     func prove(_ statement: String, name: String, seed: UInt64) -> Proof? {
-        guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: name, statement: statement),
-              let diagram = try? DiagramBuilder(maximumAttempts: 4).build(problem, seed: seed) else { return nil }
-        let result = engine.run(diagram, budget: solveBudget)
-        return Proof(result: result, problem: problem)
+        guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: name, statement: statement) else { return nil }
+        return (try? Solver(engine: engine).solve(problem, options: deductionOptions(seed: seed)))?.proof
     }
+
+    /// `Solver`'s options for deduction alone within `solveBudget`, on the diagram of `seed`
+    /// as drawn (every two-way choice as the seed draws it), no coordinates.
+    func deductionOptions(seed: UInt64) -> SolveOptions {
+        SolveOptions(seconds: solveBudget.seconds, memoryMiB: solveBudget.memoryMiB, facts: solveBudget.facts, seed: seed,
+                     seededConfiguration: true, diagramAttempts: Self.diagramAttempts, coordinates: .off, search: false)
+    }
+
+    /// `Solver`'s options for deduction within `solveBudget`, then the search within
+    /// `budget` on one thread, no coordinates.
+    func searchOptions(_ budget: SearchBudget, seed: UInt64) -> SolveOptions {
+        var options = deductionOptions(seed: seed)
+        options.seconds = solveBudget.seconds + budget.seconds
+        options.search = true
+        options.searchWorkers = 1
+        options.maxStates = budget.states
+        options.maxDepth = budget.maximumDepth
+        options.secondsPerState = budget.secondsPerState
+        options.branching = budget.branching
+        options.memoryMiB = min(solveBudget.memoryMiB, budget.memoryMiB)
+        return options
+    }
+
+    /// Random drawings tried for a random problem before it is given up.
+    static let diagramAttempts = 4
 
     /// The clauses that define `points` and, recursively, every point they are built from.
     static func clausesDefining(_ points: [PointID], in problem: Problem) -> Set<Int> {

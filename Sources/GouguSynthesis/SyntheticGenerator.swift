@@ -1,5 +1,6 @@
 import Foundation
 import GouguDeduction
+import GouguSearch
 
 /// Generates a deduplicated, balanced corpus of synthetic examples in parallel, split into
 /// a training part and a held-out part, and optionally one shard of a larger run.
@@ -73,7 +74,7 @@ public struct SyntheticGenerator: Sendable {
                 .map { seed &* 1_000_003 &+ UInt64($0) }
             k += batch
             if seeds.isEmpty { break }
-            let results = Self.parallelMap(seeds, threads: threads) { miner.mine(seed: $0) }
+            let results = Parallel.map(seeds, threads: threads) { miner.mine(seed: $0) }
             output.sampled += seeds.count
             for examples in results {
                 for example in examples {
@@ -117,43 +118,5 @@ public struct SyntheticGenerator: Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
-    }
-
-    /// `transform` over `items` on `threads` threads, results in input order.
-    public static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], threads: Int, _ transform: @Sendable @escaping (T) -> R) -> [R] {
-        let work = ParallelWork<R>(items.count)
-        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, items.count))) { _ in
-            while let i = work.claim() { (work.results + i).pointee = transform(items[i]) }
-        }
-        return (0..<items.count).map { work.results[$0]! }
-    }
-}
-
-/// Results by index (each written by exactly one worker) and the next index to claim.
-private final class ParallelWork<R>: @unchecked Sendable {
-    // @unchecked Sendable: `cursor` is guarded by `lock`; each result slot is written by the
-    // one worker that claimed its index and read only after all workers finished.
-    let results: UnsafeMutablePointer<R?>
-    let count: Int
-    private let lock = NSLock()
-    private var cursor = 0
-
-    init(_ count: Int) {
-        self.count = count
-        results = .allocate(capacity: count)
-        results.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        results.deinitialize(count: count)
-        results.deallocate()
-    }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard cursor < count else { return nil }
-        cursor += 1
-        return cursor - 1
     }
 }
