@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import Gougu
 
-/// `gougu proposer-corpus`: the neural proposer's training corpus from `gougu generate` output.
+/// `gougu proposer corpus`: the neural proposer's training corpus from `gougu generate` output.
 struct ProposerCorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "proposer-corpus",
-        abstract: "Turn 'gougu generate' examples into 'problem<TAB>clause' lines for 'gougu train' (canonical point names).",
+        commandName: "corpus",
+        abstract: "Turn 'gougu generate' examples into 'problem<TAB>clause' lines for 'gougu proposer train' (canonical point names).",
         discussion: """
             One line per auxiliary clause of each example with auxiliary points: the problem (with the \
             goal and the earlier auxiliary clauses) and the next clause, points renamed in order of first \
@@ -14,7 +14,7 @@ struct ProposerCorpusCommand: ParsableCommand {
             written --needed-copies times, optional ones --optional-copies times. Lines the tokenizer \
             rejects are dropped and counted. With --prompt configuration each input also lists what DD + AR \
             derive from its premises (circles with their centres, concyclic points, lines through three \
-            points or more); train such a corpus with 'gougu train --prompt configuration'. See \
+            points or more); train such a corpus with 'gougu proposer train --prompt configuration'. See \
             docs/neural-proposer.md.
             """
     )

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Gougu
 
-/// `gougu train`: trains a transformer on a corpus of `problem<TAB>target` lines.
+/// `gougu proposer train`: trains a transformer on a corpus of `problem<TAB>target` lines.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
@@ -33,7 +33,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Checkpoint every N steps (0 = only at the end).") var checkpointEvery = 250
     @Option(help: "Print a progress line every N steps.") var logEvery = 25
     @Flag(help: "Resume from <out>.ckpt if it exists.") var resume = false
-    @Option(help: "The prompt the corpus was written with ('gougu proposer-corpus --prompt'), recorded in the model file.")
+    @Option(help: "The prompt the corpus was written with ('gougu proposer corpus --prompt'), recorded in the model file.")
     var prompt: ProposerPrompt = .statement
     @Option(help: "Held-out corpus to evaluate (exact match, greedy) after training.") var eval: String?
     @Option(help: "Precision of the weights in --out: f32, f16 or bf16 (checkpoints are always f32).")
@@ -96,14 +96,14 @@ extension TrainCommand {
     }
 }
 
-/// `gougu train-eval`: exact-match accuracy of greedy decoding on a held-out corpus.
+/// `gougu proposer evaluate`: exact-match accuracy of greedy decoding on a held-out corpus.
 struct TrainEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train-eval",
+        commandName: "evaluate",
         abstract: "Evaluate a trained model: exact-match accuracy and decode speed on a held-out corpus."
     )
 
-    @Option(help: "Model file written by 'gougu train'.") var model: String
+    @Option(help: "Model file written by 'gougu proposer train'.") var model: String
     @Option(help: "Held-out corpus: one 'problem<TAB>target' per line.") var corpus: String
     @Option(help: "Threads for the kernels.") var threads = 1
     @Option(help: "Beam width for an extra beam-search pass (0 = greedy only).") var beam = 0
@@ -140,7 +140,7 @@ struct TrainEvalCommand: ParsableCommand {
     }
 }
 
-/// `gougu synth-corpus`: writes a synthetic corpus (target: midpoint of the goal's first two points).
+/// `gougu proposer synth-corpus`: writes a synthetic corpus (target: midpoint of the goal's first two points).
 struct SynthCorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth-corpus",
@@ -164,14 +164,14 @@ extension SafetensorsDType: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.uppercased()) }
 }
 
-/// `gougu export-model`: rewrites a model file or a training checkpoint at another precision.
+/// `gougu proposer export`: rewrites a model file or a training checkpoint at another precision.
 struct ExportModelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export-model",
+        commandName: "export",
         abstract: "Write a model (or the weights of a <model>.ckpt checkpoint) as safetensors at another precision, e.g. f16."
     )
 
-    @Option(help: "Model file or checkpoint written by 'gougu train'.") var from: String
+    @Option(help: "Model file or checkpoint written by 'gougu proposer train'.") var from: String
     @Option(help: "Output model file.") var out: String
     @Option(help: "Precision: f32, f16 or bf16.") var dtype: SafetensorsDType = .f16
 

@@ -55,7 +55,7 @@ public final class NeuralProposer: Proposer, @unchecked Sendable {
         decodingCache = DecodingCache(model: model)
     }
 
-    /// Loads a model file written by `gougu train` (F32 or F16), decoding on one thread.
+    /// Loads a model file written by `gougu proposer train` (F32 or F16), decoding on one thread.
     public convenience init(contentsOf url: URL, beamWidth: Int = 16) throws {
         let file = try SafetensorsFile(contentsOf: url)
         guard let tokenizer = Tokenizer(file: file) else { throw ProposerModelError(description: "\(url.path): no vocabulary in the model file") }

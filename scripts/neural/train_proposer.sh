@@ -29,17 +29,17 @@ wait
 
 # 2. The corpus: canonical names, one line per auxiliary clause, needed ones twice; each
 #    input followed by the configuration DD + AR derive from its premises.
-$G proposer-corpus "$WORK"/genS1/train.txt "$WORK"/genS3/train.txt --out "$WORK/proposer-train.txt" \
+$G proposer corpus "$WORK"/genS1/train.txt "$WORK"/genS3/train.txt --out "$WORK/proposer-train.txt" \
     --prompt configuration --threads 2
-$G proposer-corpus "$WORK"/genS1/heldout.txt "$WORK"/genS3/heldout.txt --out "$WORK/proposer-heldout-all.txt" \
+$G proposer corpus "$WORK"/genS1/heldout.txt "$WORK"/genS3/heldout.txt --out "$WORK/proposer-heldout-all.txt" \
     --needed-copies 1 --prompt configuration --threads 2
 # Held-out lines whose input also occurs in training (another run's training set) are removed.
 awk -F'\t' 'NR==FNR{seen[$1]=1; next} !($1 in seen)' "$WORK/proposer-train.txt" "$WORK/proposer-heldout-all.txt" \
     > "$WORK/proposer-heldout.txt"
 
 # 3. Training (both cores), F32 model and checkpoints; then the shipped F16 file.
-$G train --corpus "$WORK/proposer-train.txt" --out "$WORK/proposer-f32.safetensors" --prompt configuration \
+$G proposer train --corpus "$WORK/proposer-train.txt" --out "$WORK/proposer-f32.safetensors" --prompt configuration \
     --layers 6 --dim 256 --heads 8 --context 256 --steps 3600 --batch 32 --bucket-window 16 --lr 7e-4 --warmup 200 \
     --seed 1 --threads 2 --log-every 50 --checkpoint-every 400 --eval "$WORK/proposer-heldout.txt"
-$G export-model --from "$WORK/proposer-f32.safetensors" --out "$WORK/proposer.safetensors" --dtype f16
-$G train-eval --model "$WORK/proposer.safetensors" --corpus "$WORK/proposer-heldout.txt" --beam 16
+$G proposer export --from "$WORK/proposer-f32.safetensors" --out "$WORK/proposer.safetensors" --dtype f16
+$G proposer evaluate --model "$WORK/proposer.safetensors" --corpus "$WORK/proposer-heldout.txt" --beam 16
