@@ -49,7 +49,7 @@ struct ProposerCorpusCommand: ParsableCommand {
         try (lines.map { $0 + "\n" }.joined()).write(toFile: out, atomically: true, encoding: .utf8)
         print("\(out): \(counts.written) lines (\(counts.lines) distinct) from \(counts.examples) examples, " +
               "\(counts.needed) with needed and \(counts.optional) with optional auxiliary points; dropped: " +
-              "\(counts.untokenizable) untokenizable, \(counts.tooLong) too long, \(counts.malformed) malformed" +
+              "\(counts.untokenizable) untokenizable, \(counts.tooLong) too long, \(counts.malformed) malformed, \(counts.unreadable) unreadable problems" +
               (prompt == .configuration ? String(format: ", %d without a diagram; %d premise sets saturated in %.0f s",
                                                  counts.noDiagram, counts.saturated, counts.saturationSeconds) : ""))
     }

@@ -170,7 +170,7 @@ public struct ProblemFile: Sendable {
 }
 
 /// The state of parsing one statement line.
-private struct StatementParser {
+struct StatementParser {
     let tokens: [Token]
     let file: String
     let line: Int

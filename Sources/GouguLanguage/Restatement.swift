@@ -44,22 +44,17 @@ public struct Restatement: Sendable {
         guard stated.points == [point] else {
             throw RestatementError(reason: "the clause defining '\(name)' defines other points too")
         }
-        var texts = original.clauses.map(original.text(of:))
         guard !clause.contains(";"), !clause.contains("?") else {
             throw RestatementError(reason: "'\(clause)' is not one clause")
         }
-        let statedText = texts[index]
-        texts[index] = clause
-        let statement = texts.joined(separator: "; ") + (original.goal.map { " ? " + original.text(of: $0) } ?? "")
+        let statedText = original.text(of: stated)
         let restated: Problem
         do {
-            restated = try ProblemParser(library: library).parseProblem(name: original.name, statement: statement)
+            restated = try ProblemParser(library: library).problem(original, replacingClauseAt: index, with: clause)
+        } catch let error as ProblemEditingError {
+            throw RestatementError(reason: "'\(clause)' does not define '\(name)' alone: \(error)")
         } catch {
             throw RestatementError(reason: "'\(clause)' cannot define '\(name)' in its place: \(error)")
-        }
-        guard restated.points.map(\.name) == original.points.map(\.name),
-              restated.clauses[index].points == [point] else {
-            throw RestatementError(reason: "'\(clause)' does not define '\(name)' alone")
         }
         let newText = restated.text(of: restated.clauses[index])
         guard newText != statedText else { throw RestatementError(reason: "'\(clause)' is the stated clause") }
@@ -72,9 +67,13 @@ public struct Restatement: Sendable {
     }
 
     /// The restated problem with `goal` (a statement about its points) as the goal.
-    public func problem(proving goal: Statement, library: TheoremLibrary = .standard) throws -> Problem {
-        let clauses = problem.clauses.map(problem.text(of:)).joined(separator: "; ")
-        return try ProblemParser(library: library).parseProblem(name: problem.name, statement: clauses + " ? " + problem.text(of: goal))
+    ///
+    /// - Throws: `RestatementError` for a degenerate goal (as the parser refuses one).
+    public func problem(proving goal: Statement) throws -> Problem {
+        if goal.isDegenerate {
+            throw RestatementError(reason: "degenerate goal '\(problem.text(of: goal))': \(goal.degeneracyReason ?? "")")
+        }
+        return problem.replacingGoal(goal)
     }
 }
 

@@ -153,7 +153,7 @@ public struct ProofChecker: Sendable {
                        + "not \(identification.facts.count)")
         }
         for (k, (fact, obligation)) in zip(identification.facts, restatement.obligations).enumerated() {
-            let target = try restatement.problem(proving: obligation, library: library)
+            let target = try restatement.problem(proving: obligation)
             do {
                 var session = try CheckSession(proof: fact, problem: target, checker: self, diagram: diagram)
                 try session.run()
@@ -202,10 +202,9 @@ struct CheckSession {
         }
         var problem = given
         if !appended.isEmpty {
-            // Written with the author's coordinates, so the diagram is drawn as the solver drew it.
-            let text = (given.clauses.map { given.writtenText(of: $0) } + appended).joined(separator: "; ") + " ? " + given.text(of: goal)
+            // The author's coordinates stay with the points, so the diagram is drawn as the solver drew it.
             do {
-                problem = try ProblemParser(library: checker.library).parseProblem(name: given.name, statement: text)
+                problem = try ProblemParser(library: checker.library).problem(given, appending: appended)
             } catch {
                 throw fail("the auxiliary constructions do not extend the problem: \(error)")
             }

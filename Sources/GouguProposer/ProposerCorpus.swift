@@ -50,6 +50,8 @@ public struct ProposerCorpus: Sendable {
         /// Lines dropped: the tokenizer rejected them, too long, or a malformed clause; or
         /// (`configuration` prompt) the problem had no diagram.
         public var untokenizable = 0, tooLong = 0, malformed = 0, noDiagram = 0
+        /// Examples dropped because their problem does not read.
+        public var unreadable = 0
         /// Premise sets saturated for the `configuration` prompt, and seconds spent.
         public var saturated = 0
         public var saturationSeconds = 0.0
@@ -76,33 +78,37 @@ public struct ProposerCorpus: Sendable {
         }
     }
 
-    /// The `(problem, clause)` pairs of one example in canonical names, or a reason why not.
+    /// The `(problem, clause)` pairs of one example in canonical names (nil for a clause that
+    /// is malformed); none when the problem does not read.
     public static func pairs(problem: String, auxiliary: [String]) -> [(input: String, target: String)?] {
-        steps(problem: problem, auxiliary: auxiliary).map { step in
+        (steps(problem: problem, auxiliary: auxiliary, parser: ProblemParser()) ?? []).map { step in
             var naming = CanonicalNaming()
-            let input = naming.canonicalize(step.problem)
+            let input = naming.canonicalize(step.problem.statementText)
             return target(step.clause, naming: &naming).map { (input, $0) }
         }
     }
 
     /// What the search asks at each depth of an example: the problem with the auxiliary
-    /// clauses before one (in the example's names), and that clause.
-    static func steps(problem: String, auxiliary: [String]) -> [(problem: String, clause: String)] {
-        auxiliary.indices.map { (insert(auxiliary[..<$0], into: problem), auxiliary[$0]) }
-    }
-
-    /// `problem` (with ` ? goal`) with `clauses` appended before the goal.
-    public static func insert(_ clauses: ArraySlice<String>, into problem: String) -> String {
-        guard !clauses.isEmpty else { return problem }
-        if let r = problem.range(of: " ? ") {
-            return problem[..<r.lowerBound] + "; " + clauses.joined(separator: "; ") + problem[r.lowerBound...]
+    /// clauses before one appended (in the example's names), and that clause; nil when the
+    /// problem does not read. The steps stop before a clause that does not extend the
+    /// problem (it is malformed, and so is every later step).
+    static func steps(problem text: String, auxiliary: [String], parser: ProblemParser) -> [(problem: Problem, clause: String)]? {
+        guard var current = try? parser.parseProblem(name: "corpus", statement: text) else { return nil }
+        var steps: [(problem: Problem, clause: String)] = []
+        for (index, clause) in auxiliary.enumerated() {
+            if index > 0 {
+                guard let next = try? parser.problem(current, appending: [auxiliary[index - 1]]) else { break }
+                current = next
+            }
+            steps.append((current, clause))
         }
-        return problem + "; " + clauses.joined(separator: "; ")
+        return steps
     }
 
     /// Converts the lines of `gougu generate` files into corpus lines (`input<TAB>target`).
     public func convert(_ lines: [Substring], counts: inout Counts) -> [String] {
-        var pending: [(problem: String, clause: String, copies: Int)] = []
+        var pending: [(problem: Problem, clause: String, copies: Int)] = []
+        let parser = ProblemParser()
         for line in lines where !line.isEmpty {
             guard let example = GeneratedExample(line: line) else { continue }
             counts.examples += 1
@@ -110,22 +116,24 @@ public struct ProposerCorpus: Sendable {
             if example.needed { counts.needed += 1 } else { counts.optional += 1 }
             let copies = example.needed ? neededCopies : optionalCopies
             guard copies > 0 else { continue }
-            for step in Self.steps(problem: example.problem, auxiliary: example.auxiliary) { pending.append((step.problem, step.clause, copies)) }
+            guard let steps = Self.steps(problem: example.problem, auxiliary: example.auxiliary, parser: parser) else {
+                counts.unreadable += 1
+                continue
+            }
+            counts.malformed += example.auxiliary.count - steps.count
+            for step in steps { pending.append((step.problem, step.clause, copies)) }
         }
-        let configurations = prompt == .configuration
-            ? self.configurations(of: Set(pending.map { Self.premises(of: $0.problem) }), counts: &counts) : [:]
-        let parser = ProblemParser()
+        let configurations = prompt == .configuration ? self.configurations(of: pending.map(\.problem), counts: &counts) : [:]
         var out: [String] = []
         for item in pending {
             var naming = CanonicalNaming()
             let input: String
             if prompt == .configuration {
                 // The goal adds no point: the premises' point indices are the problem's.
-                guard let summary = configurations[Self.premises(of: item.problem)] ?? nil,
-                      let problem = try? parser.parseProblem(name: "corpus", statement: item.problem) else { counts.noDiagram += 1; continue }
-                input = prompt.text(for: problem, configuration: summary, naming: &naming)
+                guard let summary = configurations[Self.premisesKey(of: item.problem)] ?? nil else { counts.noDiagram += 1; continue }
+                input = prompt.text(for: item.problem, configuration: summary, naming: &naming)
             } else {
-                input = naming.canonicalize(item.problem)
+                input = naming.canonicalize(item.problem.statementText)
             }
             let pair = Self.target(item.clause, naming: &naming).map { (input, $0) }
             guard let (input, target) = pair else { counts.malformed += 1; continue }
@@ -153,20 +161,23 @@ public struct ProposerCorpus: Sendable {
         return ok ? target : nil
     }
 
-    /// The statement `text` without its goal.
-    static func premises(of text: String) -> String {
-        text.range(of: " ? ").map { String(text[..<$0.lowerBound]) } ?? text
+    /// The problem's premises (its statement without the goal), as the key of their
+    /// configuration.
+    static func premisesKey(of problem: Problem) -> String {
+        problem.replacingGoal(nil).statementText
     }
 
-    /// For each premise set (a statement without its goal), the configuration DD + AR derive
-    /// from it in its seed-0 diagram; nil where it does not parse or has no diagram.
-    func configurations(of premiseSets: Set<String>, counts: inout Counts) -> [String: ConfigurationSummary?] {
-        let texts = premiseSets.sorted()
+    /// For each distinct premise set among `problems` (by `premisesKey`), the configuration
+    /// DD + AR derive from it in its seed-0 diagram; nil where it has no diagram.
+    func configurations(of problems: [Problem], counts: inout Counts) -> [String: ConfigurationSummary?] {
+        var premiseSets: [String: Problem] = [:]
+        for problem in problems { premiseSets[Self.premisesKey(of: problem)] = premiseSets[Self.premisesKey(of: problem)] ?? problem.replacingGoal(nil) }
+        let texts = premiseSets.keys.sorted()
         let start = Date()
         let engine = Engine()
-        let results = Parallel.map(texts, threads: threads) { text -> ConfigurationSummary? in
-            guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: "corpus", statement: text),
-                  let diagram = try? DiagramBuilder().build(problem, seed: 0) else { return nil }
+        let sets = texts.map { premiseSets[$0]! }
+        let results = Parallel.map(sets, threads: threads) { problem -> ConfigurationSummary? in
+            guard let diagram = try? DiagramBuilder().build(problem, seed: 0) else { return nil }
             return ConfigurationSummary(store: engine.saturate(diagram, budget: saturationBudget).store)
         }
         counts.saturated += texts.count

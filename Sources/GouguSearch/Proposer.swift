@@ -54,19 +54,12 @@ public protocol Proposer: Sendable {
 
 /// Appending clauses to a problem and extending its diagram and closure.
 public enum Augmentation {
-    /// The problem with `clause` appended before the goal, re-parsed: old points keep
-    /// their indices, so facts and diagrams of the old problem stay valid.
+    /// The problem with `clause` appended before the goal (`ProblemParser.problem(_:appending:)`):
+    /// old points keep their indices, so facts and diagrams of the old problem stay valid.
     public static func problem(_ problem: Problem, adding clause: String,
                                parser: ProblemParser = ProblemParser()) throws -> Problem {
-        var text = problem.writtenText
-        var goal = ""
-        if let range = text.range(of: " ? ") {
-            goal = String(text[range.lowerBound...])
-            text = String(text[..<range.lowerBound])
-        }
-        let augmented = try parser.parseProblem(name: problem.name, statement: text + "; " + clause + goal)
-        guard augmented.points.count > problem.points.count,
-              zip(problem.points, augmented.points).allSatisfy({ $0.name == $1.name }) else {
+        let augmented = try parser.problem(problem, appending: [clause])
+        guard augmented.points.count > problem.points.count else {
             throw AugmentationError(reason: "'\(clause)' does not add new points after the old ones")
         }
         return augmented

@@ -24,11 +24,9 @@ public struct SyntheticExample: Sendable {
     public var key: String
     /// The seed of the random problem and of the diagrams it was proved on.
     public var seed: UInt64
-    /// The problem with the auxiliary clauses, as the proof proves it.
-    public var fullProblem: String {
-        guard !auxiliary.isEmpty, let split = problem.range(of: " ? ") else { return problem }
-        return problem[..<split.lowerBound] + "; " + auxiliary.joined(separator: "; ") + problem[split.lowerBound...]
-    }
+    /// The problem with the auxiliary clauses appended before its goal, in the problem
+    /// language.
+    public var fullProblem: String
 }
 
 /// Mines examples from random premises: builds the diagram, saturates with DD + AR, picks
@@ -159,17 +157,13 @@ public struct ExampleMiner: Sendable {
     func searchedExample(for goal: Statement, in plain: Problem, budget: SearchBudget,
                          seed: UInt64, number: Int) -> SyntheticExample? {
         let name = "synthetic_\(seed)_\(number)"
-        let parser = ProblemParser(library: engine.library)
         // The goal's problem: the clauses its points depend on.
-        let goalClauses = Self.clausesDefining(goal.points, in: plain)
-        let statement = goalClauses.sorted().map { Self.text(of: plain.clauses[$0], in: plain) }.joined(separator: "; ")
-            + " ? " + plain.text(of: goal)
-        guard let problem = try? parser.parseProblem(name: name, statement: statement),
+        guard let problem = Self.problem(plain, keeping: Self.clausesDefining(goal.points, in: plain), proving: goal, name: name),
               let outcome = try? Solver(engine: engine).solve(problem, options: searchOptions(budget, seed: seed)),
               outcome.deduction?.stopReason == .saturated, outcome.method == .auxiliaryConstructions,
               let proof = outcome.proof, proof.steps.count >= minimumSteps,
               let found = outcome.search, !found.auxiliary.isEmpty else { return nil }
-        return make(name, statement, found.auxiliary, needed: true, proof, seed)
+        return make(problem, found.auxiliary, needed: true, proof, seed)
     }
 
     /// The example asking for `goal`, derived in `closure` from the facts `dependencies`, or
@@ -178,25 +172,31 @@ public struct ExampleMiner: Sendable {
     func example(for goal: Statement, dependencies: [FactID], in closure: EngineResult, problem: Problem,
                  seed: UInt64, number: Int) -> SyntheticExample? {
         let (goalClauses, auxiliary) = auxiliaryClauses(of: goal, dependencies: dependencies, in: closure, problem: problem)
-        let goalText = problem.text(of: goal)
-        func statement(_ clauses: Set<Int>) -> String {
-            clauses.sorted().map { Self.text(of: problem.clauses[$0], in: problem) }.joined(separator: "; ") + " ? " + goalText
-        }
         let name = "synthetic_\(seed)_\(number)"
+        guard let stated = Self.problem(problem, keeping: goalClauses, proving: goal, name: name) else { return nil }
         if auxiliary.isEmpty {
-            guard let proof = prove(statement(goalClauses), name: name, seed: seed), proof.steps.count >= minimumSteps else { return nil }
-            return make(name, statement(goalClauses), [], needed: false, proof, seed)
+            guard let proof = prove(stated, seed: seed), proof.steps.count >= minimumSteps else { return nil }
+            return make(stated, [], needed: false, proof, seed)
         }
         // The proof of the problem with its auxiliary clauses must use them (the engine may
         // find another route); they are needed when the engine cannot do without them.
-        guard let proof = prove(statement(goalClauses.union(auxiliary)), name: name, seed: seed),
-              proof.steps.count >= minimumSteps else { return nil }
+        guard let withAuxiliary = Self.problem(problem, keeping: goalClauses.union(auxiliary), proving: goal, name: name),
+              let proof = prove(withAuxiliary, seed: seed), proof.steps.count >= minimumSteps else { return nil }
         guard !proof.auxiliaryConstructions.isEmpty else {
-            return make(name, statement(goalClauses.union(auxiliary)), [], needed: false, proof, seed)
+            return make(withAuxiliary, [], needed: false, proof, seed)
         }
-        let needed = prove(statement(goalClauses), name: name, seed: seed) == nil
-        let auxiliaryText = auxiliary.sorted().map { Self.text(of: problem.clauses[$0], in: problem) }
-        return make(name, statement(goalClauses), auxiliaryText, needed: needed, proof, seed)
+        let needed = prove(stated, seed: seed) == nil
+        let auxiliaryText = auxiliary.sorted().map { problem.text(of: problem.clauses[$0]) }
+        return make(stated, auxiliaryText, needed: needed, proof, seed)
+    }
+
+    /// `problem` with only the clauses `kept` (closed under the points they use), `goal` (a
+    /// statement about their points) as its goal, and `name`; nil when the goal names other
+    /// points or is degenerate.
+    static func problem(_ problem: Problem, keeping kept: Set<Int>, proving goal: Statement, name: String) -> Problem? {
+        guard let restricted = try? problem.restricted(to: kept),
+              let restrictedGoal = problem.statement(goal, restrictedTo: kept), !restrictedGoal.isDegenerate else { return nil }
+        return restricted.replacingGoal(restrictedGoal).renamed(name)
     }
 
     /// The clauses the goal's points are built from, and the other clauses the derivation
@@ -219,15 +219,22 @@ public struct ExampleMiner: Sendable {
         return (goalClauses, auxiliary)
     }
 
-    private func make(_ name: String, _ problem: String, _ auxiliary: [String], needed: Bool, _ proof: Proof, _ seed: UInt64) -> SyntheticExample {
-        SyntheticExample(name: name, problem: problem, auxiliary: auxiliary, auxiliaryNeeded: needed, proof: proof,
-                         key: Self.canonicalKey(problem), seed: seed)
+    private func make(_ problem: Problem, _ auxiliary: [String], needed: Bool, _ proof: Proof, _ seed: UInt64) -> SyntheticExample {
+        let statement = problem.statementText
+        let full = (try? ProblemParser(library: engine.library).problem(problem, appending: auxiliary))?.statementText ?? statement
+        return SyntheticExample(name: problem.name, problem: statement, auxiliary: auxiliary, auxiliaryNeeded: needed, proof: proof,
+                                key: Self.canonicalKey(statement), seed: seed, fullProblem: full)
     }
 
     /// A checked proof of `statement` by deduction alone on its own diagram, or nil.
     func prove(_ statement: String, name: String, seed: UInt64) -> Proof? {
         guard let problem = try? ProblemParser(library: engine.library).parseProblem(name: name, statement: statement) else { return nil }
-        return (try? Solver(engine: engine).solve(problem, options: deductionOptions(seed: seed)))?.proof
+        return prove(problem, seed: seed)
+    }
+
+    /// A checked proof of `problem` by deduction alone on its own diagram, or nil.
+    func prove(_ problem: Problem, seed: UInt64) -> Proof? {
+        (try? Solver(engine: engine).solve(problem, options: deductionOptions(seed: seed)))?.proof
     }
 
     /// `Solver`'s options for deduction alone within `solveBudget`, on the diagram of `seed`
@@ -264,13 +271,6 @@ public struct ExampleMiner: Sendable {
             for call in clause.constructions { for case .point(let p) in call.arguments { needed.insert(p) } }
         }
         return clauses
-    }
-
-    /// A clause in the problem language.
-    static func text(of clause: Clause, in problem: Problem) -> String {
-        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
-            + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
-                .joined(separator: ", ")
     }
 
     /// A statement with its points renamed in the order the clauses define them: two
