@@ -43,7 +43,7 @@ while !args.isEmpty {
         ], metadata: ["written_by": "gougu KernelBenchmarks"]).write(to: URL(fileURLWithPath: prefix + ".safetensors"))
         try SafetensorsFile(tensors: ["bf16": SafetensorsTensor(dtype: .bf16, shape: [3, 4], values: values)])
             .write(to: URL(fileURLWithPath: prefix + "-bf16.safetensors"))
-        let tokenizer = Tokenizer()
+        let tokenizer = Tokenizer(words: (0..<100).map { "w\($0)" })
         let model = Transformer(config: TransformerConfig(vocabSize: tokenizer.count, contextLength: 64, dim: 64,
                                                           layers: 2, heads: 4), seed: 1)
         try model.save(to: URL(fileURLWithPath: prefix + "-model.safetensors"), tokenizer: tokenizer)

@@ -40,8 +40,8 @@ struct TrainCommand: ParsableCommand {
     var dtype: SafetensorsDType = .f32
 
     func run() throws {
-        let tokenizer = Tokenizer()
-        let examples = try SyntheticCorpus.read(contentsOf: URL(fileURLWithPath: corpus))
+        let tokenizer = Tokenizer.problemLanguage()
+        let examples = try CorpusExample.read(contentsOf: URL(fileURLWithPath: corpus))
         let tokenized = try TokenizedCorpus(examples: examples, tokenizer: tokenizer)
         let config = TransformerConfig(vocabSize: tokenizer.count,
                                        contextLength: context > 0 ? context : tokenized.maxLength,
@@ -114,7 +114,7 @@ struct TrainEvalCommand: ParsableCommand {
         guard let tokenizer = Tokenizer(file: file) else { throw CorpusError("model file has no vocabulary") }
         try Self.report(model: m, tokenizer: tokenizer, corpus: corpus)
         if beam > 0 {
-            let examples = try SyntheticCorpus.read(contentsOf: URL(fileURLWithPath: corpus))
+            let examples = try CorpusExample.read(contentsOf: URL(fileURLWithPath: corpus))
             var top1 = 0, topK = 0
             let start = Date()
             for e in examples {
@@ -132,7 +132,7 @@ struct TrainEvalCommand: ParsableCommand {
     }
 
     static func report(model: Transformer, tokenizer: Tokenizer, corpus: String) throws {
-        let examples = try SyntheticCorpus.read(contentsOf: URL(fileURLWithPath: corpus))
+        let examples = try CorpusExample.read(contentsOf: URL(fileURLWithPath: corpus))
         let r = try EvaluationResult.evaluate(model: model, tokenizer: tokenizer, examples: examples)
         print(String(format: "exact match %d/%d = %.2f%%  decode %.0f tok/s (prompt+generated), %.0f generated tok/s",
                      r.correct, r.examples, 100 * r.accuracy, r.tokensPerSecond, r.generatedTokensPerSecond))

@@ -29,7 +29,7 @@ public struct ProposerCorpus: Sendable {
     /// Lines longer than this many tokens (problem, target and specials) are dropped.
     public var maximumTokens = 256
     /// The tokenizer the lines must pass (strict: unknown input drops the line).
-    public var tokenizer = Tokenizer()
+    public var tokenizer = Tokenizer.problemLanguage()
     /// What the inputs are (the statement, or the statement and the derived configuration).
     public var prompt = ProposerPrompt.statement
     /// Threads saturating premise sets for the `configuration` prompt.

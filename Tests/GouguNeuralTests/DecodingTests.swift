@@ -114,8 +114,8 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
 }
 
 @Test func trainingResumedFromACheckpointMatchesAnUninterruptedRun() throws {
-    let tokenizer = Tokenizer()
-    let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 40, seed: 1), tokenizer: tokenizer)
+    let tokenizer = toyTokenizer
+    let corpus = try TokenizedCorpus(examples: toyCorpus(count: 40, seed: 1), tokenizer: tokenizer)
     let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 2)
     var options = TrainingOptions()
     options.steps = 4
@@ -138,8 +138,8 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
 }
 
 @Test func batchesAreRaggedAndMaskTheProblem() throws {
-    let tokenizer = Tokenizer()
-    let corpus = try TokenizedCorpus(examples: SyntheticCorpus.generate(count: 30, seed: 2), tokenizer: tokenizer)
+    let tokenizer = toyTokenizer
+    let corpus = try TokenizedCorpus(examples: toyCorpus(count: 30, seed: 2), tokenizer: tokenizer)
     let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: corpus.maxLength, dim: 8, layers: 1, heads: 1)
     var options = TrainingOptions()
     options.batch = 2
@@ -150,7 +150,7 @@ func kvCacheDecodingMatchesTheFullForwardPass(positions: TransformerConfig.Posit
     #expect(tokens.first == Int32(Tokenizer.bos) && tokens[lengths[0]] == Int32(Tokenizer.bos))
     #expect(!tokens.contains(Int32(Tokenizer.pad)))
     #expect(targets.first == -1, "no loss on the problem text")
-    // "x = midpoint x P Q <eos>": 7 targets per sequence.
+    // Six words and <eos>: 7 targets per sequence.
     #expect(targets.filter { $0 >= 0 }.count == 14)
 }
 
@@ -248,4 +248,16 @@ func stepsOfSeveralStatesTogetherMatchEachAlone(positions: TransformerConfig.Pos
     }
     // The shared prefix (all but the last token when the prompt repeats).
     #expect(reused == [0, 3, 6, 0])
+}
+
+/// Examples over `toyTokenizer`'s words: 2 to 6 random words, and as target the first two
+/// of them three times (six words).
+func toyCorpus(count: Int, seed: UInt64) -> [CorpusExample] {
+    let words = ["say", "hello", "world", "w1", "7"]
+    var rng = SplitMix64(seed: seed)
+    return (0..<count).map { _ in
+        let problem = (0..<(2 + rng.nextInt(below: 5))).map { _ in words[rng.nextInt(below: words.count)] }
+        let target = Array(repeating: problem.prefix(2).joined(separator: " "), count: 3).joined(separator: " ")
+        return CorpusExample(problem: problem.joined(separator: " "), target: target)
+    }
 }

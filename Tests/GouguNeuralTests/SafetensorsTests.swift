@@ -47,7 +47,7 @@ func halfPrecisionRoundTrips(dtype: SafetensorsDType) throws {
 }
 
 @Test func modelSavesAndLoadsWithConfigAndVocabulary() throws {
-    let tokenizer = Tokenizer()
+    let tokenizer = toyTokenizer
     let config = TransformerConfig(vocabSize: tokenizer.count, contextLength: 8, dim: 8, layers: 1, heads: 2)
     let model = Transformer(config: config, seed: 3, linalg: .singleThreaded())
     let url = temporaryURL("m.safetensors")

@@ -7,7 +7,7 @@ import GouguNeural
 /// The grammar that constrains the model's beams: one new point with the next canonical
 /// name, fixed by a placing construction or two loci, over distinct points of the problem.
 @Suite struct ClauseGrammarTests {
-    let tokenizer = Tokenizer()
+    let tokenizer = Tokenizer.problemLanguage()
     let problem = try! ProblemParser().parseProblem(
         name: "t", statement: "a b c = triangle a b c; d = midpoint d b c ? perp a d b c")
     var grammar: ClauseGrammar { ClauseGrammar(pointNames: ["a", "b", "c", "d"], newName: "e", tokenizer: tokenizer,

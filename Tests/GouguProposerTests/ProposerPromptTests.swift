@@ -94,7 +94,7 @@ private func prompt(_ kind: ProposerPrompt, _ statement: String) throws -> Strin
     }
 
     @Test func aModelFileNamesItsPrompt() throws {
-        let tokenizer = Tokenizer()
+        let tokenizer = Tokenizer.problemLanguage()
         let model = Transformer(config: TransformerConfig(vocabSize: tokenizer.count, contextLength: 16, dim: 8, layers: 1, heads: 2), seed: 1)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-prompt-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

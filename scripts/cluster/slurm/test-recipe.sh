@@ -55,7 +55,12 @@ seconds() { python3 -c 'import time; print(f"{time.time():.2f}")'; }
 
 # 1. bench
 problems=../shared/benchmarks/imo_ag_30.txt
-[ -f "$problems" ] || problems=Problems/classics.txt
+if [ -f "$problems" ]; then
+    echo "bench: $problems"
+else
+    echo "bench: $problems is not beside the repository; using Problems/classics.txt instead"
+    problems=Problems/classics.txt
+fi
 start=$(seconds)
 WAIT=1 "$here/submit.sh" bench 3 "$work/bench" "$problems" --no-aux --timeout 30 > "$work/bench.log"
 echo "bench: 3 shards + merge on Slurm in $(python3 -c "print(f'{$(seconds) - $start:.1f}')") s"

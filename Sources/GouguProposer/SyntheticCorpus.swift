@@ -1,29 +1,5 @@
 import Foundation
-
-/// One training example: a problem statement and the construction that should follow it.
-public struct CorpusExample: Sendable, Equatable {
-    /// The problem, e.g. `a b c = triangle a b c; d = midpoint d a b ? perp a d b c`.
-    public var problem: String
-    /// The continuation, e.g. `x = midpoint x a d`.
-    public var target: String
-
-    /// Creates an example.
-    public init(problem: String, target: String) {
-        self.problem = problem
-        self.target = target
-    }
-
-    /// The corpus-file line: problem, a tab, target.
-    public var line: String { "\(problem)\t\(target)" }
-
-    /// Parses a corpus-file line (`problem<TAB>target`); nil for a line without a tab.
-    public init?(line: some StringProtocol) {
-        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        self.init(problem: String(parts[0]).trimmingCharacters(in: .whitespaces),
-                  target: String(parts[1]).trimmingCharacters(in: .whitespaces))
-    }
-}
+import GouguNeural
 
 /// A synthetic corpus whose target is a fixed function of the problem: the auxiliary point
 /// `x` is the midpoint of the first two points of the goal, rendered `x = midpoint x P Q`.
@@ -87,19 +63,5 @@ public enum SyntheticCorpus {
     public static func generate(count: Int, seed: UInt64) -> [CorpusExample] {
         var rng = SplitMix64(seed: seed)
         return (0..<count).map { _ in example(&rng) }
-    }
-
-    /// Reads a corpus file (one `problem<TAB>target` per line; blank lines skipped).
-    public static func read(contentsOf url: URL) throws -> [CorpusExample] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var out: [CorpusExample] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            guard let e = CorpusExample(line: line) else {
-                throw CorpusError("\(url.path):\(i + 1): expected 'problem<TAB>target'")
-            }
-            out.append(e)
-        }
-        return out
     }
 }
