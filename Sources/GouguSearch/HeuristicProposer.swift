@@ -4,7 +4,7 @@ import GouguGeometry
 import GouguLanguage
 
 /// Enumerates auxiliary points from the state without learning: midpoints, feet of
-/// perpendiculars, reflections in points and lines, circumcentres, intersections of
+/// perpendiculars, reflections in points and lines, circumcentres, orthocentres, intersections of
 /// lines, second intersections of lines with circles, and parallelogram completions,
 /// every one fully determined (no free choice), so a point's position does not depend on
 /// the order points are added in.
@@ -21,7 +21,7 @@ public struct HeuristicProposer: Proposer {
     /// Prior weight of each construction kind.
     public var priors: [String: Double] = [
         "midpoint": 1.0, "foot": 1.0, "circle": 0.9, "intersection_ll": 0.7, "intersection_lc": 0.7,
-        "reflect": 0.5, "mirror": 0.5, "parallelogram": 0.3,
+        "orthocenter": 0.6, "reflect": 0.5, "mirror": 0.5, "parallelogram": 0.3,
     ]
 
     /// Score lost per better candidate of the same kind.
@@ -143,7 +143,9 @@ public struct HeuristicProposer: Proposer {
             }
         }
         for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n where !collinear(a, b, c) {
-            add("circle", [a, b, c], circumcenter(p[a], p[b], p[c]), lengths: 2)
+            let centre = circumcenter(p[a], p[b], p[c])
+            add("circle", [a, b, c], centre, lengths: 2)
+            add("orthocenter", [a, b, c], centre.map { p[a] + p[b] + p[c] - $0 * 2 })
             add("parallelogram", [a, b, c], p[a] + p[c] - p[b], lengths: 2)
             add("parallelogram", [b, a, c], p[b] + p[c] - p[a], lengths: 2)
             add("parallelogram", [a, c, b], p[a] + p[b] - p[c], lengths: 2)
