@@ -233,14 +233,11 @@ public struct BestFirstSearch: Sendable {
     /// the engine's run `root` on `diagram` (usually saturated without the goal).
     public func run(from root: EngineResult, on diagram: Diagram) -> SearchResult {
         let start = Date()
-        @Sendable func elapsed() -> Double { Date().timeIntervalSince(start) }
-        let originalClauses = diagram.problem.clauses.count
-        let originalPoints = diagram.problem.points.count
+        let elapsed = { Date().timeIntervalSince(start) }
         guard root.stopReason != .goalFalseInDiagram, root.stopReason != .noGoal else {
             return SearchResult(stopReason: .notSearchable, auxiliary: [], statesExpanded: 0, duplicates: 0,
                                 unplaceable: 0, seconds: elapsed(), tried: [])
         }
-        let rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], parent: nil)
         if root.proved {
             return SearchResult(stopReason: .proved, result: root, problem: diagram.problem, auxiliary: [], statesExpanded: 0,
                                 duplicates: 0, unplaceable: 0, seconds: elapsed(), tried: [])
@@ -250,184 +247,15 @@ public struct BestFirstSearch: Sendable {
             identified.seconds = elapsed()
             return identified
         }
-        let shared = Shared()
-        shared.tried = identificationTries
-        /// Queues the proposals for `node`. A node that was itself a proposal (popped at
-        /// `priority`) also queues its best proposal at that same priority: a greedy dive,
-        /// evaluated next, so that every state tried is followed by its proposer's first
-        /// choice down to the maximum depth, however the depth penalty ranks them.
-        @Sendable func push(_ node: Node, store: FactStore, divingAt priority: Double?) {
-            let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
-            let proposals = proposer.propose(for: state, limit: budget.branching)
-            shared.lock.lock()
-            for proposal in proposals {
-                shared.sequence += 1
-                shared.queue.insert(Entry(priority: proposal.score - depthPenalty * Double(node.auxiliary.count),
-                                          sequence: shared.sequence, parent: node, proposal: proposal))
-            }
-            if let priority, let best = proposals.first {
-                shared.sequence += 1
-                shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best))
-            }
-            shared.lock.unlock()
-        }
-        push(rootNode, store: root.store, divingAt: nil)
-
-        /// A state's closure, derived again from its parent's if it was evicted.
-        @Sendable func closure(of node: Node) -> FactStore {
-            node.store { node, parentStore in
-                shared.heldLock.lock()
-                shared.recomputations += 1
-                shared.held.append(WeakNode(node: node))
-                shared.heldLock.unlock()
-                return engine.run(continuing: parentStore, on: node.diagram,
-                                  budget: Budget(seconds: budget.secondsPerState, memoryMiB: budget.memoryMiB)).store
-            }
-        }
-
-        /// Under memory pressure (resident memory above `evictionShare` of the budget):
-        /// drops the older half of the held closures, least recently used first, and hands
-        /// the freed memory back to the system. Called with `shared.lock` held.
-        @Sendable func evictUnderPressure(resident memory: Double) -> Double {
-            guard memory > budget.memoryMiB * evictionShare else { return memory }
-            shared.heldLock.lock()
-            let candidates = shared.held.compactMap(\.node)
-            shared.heldLock.unlock()
-            // A state busy deriving its closure reports no residency and is left alone.
-            let held = candidates.compactMap { node -> (node: Node, lastUse: UInt64)? in
-                guard let residency = node.residency, residency.held else { return nil }
-                return (node, residency.lastUse)
-            }.sorted { $0.lastUse < $1.lastUse }
-            guard !held.isEmpty else { return memory }
-            let dropped = held.prefix(max(1, held.count / 2)).filter { $0.node.evict() }.map { ObjectIdentifier($0.node) }
-            let gone = Set(dropped)
-            shared.heldLock.lock()
-            shared.evictions += dropped.count
-            shared.held.removeAll { $0.node.map { gone.contains(ObjectIdentifier($0)) } ?? true }
-            shared.heldLock.unlock()
-            releaseFreeMemory()
-            return shared.memory.freshResidentMiB() ?? memory
-        }
-
-        /// The state's identity: the positions of its auxiliary points, in any order.
-        @Sendable func key(_ diagram: Diagram) -> [SIMD2<Int64>] {
-            diagram.positions[originalPoints...].map {
-                SIMD2(Int64(($0.x * 1e5).rounded()), Int64(($0.y * 1e5).rounded()))
-            }.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
-        }
-
-        @Sendable func work() {
-            while true {
-                shared.lock.lock()
-                if shared.stop == nil {
-                    if elapsed() > budget.seconds { shared.stop = .timeout }
-                    else if budget.cancellation?.isCancelled == true || budget.abort?.isCancelled == true { shared.stop = .cancelled }
-                    else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
-                    else if let memory = shared.memory.residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
-                        shared.stop = .memoryLimit
-                    }
-                }
-                if shared.stop != nil { shared.lock.unlock(); return }
-                guard let entry = shared.queue.popMax() else {
-                    let idle = shared.inFlight == 0
-                    if idle { shared.stop = .exhausted }
-                    shared.lock.unlock()
-                    if idle { return }
-                    usleep(2000)
-                    continue
-                }
-                shared.inFlight += 1
-                shared.lock.unlock()
-
-                let parent = entry.parent
-                var child: Node?
-                var parentFacts = 0
-                var outcome: EngineResult?
-                var placed: (Problem, Diagram)?
-                var failure = ""
-                do {
-                    let problem = try Augmentation.problem(parent.problem, adding: entry.proposal.clause)
-                    placed = (problem, try DiagramBuilder().extend(parent.diagram, to: problem))
-                } catch let error as DiagramError {
-                    failure = error.reason
-                } catch {
-                    failure = "\(error)"
-                }
-                if let (problem, extended) = placed {
-                    let k = key(extended)
-                    shared.lock.lock()
-                    let fresh = shared.seen.insert(k).inserted
-                    // The state budget is taken here, under the lock: workers that popped
-                    // entries while slots remained must not all evaluate them.
-                    let admitted = fresh && shared.evaluated < budget.states
-                    if admitted { shared.evaluated += 1 }
-                    else if fresh { shared.stop = shared.stop ?? .stateLimit }
-                    else { shared.duplicates += 1 }
-                    shared.lock.unlock()
-                    if admitted {
-                        let parentStore = closure(of: parent)
-                        parentFacts = parentStore.facts.count
-                        let remaining = budget.seconds - elapsed()
-                        let result = engine.run(continuing: parentStore, on: extended,
-                                                budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
-                                                               memoryMiB: budget.memoryMiB, cancellation: budget.abort))
-                        outcome = result
-                        child = Node(problem: problem, diagram: extended, store: result.store,
-                                     auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
-                    }
-                } else {
-                    shared.lock.lock()
-                    shared.unplaceable += 1
-                    shared.failures[failure, default: 0] += 1
-                    shared.lock.unlock()
-                }
-                if let child, let outcome {
-                    let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
-                                           facts: outcome.store.facts.count,
-                                           newFacts: outcome.store.facts.count - parentFacts,
-                                           seconds: outcome.seconds, score: entry.priority)
-                    shared.lock.lock()
-                    shared.tried.append(tried)
-                    if outcome.proved, shared.success == nil {
-                        shared.success = (child, outcome)
-                        shared.stop = .proved
-                    }
-                    shared.lock.unlock()
-                    if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
-                       child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
-                        shared.heldLock.lock()
-                        shared.held.append(WeakNode(node: child))
-                        shared.heldLock.unlock()
-                        push(child, store: outcome.store, divingAt: entry.priority)
-                    }
-                }
-                shared.lock.lock()
-                shared.inFlight -= 1
-                shared.lock.unlock()
-            }
-        }
-
+        let run = SearchRun(search: self, root: root, diagram: diagram, start: start)
+        run.shared.tried = identificationTries
+        run.push(run.rootNode, store: root.store, divingAt: nil)
         if workers == 1 {
-            work()
+            run.work()
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in work() }
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work() }
         }
-
-        var result = SearchResult(stopReason: shared.stop ?? .exhausted, auxiliary: [], statesExpanded: shared.evaluated,
-                                  duplicates: shared.duplicates, unplaceable: shared.unplaceable, seconds: 0,
-                                  tried: shared.tried)
-        result.placementFailures = shared.failures
-        result.evictions = shared.evictions
-        result.recomputations = shared.recomputations
-        result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
-        if let (node, outcome) = shared.success {
-            let pruned = prune(node: node, result: outcome, root: rootNode, rootStore: root.store, originalClauses: originalClauses)
-            result.problem = pruned.problem
-            result.result = pruned.result
-            result.auxiliary = pruned.auxiliary
-        }
-        result.seconds = elapsed()
-        return result
+        return run.result()
     }
 
     /// Proofs by identification: restatements of the problem with a point of the statement

@@ -60,62 +60,86 @@ public struct HeuristicProposer: Proposer {
     /// The candidates, best first: new points (coincident ones merged), or constructions
     /// of existing points.
     private func ranked(for state: ProofState, onExistingPoints: Bool) -> [Candidate] {
-        let p = state.diagram.positions
-        let n = p.count
-        let tol = 1e-6
-        let scale = max(1, p.map(\.length).max() ?? 1)
+        let figure = Figure(state)
+        var candidates = self.candidates(in: figure, onExistingPoints: onExistingPoints)
+        score(&candidates, in: figure, state: state)
+        candidates.sort { $0.score > $1.score }
+        if onExistingPoints { return candidates }
+        return varied(merged(candidates, scale: figure.scale))
+    }
 
-        // Lines through at least two points (each once), with their points.
+    /// What the candidates are built from and checked against: the state's lines (through
+    /// at least two points) and circles (through at least three), its segments' lengths,
+    /// the points equidistant from others, and the lines worth intersecting.
+    struct Figure {
+        let p: [Vector2]
+        let n: Int
+        let tol = 1e-6
+        let scale: Double
         var lines: [(a: Int, b: Int, points: [Int])] = []
-        var seenLines = Set<[Int]>()
+        var circles: [(center: Vector2, radius: Double, points: [Int])] = []
+        /// Lengths of existing segments, sorted, to find equal ones by binary search.
+        var lengths: [Double] = []
+        /// Centres: points equidistant from at least two others (circles known to the problem).
+        var centres: [(o: Int, through: [Int])] = []
+        /// Lines with three or more points and those the statement mentions (segments of the
+        /// premises and the goal).
+        var majorLines: [(a: Int, b: Int, points: [Int])] = []
+
+        init(_ state: ProofState) {
+            p = state.diagram.positions
+            n = p.count
+            scale = max(1, p.map(\.length).max() ?? 1)
+            var seenLines = Set<[Int]>()
+            for a in 0..<n { for b in (a + 1)..<n {
+                let on = (0..<n).filter { $0 == a || $0 == b || collinear(a, b, $0) }
+                if seenLines.insert(on).inserted { lines.append((on[0], on[1], on)) }
+            } }
+            var seenCircles = Set<[Int]>()
+            for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n {
+                guard let o = circumcenter(p[a], p[b], p[c]) else { continue }
+                let r = o.distance(to: p[a])
+                guard r < 100 * scale else { continue }
+                let on = (0..<n).filter { abs(o.distance(to: p[$0]) - r) < tol * max(1, r) }
+                if seenCircles.insert(on).inserted { circles.append((o, r, on)) }
+            } } }
+            for a in 0..<n { for b in (a + 1)..<n { lengths.append(p[a].distance(to: p[b])) } }
+            lengths.sort()
+            for o in 0..<n {
+                var rings: [Double: [Int]] = [:]
+                for a in 0..<n where a != o {
+                    let d = (p[o].distance(to: p[a]) / (tol * 100)).rounded() * (tol * 100)
+                    rings[d, default: []].append(a)
+                }
+                // By distance, so that the order (and so the proposals) is the same in every run.
+                for d in rings.keys.sorted() where rings[d]!.count >= 2 { centres.append((o, rings[d]!)) }
+            }
+            var mentioned = Set<[Int]>()
+            for statement in state.problem.premises + [state.problem.goal].compactMap({ $0 }) {
+                let q = statement.points.map(\.index)
+                var i = 0
+                while i + 1 < q.count { mentioned.insert([q[i], q[i + 1]].sorted()); i += 2 }
+            }
+            majorLines = lines.filter { line in
+                line.points.count >= 3 || mentioned.contains { $0.allSatisfy(line.points.contains) }
+            }
+        }
+
         func collinear(_ a: Int, _ b: Int, _ c: Int) -> Bool {
             abs((p[b] - p[a]).cross(p[c] - p[a])) < tol * scale * max(1, (p[b] - p[a]).length)
         }
-        for a in 0..<n { for b in (a + 1)..<n {
-            let on = (0..<n).filter { $0 == a || $0 == b || collinear(a, b, $0) }
-            if seenLines.insert(on).inserted { lines.append((on[0], on[1], on)) }
-        } }
-        // Circles through at least three points (each once): centre, radius, points.
-        var circles: [(center: Vector2, radius: Double, points: [Int])] = []
-        var seenCircles = Set<[Int]>()
-        for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n {
-            guard let o = circumcenter(p[a], p[b], p[c]) else { continue }
-            let r = o.distance(to: p[a])
-            guard r < 100 * scale else { continue }
-            let on = (0..<n).filter { abs(o.distance(to: p[$0]) - r) < tol * max(1, r) }
-            if seenCircles.insert(on).inserted { circles.append((o, r, on)) }
-        } } }
-        // Lengths of existing segments, sorted, to find equal ones by binary search.
-        var lengths: [Double] = []
-        for a in 0..<n { for b in (a + 1)..<n { lengths.append(p[a].distance(to: p[b])) } }
-        lengths.sort()
+
         func hasLength(_ d: Double) -> Bool {
             var lo = 0, hi = lengths.count
             while lo < hi { let mid = (lo + hi) / 2; if lengths[mid] < d - tol * max(1, d) { lo = mid + 1 } else { hi = mid } }
             return lo < lengths.count && abs(lengths[lo] - d) < tol * max(1, d)
         }
-        // Centres: points equidistant from at least two others (circles known to the problem).
-        var centres: [(o: Int, through: [Int])] = []
-        for o in 0..<n {
-            var rings: [Double: [Int]] = [:]
-            for a in 0..<n where a != o {
-                let d = (p[o].distance(to: p[a]) / (tol * 100)).rounded() * (tol * 100)
-                rings[d, default: []].append(a)
-            }
-            for (_, ring) in rings where ring.count >= 2 { centres.append((o, ring)) }
-        }
-        // Lines worth intersecting: those with three or more points and those the
-        // statement mentions (segments of the premises and the goal).
-        var mentioned = Set<[Int]>()
-        for statement in state.problem.premises + [state.problem.goal].compactMap({ $0 }) {
-            let q = statement.points.map(\.index)
-            var i = 0
-            while i + 1 < q.count { mentioned.insert([q[i], q[i + 1]].sorted()); i += 2 }
-        }
-        let majorLines = lines.filter { line in
-            line.points.count >= 3 || mentioned.contains { $0.allSatisfy(line.points.contains) }
-        }
+    }
 
+    /// Every construction of each kind on the figure's points, placed: new points far
+    /// enough from the existing ones, or (`onExistingPoints`) those landing on one.
+    private func candidates(in figure: Figure, onExistingPoints: Bool) -> [Candidate] {
+        let (p, n, tol, scale) = (figure.p, figure.n, figure.tol, figure.scale)
         var candidates: [Candidate] = []
         func add(_ kind: String, _ arguments: [Int], _ position: Vector2?, lines: Int = 0, circles: Int = 0, lengths: Int = 0) {
             guard let position, position.isFinite, position.length < 20 * scale else { return }
@@ -133,7 +157,7 @@ public struct HeuristicProposer: Proposer {
             add("mirror", [a, b], p[b] * 2 - p[a], lines: 1, lengths: 1)
             add("mirror", [b, a], p[a] * 2 - p[b], lines: 1, lengths: 1)
         } }
-        for line in lines {
+        for line in figure.lines {
             let (b, c) = (line.a, line.b)
             let d = p[c] - p[b]
             for a in 0..<n where !line.points.contains(a) {
@@ -142,7 +166,7 @@ public struct HeuristicProposer: Proposer {
                 add("reflect", [a, b, c], foot * 2 - p[a], lengths: 2)
             }
         }
-        for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n where !collinear(a, b, c) {
+        for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n where !figure.collinear(a, b, c) {
             let centre = circumcenter(p[a], p[b], p[c])
             add("circle", [a, b, c], centre, lengths: 2)
             add("orthocenter", [a, b, c], centre.map { p[a] + p[b] + p[c] - $0 * 2 })
@@ -150,12 +174,12 @@ public struct HeuristicProposer: Proposer {
             add("parallelogram", [b, a, c], p[b] + p[c] - p[a], lengths: 2)
             add("parallelogram", [a, c, b], p[a] + p[b] - p[c], lengths: 2)
         } } }
-        for i in majorLines.indices { for j in (i + 1)..<majorLines.count {
-            let (l, m) = (majorLines[i], majorLines[j])
+        for i in figure.majorLines.indices { for j in (i + 1)..<figure.majorLines.count {
+            let (l, m) = (figure.majorLines[i], figure.majorLines[j])
             guard Set(l.points).isDisjoint(with: m.points) else { continue }
             add("intersection_ll", [l.a, l.b, m.a, m.b], intersect(p[l.a], p[l.b], p[m.a], p[m.b]), lines: 2)
         } }
-        for (o, through) in centres {
+        for (o, through) in figure.centres {
             for b in through {
                 for a in 0..<n where a != b && a != o {
                     let d = p[a] - p[b]
@@ -165,6 +189,14 @@ public struct HeuristicProposer: Proposer {
             }
         }
 
+        return candidates
+    }
+
+    /// Scores the candidates: the kind's prior, the facts the figure shows about the new
+    /// point beyond those its construction asserts, the share of its arguments in the goal,
+    /// and how many derived facts mention its arguments.
+    private func score(_ candidates: inout [Candidate], in figure: Figure, state: ProofState) {
+        let (p, n, tol, scale) = (figure.p, figure.n, figure.tol, figure.scale)
         // What the statement and the closure touch.
         let goalPoints = Set(state.problem.goal?.points.map(\.index) ?? [])
         var factCount = [Int](repeating: 0, count: n)
@@ -175,12 +207,12 @@ public struct HeuristicProposer: Proposer {
         // large figure, a thousand circles through three of its points, which made this the
         // proposer's largest cost. Lines once as plain numbers; circles through a grid of the
         // candidates, so that each circle meets only those near it.
-        let lineTests = lines.map { line in
+        let lineTests = figure.lines.map { line in
             let d = p[line.b] - p[line.a]
             return (origin: p[line.a], direction: d, tolerance: tol * 10 * scale * max(1, d.length))
         }
         let circlesThrough = CircleIncidence.counts(of: candidates.map(\.position),
-                                                    on: circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) },
+                                                    on: figure.circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) },
                                                     cell: scale / 24)
         var distances: [Double] = []
         distances.reserveCapacity(n)
@@ -194,7 +226,7 @@ public struct HeuristicProposer: Proposer {
             distances.removeAll(keepingCapacity: true)
             for a in 0..<n {
                 let d = x.distance(to: p[a])
-                if hasLength(d) { equalLengths += 1 }
+                if figure.hasLength(d) { equalLengths += 1 }
                 distances.append(d)
             }
             distances.sort()
@@ -207,14 +239,15 @@ public struct HeuristicProposer: Proposer {
             let touched = c.arguments.map { Double(factCount[$0]) / maxFacts }.reduce(0, +) / Double(c.arguments.count)
             candidates[k].score = (priors[c.kind] ?? 0.2) + 0.6 * log(1 + evidence) + 0.6 * goalShare + 0.3 * touched
         }
+    }
 
-        // Coincident candidates are one point: keep the best-scored construction of each, and
-        // also its construction from the earliest points when that is another one. The same
-        // point built from other points brings other facts: the centre of the circle through
-        // three late points may be the circumcentre of the first triangle, which only the
-        // construction from that triangle tells the engine.
-        candidates.sort { $0.score > $1.score }
-        if onExistingPoints { return candidates }
+    /// The candidates (best first) with coincident ones made one point: the best-scored
+    /// construction of each, and (`earliest`, with the index of that best one) its
+    /// construction from the earliest points when that is another one. The same
+    /// point built from other points brings other facts: the centre of the circle through
+    /// three late points may be the circumcentre of the first triangle, which only the
+    /// construction from that triangle tells the engine.
+    private func merged(_ candidates: [Candidate], scale: Double) -> (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)]) {
         var groups: [SIMD2<Int64>: [Int]] = [:]
         var order: [SIMD2<Int64>] = []
         for (k, c) in candidates.enumerated() {
@@ -232,6 +265,12 @@ public struct HeuristicProposer: Proposer {
                 earliest.append((unique.count - 1, candidates[first]))
             }
         }
+        return (unique, earliest)
+    }
+
+    /// The merged candidates with the variety penalty, best first.
+    private func varied(_ merged: (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)])) -> [Candidate] {
+        var (unique, earliest) = merged
         // Variety: the k-th candidate of a kind loses `diversity` × k, so that one kind
         // with many near-equal scores (feet onto every line) does not fill the queue.
         var rankInKind: [String: Int] = [:]

@@ -1,0 +1,232 @@
+import Foundation
+import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+
+/// One run of `BestFirstSearch`: the root state, the queue and counters the workers share
+/// (`BestFirstSearch.Shared`, under its lock), and the steps each worker repeats: take the
+/// best proposal (`nextEntry`), place it (`place`), admit the new state once
+/// (`admit`), continue the engine on it (`evaluate`), record it and queue its proposals
+/// (`record`).
+final class SearchRun: @unchecked Sendable {
+    // @unchecked Sendable: the mutable state is `shared`, used under its locks; the rest is
+    // set once at initialisation.
+    typealias Node = BestFirstSearch.Node
+    typealias Entry = BestFirstSearch.Entry
+
+    let search: BestFirstSearch
+    let root: EngineResult
+    let rootNode: Node
+    let start: Date
+    let originalClauses: Int
+    let originalPoints: Int
+    let shared = BestFirstSearch.Shared()
+
+    var budget: SearchBudget { search.budget }
+
+    init(search: BestFirstSearch, root: EngineResult, diagram: Diagram, start: Date) {
+        self.search = search
+        self.root = root
+        self.start = start
+        originalClauses = diagram.problem.clauses.count
+        originalPoints = diagram.problem.points.count
+        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], parent: nil)
+    }
+
+    func elapsed() -> Double { Date().timeIntervalSince(start) }
+
+    /// Queues the proposals for `node`. A node that was itself a proposal (popped at
+    /// `priority`) also queues its best proposal at that same priority: a greedy dive,
+    /// evaluated next, so that every state tried is followed by its proposer's first
+    /// choice down to the maximum depth, however the depth penalty ranks them.
+    func push(_ node: Node, store: FactStore, divingAt priority: Double?) {
+        let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
+        let proposals = search.proposer.propose(for: state, limit: budget.branching)
+        shared.lock.lock()
+        for proposal in proposals {
+            shared.sequence += 1
+            shared.queue.insert(Entry(priority: proposal.score - search.depthPenalty * Double(node.auxiliary.count),
+                                      sequence: shared.sequence, parent: node, proposal: proposal))
+        }
+        if let priority, let best = proposals.first {
+            shared.sequence += 1
+            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best))
+        }
+        shared.lock.unlock()
+    }
+
+    /// A state's closure, derived again from its parent's if it was evicted.
+    func closure(of node: Node) -> FactStore {
+        node.store { node, parentStore in
+            self.shared.heldLock.lock()
+            self.shared.recomputations += 1
+            self.shared.held.append(BestFirstSearch.WeakNode(node: node))
+            self.shared.heldLock.unlock()
+            return self.search.engine.run(continuing: parentStore, on: node.diagram,
+                                          budget: Budget(seconds: self.budget.secondsPerState, memoryMiB: self.budget.memoryMiB)).store
+        }
+    }
+
+    /// Under memory pressure (resident memory above `evictionShare` of the budget):
+    /// drops the older half of the held closures, least recently used first, and hands
+    /// the freed memory back to the system. Called with `shared.lock` held.
+    func evictUnderPressure(resident memory: Double) -> Double {
+        guard memory > budget.memoryMiB * search.evictionShare else { return memory }
+        shared.heldLock.lock()
+        let candidates = shared.held.compactMap(\.node)
+        shared.heldLock.unlock()
+        // A state busy deriving its closure reports no residency and is left alone.
+        let held = candidates.compactMap { node -> (node: Node, lastUse: UInt64)? in
+            guard let residency = node.residency, residency.held else { return nil }
+            return (node, residency.lastUse)
+        }.sorted { $0.lastUse < $1.lastUse }
+        guard !held.isEmpty else { return memory }
+        let dropped = held.prefix(max(1, held.count / 2)).filter { $0.node.evict() }.map { ObjectIdentifier($0.node) }
+        let gone = Set(dropped)
+        shared.heldLock.lock()
+        shared.evictions += dropped.count
+        shared.held.removeAll { $0.node.map { gone.contains(ObjectIdentifier($0)) } ?? true }
+        shared.heldLock.unlock()
+        releaseFreeMemory()
+        return shared.memory.freshResidentMiB() ?? memory
+    }
+
+    /// The state's identity: the positions of its auxiliary points, in any order.
+    func key(_ diagram: Diagram) -> [SIMD2<Int64>] {
+        diagram.positions[originalPoints...].map {
+            SIMD2(Int64(($0.x * 1e5).rounded()), Int64(($0.y * 1e5).rounded()))
+        }.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
+    }
+
+    /// A worker's loop: until the search stops, evaluate the best proposal in the queue.
+    func work() {
+        while let entry = nextEntry() {
+            if let (problem, extended) = place(entry), admit(extended) {
+                let (child, outcome, parentFacts) = evaluate(entry, problem: problem, diagram: extended)
+                record(child, outcome: outcome, entry: entry, parentFacts: parentFacts)
+            }
+            shared.lock.lock()
+            shared.inFlight -= 1
+            shared.lock.unlock()
+        }
+    }
+
+    /// The best proposal in the queue, counted in flight; nil once the search stops (a
+    /// budget spent, cancelled, or nothing left while no worker is busy). Waits while the
+    /// queue is empty and other workers may still fill it.
+    func nextEntry() -> Entry? {
+        while true {
+            shared.lock.lock()
+            if shared.stop == nil {
+                if elapsed() > budget.seconds { shared.stop = .timeout }
+                else if budget.cancellation?.isCancelled == true || budget.abort?.isCancelled == true { shared.stop = .cancelled }
+                else if shared.evaluated >= budget.states { shared.stop = .stateLimit }
+                else if let memory = shared.memory.residentMiB(), evictUnderPressure(resident: memory) > budget.memoryMiB {
+                    shared.stop = .memoryLimit
+                }
+            }
+            if shared.stop != nil { shared.lock.unlock(); return nil }
+            guard let entry = shared.queue.popMax() else {
+                let idle = shared.inFlight == 0
+                if idle { shared.stop = .exhausted }
+                shared.lock.unlock()
+                if idle { return nil }
+                usleep(2000)
+                continue
+            }
+            shared.inFlight += 1
+            shared.lock.unlock()
+            return entry
+        }
+    }
+
+    /// The entry's state: its parent's problem with the proposal appended and the diagram
+    /// extended; nil (counted as unplaceable, with the reason) when it cannot be placed.
+    func place(_ entry: Entry) -> (Problem, Diagram)? {
+        let failure: String
+        do {
+            let problem = try Augmentation.problem(entry.parent.problem, adding: entry.proposal.clause)
+            return (problem, try DiagramBuilder().extend(entry.parent.diagram, to: problem))
+        } catch let error as DiagramError {
+            failure = error.reason
+        } catch {
+            failure = "\(error)"
+        }
+        shared.lock.lock()
+        shared.unplaceable += 1
+        shared.failures[failure, default: 0] += 1
+        shared.lock.unlock()
+        return nil
+    }
+
+    /// Whether the state of `diagram` is new and within the state budget: the budget is
+    /// taken here, under the lock, so that workers that popped entries while slots remained
+    /// do not all evaluate them. A state seen before counts as a duplicate.
+    func admit(_ diagram: Diagram) -> Bool {
+        let k = key(diagram)
+        shared.lock.lock()
+        defer { shared.lock.unlock() }
+        let fresh = shared.seen.insert(k).inserted
+        let admitted = fresh && shared.evaluated < budget.states
+        if admitted { shared.evaluated += 1 }
+        else if fresh { shared.stop = shared.stop ?? .stateLimit }
+        else { shared.duplicates += 1 }
+        return admitted
+    }
+
+    /// The engine continued from the parent's closure on the new state, within the time
+    /// left and `secondsPerState`: the child state, the run, and the parent's fact count.
+    func evaluate(_ entry: Entry, problem: Problem, diagram: Diagram) -> (Node, EngineResult, Int) {
+        let parent = entry.parent
+        let parentStore = closure(of: parent)
+        let remaining = budget.seconds - elapsed()
+        let result = search.engine.run(continuing: parentStore, on: diagram,
+                                       budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
+                                                      memoryMiB: budget.memoryMiB, cancellation: budget.abort))
+        let child = Node(problem: problem, diagram: diagram, store: result.store,
+                         auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
+        return (child, result, parentStore.facts.count)
+    }
+
+    /// Records a tried state; a proof stops the search, and an unproved state above the
+    /// maximum depth queues its own proposals.
+    func record(_ child: Node, outcome: EngineResult, entry: Entry, parentFacts: Int) {
+        let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
+                               facts: outcome.store.facts.count,
+                               newFacts: outcome.store.facts.count - parentFacts,
+                               seconds: outcome.seconds, score: entry.priority)
+        shared.lock.lock()
+        shared.tried.append(tried)
+        if outcome.proved, shared.success == nil {
+            shared.success = (child, outcome)
+            shared.stop = .proved
+        }
+        shared.lock.unlock()
+        if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
+           child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
+            shared.heldLock.lock()
+            shared.held.append(BestFirstSearch.WeakNode(node: child))
+            shared.heldLock.unlock()
+            push(child, store: outcome.store, divingAt: entry.priority)
+        }
+    }
+
+    /// What the run found, its proof's auxiliary clauses pruned to those it needs.
+    func result() -> SearchResult {
+        var result = SearchResult(stopReason: shared.stop ?? .exhausted, auxiliary: [], statesExpanded: shared.evaluated,
+                                  duplicates: shared.duplicates, unplaceable: shared.unplaceable, seconds: 0,
+                                  tried: shared.tried)
+        result.placementFailures = shared.failures
+        result.evictions = shared.evictions
+        result.recomputations = shared.recomputations
+        result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
+        if let (node, outcome) = shared.success {
+            let pruned = search.prune(node: node, result: outcome, root: rootNode, rootStore: root.store, originalClauses: originalClauses)
+            result.problem = pruned.problem
+            result.result = pruned.result
+            result.auxiliary = pruned.auxiliary
+        }
+        result.seconds = elapsed()
+        return result
+    }
+}
