@@ -163,9 +163,16 @@ public struct Problem: Sendable {
         }
     }
 
+    /// Whether some clause is of the premise language (points given by coordinates, with
+    /// premises about them; `PremiseLanguage`).
+    public var isPremiseLanguage: Bool { clauses.contains(where: \.isGiven) }
+
     /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
+    /// A clause of the premise language is written with its points' coordinates, which
+    /// give them (`h@0.5_1 = perp a h b c, perp b h a c`).
     public func text(of clause: Clause) -> String {
-        clause.points.map { name(of: $0) }.joined(separator: " ") + " = "
+        if clause.isGiven { return premiseText(of: clause) }
+        return clause.points.map { name(of: $0) }.joined(separator: " ") + " = "
             + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(text(of:))).joined(separator: " ") }
             .joined(separator: ", ")
     }
@@ -173,13 +180,27 @@ public struct Problem: Sendable {
     /// A clause as its author may write it: new points with their `@` coordinates (the
     /// drawing the author gave, see `PointDeclaration.coordinateHint`), then the calls.
     public func writtenText(of clause: Clause) -> String {
-        clause.points.map { point in
+        if clause.isGiven { return premiseText(of: clause) }
+        return clause.points.map { point in
             let name = name(of: point)
             guard let hint = points[point.index].coordinateHint else { return name }
             return "\(name)@\(hint.x)_\(hint.y)"
         }.joined(separator: " ") + " = "
             + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(text(of:))).joined(separator: " ") }
             .joined(separator: ", ")
+    }
+
+    /// A clause of the premise language: its points with their coordinates, then its
+    /// premises, each fact written as AlphaGeometry 2 writes it.
+    private func premiseText(of clause: Clause) -> String {
+        let names = clause.points.map { point -> String in
+            let hint = points[point.index].coordinateHint ?? .zero
+            return "\(name(of: point))@\(hint.x)_\(hint.y)"
+        }
+        let premises = clause.constructions.filter { $0.definition.role == .premise }.flatMap(\.facts).map {
+            PremiseLanguage.premiseText(of: $0, in: self) ?? text(of: $0)
+        }
+        return names.joined(separator: " ") + " =" + (premises.isEmpty ? "" : " " + premises.joined(separator: ", "))
     }
 
     /// The problem written back out as a line of the problem language that reads back as

@@ -233,7 +233,10 @@ struct CheckSession {
         let auxiliary = Set(proof.auxiliaryConstructions)
         var usable = Set<Statement>()
         for clause in problem.clauses
-        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(problem.text(of: clause)) {
+        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(problem.text(of: clause))
+            // The premises of the premise language are hypotheses of the statement, whichever
+            // points they are about.
+            || clause.isGiven {
             for call in clause.constructions { usable.formUnion(call.facts) }
         }
         usablePremises = usable
