@@ -63,3 +63,57 @@ extension ProblemFile {
         })
     }
 }
+
+/// Writes a problem in the premise language (`PremiseLanguage`) from a diagram of it: each
+/// point at its coordinates in the diagram, and the facts each clause's constructions
+/// assert as the premises of that clause. The converted problem has the same hypotheses
+/// (a construction's facts are its premises; the order a construction gives the drawing,
+/// such as a point inside a segment, is in the coordinates, where the engine reads side
+/// conditions as it does for the original) and is drawn as the diagram is.
+public enum PremiseConversion {
+    /// Why a problem cannot be written in the premise language.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public let location: SourceLocation
+        public let reason: String
+        public var description: String { "\(location): error: \(reason)" }
+    }
+
+    /// The statement line of `diagram.problem` in the premise language.
+    ///
+    /// - Throws: `Failure` for a goal the premise language does not state the same way
+    ///   (`aconst`) or a fact it has no premise for.
+    public static func statement(of diagram: Diagram) throws -> String {
+        let problem = diagram.problem
+        var texts: [String] = []
+        for clause in problem.clauses {
+            let points = clause.points.map { p in
+                let position = diagram.positions[p.index]
+                return "\(problem.name(of: p))@\(position.x)_\(position.y)"
+            }
+            var premises: [String] = []
+            for call in clause.constructions {
+                for fact in call.facts {
+                    guard let text = PremiseLanguage.premiseText(of: fact, in: problem) else {
+                        throw Failure(location: call.location, reason: "the fact '\(problem.text(of: fact))' of '\(call.definition.name)' has no premise in the premise language")
+                    }
+                    if !premises.contains(text) { premises.append(text) }
+                }
+            }
+            texts.append(points.joined(separator: " ") + " = " + premises.joined(separator: ", "))
+        }
+        var line: String
+        if let start = problem.authorAuxiliaryStart, start > 0, start < texts.count {
+            line = texts[..<start].joined(separator: "; ") + " | " + texts[start...].joined(separator: "; ")
+        } else {
+            line = texts.joined(separator: "; ")
+        }
+        if let goal = problem.goal {
+            guard goal.predicate != "aconst" else {
+                throw Failure(location: problem.goalLocation ?? problem.location,
+                              reason: "an 'aconst' goal has no counterpart in the premise language, which writes 'aconst' in AlphaGeometry 2's order")
+            }
+            line += " ? " + problem.text(of: goal)
+        }
+        return line
+    }
+}

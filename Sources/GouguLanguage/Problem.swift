@@ -200,7 +200,7 @@ public struct Problem: Sendable {
         let premises = clause.constructions.filter { $0.definition.role == .premise }.flatMap(\.facts).map {
             PremiseLanguage.premiseText(of: $0, in: self) ?? text(of: $0)
         }
-        return names.joined(separator: " ") + " =" + (premises.isEmpty ? "" : " " + premises.joined(separator: ", "))
+        return names.joined(separator: " ") + " = " + premises.joined(separator: ", ")
     }
 
     /// The problem written back out as a line of the problem language that reads back as
