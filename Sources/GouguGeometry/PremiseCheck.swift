@@ -80,8 +80,7 @@ public enum PremiseConversion {
 
     /// The statement line of `diagram.problem` in the premise language.
     ///
-    /// - Throws: `Failure` for a goal the premise language does not state the same way
-    ///   (`aconst`) or a fact it has no premise for.
+    /// - Throws: `Failure` for a fact the premise language has no premise for.
     public static func statement(of diagram: Diagram) throws -> String {
         let problem = diagram.problem
         var texts: [String] = []
@@ -108,11 +107,15 @@ public enum PremiseConversion {
             line = texts.joined(separator: "; ")
         }
         if let goal = problem.goal {
-            guard goal.predicate != "aconst" else {
-                throw Failure(location: problem.goalLocation ?? problem.location,
-                              reason: "an 'aconst' goal has no counterpart in the premise language, which writes 'aconst' in AlphaGeometry 2's order")
+            // An angle goal in AlphaGeometry 2's order, as the premise language reads it.
+            var written = problem.text(of: goal)
+            if goal.predicate == "aconst", goal.arguments.count == 5 {
+                let a = goal.arguments
+                written = problem.text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
             }
-            line += " ? " + problem.text(of: goal)
+            line += " ? " + written
+        } else if let question = problem.question {
+            line += " ? " + ([question.kind.predicate] + question.points.map(problem.name(of:))).joined(separator: " ")
         }
         return line
     }

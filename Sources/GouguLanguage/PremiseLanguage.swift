@@ -182,7 +182,7 @@ public enum PremiseLanguage {
 
     /// Gougu's `aconst c d a b t` (the angle from line `from` to line `to` is t degrees),
     /// with t in [0, 180).
-    static func angle(from: (PointID, PointID), to: (PointID, PointID), degrees: (numerator: Int, denominator: Int)) -> Statement {
+    public static func angle(from: (PointID, PointID), to: (PointID, PointID), degrees: (numerator: Int, denominator: Int)) -> Statement {
         let (p, q) = normalizedDegrees(degrees)
         let points: [Argument] = [.point(from.0), .point(from.1), .point(to.0), .point(to.1)]
         switch (p, q) {
@@ -193,7 +193,7 @@ public enum PremiseLanguage {
     }
 
     /// `rconst a b c d r`, or `cong a b c d` when r is 1.
-    static func ratio(_ a: PointID, _ b: PointID, _ c: PointID, _ d: PointID, _ r: (numerator: Int, denominator: Int)) -> Statement {
+    public static func ratio(_ a: PointID, _ b: PointID, _ c: PointID, _ d: PointID, _ r: (numerator: Int, denominator: Int)) -> Statement {
         let points: [Argument] = [.point(a), .point(b), .point(c), .point(d)]
         let (p, q) = reduced(r.numerator, r.denominator)
         if p == q { return Statement(predicate: "cong", arguments: points) }

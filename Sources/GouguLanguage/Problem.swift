@@ -121,9 +121,13 @@ public struct Problem: Sendable {
     /// clauses of the statement's diagram like the others; a proof may declare them as given
     /// auxiliary constructions.
     public let authorAuxiliaryStart: Int?
+    /// AlphaGeometry 2's question (`? acompute a b c d`: what is this angle?), if the problem
+    /// asks one instead of stating a goal. `goal` is nil until the question is answered
+    /// (`answering(_:)`).
+    public let question: Question?
 
     public init(name: String, location: SourceLocation, points: [PointDeclaration], clauses: [Clause],
-                goal: Statement?, goalLocation: SourceLocation?, authorAuxiliaryStart: Int? = nil) {
+                goal: Statement?, goalLocation: SourceLocation?, authorAuxiliaryStart: Int? = nil, question: Question? = nil) {
         self.name = name
         self.location = location
         self.points = points
@@ -131,6 +135,31 @@ public struct Problem: Sendable {
         self.goal = goal
         self.goalLocation = goalLocation
         self.authorAuxiliaryStart = authorAuxiliaryStart.flatMap { $0 < clauses.count ? $0 : nil }
+        self.question = question
+    }
+
+    /// The problem with `answer` (a statement of the question's value, `Question.answers`)
+    /// as its goal, the question kept.
+    public func answering(_ answer: Statement) -> Problem {
+        Problem(name: name, location: location, points: points, clauses: clauses, goal: answer,
+                goalLocation: question?.location ?? goalLocation, authorAuxiliaryStart: authorAuxiliaryStart, question: question)
+    }
+
+    /// The goal as the problem language writes it: as `text(of:)`, except an `aconst` goal
+    /// of a premise-language problem, written in AlphaGeometry 2's order like its premises
+    /// (`PremiseLanguage`).
+    public func goalText(_ goal: Statement) -> String {
+        if isPremiseLanguage, goal.predicate == "aconst", goal.arguments.count == 5 {
+            let a = goal.arguments
+            return text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
+        }
+        return text(of: goal)
+    }
+
+    /// What follows `?`: the goal, or the question when it is not answered yet.
+    var goalPart: String? {
+        if let goal { return goalText(goal) }
+        return question.map { ([$0.kind.predicate] + $0.points.map(name(of:))).joined(separator: " ") }
     }
 
     /// The author's auxiliary clauses (after `|`), possibly none.
@@ -208,16 +237,16 @@ public struct Problem: Sendable {
     /// problem file written from it is drawn as the author drew it.
     public var writtenText: String {
         let clauses = joinedClauses(self.clauses.map(writtenText(of:)))
-        guard let goal else { return clauses }
-        return "\(clauses) ? \(text(of: goal))"
+        guard let goal = goalPart else { return clauses }
+        return "\(clauses) ? \(goal)"
     }
 
     /// The problem as one line of the problem language, every call written in full, without
     /// the points' `@` coordinates (see `writtenText`).
     public var statementText: String {
         let clauses = joinedClauses(self.clauses.map(text(of:)))
-        guard let goal else { return clauses }
-        return "\(clauses) ? \(text(of: goal))"
+        guard let goal = goalPart else { return clauses }
+        return "\(clauses) ? \(goal)"
     }
 
     /// Clause texts joined by `; `, with ` | ` before the author's auxiliary clauses.

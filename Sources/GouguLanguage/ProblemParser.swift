@@ -144,7 +144,8 @@ public struct ProblemParser: Sendable {
         try state.parseStatement()
         try state.resolvePremises()
         return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
-                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart)
+                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart,
+                       question: state.question)
     }
 }
 
@@ -189,6 +190,7 @@ private struct StatementParser {
     var goal: Statement?
     var goalLocation: SourceLocation?
     var authorAuxiliaryStart: Int?
+    var question: Question?
     /// The premise language's clauses (points given by coordinates), by index.
     var givenClauses: Set<Int> = []
     /// Premises as written, read once every point is known (a premise may name points given
@@ -500,7 +502,8 @@ private struct StatementParser {
             throw Diagnostic("expected a goal such as 'perp a h b c' after '?', found \(found)", at: here)
         }
         if name == "acompute" || name == "rcompute" {
-            throw Diagnostic("\(q(name)) asks for a value (AlphaGeometry 2's question: what is this \(name == "acompute" ? "angle" : "ratio")?); Gougu proves statements, so state the value as the goal ('aconst' or 'rconst' in a construction problem, 'eqangle' or 'eqratio' with premises)", at: location(nameToken.column))
+            try parseQuestion(name, at: nameToken.column)
+            return
         }
         guard let predicate = library.predicates[name] else {
             throw Diagnostic("unknown predicate \(q(name)) in the goal\(suggestion(for: name, among: library.predicates.keys))", at: location(nameToken.column))
@@ -533,9 +536,11 @@ private struct StatementParser {
         guard predicate.accepts(argumentCount: arguments.count) else {
             throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
         }
-        let statement = Statement(predicate: name, arguments: arguments)
+        var statement = Statement(predicate: name, arguments: arguments)
         if !givenClauses.isEmpty, name == "aconst" {
-            throw Diagnostic("an 'aconst' goal is not read in the premise language, whose premises write 'aconst' in AlphaGeometry 2's order (the angle from the second line to the first); state the goal as 'eqangle', 'para' or 'perp'", at: location(nameToken.column))
+            // Read as the premises are: AlphaGeometry 2's order (`PremiseLanguage`).
+            let a = arguments
+            statement = Statement(predicate: name, arguments: [a[2], a[3], a[0], a[1], a[4]])
         }
         if statement.isDegenerate {
             let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")
@@ -543,6 +548,29 @@ private struct StatementParser {
         }
         goal = statement
         goalLocation = location(nameToken.column)
+    }
+
+    /// AlphaGeometry 2's question `acompute a b c d` or `rcompute a b c d`, after '?'.
+    mutating func parseQuestion(_ name: String, at column: Int) throws {
+        position += 1
+        var arguments: [PointID] = []
+        while let token = current, let word = token.word {
+            guard isPointName(word), let index = pointIndex[word] else {
+                throw Diagnostic("expected a point of the problem in \(q(name)), found \(q(word))", at: location(token.column))
+            }
+            arguments.append(PointID(index))
+            position += 1
+        }
+        if let token = current {
+            throw Diagnostic("expected the end of the line after the question, found \(token.spelling)", at: location(token.column))
+        }
+        guard arguments.count == 4 else {
+            throw Diagnostic("\(q(name)) takes four points, found \(arguments.count); expected '\(name) a b c d' (\(name == "acompute" ? "the angle from line cd to line ab" : "the ratio ab : cd"))", at: location(column))
+        }
+        guard arguments[0] != arguments[1], arguments[2] != arguments[3] else {
+            throw Diagnostic("degenerate question: each pair of \(q(name)) must be two distinct points", at: location(column))
+        }
+        question = Question(kind: name == "acompute" ? .angle : .ratio, points: arguments, location: location(column))
     }
 
     /// Splits `x@1.5_-2` into the name and the coordinates.

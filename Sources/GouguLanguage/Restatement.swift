@@ -50,7 +50,7 @@ public struct Restatement: Sendable {
         }
         let statedText = texts[index]
         texts[index] = clause
-        let statement = texts.joined(separator: "; ") + (original.goal.map { " ? " + original.text(of: $0) } ?? "")
+        let statement = texts.joined(separator: "; ") + (original.goal.map { " ? " + original.goalText($0) } ?? "")
         let restated: Problem
         do {
             restated = try ProblemParser(library: library).parseProblem(name: original.name, statement: statement)
@@ -74,7 +74,7 @@ public struct Restatement: Sendable {
     /// The restated problem with `goal` (a statement about its points) as the goal.
     public func problem(proving goal: Statement, library: TheoremLibrary = .standard) throws -> Problem {
         let clauses = problem.clauses.map(problem.text(of:)).joined(separator: "; ")
-        return try ProblemParser(library: library).parseProblem(name: problem.name, statement: clauses + " ? " + problem.text(of: goal))
+        return try ProblemParser(library: library).parseProblem(name: problem.name, statement: clauses + " ? " + problem.goalText(goal))
     }
 }
 

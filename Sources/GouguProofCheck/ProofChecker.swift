@@ -86,6 +86,16 @@ public struct ProofChecker: Sendable {
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
     public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
+        var problem = problem
+        if problem.goal == nil, let question = problem.question {
+            // A question (`acompute`, `rcompute`): the proof's last step states the answer,
+            // which must be of the question's form; it is then the goal.
+            guard let last = proof.steps.last, let answer = problem.statement(parsing: last.statement), question.answers(answer) else {
+                return .invalid(ProofFailure(step: proof.steps.last?.number, statement: proof.steps.last?.statement,
+                                             reason: "the last step does not state a value of the question '\(problem.writtenText.split(separator: "?").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")'"))
+            }
+            problem = problem.answering(answer)
+        }
         do {
             if let identification = proof.identification {
                 try checkIdentification(proof, identification, for: problem)
@@ -203,7 +213,7 @@ struct CheckSession {
         var problem = given
         if !appended.isEmpty {
             // Written with the author's coordinates, so the diagram is drawn as the solver drew it.
-            let text = (given.clauses.map { given.writtenText(of: $0) } + appended).joined(separator: "; ") + " ? " + given.text(of: goal)
+            let text = (given.clauses.map { given.writtenText(of: $0) } + appended).joined(separator: "; ") + " ? " + given.goalText(goal)
             do {
                 problem = try ProblemParser(library: checker.library).parseProblem(name: given.name, statement: text)
             } catch {

@@ -60,4 +60,19 @@ import GouguTestSupport
         #expect(run.stdout.hasPrefix("mid\na@"))
         #expect(run.stdout.contains("= coll m a b, cong m a m b ? cong m a m b"))
     }
+
+    @Test func solveAnswersAQuestionAndCheckAcceptsTheProofOfTheAnswer() throws {
+        let text = "thales_question\na@-1.0_0.0 = ; c@1.0_0.0 = ; b@0.6_0.8 = ; d@0.0_0.0 = cong d a d b, cong d b d c, coll d a c ? acompute b a b c\n"
+        let file = try temporaryFile(text)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-question-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let solve = try CLI.run(["solve", file.path, "--quiet", "--proof-out", directory.path])
+        #expect(solve.status == 0)
+        #expect(solve.stdout.contains("; answer: the angle from bc to ba is 90°"))
+        for proof in ["thales_question.json", "thales_question.txt"] {
+            let check = try CLI.run(["check", file.path, "--problem", "thales_question", directory.appendingPathComponent(proof).path])
+            #expect(check.status == 0, "\(check.stdout)")
+        }
+    }
 }

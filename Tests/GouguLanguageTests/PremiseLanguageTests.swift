@@ -110,12 +110,47 @@ import Testing
         }
     }
 
-    @Test func findGoalsAreRefusedWithWhatToWriteInstead() throws {
-        let d = try #require(refusal("a@0_0 = ; b@1_0 = ; c@0_1 = ? acompute a b a c"))
-        #expect(d.message.contains("asks for a value"))
-        #expect(d.location.column == 31)
-        // Gougu's aconst goal would read its pairs the other way from the premises.
-        #expect(refusal("a@0_0 = ; b@1_0 = ; c@0_1 = ? aconst a b a c 90")?.message.contains("AlphaGeometry 2's order") == true)
+    @Test func questionsAreReadAsQuestionsAndWrittenBack() throws {
+        // acompute a b c d: what is the angle from cd to ab? rcompute a b c d: what is ab : cd?
+        let p = try parse("a@0_0 = ; b@1_0 = ; c@0_1 = ? acompute a b a c")
+        #expect(p.goal == nil)
+        let question = try #require(p.question)
+        #expect(question.kind == .angle)
+        #expect(question.points.map(p.name(of:)) == ["a", "b", "a", "c"])
+        #expect(question.location.column == 31)
+        #expect(p.writtenText.hasSuffix(" ? acompute a b a c"))
+        let again = try #require(try parse(p.writtenText).question)
+        #expect(again.kind == question.kind && again.points == question.points)
+        let r = try parse("a@0_0 = ; b@1_0 = ; c@0_1 = ? rcompute a b a c")
+        #expect(r.question?.kind == .ratio)
+        #expect(refusal("a@0_0 = ; b@1_0 = ; c@0_1 = ? acompute a b a")?.message.contains("takes four points") == true)
+        #expect(refusal("a@0_0 = ; b@1_0 = ; c@0_1 = ? rcompute a a b c")?.message.contains("degenerate question") == true)
+    }
+
+    @Test func aQuestionIsAnsweredByAStatementOfItsValueInOneForm() throws {
+        let p = try parse("a@0_0 = ; b@1_0 = ; c@0_1 = ? acompute a b a c")
+        let question = try #require(p.question)
+        // The angle from ac to ab is 90 here: perp; 60 would be aconst a c a b 60.
+        let right = try #require(question.answer((90, 1)))
+        #expect(p.text(of: right) == "perp a c a b")
+        #expect(p.text(of: try #require(question.answer((-300, 1)))) == "aconst a c a b 60")
+        #expect(question.answers(right))
+        #expect(!question.answers(try #require(p.statement(parsing: "perp a b b c"))))
+        let answered = p.answering(right)
+        #expect(answered.goal == right && answered.question == question)
+        // Written with its answer, the problem states it as a goal, in AlphaGeometry 2's order.
+        #expect(answered.writtenText.hasSuffix(" ? perp a c a b"))
+    }
+
+    @Test func anAconstGoalOfAPremiseProblemIsReadInAlphaGeometry2sOrderLikeItsPremises() throws {
+        let p = try parse("a@0_0 = ; b@1_0 = ; c@0_1 = aconst a b a c 60 ? aconst a b a c 60")
+        #expect(p.goal == p.premises.first)
+        #expect(p.goal.map(p.text(of:)) == "aconst a c a b 60")
+        #expect(p.writtenText.hasSuffix("? aconst a b a c 60"))
+        #expect(try parse(p.writtenText).goal == p.goal)
+        // In a construction problem, aconst keeps Gougu's order.
+        let c = try parse("a b c = triangle a b c ? aconst a b a c 60")
+        #expect(c.goal.map(c.text(of:)) == "aconst a b a c 60")
     }
 
     @Test func aPointGivenByPremisesNeedsCoordinates() throws {

@@ -119,3 +119,67 @@ import Testing
         }
     }
 }
+
+/// AlphaGeometry 2's questions (`acompute`, `rcompute`): the value in the diagram suggests a
+/// rational answer, reported only with a checked proof of it.
+@Suite struct QuestionSolverTests {
+    func problem(_ statement: String) throws -> Problem {
+        try ProblemParser().parseProblem(name: "q", statement: statement)
+    }
+
+    let options = SolveOptions(seconds: 10, coordinates: .off, search: false)
+
+    @Test func anAngleIsAnsweredWithAProofTheCheckerAccepts() throws {
+        // Thales: d is the centre of a circle through a, b, c, on ac.
+        let p = try problem("a@-1.0_0.0 = ; c@1.0_0.0 = ; b@0.6_0.8 = ; d@0.0_0.0 = cong d a d b, cong d b d c, coll d a c ? acompute b a b c")
+        let outcome = try Solver().solve(p, options: options)
+        let answer = try #require(outcome.answer)
+        #expect(outcome.problem.text(of: answer) == "perp b c b a")
+        #expect(Question.valueText(of: answer) == "90°")
+        #expect(outcome.verification == .valid)
+        // The checker reads the answer off the proof's last step, against the question.
+        let proof = try #require(outcome.proof)
+        let document = try ProofDocument.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
+        #expect(ProofChecker().check(document, for: p) == .valid)
+    }
+
+    @Test func aGivenAngleIsCarriedAlongParallels() throws {
+        // The angle from ac to ab is given as 30 degrees; cd is parallel to ab.
+        let c = Vector2(cos(Double.pi / 6), -sin(Double.pi / 6)) * 2
+        let p = try problem("a@0_0 = ; b@1_0 = ; c@\(c.x)_\(c.y) = aconst a b a c 30; d@\(c.x + 1)_\(c.y) = para c d a b ? acompute c d a c")
+        let outcome = try Solver().solve(p, options: options)
+        #expect(outcome.answer.map(Question.valueText(of:)) == "30°")
+        #expect(outcome.verification == .valid)
+    }
+
+    @Test func aRatioIsAnswered() throws {
+        let outcome = try Solver().solve(try problem("a b = segment a b; m = midpoint m a b ? rcompute a b a m"), options: options)
+        #expect(outcome.answer.map(Question.valueText(of:)) == "2")
+        #expect(outcome.verification == .valid)
+    }
+
+    @Test func aValueThatOnlyTheDrawingHasIsNoAnswer() throws {
+        // ab : ac is 2 in the drawing, and nothing says so.
+        let drawn = try Solver().solve(try problem("a@0_0 = ; b@2_0 = ; c@0_1 = ? rcompute a b a c"), options: options)
+        #expect(drawn.answer == nil)
+        #expect(!drawn.proved)
+        // An irrational value: no candidate at all.
+        let irrational = try Solver().solve(try problem("a@0_0 = ; b@1_0 = ; c@0_\(2.0.squareRoot()) = ? rcompute a c a b"), options: options)
+        #expect(irrational.answer == nil)
+        #expect(irrational.stopReason.hasPrefix("no answer: the value in the diagram is 1.414214"))
+    }
+
+    @Test func aProofOfAnotherStatementAnswersNoQuestion() throws {
+        let p = try problem("a@-1.0_0.0 = ; c@1.0_0.0 = ; b@0.6_0.8 = ; d@0.0_0.0 = cong d a d b, cong d b d c, coll d a c ? acompute b a b c")
+        let other = try problem("a@-1.0_0.0 = ; c@1.0_0.0 = ; b@0.6_0.8 = ; d@0.0_0.0 = cong d a d b, cong d b d c, coll d a c ? cong d a d c")
+        let outcome = try Solver().solve(other, options: options)
+        let proof = try #require(outcome.proof)
+        var document = try ProofDocument.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
+        document.problemName = "q"
+        guard case .invalid(let failure) = ProofChecker().check(document, for: p) else {
+            Issue.record("a proof of another statement was accepted")
+            return
+        }
+        #expect(failure.reason.contains("does not state a value of the question"))
+    }
+}
