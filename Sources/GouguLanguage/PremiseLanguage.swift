@@ -20,6 +20,9 @@ public enum PremiseLanguage {
         "angeq", "distmeq", "distseq", "cyclic_with_centers", "overlap", "acompute", "rcompute",
     ]
 
+    /// The largest numerator or denominator of a number in a premise.
+    public static let maximumMagnitude = 1_000_000_000
+
     /// The construction that creates the points of a premise clause: each is placed at its
     /// coordinates (a free point with a coordinate hint) and nothing is asserted.
     static func givenPointsDefinition(count: Int, location: SourceLocation) -> ConstructionDefinition {
@@ -70,6 +73,10 @@ public enum PremiseLanguage {
     /// read as them, and the rest are refused.
     public static func facts(of predicate: String, points p: [PointID], numbers: [NumberLiteral]) -> Reading {
         let n = numbers
+        // Exact arithmetic on the numbers stays within 64 bits.
+        guard numbers.allSatisfy({ abs($0.numerator) <= maximumMagnitude && $0.denominator <= maximumMagnitude }) else {
+            return .refused("the numbers of a premise are fractions of integers of at most \(maximumMagnitude)")
+        }
         func shape(_ points: Int, _ count: Int, _ form: String) -> Reading? {
             p.count == points && n.count == count ? nil
                 : .refused("'\(predicate)' takes \(form); found \(p.count) points and \(n.count) numbers")

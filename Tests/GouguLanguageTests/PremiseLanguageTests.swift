@@ -101,6 +101,8 @@ import Testing
             ("perp a b c", "four points"),
             ("cong a a c d", "degenerate premise"),
             ("perp a b c zz", "point 'zz'"),
+            ("aconst a b c d 999999999999999999", "at most 1000000000"),
+            ("distseq a b c d 999999999999999999 -999999999999999999", "at most 1000000000"),
         ]
         for (premise, words) in cases {
             let d = try #require(refusal(points + premise + " ? coll a b b"), "\(premise)")

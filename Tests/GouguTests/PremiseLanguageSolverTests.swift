@@ -183,3 +183,64 @@ import Testing
         #expect(failure.reason.contains("does not state a value of the question"))
     }
 }
+
+/// Random premise-language statements, well and badly formed: reading, the check at the
+/// coordinates, drawing and deduction never crash, and every refusal points into the line.
+@Suite struct PremiseLanguageFuzzTests {
+    static let predicates = Array(PremiseLanguage.predicates) + ["circle", "midp", "foo", "on_line", "s_angle"]
+    static let numbers = ["0", "1", "-1", "2", "30", "90", "1/2", "-3/2", "1pi/3", "2/0", "-", "1e5", "999999999999999999", "0o", "45o"]
+    static let coordinates = ["0", "1", "-1", "0.5", "2", "0.001", "-0.0", "3.25", "-2.5", "1.75"]
+    static let badCoordinates = ["1e300", "nan", "1_2", "", "inf"]
+    static let wellFormed: [(String, Int)] = [("coll", 3), ("cong", 4), ("perp", 4), ("para", 4), ("eqangle", 8), ("cyclic", 4), ("eqratio", 8)]
+
+    @Test func randomStatementsNeverCrash() throws {
+        var rng = GouguTestSupport.SplitMix64(seed: 24)
+        let names = ["a", "b", "c", "d", "e", "x'"]
+        var read = 0, drawn = 0
+        for _ in 0..<3000 {
+            let count = 2 + rng.below(names.count - 1)
+            var clauses: [String] = []
+            for i in 0..<count {
+                func coordinate() -> String {
+                    rng.below(20) == 0 ? Self.badCoordinates[rng.below(Self.badCoordinates.count)] : Self.coordinates[rng.below(Self.coordinates.count)]
+                }
+                let x = coordinate(), y = coordinate()
+                var premises: [String] = []
+                for _ in 0..<rng.below(3) {
+                    if rng.below(3) > 0 {
+                        let (predicate, arity) = Self.wellFormed[rng.below(Self.wellFormed.count)]
+                        premises.append(([predicate] + (0..<arity).map { _ in names[rng.below(count)] }).joined(separator: " "))
+                        continue
+                    }
+                    var words = [Self.predicates[rng.below(Self.predicates.count)]]
+                    for _ in 0..<rng.below(9) {
+                        words.append(rng.below(3) == 0 ? Self.numbers[rng.below(Self.numbers.count)] : names[rng.below(count)])
+                    }
+                    premises.append(words.joined(separator: " "))
+                }
+                let point = rng.below(30) == 0 ? names[i] : "\(names[i])@\(x)_\(y)"
+                clauses.append("\(point) = " + premises.joined(separator: rng.below(10) == 0 ? ", , " : ", "))
+            }
+            let goals = ["coll a b c", "cong a b a c", "acompute a b a c", "rcompute a b b c", "aconst a b a c 30", "perp a b", "para a b a b"]
+            let statement = clauses.joined(separator: "; ") + " ? " + goals[rng.below(goals.count)]
+            let problem: Problem
+            do {
+                problem = try ProblemParser().parseProblem(name: "fuzz", statement: statement, file: "f.txt", line: 1)
+            } catch let d as Diagnostic {
+                #expect(d.location.column >= 1 && d.location.column <= statement.count + 1, "\(statement): \(d)")
+                continue
+            }
+            read += 1
+            if let d = PremiseCheck.diagnostic(for: problem) {
+                #expect(d.location.column >= 1 && d.location.column <= statement.count + 1, "\(statement): \(d)")
+                continue
+            }
+            let diagram = try DiagramBuilder().build(problem)
+            drawn += 1
+            for premise in problem.premises { #expect(diagram.holds(premise), "\(statement)") }
+            _ = try Solver().solve(problem, options: SolveOptions(seconds: 2, coordinates: .off, search: false))
+        }
+        #expect(read > 40, "\(read) read")
+        #expect(drawn > 20, "\(drawn) drawn")
+    }
+}
