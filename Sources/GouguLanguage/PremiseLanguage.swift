@@ -178,7 +178,7 @@ public enum PremiseLanguage {
         case "acompute", "rcompute":
             return .refused("'\(predicate)' asks for a value; it is a goal, not a premise")
         default:
-            return .refused("unknown predicate '\(predicate)' in a premise; the premise language has \(predicates.sorted().joined(separator: ", "))")
+            return .refused("unknown predicate \(Diagnostic.quoted(predicate)) in a premise; the premise language has \(predicates.sorted().joined(separator: ", "))")
         }
     }
 

@@ -379,6 +379,10 @@ private struct StatementParser {
                 premisePoints.append(PointID(index))
             }
             let written = ([premise.name] + premise.words.map(\.text)).joined(separator: " ")
+            guard PremiseLanguage.predicates.contains(premise.name) else {
+                throw Diagnostic("unknown predicate \(q(premise.name)) in a premise\(suggestion(for: premise.name, among: PremiseLanguage.predicates)); the premise language has \(PremiseLanguage.predicates.sorted().joined(separator: ", "))",
+                                 at: location(premise.column))
+            }
             let facts: [Statement]
             switch PremiseLanguage.facts(of: premise.name, points: premisePoints, numbers: numbers) {
             case .refused(let reason):

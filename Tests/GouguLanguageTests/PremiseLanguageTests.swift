@@ -98,6 +98,8 @@ import Testing
             ("distmeq a b c d 2 -1 1", "product of 2 lengths"),
             ("acompute a b c d", "goal, not a premise"),
             ("circle a b c d, perp a b c d", "unknown predicate 'circle'"),
+            ("paraa a b c d, perp a b c d", "(did you mean 'para'?)"),
+            ("x\u{1B}[2J a b c d, perp a b c d", "'x\\u{1b}[2J'"),
             ("perp a b c", "four points"),
             ("cong a a c d", "degenerate premise"),
             ("perp a b c zz", "point 'zz'"),
