@@ -9,7 +9,7 @@ struct GouguCommand: ParsableCommand {
         abstract: "Gougu (勾股): an olympiad-geometry prover.",
         discussion: "Problems are written in AlphaGeometry's problem language. Exit status: 0 success, 1 a goal not proved or false, 2 bad input.",
         subcommands: [
-            SolveCommand.self, CheckCommand.self, BenchCommand.self, DiagramCommand.self, DrawCommand.self,
+            SolveCommand.self, CheckCommand.self, BenchCommand.self, ConvertCommand.self, DiagramCommand.self, DrawCommand.self,
             GenerateCommand.self, ProposerCommand.self,
         ]
     )

@@ -47,7 +47,7 @@ func readProblemFile(_ path: String) -> ProblemFile {
     guard let text = String(data: data, encoding: .utf8) else {
         fail("\(path):1:1: error: the file is not UTF-8 text")
     }
-    return ProblemParser().readFile(text, file: path)
+    return ProblemParser().readFile(text, file: path).checkingPremises()
 }
 
 /// Reads and parses a problem file, exiting with status 2 on any error.

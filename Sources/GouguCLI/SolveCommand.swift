@@ -29,6 +29,10 @@ struct SolveRecord: Codable {
     var coordinateFailure: String? = nil
     /// Seconds the checker took to accept the proof before it was reported.
     var checkSeconds: Double? = nil
+    /// The answer to the problem's question (`acompute`, `rcompute`), when proved: the
+    /// statement of the value, and the value ("90°", "3/2").
+    var answer: String? = nil
+    var value: String? = nil
 }
 
 extension SolveRecord {
@@ -38,6 +42,10 @@ extension SolveRecord {
         self.init(problem: outcome.problem.name, proved: outcome.proved, stopReason: outcome.stopReason, seconds: outcome.seconds,
                   rounds: result?.rounds.count ?? 0, facts: result?.store.facts.count ?? 0, steps: outcome.proof?.steps.count,
                   proof: outcome.proof)
+        if let answer = outcome.answer {
+            self.answer = outcome.problem.text(of: answer)
+            value = Question.valueText(of: answer)
+        }
         if let search = outcome.search {
             auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
             statesExpanded = search.statesExpanded
@@ -182,6 +190,12 @@ struct SolveCommand: ParsableCommand {
         }
         var summary = "\(problem.name): \(outcome.stopReason) after \(result.rounds.count) rounds, \(result.store.facts.count) facts, \(String(format: "%.3f", outcome.seconds)) s"
         if let proof = outcome.proof { summary += ", \(proof.steps.count) steps" }
+        if let answer = outcome.answer, let question = problem.question {
+            let pairs = question.points.map(problem.name(of:))
+            summary += question.kind == .angle
+                ? "; answer: the angle from \(pairs[2])\(pairs[3]) to \(pairs[0])\(pairs[1]) is \(Question.valueText(of: answer))"
+                : "; answer: \(pairs[0])\(pairs[1]) : \(pairs[2])\(pairs[3]) = \(Question.valueText(of: answer))"
+        }
         if let coordinateProof = outcome.coordinateProof {
             summary += "; proved by coordinates (\(coordinateProof.model.variables.count) variables, \(String(format: "%.3f", coordinateProof.seconds)) s)"
             if !quiet { print(coordinateProof.text) }

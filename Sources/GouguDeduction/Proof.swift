@@ -242,7 +242,8 @@ public struct Proof: Sendable, Codable {
         for id in premiseIDs {
             guard case .premise(let clause) = facts[id].justification else { continue }
             let c = problem.clauses[clause]
-            if !c.points.contains(where: ancestors.contains) {
+            // A premise clause is a hypothesis of the statement, never an auxiliary construction.
+            if !c.isGiven, !c.points.contains(where: ancestors.contains) {
                 let text = problem.text(of: c)
                 if !auxiliary.contains(text) { auxiliary.append(text) }
             }

@@ -12,7 +12,9 @@ public struct DiagramError: Error, Sendable, CustomStringConvertible {
     public let attempts: Int
 
     public var description: String {
-        "\(location): error: cannot construct '\(clause)' after \(attempts) attempts: \(reason)"
+        // No attempt: the given coordinates of a premise-language problem are at fault.
+        attempts == 0 ? "\(location): error: \(reason)"
+            : "\(location): error: cannot construct '\(clause)' after \(attempts) attempts: \(reason)"
     }
 }
 
@@ -55,6 +57,12 @@ public struct DiagramBuilder: Sendable {
     /// - Throws: `DiagramError` naming the construction that could not be satisfied;
     ///   `DiagramOutOfTime` when the deadline passes first.
     public func build(_ problem: Problem, seed: UInt64 = 0, configuration: Configuration = .seeded) throws -> Diagram {
+        // A premise-language problem is drawn at its coordinates: a premise false there, or
+        // two points at one place, is bad input whatever the seed.
+        if let fault = PremiseCheck.diagnostic(for: problem) {
+            let clause = problem.clauses.first { $0.constructions.contains { $0.location == fault.location } || $0.points.contains { problem.points[$0.index].location == fault.location } }
+            throw DiagramError(location: fault.location, clause: clause.map { Self.text(of: $0, in: problem) } ?? "", reason: fault.message, attempts: 0)
+        }
         var lastFailure: (clause: Clause, reason: String)?
         for attempt in 0..<maximumAttempts {
             var rng = SeededGenerator(seed: seed &* 0x2545_F491_4F6C_DD1D &+ UInt64(attempt))
@@ -103,7 +111,8 @@ public struct DiagramBuilder: Sendable {
 
     /// A clause as written in the problem language.
     static func text(of clause: Clause, in problem: Problem) -> String {
-        clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
+        if clause.isGiven { return problem.text(of: clause) }
+        return clause.points.map { problem.name(of: $0) }.joined(separator: " ") + " = "
             + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(problem.text(of:))).joined(separator: " ") }
                 .joined(separator: ", ")
     }

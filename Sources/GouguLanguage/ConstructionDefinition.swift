@@ -31,8 +31,12 @@ public struct ConstructionDefinition: Hashable, Sendable {
     public let alternativeOrder: [String]?
     /// One line for people.
     public let documentation: String
-    /// Where the definition is in the library file.
+    /// Where the definition is in the library file (for the premise language's definitions,
+    /// where the premise is written).
     public let location: SourceLocation
+    /// A construction of the library, or one the premise language makes for a clause (for
+    /// those, `documentation` is the premise as written).
+    public var role: ConstructionRole = .construction
 
     /// The parameters that name existing points: neither new points nor numbers.
     public var givenPoints: [String] {

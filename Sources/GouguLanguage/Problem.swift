@@ -121,9 +121,13 @@ public struct Problem: Sendable {
     /// clauses of the statement's diagram like the others; a proof may declare them as given
     /// auxiliary constructions.
     public let authorAuxiliaryStart: Int?
+    /// AlphaGeometry 2's question (`? acompute a b c d`: what is this angle?), if the problem
+    /// asks one instead of stating a goal. `goal` is nil until the question is answered
+    /// (`answering(_:)`).
+    public let question: Question?
 
     public init(name: String, location: SourceLocation, points: [PointDeclaration], clauses: [Clause],
-                goal: Statement?, goalLocation: SourceLocation?, authorAuxiliaryStart: Int? = nil) {
+                goal: Statement?, goalLocation: SourceLocation?, authorAuxiliaryStart: Int? = nil, question: Question? = nil) {
         self.name = name
         self.location = location
         self.points = points
@@ -131,6 +135,31 @@ public struct Problem: Sendable {
         self.goal = goal
         self.goalLocation = goalLocation
         self.authorAuxiliaryStart = authorAuxiliaryStart.flatMap { $0 < clauses.count ? $0 : nil }
+        self.question = question
+    }
+
+    /// The problem with `answer` (a statement of the question's value, `Question.answers`)
+    /// as its goal, the question kept.
+    public func answering(_ answer: Statement) -> Problem {
+        Problem(name: name, location: location, points: points, clauses: clauses, goal: answer,
+                goalLocation: question?.location ?? goalLocation, authorAuxiliaryStart: authorAuxiliaryStart, question: question)
+    }
+
+    /// The goal as the problem language writes it: as `text(of:)`, except an `aconst` goal
+    /// of a premise-language problem, written in AlphaGeometry 2's order like its premises
+    /// (`PremiseLanguage`).
+    public func goalText(_ goal: Statement) -> String {
+        if isPremiseLanguage, goal.predicate == "aconst", goal.arguments.count == 5 {
+            let a = goal.arguments
+            return text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
+        }
+        return text(of: goal)
+    }
+
+    /// What follows `?`: the goal, or the question when it is not answered yet.
+    var goalPart: String? {
+        if let goal { return goalText(goal) }
+        return question.map { ([$0.kind.predicate] + $0.points.map(name(of:))).joined(separator: " ") }
     }
 
     /// The author's auxiliary clauses (after `|`), possibly none.
@@ -163,9 +192,16 @@ public struct Problem: Sendable {
         }
     }
 
+    /// Whether some clause is of the premise language (points given by coordinates, with
+    /// premises about them; `PremiseLanguage`).
+    public var isPremiseLanguage: Bool { clauses.contains(where: \.isGiven) }
+
     /// A clause in the problem language, every call written in full (`x = midpoint x a b`).
+    /// A clause of the premise language is written with its points' coordinates, which
+    /// give them (`h@0.5_1 = perp a h b c, perp b h a c`).
     public func text(of clause: Clause) -> String {
-        clause.points.map { name(of: $0) }.joined(separator: " ") + " = "
+        if clause.isGiven { return premiseText(of: clause) }
+        return clause.points.map { name(of: $0) }.joined(separator: " ") + " = "
             + clause.constructions.map { ([$0.definition.name] + $0.arguments.map(text(of:))).joined(separator: " ") }
             .joined(separator: ", ")
     }
@@ -173,7 +209,8 @@ public struct Problem: Sendable {
     /// A clause as its author may write it: new points with their `@` coordinates (the
     /// drawing the author gave, see `PointDeclaration.coordinateHint`), then the calls.
     public func writtenText(of clause: Clause) -> String {
-        clause.points.map { point in
+        if clause.isGiven { return premiseText(of: clause) }
+        return clause.points.map { point in
             let name = name(of: point)
             guard let hint = points[point.index].coordinateHint else { return name }
             return "\(name)@\(hint.x)_\(hint.y)"
@@ -182,21 +219,34 @@ public struct Problem: Sendable {
             .joined(separator: ", ")
     }
 
+    /// A clause of the premise language: its points with their coordinates, then its
+    /// premises, each fact written as AlphaGeometry 2 writes it.
+    private func premiseText(of clause: Clause) -> String {
+        let names = clause.points.map { point -> String in
+            let hint = points[point.index].coordinateHint ?? .zero
+            return "\(name(of: point))@\(hint.x)_\(hint.y)"
+        }
+        let premises = clause.constructions.filter { $0.definition.role == .premise }.flatMap(\.facts).map {
+            PremiseLanguage.premiseText(of: $0, in: self) ?? text(of: $0)
+        }
+        return names.joined(separator: " ") + " = " + premises.joined(separator: ", ")
+    }
+
     /// The problem written back out as a line of the problem language that reads back as
     /// the same problem: `statementText` with the points' `@` coordinates kept, so that a
     /// problem file written from it is drawn as the author drew it.
     public var writtenText: String {
         let clauses = joinedClauses(self.clauses.map(writtenText(of:)))
-        guard let goal else { return clauses }
-        return "\(clauses) ? \(text(of: goal))"
+        guard let goal = goalPart else { return clauses }
+        return "\(clauses) ? \(goal)"
     }
 
     /// The problem as one line of the problem language, every call written in full, without
     /// the points' `@` coordinates (see `writtenText`).
     public var statementText: String {
         let clauses = joinedClauses(self.clauses.map(text(of:)))
-        guard let goal else { return clauses }
-        return "\(clauses) ? \(text(of: goal))"
+        guard let goal = goalPart else { return clauses }
+        return "\(clauses) ? \(goal)"
     }
 
     /// Clause texts joined by `; `, with ` | ` before the author's auxiliary clauses.

@@ -3,7 +3,7 @@
 /// is read in the context of the problem's points, and the rest of the problem is kept as
 /// it is (points, their `@` coordinates, locations, the author's auxiliary clauses).
 extension Problem {
-    /// The problem with `goal` as its goal (none: nil).
+    /// The problem with `goal` as its goal (none: nil), and no question.
     public func replacingGoal(_ goal: Statement?) -> Problem {
         Problem(name: name, location: location, points: points, clauses: clauses, goal: goal,
                 goalLocation: goal == nil ? nil : goalLocation, authorAuxiliaryStart: authorAuxiliaryStart)
@@ -12,11 +12,11 @@ extension Problem {
     /// The problem renamed.
     public func renamed(_ name: String) -> Problem {
         Problem(name: name, location: location, points: points, clauses: clauses, goal: goal, goalLocation: goalLocation,
-                authorAuxiliaryStart: authorAuxiliaryStart)
+                authorAuxiliaryStart: authorAuxiliaryStart, question: question)
     }
 
     /// The problem with only the clauses at `kept` (indices into `clauses`), in their order,
-    /// the points they create renumbered in order, and no goal. The kept clauses must use
+    /// the points they create renumbered in order, and no goal or question. The kept clauses must use
     /// only points that kept clauses create (`ProblemEditingError` otherwise). The author's
     /// auxiliary clauses stay so marked when kept.
     public func restricted(to kept: Set<Int>) throws -> Problem {
@@ -73,7 +73,7 @@ extension ProblemParser {
     /// `problem` with `clauses` (each one clause in the problem language, such as
     /// `x = midpoint x a b`) appended after its last clause, before its goal: each is read
     /// in the context of the points before it, old points keep their indices (so facts and
-    /// diagrams of `problem` stay valid), and the goal is unchanged.
+    /// diagrams of `problem` stay valid), and the goal (or question) is unchanged.
     ///
     /// - Throws: `Diagnostic` for a clause that does not read (its columns count within the
     ///   clause), or that is more than one clause.
@@ -84,7 +84,8 @@ extension ProblemParser {
             try state.parseOneClause(text)
         }
         return Problem(name: problem.name, location: problem.location, points: state.points, clauses: state.clauses,
-                       goal: problem.goal, goalLocation: problem.goalLocation, authorAuxiliaryStart: problem.authorAuxiliaryStart)
+                       goal: problem.goal, goalLocation: problem.goalLocation, authorAuxiliaryStart: problem.authorAuxiliaryStart,
+                       question: problem.question)
     }
 
     /// `problem` with the clause at `index` replaced by `clause` (one clause in the problem
@@ -115,7 +116,8 @@ extension ProblemParser {
         var clauses = problem.clauses
         clauses[index] = created
         return Problem(name: problem.name, location: problem.location, points: points, clauses: clauses, goal: problem.goal,
-                       goalLocation: problem.goalLocation, authorAuxiliaryStart: problem.authorAuxiliaryStart)
+                       goalLocation: problem.goalLocation, authorAuxiliaryStart: problem.authorAuxiliaryStart,
+                       question: problem.question)
     }
 }
 
@@ -132,24 +134,24 @@ extension StatementParser {
         points = problem.points
         clauses = problem.clauses
         for (index, point) in problem.points.enumerated() { pointIndex[point.name] = index }
+        givenClauses = Set(problem.clauses.indices.filter { problem.clauses[$0].isGiven })
     }
 
-    /// Reads `text` as one more clause.
+    /// Reads `text` as one more clause (its premises too, for a clause of the premise
+    /// language).
     mutating func parseOneClause(_ text: String) throws {
         let line = Substring(text)
-        self = StatementParser(tokens: tokenize(line), file: file, line: 1, endColumn: line.count + 1,
-                               library: library, points: points, pointIndex: pointIndex, clauses: clauses)
+        var next = StatementParser(tokens: tokenize(line), file: file, line: 1, endColumn: line.count + 1, library: library)
+        next.points = points
+        next.pointIndex = pointIndex
+        next.clauses = clauses
+        next.givenClauses = givenClauses
+        self = next
         try parseClause()
         if let token = current {
             throw Diagnostic("expected one clause, found \(token.spelling) after it", at: location(token.column))
         }
-    }
-
-    init(tokens: [Token], file: String, line: Int, endColumn: Int, library: TheoremLibrary,
-         points: [PointDeclaration], pointIndex: [String: Int], clauses: [Clause]) {
-        self.init(tokens: tokens, file: file, line: line, endColumn: endColumn, library: library)
-        self.points = points
-        self.pointIndex = pointIndex
-        self.clauses = clauses
+        try resolvePremises()
+        pendingPremises = []
     }
 }

@@ -142,8 +142,10 @@ public struct ProblemParser: Sendable {
     private func parseProblem(name: String, statement: Substring, file: String, line: Int, nameLocation: SourceLocation) throws -> Problem {
         var state = StatementParser(tokens: tokenize(statement), file: file, line: line, endColumn: statement.count + 1, library: library)
         try state.parseStatement()
+        try state.resolvePremises()
         return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
-                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart)
+                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart,
+                       question: state.question)
     }
 }
 
@@ -157,6 +159,10 @@ public struct ProblemFile: Sendable {
     }
 
     public var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+    }
 
     /// The problems that were read, in order.
     public var problems: [Problem] {
@@ -184,6 +190,12 @@ struct StatementParser {
     var goal: Statement?
     var goalLocation: SourceLocation?
     var authorAuxiliaryStart: Int?
+    var question: Question?
+    /// The premise language's clauses (points given by coordinates), by index.
+    var givenClauses: Set<Int> = []
+    /// Premises as written, read once every point is known (a premise may name points given
+    /// after it): the clause they are written in, the predicate and its arguments.
+    var pendingPremises: [(clause: Int, name: String, column: Int, words: [(text: String, column: Int)])] = []
 
     init(tokens: [Token], file: String, line: Int, endColumn: Int, library: TheoremLibrary) {
         self.tokens = tokens
@@ -263,6 +275,10 @@ struct StatementParser {
             throw Diagnostic("expected '=' after the new points, found \(found)", at: here)
         }
         position += 1
+        if atClauseEnd || (newPoints.allSatisfy { points[$0.index].coordinateHint != nil } && premisesFollow()) {
+            try parseGivenClause(newPoints, at: clauseLocation)
+            return
+        }
         var calls: [ConstructionCall] = []
         while true {
             calls.append(try parseConstruction(newPoints: newPoints))
@@ -276,6 +292,122 @@ struct StatementParser {
             throw Diagnostic("point \(q(points[p.index].name)) is declared here but no construction in the clause creates it", at: points[p.index].location)
         }
         clauses.append(Clause(points: newPoints, constructions: calls, location: clauseLocation))
+    }
+
+    /// Whether the clause ends here: ';', '?', '|' or the end of the line.
+    var atClauseEnd: Bool {
+        guard let kind = current?.kind else { return true }
+        return kind == .semicolon || kind == .question || kind == .bar
+    }
+
+    /// Whether the rest of the clause is premises rather than constructions: one of its
+    /// items names a premise predicate that is no construction (or is `s_angle` with the
+    /// premise language's four points and an angle).
+    func premisesFollow() -> Bool {
+        var index = position
+        while index < tokens.count {
+            let kind = tokens[index].kind
+            if kind == .semicolon || kind == .question || kind == .bar { return false }
+            guard let name = tokens[index].word else { index += 1; continue }
+            var end = index + 1
+            while end < tokens.count, tokens[end].word != nil { end += 1 }
+            let arguments = end - index - 1
+            if PremiseLanguage.predicates.contains(name), library.constructions[name] == nil || (name == "s_angle" && arguments == 5) {
+                return true
+            }
+            index = end
+        }
+        return false
+    }
+
+    /// A clause of the premise language: its points are given by their coordinates, and
+    /// the premises after '=' (possibly none) are read once every point is known.
+    mutating func parseGivenClause(_ newPoints: [PointID], at clauseLocation: SourceLocation) throws {
+        for p in newPoints where points[p.index].coordinateHint == nil {
+            let name = points[p.index].name
+            throw Diagnostic("point \(q(name)) has no coordinates: a point given by premises rather than constructions is written with its coordinates, as '\(name)@1.5_-2 = ...' (and a construction clause needs a construction after '=')",
+                             at: points[p.index].location)
+        }
+        let index = clauses.count
+        while !atClauseEnd {
+            // AlphaGeometry 2 skips empty premises (`perp a b c d, , cong a b c d`).
+            if current?.kind == .comma { position += 1; continue }
+            guard let nameToken = current, let name = nameToken.word else {
+                throw Diagnostic("expected a premise such as 'perp a b c d', found \(found)", at: here)
+            }
+            position += 1
+            var words: [(text: String, column: Int)] = []
+            while let token = current, let word = token.word {
+                words.append((word, token.column))
+                position += 1
+            }
+            pendingPremises.append((index, name, nameToken.column, words))
+            guard atClauseEnd || current?.kind == .comma else {
+                throw Diagnostic("expected ',' before the next premise, or the end of the clause; found \(found)", at: here)
+            }
+        }
+        let given = ConstructionCall(definition: PremiseLanguage.givenPointsDefinition(count: newPoints.count, location: clauseLocation),
+                                     arguments: newPoints.map { .point($0) }, location: clauseLocation)
+        givenClauses.insert(index)
+        clauses.append(Clause(points: newPoints, constructions: [given], location: clauseLocation))
+    }
+
+    /// Reads the premises (`pendingPremises`) as facts and gives each to the clause of the
+    /// newest point it names, which must be a clause of the premise language.
+    mutating func resolvePremises() throws {
+        guard !pendingPremises.isEmpty else { return }
+        var clauseOf: [Int] = Array(repeating: 0, count: points.count)
+        for (index, clause) in clauses.enumerated() { for p in clause.points { clauseOf[p.index] = index } }
+        var added: [Int: [ConstructionCall]] = [:]
+        for premise in pendingPremises {
+            var premisePoints: [PointID] = [], numbers: [NumberLiteral] = []
+            for word in premise.words {
+                // As AlphaGeometry 2 reads them: a number starts with a digit or '-'.
+                if let first = word.text.unicodeScalars.first, ("0"..."9").contains(first) || first == "-" {
+                    guard let n = NumberLiteral(word.text) else {
+                        throw Diagnostic("expected a number (such as 30, -1, 1/2 or 1pi/3) in the premise \(q(premise.name)), found \(q(word.text))", at: location(word.column))
+                    }
+                    numbers.append(n)
+                    continue
+                }
+                guard isPointName(word.text), !word.text.contains("@") else {
+                    throw Diagnostic("expected a point name or a number in the premise \(q(premise.name)), found \(q(word.text))", at: location(word.column))
+                }
+                guard let index = pointIndex[word.text] else {
+                    throw Diagnostic("point \(q(word.text)) in the premise \(q(premise.name)) is not given by any clause", at: location(word.column))
+                }
+                premisePoints.append(PointID(index))
+            }
+            let written = ([premise.name] + premise.words.map(\.text)).joined(separator: " ")
+            guard PremiseLanguage.predicates.contains(premise.name) else {
+                throw Diagnostic("unknown predicate \(q(premise.name)) in a premise\(suggestion(for: premise.name, among: PremiseLanguage.predicates)); the premise language has \(PremiseLanguage.predicates.sorted().joined(separator: ", "))",
+                                 at: location(premise.column))
+            }
+            let facts: [Statement]
+            switch PremiseLanguage.facts(of: premise.name, points: premisePoints, numbers: numbers) {
+            case .refused(let reason):
+                throw Diagnostic("premise \(q(written)) is refused: \(reason)", at: location(premise.column))
+            case .facts(let read):
+                facts = read
+            }
+            for fact in facts where fact.isDegenerate {
+                throw Diagnostic("degenerate premise \(q(written)): \(fact.degeneracyReason ?? "")", at: location(premise.column))
+            }
+            guard let newest = facts.flatMap(\.points).max() else { continue }
+            let target = clauseOf[newest.index]
+            guard givenClauses.contains(target) else {
+                throw Diagnostic("premise \(q(written)) names \(q(points[newest.index].name)), which a construction creates after every point given by coordinates that the premise names; a premise is about points given by coordinates (with points constructed before them)",
+                                 at: location(premise.column))
+            }
+            let (definition, arguments) = PremiseLanguage.premiseDefinition(
+                written: written, predicate: premise.name, facts: facts, names: { self.points[$0.index].name },
+                location: location(premise.column))
+            added[target, default: []].append(ConstructionCall(definition: definition, arguments: arguments, location: location(premise.column)))
+        }
+        clauses = clauses.enumerated().map { index, clause in
+            guard let calls = added[index] else { return clause }
+            return Clause(points: clause.points, constructions: clause.constructions + calls, location: clause.location)
+        }
     }
 
     mutating func parseConstruction(newPoints: [PointID]) throws -> ConstructionCall {
@@ -373,6 +505,10 @@ struct StatementParser {
         guard let nameToken = current, let name = nameToken.word else {
             throw Diagnostic("expected a goal such as 'perp a h b c' after '?', found \(found)", at: here)
         }
+        if name == "acompute" || name == "rcompute" {
+            try parseQuestion(name, at: nameToken.column)
+            return
+        }
         guard let predicate = library.predicates[name] else {
             throw Diagnostic("unknown predicate \(q(name)) in the goal\(suggestion(for: name, among: library.predicates.keys))", at: location(nameToken.column))
         }
@@ -404,13 +540,41 @@ struct StatementParser {
         guard predicate.accepts(argumentCount: arguments.count) else {
             throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
         }
-        let statement = Statement(predicate: name, arguments: arguments)
+        var statement = Statement(predicate: name, arguments: arguments)
+        if !givenClauses.isEmpty, name == "aconst" {
+            // Read as the premises are: AlphaGeometry 2's order (`PremiseLanguage`).
+            let a = arguments
+            statement = Statement(predicate: name, arguments: [a[2], a[3], a[0], a[1], a[4]])
+        }
         if statement.isDegenerate {
             let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")
             throw Diagnostic("degenerate goal \(q(text)): \(statement.degeneracyReason ?? "")", at: location(nameToken.column))
         }
         goal = statement
         goalLocation = location(nameToken.column)
+    }
+
+    /// AlphaGeometry 2's question `acompute a b c d` or `rcompute a b c d`, after '?'.
+    mutating func parseQuestion(_ name: String, at column: Int) throws {
+        position += 1
+        var arguments: [PointID] = []
+        while let token = current, let word = token.word {
+            guard isPointName(word), let index = pointIndex[word] else {
+                throw Diagnostic("expected a point of the problem in \(q(name)), found \(q(word))", at: location(token.column))
+            }
+            arguments.append(PointID(index))
+            position += 1
+        }
+        if let token = current {
+            throw Diagnostic("expected the end of the line after the question, found \(token.spelling)", at: location(token.column))
+        }
+        guard arguments.count == 4 else {
+            throw Diagnostic("\(q(name)) takes four points, found \(arguments.count); expected '\(name) a b c d' (\(name == "acompute" ? "the angle from line cd to line ab" : "the ratio ab : cd"))", at: location(column))
+        }
+        guard arguments[0] != arguments[1], arguments[2] != arguments[3] else {
+            throw Diagnostic("degenerate question: each pair of \(q(name)) must be two distinct points", at: location(column))
+        }
+        question = Question(kind: name == "acompute" ? .angle : .ratio, points: arguments, location: location(column))
     }
 
     /// Splits `x@1.5_-2` into the name and the coordinates.

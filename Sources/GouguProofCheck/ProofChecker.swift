@@ -86,6 +86,16 @@ public struct ProofChecker: Sendable {
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
     public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
+        var problem = problem
+        if problem.goal == nil, let question = problem.question {
+            // A question (`acompute`, `rcompute`): the proof's last step states the answer,
+            // which must be of the question's form; it is then the goal.
+            guard let last = proof.steps.last, let answer = problem.statement(parsing: last.statement), question.answers(answer) else {
+                return .invalid(ProofFailure(step: proof.steps.last?.number, statement: proof.steps.last?.statement,
+                                             reason: "the last step does not state a value of the question '\(problem.writtenText.split(separator: "?").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "")'"))
+            }
+            problem = problem.answering(answer)
+        }
         do {
             if let identification = proof.identification {
                 try checkIdentification(proof, identification, for: problem)
@@ -232,7 +242,10 @@ struct CheckSession {
         let auxiliary = Set(proof.auxiliaryConstructions)
         var usable = Set<Statement>()
         for clause in problem.clauses
-        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(problem.text(of: clause)) {
+        where clause.points.contains(where: ancestors.contains) || auxiliary.contains(problem.text(of: clause))
+            // The premises of the premise language are hypotheses of the statement, whichever
+            // points they are about.
+            || clause.isGiven {
             for call in clause.constructions { usable.formUnion(call.facts) }
         }
         usablePremises = usable

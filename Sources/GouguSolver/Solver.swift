@@ -125,6 +125,10 @@ public struct SolveOutcome: Sendable {
     /// Whether a checked proof is reported.
     public var proved: Bool { proof != nil || coordinateProof != nil }
 
+    /// The answer to the problem's question (`acompute`, `rcompute`), when one is proved:
+    /// the statement of its value (`Question.valueText` writes the value).
+    public var answer: Statement? { problem.question != nil && proved ? problem.goal : nil }
+
     /// How the reported proof was found (nil when none is).
     public var method: Method? {
         if coordinateProof != nil { return .coordinates }
@@ -172,6 +176,9 @@ public struct Solver: Sendable {
     public func solve(_ problem: Problem, options: SolveOptions) throws -> SolveOutcome {
         var options = options
         options.seconds = min(max(options.seconds, 0), 1e7)
+        if problem.goal == nil, let question = problem.question {
+            return try answer(question, of: problem, options: options)
+        }
         let start = Date()
         let end = start.addingTimeInterval(options.seconds)
         func remaining() -> Double { end.timeIntervalSinceNow }
@@ -226,6 +233,35 @@ public struct Solver: Sendable {
         }
         outcome.coordinateProof = outcome.coordinates?.proof
         verify(&outcome, options: options, end: end)
+        outcome.seconds = Date().timeIntervalSince(start)
+        return outcome
+    }
+
+    /// AlphaGeometry 2's question (`acompute`, `rcompute`): the value measured in the
+    /// diagram suggests a rational answer, which is then proved as the goal like any other;
+    /// the outcome's problem is the answered one (`Problem.answering`), and `answer` is set
+    /// only when the proof is checked.
+    func answer(_ question: Question, of problem: Problem, options: SolveOptions) throws -> SolveOutcome {
+        let start = Date()
+        let diagram: Diagram
+        do {
+            diagram = try DiagramBuilder(deadline: ContinuousClock.now + .seconds(options.seconds))
+                .build(problem, seed: options.seed)
+        } catch let outOfTime as DiagramOutOfTime {
+            return SolveOutcome(problem: problem, diagram: nil, provedProblem: problem, stopReason: outOfTime.description,
+                                seconds: Date().timeIntervalSince(start))
+        }
+        let (measured, candidate) = question.candidate(in: diagram)
+        guard let candidate else {
+            let what = question.kind == .angle ? String(format: "%.6f°, not a rational number of degrees", measured)
+                : String(format: "%.6f, not a rational number", measured)
+            return SolveOutcome(problem: problem, diagram: diagram, provedProblem: problem,
+                                stopReason: "no answer: the value in the diagram is \(what) with a denominator of at most \(Question.maximumDenominator)",
+                                seconds: Date().timeIntervalSince(start))
+        }
+        var remaining = options
+        remaining.seconds = max(0, options.seconds - Date().timeIntervalSince(start))
+        var outcome = try solve(problem.answering(candidate), options: remaining)
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
     }

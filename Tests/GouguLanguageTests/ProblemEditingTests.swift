@@ -71,4 +71,13 @@ import GouguLanguage
         #expect(orthocenter.replacingGoal(nil).goal == nil && orthocenter.replacingGoal(nil).goalLocation == nil)
         #expect(orthocenter.renamed("q").name == "q")
     }
+
+    @Test func aPremiseLanguageProblemExtendedByAConstructionKeepsItsPremises() throws {
+        let given = try problem("a@0_0 = ; b@4_0 = ; c@1_3 = ; h@1_1 = perp a h b c, perp b h a c ? perp c h a b")
+        let extended = try parser.problem(given, appending: ["m = midpoint m a b"])
+        #expect(extended.clauses.prefix(4).map(\.isGiven) == [true, true, true, true])
+        #expect(extended.premises.count == given.premises.count + 2, "the midpoint's facts come on top")
+        #expect(extended.goal == given.goal)
+        #expect(try problem(extended.writtenText).statementText == extended.statementText, "it reads back")
+    }
 }
