@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "GouguSolver",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguAlgebraicProof",
-                           "GouguProofCheck", "GouguSearch", "GouguProposer"]
+                           "GouguProofCheck", "GouguSearch", "GouguProposer", "GouguProofPage"]
         ),
 
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
@@ -90,6 +90,8 @@ let package = Package(
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
+        .target(name: "GouguProofPage", dependencies: ["GouguFigures", "GouguGeometry", "GouguLanguage", "GouguDeduction", "GouguAlgebraicProof"]),
+
         // The neural core: tensors, matmul kernels, the transformer, tokenizer, training.
         .target(name: "GouguNeural", swiftSettings: cpuFlags),
 
@@ -98,7 +100,7 @@ let package = Package(
             name: "Gougu",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
                            "GouguPolynomials", "GouguAlgebraicProof",
-                           "GouguFigures", "GouguNeural", "GouguSynthesis", "GouguProposer", "GouguSolver"]
+                           "GouguFigures", "GouguProofPage", "GouguNeural", "GouguSynthesis", "GouguProposer", "GouguSolver"]
         ),
 
         // The `gougu` command.

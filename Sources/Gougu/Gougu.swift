@@ -8,6 +8,7 @@
 @_exported import GouguProofCheck
 @_exported import GouguSearch
 @_exported import GouguFigures
+@_exported import GouguProofPage
 @_exported import GouguNeural
 @_exported import GouguSynthesis
 @_exported import GouguProposer

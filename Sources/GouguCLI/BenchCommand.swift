@@ -35,6 +35,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Write a report: PATH.json, PATH.csv or PATH.md.")
     var report: String?
 
+    @Option(help: "Write each proof as an HTML page in this folder (NAME.html), and index.html, the report's table linking them.")
+    var html: String?
+
     @Flag(help: "Deduction only: no search over auxiliary constructions, and no proof by coordinates unless --coordinates is given.")
     var noAux = false
 
@@ -97,6 +100,9 @@ struct BenchCommand: ParsableCommand {
         var pending = tasks[...]
         var running: [Running] = []
         var records: [BenchRecord] = []
+        var pageNames = OutputNames()
+        let pages = Dictionary(uniqueKeysWithValues: tasks.map { ($0.index, pageNames.name(for: $0.problem) + ".html") })
+        if let html { FileAccess.makeDirectory(html, what: "the folder of proof pages") }
         // A problem gets its budget plus time to build its diagram and write its proof.
         let hardLimit = timeout * 1.5 + 5
 
@@ -119,6 +125,7 @@ struct BenchCommand: ParsableCommand {
                     + (noAux ? ["--no-aux"] : [])
                     + coordinateOptions.arguments(noAux: noAux)
                     + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])
+                    + (html.map { ["--html", ($0 as NSString).appendingPathComponent(pages[task.index]!)] } ?? [])
                 process.standardOutput = try FileHandle(forWritingTo: output)
                 process.standardError = FileHandle.nullDevice
                 try process.run()
@@ -155,6 +162,10 @@ struct BenchCommand: ParsableCommand {
         let result = BenchReport(run: benchRun, problems: ordered, totals: totals)
         print(result.markdown)
         if let report { result.write(to: report) }
+        if let html {
+            let index = BenchPages.index(of: result, pages: pages, folder: html)
+            FileAccess.writeOrFail(Data(index.utf8), to: (html as NSString).appendingPathComponent("index.html"), what: "the index of proof pages")
+        }
         // Bad input only when no problem of the files could be read.
         if !ordered.isEmpty, ordered.allSatisfy({ $0.status == "bad input" }) { throw ExitCode(2) }
     }

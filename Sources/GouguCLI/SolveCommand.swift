@@ -90,6 +90,9 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
     var proofOut: String?
 
+    @Option(help: "Also write each proof as an HTML page (the figure beside the proof; selecting a step lights up its objects): to this file for one problem, as FOLDER/NAME.html for several.")
+    var html: String?
+
     @Flag(help: "Print one summary line per problem instead of proofs.")
     var quiet = false
 
@@ -142,7 +145,9 @@ struct SolveCommand: ParsableCommand {
         var solver = Solver(proposer: proposer)
         if FaultInjection.rejectProofs { solver.proofTamperer = FaultInjection.corrupt }
         if let proofOut { FileAccess.makeDirectory(proofOut, what: "the proof directory") }
+        if let html, problems.count > 1 { FileAccess.makeDirectory(html, what: "the folder of proof pages") }
         var outputNames = OutputNames()
+        var pageNames = OutputNames()
         var allProved = unreadableProblems == 0
         var unreadable = unreadableProblems
         var internalErrors = 0
@@ -167,6 +172,10 @@ struct SolveCommand: ParsableCommand {
             let record = SolveRecord(outcome)
             if let proofOut, outcome.proved {
                 write(outcome, record: record, to: (proofOut as NSString).appendingPathComponent(outputNames.name(for: problem.name)))
+            }
+            if let html, outcome.proved, let page = ProofPage(outcome) {
+                let path = problems.count > 1 ? (html as NSString).appendingPathComponent(pageNames.name(for: problem.name) + ".html") : html
+                FileAccess.writeOrFail(Data(page.html.utf8), to: path, what: "the proof page of '\(problem.name)'")
             }
             if json {
                 print(String(decoding: try GouguJSON.encoder(pretty: false).encode(record), as: UTF8.self))

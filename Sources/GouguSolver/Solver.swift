@@ -1,4 +1,5 @@
 import Foundation
+import GouguProofPage
 import GouguAlgebraicProof
 import GouguArithmetic
 import GouguDeduction
@@ -360,5 +361,28 @@ private final class CoordinateOutcomeBox: @unchecked Sendable {
     func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool) {
         lock.lock(); defer { lock.unlock() }
         return (outcome, first)
+    }
+}
+
+extension ProofPage {
+    /// The page of the proof `outcome` reports (nil when none is): the figure of the problem
+    /// it proves, its auxiliary points drawn apart.
+    public init?(_ outcome: SolveOutcome) {
+        guard let diagram = outcome.diagram else { return nil }
+        if let proof = outcome.proof {
+            let proved = outcome.provedProblem
+            let drawn: Diagram
+            if proved.points.count > diagram.problem.points.count {
+                guard let extended = try? DiagramBuilder().extend(diagram, to: proved) else { return nil }
+                drawn = extended
+            } else {
+                drawn = diagram.restated(as: proved) ?? diagram
+            }
+            self.init(diagram: drawn, proof: proof, statementPoints: outcome.problem.points.count)
+        } else if let coordinateProof = outcome.coordinateProof {
+            self.init(diagram: diagram, coordinateProof: coordinateProof)
+        } else {
+            return nil
+        }
     }
 }
