@@ -1,0 +1,204 @@
+import GouguLanguage
+
+/// Writes a proved run as the steps of a `Proof`, in named stages: the facts the goal needs
+/// (traced back through their justifications), numbered premises first; each fact's
+/// reason in words and its structure (rule and binding, or exact certificates, with the
+/// steps each term cites); the goal's step when no step states it; and the auxiliary
+/// constructions (clauses the proof cites whose points the goal's points do not depend on).
+struct ProofWriter {
+    typealias Step = Proof.Step
+    typealias Certificate = Proof.Certificate
+    typealias Term = Proof.Term
+
+    let problem: Problem
+    let facts: [Fact]
+    /// The needed facts, in the order they were derived.
+    let ordered: [FactID]
+    /// The needed facts that are premises, in that order.
+    let premiseIDs: [FactID]
+    /// Each needed fact's step number: premises first, then the derived facts.
+    let numbers: [FactID: Int]
+
+    init(store: FactStore, problem: Problem, goalJustification: Justification) {
+        self.problem = problem
+        let facts = store.facts
+        self.facts = facts
+        var needed = Set<FactID>()
+        var stack = goalJustification.dependencies
+        while let f = stack.popLast() {
+            guard needed.insert(f).inserted else { continue }
+            stack += facts[f].dependencies
+        }
+        ordered = needed.sorted()
+        let premiseIDs = ordered.filter { if case .premise = facts[$0].justification { return true } else { return false } }
+        self.premiseIDs = premiseIDs
+        var numbers: [FactID: Int] = [:]
+        for id in premiseIDs + ordered.filter({ !premiseIDs.contains($0) }) {
+            numbers[id] = numbers.count + 1
+        }
+        self.numbers = numbers
+    }
+
+    func name(_ p: Int) -> String { problem.name(of: PointID(p)) }
+
+    /// The premises and the derived steps, each in number order.
+    func numberedSteps() -> (premises: [Step], steps: [Step]) {
+        var premises: [Step] = [], steps: [Step] = []
+        for id in ordered {
+            let (reason, cites) = describe(facts[id].justification)
+            var step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), reason: reason, cites: cites)
+            structure(facts[id].justification, into: &step)
+            if premiseIDs.contains(id) { premises.append(step) } else { steps.append(step) }
+        }
+        premises.sort { $0.number < $1.number }
+        steps.sort { $0.number < $1.number }
+        return (premises, steps)
+    }
+
+    /// The goal's own step, when the last step does not state it already.
+    func goalStep(_ goal: Statement, justification: Justification, after steps: [Step]) -> Step? {
+        guard steps.last?.statement != problem.text(of: goal) else { return nil }
+        let (reason, cites) = describe(justification)
+        var step = Step(number: numbers.count + 1, statement: problem.text(of: goal), reason: reason, cites: cites)
+        structure(justification, into: &step)
+        return step
+    }
+
+    /// Clauses cited whose points the goal's points do not depend on (a premise clause of
+    /// the premise language is a hypothesis of the statement, never an auxiliary one).
+    func auxiliaryConstructions(goal: Statement) -> [String] {
+        var ancestors = Set(goal.points)
+        for clause in problem.clauses.reversed() where clause.points.contains(where: ancestors.contains) {
+            for call in clause.constructions { for case .point(let p) in call.arguments { ancestors.insert(p) } }
+        }
+        var auxiliary: [String] = []
+        for id in premiseIDs {
+            guard case .premise(let clause) = facts[id].justification else { continue }
+            let c = problem.clauses[clause]
+            if !c.isGiven, !c.points.contains(where: ancestors.contains) {
+                let text = problem.text(of: c)
+                if !auxiliary.contains(text) { auxiliary.append(text) }
+            }
+        }
+        return auxiliary
+    }
+
+    // MARK: Certificates
+
+    /// The engine's certificates as the proof writes them: each term with its equation in
+    /// words and the steps it cites.
+    func certificates(_ list: [AlgebraCertificate]) -> [Certificate] {
+        list.map { c in
+            Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
+        }
+    }
+
+    func term(_ t: AlgebraTerm, in table: AlgebraTable) -> Term {
+        var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
+                        index: nil, line: nil, between: nil, expression: t.expression)
+        switch t.source {
+        case .fact(let index):
+            term.index = index
+            let statement = t.facts.first.map { problem.text(of: facts[$0].statement) } ?? t.equation
+            term.equation = statement
+            if Self.equationCount(t.facts.first.map { facts[$0].statement }, table) > 1 {
+                term.equation += " #\(index + 1)"
+                if t.equation.hasPrefix(statement + ": ") { term.equation += t.equation.dropFirst(statement.count) }
+                else if t.equation != statement { term.equation += ": " + t.equation }
+            }
+        case .line(let points):
+            term.line = points.map(name)
+            term.equation = "\(name(points[0])) \(name(points[1])) ∥ \(name(points[2])) \(name(points[3])) on one line"
+        case .segmentSum(let points):
+            term.between = points.map(name)
+            term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
+        }
+        return term
+    }
+
+    /// How many equations a statement means in a table (named by number when more than one).
+    static func equationCount(_ s: Statement?, _ table: AlgebraTable) -> Int {
+        guard let s else { return 0 }
+        let p = s.points.map(\.index), n = s.arguments.compactMap(\.number)
+        let contri = s.predicate.hasPrefix("contri")
+        if s.predicate.hasPrefix("simtri") || contri {
+            switch table {
+            case .angles: return 2
+            case .ratios: return contri ? 3 : 2
+            case .lengths, .squares: return contri ? 3 : 0
+            }
+        }
+        if s.predicate == "midp" { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
+        let terms = switch table {
+        case .angles: (FactStore.angleTerms(s.predicate, p, n) ?? []) + FactStore.angleConsequences(s.predicate, p)
+        case .ratios: FactStore.ratioTerms(s.predicate, p, n) ?? []
+        case .lengths: FactStore.lengthTerms(s.predicate, p, n) ?? []
+        case .squares: FactStore.squareTerms(s.predicate, p, n) ?? []
+        }
+        return terms.count
+    }
+
+    // MARK: Reasons
+
+    /// The structured form of a justification: its kind, rule and binding, or certificates.
+    func structure(_ why: Justification, into step: inout Step) {
+        switch why {
+        case .premise: step.kind = "premise"
+        case .rule(let rule, _, let binding, let sides):
+            step.kind = "rule"
+            step.rule = rule
+            step.binding = binding.mapValues(name)
+            step.sideConditions = sides.map(problem.text(of:))
+        case .chain(_, _, let list):
+            step.kind = "chain"
+            if !list.isEmpty { step.certificates = certificates(list) }
+        case .algebra(let list):
+            step.kind = "algebra"
+            step.certificates = certificates(list)
+        }
+    }
+
+    static func label(_ table: String) -> String {
+        switch table {
+        case "angles": "angle chasing (mod 180°)"
+        case "ratios": "ratio chasing (log-lengths)"
+        case "squares": "Pythagoras (squared lengths)"
+        default: "distance chasing (lengths)"
+        }
+    }
+
+    func describe(_ list: [Certificate]) -> String {
+        list.map { c in
+            Self.label(c.table) + ": " + (c.terms.isEmpty ? "trivial" : c.terms.map { t in
+                "\(t.coefficient) × [\(t.equation)] \(t.cites.map { "(\($0))" }.joined())"
+            }.joined(separator: " + "))
+        }.joined(separator: "; ")
+    }
+
+    /// A justification in words, and the steps it cites.
+    func describe(_ why: Justification) -> (String, [Int]) {
+        switch why {
+        case .premise(let clause):
+            return ("premise: \(problem.text(of: problem.clauses[clause]))", [])
+        case .rule(let rule, let premises, let binding, let sides):
+            let cites = premises.compactMap { numbers[$0] }
+            let bound = binding.sorted { $0.key < $1.key }.map { "\($0.key)=\(name($0.value))" }.joined(separator: " ")
+            var text = "rule \(rule) [\(bound)] from \(cites.map { "(\($0))" }.joined(separator: " "))"
+            if !sides.isEmpty { text += "; checked on the diagram: " + sides.map(problem.text(of:)).joined(separator: ", ") }
+            return (text, cites)
+        case .chain(let predicate, let chained, let list):
+            let lineCites = chained.compactMap { numbers[$0] }
+            let what = switch predicate {
+            case "coll": "one line through shared points"
+            case "cyclic": "one circle through shared points"
+            case "midp": "midpoint (on the line, equidistant) through shared points"
+            default: "the same fact as"  // a fact restated (a goal that is a premise)
+            }
+            var text = "\(what): \(lineCites.map { "(\($0))" }.joined(separator: " "))"
+            if !list.isEmpty { text += "; " + describe(certificates(list)) }
+            return (text, why.dependencies.compactMap { numbers[$0] }.sorted())
+        case .algebra(let list):
+            return (describe(certificates(list)), why.dependencies.compactMap { numbers[$0] }.sorted())
+        }
+    }
+}
