@@ -50,29 +50,65 @@ extension DiagramBuilder {
     /// theorem is claimed for the one its author drew. The seeded diagram comes first;
     /// when its goal is false, the other configurations of the same free points are tried
     /// in a fixed order (fewest flipped choices first, at most `maximumChoices` choices
-    /// varied) and the first one whose goal holds is returned. Free points are never
-    /// redrawn: a configuration whose figure needs a fresh whole-diagram attempt (new free
-    /// points) is skipped. Every asserted fact is still checked on each candidate, and the diagram
-    /// says which configuration it is, so proofs built on it state and re-check it.
-    /// When no configuration makes the goal hold, the seeded diagram is returned, its goal
-    /// false.
+    /// varied) and the first one whose goal holds is returned. A configuration whose figure
+    /// needs a fresh whole-diagram attempt (new free points) is skipped.
+    ///
+    /// When no configuration of the seed's free points makes the goal hold, the free points
+    /// are drawn again: the seeds `seed + 1`, ..., `seed + redrawnSeeds` are tried the same
+    /// way (at most `redrawnChoices` choices varied each), and the first diagram whose goal
+    /// holds is returned, carrying its own seed. This is what the tools that write the
+    /// language do (AlphaGeometry and Newclid build a problem again from scratch when its
+    /// goal is false in the figure drawn): a statement may leave out an order condition
+    /// that its theorem needs (a point on an arc, a side longer than another), and the
+    /// figure it means is one where the goal holds. The proof is about that figure: it
+    /// names the seed and the configuration, the checker draws them again, and every
+    /// side condition is read off that diagram. Every asserted fact is still checked on
+    /// each candidate. When no diagram makes the goal hold, the seeded diagram is returned,
+    /// its goal false.
     ///
     /// - Throws: `DiagramError` when the seeded diagram cannot be built; `DiagramOutOfTime`
     ///   when the deadline passes first.
     public func buildInStatedConfiguration(_ problem: Problem, seed: UInt64 = 0, maximumChoices: Int = 8) throws -> Diagram {
+        let redrawnSeeds = Self.redrawnSeeds, redrawnChoices = Self.redrawnChoices
         let seeded = try build(problem, seed: seed)
-        guard seeded.goalHolds == false, !seeded.branchPoints.isEmpty else { return seeded }
+        guard seeded.goalHolds == false else { return seeded }
+        if let found = try configurationWhereGoalHolds(problem, seeded: seeded, maximumChoices: maximumChoices) {
+            return found
+        }
+        for offset in 1...max(1, redrawnSeeds) where redrawnSeeds > 0 {
+            try checkDeadline()
+            let (other, overflow) = seed.addingReportingOverflow(offset)
+            guard !overflow, let redrawn = try? build(problem, seed: other) else { continue }
+            if redrawn.goalHolds == true { return redrawn }
+            guard redrawn.goalHolds == false else { continue }
+            if let found = try configurationWhereGoalHolds(problem, seeded: redrawn, maximumChoices: redrawnChoices) {
+                return found
+            }
+        }
+        return seeded
+    }
+
+    /// How many further seeds `buildInStatedConfiguration` draws when no configuration of
+    /// the first seed's free points makes the goal hold.
+    public static let redrawnSeeds: UInt64 = 8
+    /// How many two-way choices it varies on each further seed.
+    public static let redrawnChoices = 4
+
+    /// The first configuration of `seeded`'s free points (fewest flips first) whose goal
+    /// holds, or nil.
+    private func configurationWhereGoalHolds(_ problem: Problem, seeded: Diagram, maximumChoices: Int) throws -> Diagram? {
+        guard !seeded.branchPoints.isEmpty, maximumChoices > 0 else { return nil }
         let varied = min(seeded.branchPoints.count, maximumChoices)
         let flips = (1..<(UInt64(1) << UInt64(varied))).sorted {
             ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1)
         }
         for mask in flips {
             try checkDeadline()
-            guard let diagram = try? build(problem, seed: seed, configuration: Configuration(flips: mask)),
+            guard let diagram = try? build(problem, seed: seeded.seed, configuration: Configuration(flips: mask)),
                   diagram.attempts == seeded.attempts else { continue }
             if diagram.goalHolds == true { return diagram }
         }
-        return seeded
+        return nil
     }
 }
 

@@ -1,7 +1,9 @@
 import GouguLanguage
 
 /// A problem drawn on the plane: one position per point, built from the constructions
-/// alone (never by sampling until the goal holds).
+/// alone from its seed and configuration (no position is ever moved to make the goal
+/// hold; `DiagramBuilder.buildInStatedConfiguration` may choose another seed or
+/// configuration in which it holds).
 public struct Diagram: Sendable {
     /// The problem drawn.
     public let problem: Problem

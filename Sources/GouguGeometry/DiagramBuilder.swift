@@ -264,6 +264,13 @@ public struct DiagramBuilder: Sendable {
                 }
                 value = .locus(other)
             }
+            if case .points = value, let alternative = term.method.alternativePoints,
+               branches.choose(0, for: item.points[0]) == 1 {
+                guard let other = alternative(points) else {
+                    throw PlacementFailure(reason: "'\(term.text)' is degenerate for '\(name)'")
+                }
+                value = .points(other)
+            }
             switch value {
             case .locus(let locus): loci.append(locus)
             case .points(let p):

@@ -29,15 +29,21 @@ public struct PlacementMethod: Sendable {
     /// picks one of two by convention (the internal bisector, where the facts, angles
     /// modulo pi, say "a bisector"). A configuration may take it instead.
     let alternative: (@Sendable (_ points: [Vector2]) -> Locus?)?
+    /// The other points the construction's asserted facts equally allow, for a point
+    /// method that picks one of two solutions by convention (which of the two common
+    /// tangents of two circles comes first). A configuration may take them instead.
+    let alternativePoints: (@Sendable (_ points: [Vector2]) -> [Vector2]?)?
 
     init(name: String, pointArity: Int, numberArity: Int, producedPoints: Int,
          alternative: (@Sendable ([Vector2]) -> Locus?)? = nil,
+         alternativePoints: (@Sendable ([Vector2]) -> [Vector2]?)? = nil,
          evaluate: @escaping @Sendable ([Vector2], [Double], inout SeededGenerator) -> PlacementValue?) {
         self.name = name
         self.pointArity = pointArity
         self.numberArity = numberArity
         self.producedPoints = producedPoints
         self.alternative = alternative
+        self.alternativePoints = alternativePoints
         self.evaluate = evaluate
     }
 
@@ -132,8 +138,12 @@ public struct PlacementMethod: Sendable {
     // MARK: Points
 
     private static func point(_ name: String, _ arity: Int, produces: Int = 1,
+                              alternative: (@Sendable ([Vector2]) -> [Vector2]?)? = nil,
                               _ body: @escaping @Sendable ([Vector2], inout SeededGenerator) -> [Vector2]?) -> PlacementMethod {
-        PlacementMethod(name: name, pointArity: arity, numberArity: 0, producedPoints: produces) { p, _, rng in
+        PlacementMethod(name: name, pointArity: arity, numberArity: 0, producedPoints: produces,
+                        alternativePoints: alternative.map { other in
+                            { @Sendable p in other(p).flatMap { $0.count == produces && $0.allSatisfy(\.isFinite) ? $0 : nil } }
+                        }) { p, _, rng in
             guard let points = body(p, &rng), points.count == produces, points.allSatisfy(\.isFinite) else { return nil }
             return .points(points)
         }
@@ -224,8 +234,14 @@ public struct PlacementMethod: Sendable {
             }
             return result
         },
-        point("externaltangent", 4, produces: 2) { p, _ in externalTangents(p).map { Array($0.prefix(2)) } },
-        point("externaltangents", 4, produces: 4) { p, _ in externalTangents(p) },
+        // Which of the two common tangents comes first is a convention (Newclid's); the
+        // facts asserted say "a common tangent", so a configuration may take the other.
+        point("externaltangent", 4, produces: 2, alternative: { p in externalTangents(p).map { Array($0.suffix(2)) } }) { p, _ in
+            externalTangents(p).map { Array($0.prefix(2)) }
+        },
+        point("externaltangents", 4, produces: 4, alternative: { p in externalTangents(p).map { Array($0.suffix(2) + $0.prefix(2)) } }) { p, _ in
+            externalTangents(p)
+        },
         point("twolinesonecircle", 4, produces: 4) { p, _ in twoLinesOneCircle(p) },
         // y the midpoint of ab; x the second point where line dy meets circle (c, cb).
         point("e5128", 4, produces: 2) { p, _ in
@@ -249,6 +265,10 @@ public struct PlacementMethod: Sendable {
 
     /// The touch points of the two external common tangents of circles (o, |oa|) and
     /// (w, |wb|): [x, y, z, i] with xy the first tangent and zi the second.
+    ///
+    /// The first tangent is Newclid's (its `sketch_cc_tangent`): the one on the left of the
+    /// line from the centre of the larger circle to the centre of the smaller one (of the
+    /// line from o to w when the radii are equal).
     static func externalTangents(_ p: [Vector2]) -> [Vector2]? {
         let o = p[0], w = p[2]
         let r1 = o.distance(to: p[1]), r2 = w.distance(to: p[3])
@@ -260,7 +280,10 @@ public struct PlacementMethod: Sendable {
         let sinAlpha = (1 - cosAlpha * cosAlpha).squareRoot()
         let u = d / distance
         var points: [Vector2] = []
-        for sign in [1.0, -1.0] {
+        // u.perpendicular is u turned counterclockwise: sign +1 is the tangent on the left
+        // of o -> w, the first unless w's circle is the larger.
+        let leftFirst = !(r2 > r1 * (1 + 1e-9))
+        for sign in leftFirst ? [1.0, -1.0] : [-1.0, 1.0] {
             let n = u * cosAlpha + u.perpendicular * (sign * sinAlpha)
             points += [o + n * r1, w + n * r2]
         }

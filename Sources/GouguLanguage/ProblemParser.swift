@@ -86,7 +86,13 @@ public struct ProblemParser: Sendable {
             }
             seen[name] = nameLocation
             do {
-                entries.append(.problem(try parseProblem(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation)))
+                let problems = try parseProblems(name: name, statement: statement.text, file: file, line: statement.number, nameLocation: nameLocation)
+                if problems.count > 1, let clash = problems.first(where: { seen[$0.name] != nil }) {
+                    entries.append(.unreadable(name: name, Diagnostic("problem \(q(clash.name)) (a goal of \(q(name))) is defined twice (first at \(seen[clash.name]!))", at: nameLocation)))
+                    continue
+                }
+                for problem in problems where problems.count > 1 { seen[problem.name] = nameLocation }
+                entries += problems.map { .problem($0) }
             } catch let diagnostic as Diagnostic {
                 entries.append(.unreadable(name: name, diagnostic))
             } catch {
@@ -140,13 +146,35 @@ public struct ProblemParser: Sendable {
     }
 
     private func parseProblem(name: String, statement: Substring, file: String, line: Int, nameLocation: SourceLocation) throws -> Problem {
+        let problems = try parseProblems(name: name, statement: statement, file: file, line: line, nameLocation: nameLocation)
+        guard problems.count == 1 else {
+            throw Diagnostic("several goals separated by ';' (Newclid's conjunction of goals): a problem file reads them as one problem per goal; here one goal is expected",
+                             at: problems[1].goalLocation ?? nameLocation)
+        }
+        return problems[0]
+    }
+
+    /// The problems of one statement line: one, or, for several goals `? g1; g2; ...`
+    /// (Newclid's conjunction), one problem per goal, named `NAME_goal1`, `NAME_goal2`, ...
+    /// (`conjunctionName`), each with the whole statement and one of the goals.
+    private func parseProblems(name: String, statement: Substring, file: String, line: Int, nameLocation: SourceLocation) throws -> [Problem] {
         var state = StatementParser(tokens: tokenize(statement), file: file, line: line, endColumn: statement.count + 1, library: library)
         try state.parseStatement()
         try state.resolvePremises()
-        return Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
-                       goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart,
-                       question: state.question)
+        guard !state.earlierGoals.isEmpty, let last = state.goal, let lastLocation = state.goalLocation else {
+            return [Problem(name: name, location: nameLocation, points: state.points, clauses: state.clauses,
+                            goal: state.goal, goalLocation: state.goalLocation, authorAuxiliaryStart: state.authorAuxiliaryStart,
+                            question: state.question)]
+        }
+        let goals = state.earlierGoals + [(last, lastLocation)]
+        return goals.enumerated().map { k, goal in
+            Problem(name: Self.conjunctionName(name, goal: k + 1), location: nameLocation, points: state.points, clauses: state.clauses,
+                    goal: goal.goal, goalLocation: goal.location, authorAuxiliaryStart: state.authorAuxiliaryStart)
+        }
     }
+
+    /// The name of the problem of the `goal`-th goal (from 1) of a problem stating several.
+    public static func conjunctionName(_ name: String, goal: Int) -> String { "\(name)_goal\(goal)" }
 }
 
 /// A problem file as read: every problem in order, each read or refused with its diagnostic.
@@ -189,6 +217,8 @@ struct StatementParser {
     var clauses: [Clause] = []
     var goal: Statement?
     var goalLocation: SourceLocation?
+    /// The goals before the last of a conjunction `? g1; g2; ...`, in order (`goal` is the last).
+    var earlierGoals: [(goal: Statement, location: SourceLocation)] = []
     var authorAuxiliaryStart: Int?
     var question: Question?
     /// The premise language's clauses (points given by coordinates), by index.
@@ -506,6 +536,9 @@ struct StatementParser {
             throw Diagnostic("expected a goal such as 'perp a h b c' after '?', found \(found)", at: here)
         }
         if name == "acompute" || name == "rcompute" {
+            guard earlierGoals.isEmpty else {
+                throw Diagnostic("\(q(name)) after ';': a question cannot be one of several goals", at: location(nameToken.column))
+            }
             try parseQuestion(name, at: nameToken.column)
             return
         }
@@ -532,7 +565,22 @@ struct StatementParser {
             position += 1
         }
         if let token = current, token.kind == .semicolon {
-            throw Diagnostic("several goals separated by ';' (Newclid's conjunction of goals): a problem states one goal here; write one problem per goal", at: location(token.column))
+            // Newclid's conjunction of goals: each goal is read, then the next one.
+            guard predicate.accepts(argumentCount: arguments.count) else {
+                throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
+            }
+            let statement = Statement(predicate: name, arguments: arguments)
+            if statement.isDegenerate {
+                let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")
+                throw Diagnostic("degenerate goal \(q(text)): \(statement.degeneracyReason ?? "")", at: location(nameToken.column))
+            }
+            earlierGoals.append((statement, location(nameToken.column)))
+            position += 1
+            guard current != nil else {
+                throw Diagnostic("expected another goal after ';'", at: location(token.column + 1))
+            }
+            try parseGoal()
+            return
         }
         if let token = current {
             throw Diagnostic("expected the end of the line after the goal, found \(token.spelling)", at: location(token.column))

@@ -74,4 +74,43 @@ import GouguLanguage
         #expect(extended.configuration == stated.configuration)
         #expect(extended.goalHolds == true)
     }
+
+    @Test func theFirstCommonTangentIsNewclidsAndAConfigurationTakesTheOther() throws {
+        // Newclid's order: xy is the tangent on the left of the line from the larger
+        // circle's centre to the smaller one's, whichever circle is written first.
+        let p = try problem("o a = segment o a; w b = segment w b; x y z i = cc_tangent x y z i o a w b")
+        var checked = 0
+        for seed in UInt64(0)..<12 {
+            guard let seeded = try? DiagramBuilder().build(p, seed: seed) else { continue }
+            let o = point("o", of: seeded), w = point("w", of: seeded)
+            let ro = o.distance(to: point("a", of: seeded)), rw = w.distance(to: point("b", of: seeded))
+            let (large, small) = ro >= rw ? (o, w) : (w, o)
+            let x = point("x", of: seeded)
+            #expect((small - large).cross(x - large) > 0, "seed \(seed): xy is on the left of larger -> smaller")
+            #expect(seeded.branchPoints.map { p.name(of: $0) } == ["x"])
+            let flipped = try DiagramBuilder().build(p, seed: seed, configuration: Configuration(flips: 1))
+            #expect((point("x", of: flipped) - point("z", of: seeded)).length < 1e-9)
+            #expect((point("i", of: flipped) - point("y", of: seeded)).length < 1e-9)
+            #expect(flipped.failedPremises.isEmpty)
+            checked += 1
+        }
+        #expect(checked > 3)
+    }
+
+    @Test func aGoalNeedingAnUnstatedOrderIsDrawnFromAnotherSeed() throws {
+        // The goal holds only when d lies between a and c (angle c < angle a, left unstated);
+        // no two-way choice helps, so the free points are drawn again from later seeds.
+        let p = try problem("a b c = triangle a b c; d = eqdistance d b b a, on_line d a c; x l k i = incenter2 x l k i a b c; "
+                            + "j = incenter j b c d; p = intersection_ll p a j k l ? cong a p p j")
+        var redrawn = 0
+        for seed in UInt64(0)..<6 {
+            let diagram = try DiagramBuilder().buildInStatedConfiguration(p, seed: seed)
+            #expect(diagram.goalHolds == true, "seed \(seed)")
+            if diagram.seed != seed { redrawn += 1 }
+            // The proof's seed draws the same diagram again.
+            let again = try DiagramBuilder().build(p, seed: diagram.seed, configuration: diagram.configuration)
+            #expect(again.positions == diagram.positions)
+        }
+        #expect(redrawn > 0)
+    }
 }

@@ -60,7 +60,27 @@ import Testing
         #expect(NumberLiteral("o") == nil)
     }
 
-    @Test func severalGoalsAreRefusedWithTheReason() {
+    @Test func severalGoalsAreOneProblemPerGoalInAFile() throws {
+        let file = "first\na b c = triangle a b c; m = midpoint m a b ? coll m a b; cong m a m b\nsecond\na b = segment a b ? cong a b b a\n"
+        let read = parser.readFile(file, file: "t.txt")
+        #expect(read.diagnostics.isEmpty)
+        #expect(read.problems.map(\.name) == ["first_goal1", "first_goal2", "second"])
+        #expect(read.problems[0].goal.map { read.problems[0].text(of: $0) } == "coll m a b")
+        #expect(read.problems[1].goal.map { read.problems[1].text(of: $0) } == "cong m a m b")
+        #expect(read.problems[1].goalLocation?.column == 58)
+        #expect(read.problems[0].clauses.count == read.problems[1].clauses.count)
+    }
+
+    @Test func aBadGoalAmongSeveralIsRefusedAtItsColumn() {
+        let file = "p\na b c = triangle a b c; m = midpoint m a b ? coll m a b; cong m a z\n"
+        let read = parser.readFile(file, file: "t.txt")
+        #expect(read.problems.isEmpty)
+        #expect(read.diagnostics.map(\.description).first?.hasPrefix("t.txt:2:67:") == true, "\(read.diagnostics)")
+        let empty = parser.readFile("p\na b c = triangle a b c ? coll a b c;\n", file: "t.txt")
+        #expect(empty.diagnostics.first?.description.contains("another goal after ';'") == true, "\(empty.diagnostics)")
+    }
+
+    @Test func severalGoalsInOneStatementAreRefusedWhereOneIsExpected() {
         let d = diagnostic("a b c = triangle a b c; m = midpoint m a b ? coll m a b; cong m a m b")
         #expect(d?.contains("several goals") == true)
     }
