@@ -52,6 +52,8 @@ public struct Proof: Sendable, Codable {
         /// For segment addition: points a, b, c with |ab| + |bc| = |ac| (lengths table)
         /// because the cited steps put them on one line and b is between a and c in the diagram.
         public var between: [String]?
+        /// For the law of sines: the triangle a, b, c (with `index`, 0 or 1); cites nothing.
+        public var triangle: [String]?
         /// The equation as a linear expression over named variables (`= 0`).
         public var expression: SymbolicExpression
     }
@@ -120,7 +122,7 @@ public struct Proof: Sendable, Codable {
             list.map { c in
                 Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { t in
                     var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
-                                    index: nil, line: nil, between: nil, expression: t.expression)
+                                    index: nil, line: nil, between: nil, triangle: nil, expression: t.expression)
                     switch t.source {
                     case .fact(let index):
                         term.index = index
@@ -137,6 +139,10 @@ public struct Proof: Sendable, Codable {
                     case .segmentSum(let points):
                         term.between = points.map(name)
                         term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
+                    case .lawOfSines(let points, let index):
+                        term.triangle = points.map(name)
+                        term.index = index
+                        term.equation = "law of sines in triangle \(points.map(name).joined(separator: " ")) #\(index + 1)"
                     }
                     return term
                 })
