@@ -815,6 +815,7 @@ public struct FactStore: Sendable {
             sineAngleGroups = (diagram.positions.count, sineGroups())
         }
         let before = equations.count
+        var learned = 0
         var tied: [[Int]] = []
         func statement(_ predicate: String, _ points: [Int]) -> Statement {
             Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) })
@@ -851,6 +852,22 @@ public struct FactStore: Sendable {
                     classes[forward] = angle
                 }
             }
+            // The way back: angles of different classes whose |sin| ratio chasing proves
+            // equal are equal or opposite (modulo 180°), whichever the diagram shows.
+            let representatives = Array(classes.values)
+            for i in representatives.indices {
+                for j in representatives.indices where j > i {
+                    let (x, y) = (representatives[i], representatives[j])
+                    let (rx, ry) = (sineRoot(key(x)), sineRoot(key(y)))
+                    guard rx != ry, sinesInTable.contains(rx) || rx == Self.sineZero, sinesInTable.contains(ry) || ry == Self.sineZero,
+                          ratios.implies(expr(sineTerm(rx, 1) + sineTerm(ry, -1))) else { continue }
+                    let same = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.u, y.v, y.w])
+                    let opposite = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.w, y.v, y.u])
+                    guard let s = diagram.holds(same) ? same : diagram.holds(opposite) ? opposite : nil,
+                          !isKnown(s), let why = sineCertificate(key(x), key(y)) else { continue }
+                    if add(s, because: why, round: round) != nil { learned += 1 }
+                }
+            }
         }
         for triangle in tied {
             let t = triangle.sorted()
@@ -869,7 +886,23 @@ public struct FactStore: Sendable {
                 addSineEquation(expr(terms), parts: parts)
             }
         }
-        return equations.count - before
+        return equations.count - before + learned
+    }
+
+    /// A ratio-table certificate of s(x) = s(y) for sine keys x and y: the table's
+    /// certificate over their classes' roots, with the pieces that tie each key to its root.
+    private mutating func sineCertificate(_ x: Int, _ y: Int) -> Justification? {
+        let (rx, ry) = (sineRoot(x), sineRoot(y))
+        guard case .algebra(let found)? = certificate(expr(sineTerm(rx, 1) + sineTerm(ry, -1)), in: .ratios),
+              var result = found.first else { return nil }
+        // s(x) − s(y) = (s(rx) − s(ry)) + (s(x) − s(rx)) − (s(y) − s(ry))
+        for part in sinePath(x) + sinePath(y).map({ $0.scaled(Rational(-1)) }) {
+            guard let term = sineTerm(part, times: 1) else { return nil }
+            result.terms.append(term)
+        }
+        let raw = expr([(x, 1), (y, -1)])
+        result.conclusion = symbolic(raw)
+        return .algebra(certificates: [result])
     }
 
     // MARK: Enumeration for rule matching

@@ -419,7 +419,14 @@ struct CheckSession {
         if CheckedTable.trianglePredicates.contains(s.predicate) {
             return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
         }
-        return CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
+        var result = CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
+        // Equal |sin| in the ratio table: the angles are equal or opposite modulo 180°, and
+        // the statement, true in the checker's diagram, says which (as the diagram decides
+        // the orientation of `simtri*`).
+        if s.predicate == "eqangle" || s.predicate == "eqangle6", let sines = sineConsequences(of: s).first {
+            result.append([(.ratios, sines)])
+        }
+        return result
     }
 
     /// Whether a triangle statement that leaves the orientation open (`simtri*`) is of
