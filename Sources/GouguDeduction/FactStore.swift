@@ -30,6 +30,8 @@ public struct FactStore: Sendable {
     private var sineParent: [Int: (parent: Int, parts: [SinePart])] = [:]
     /// Roots of sine classes that occur in an equation of the ratio table.
     private var sinesInTable = Set<Int>()
+    /// Sine keys joined to another (`unionSines`): angles whose |sin| something else shares.
+    private var sinesJoined = Set<Int>()
     /// For each ratio-table equation made of sine pieces: the pieces it sums (certificates
     /// cite them instead of the equation).
     private var sineEquationParts: [Int: [SinePart]] = [:]
@@ -37,7 +39,7 @@ public struct FactStore: Sendable {
     private var lawOfSinesTriangles = Set<[Int]>()
     /// The angles of the diagram's triangles grouped by equal |sin| (`sineGroups`), for the
     /// number of points they were computed for.
-    private var sineAngleGroups: (points: Int, groups: [[SineAngle]])?
+    private var sineAngleGroups: (points: Int, groups: [[SineAngle]], keys: Set<Int>)?
     /// For each equation of a table: what it says and the facts it comes from.
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
@@ -786,6 +788,8 @@ public struct FactStore: Sendable {
     private mutating func unionSines(_ x: Int, _ y: Int, parts: [SinePart]) {
         var (rx, ry) = (sineRoot(x), sineRoot(y))
         guard rx != ry else { return }
+        sinesJoined.insert(x)
+        sinesJoined.insert(y)
         // s(rx) − s(ry) = (s(x) − s(y)) − (s(x) − s(rx)) + (s(y) − s(ry))
         var joined = parts + sinePath(x).map { $0.scaled(Rational(-1)) } + sinePath(y)
         if rx == Self.sineZero {
@@ -807,12 +811,14 @@ public struct FactStore: Sendable {
     /// Feeds ratio chasing from angle chasing through sines: angles of triangles that the
     /// angle table proves equal (or opposite: the same |sin|) join one sine class, right
     /// angles the class of |sin| = 1, each through an angle statement the angle table
-    /// proves; every triangle with such an angle gets the law of sines, over the classes'
+    /// proves; every triangle with two such angles gets the law of sines, over the classes'
     /// roots. Candidates are angles with equal |sin| in the diagram. Returns how many
     /// equations the ratio table learned.
     mutating func shareSines(round: Int) -> Int {
         if sineAngleGroups?.points != diagram.positions.count {
-            sineAngleGroups = (diagram.positions.count, sineGroups())
+            let groups = sineGroups()
+            sineAngleGroups = (diagram.positions.count, groups,
+                               Set(groups.joined().map { Self.sine(Self.pair($0.v, $0.u), Self.pair($0.v, $0.w)) }))
         }
         let before = equations.count
         var learned = 0
@@ -826,7 +832,7 @@ public struct FactStore: Sendable {
         func join(_ angle: SineAngle, _ other: SineAngle?, by s: Statement) {
             let target = other.map(key) ?? Self.sineZero
             guard sineRoot(key(angle)) != sineRoot(target), let equation = sineConsequences(s).first,
-                  diagram.holds(s), holds(s) != nil else { return }
+                  diagram.holds(s), isKnown(s) else { return }
             // The statement's equation is s(first) − s(second); orient it as s(angle) − s(target).
             let sign: Rational = equation.terms.first?.0 == key(angle) ? 1 : -1
             unionSines(key(angle), target, parts: [.angles(s, coefficient: sign, round: round)])
@@ -871,7 +877,16 @@ public struct FactStore: Sendable {
         }
         for triangle in tied {
             let t = triangle.sorted()
-            guard lawOfSinesTriangles.insert(t).inserted else { continue }
+            // The two equations say something only through two sines met elsewhere: joined to
+            // another's, or sharing its |sin| with another angle in the diagram (which the
+            // way back may then prove equal). Otherwise they only define the triangle's own
+            // sines, and the triangle waits.
+            let (a, b, c) = (t[0], t[1], t[2])
+            let sines = [Self.sine(Self.pair(a, b), Self.pair(a, c)), Self.sine(Self.pair(b, a), Self.pair(b, c)),
+                         Self.sine(Self.pair(c, a), Self.pair(c, b))]
+            let candidates = sineAngleGroups?.keys ?? []
+            guard sines.filter({ sinesJoined.contains($0) || candidates.contains($0) }).count >= 2,
+                  lawOfSinesTriangles.insert(t).inserted else { continue }
             for (k, law) in Self.lawOfSines(t[0], t[1], t[2]).enumerated() {
                 // Over the roots: law − Σ c·(s(x) − s(root x)) for its sine terms c·s(x).
                 var terms: [(Int, Rational)] = []
