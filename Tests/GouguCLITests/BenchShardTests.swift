@@ -14,8 +14,8 @@ import GouguTestSupport
         a b c = triangle; m = midpoint m b c ? perp a m b c
         orthocenter
         a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c
-        butterfly
-        o p = segment o p; q = on_circle q o p; m = midpoint m p q; a = on_circle a o p; b = on_line b a m, on_circle b o p; c = on_circle c o p; d = on_line d c m, on_circle d o p; x = on_line x a d, on_line x p q; y = on_line y b c, on_line y p q ? cong m x m y
+        imo_2012_p5
+        c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l
 
         """
     static let second = """
@@ -86,11 +86,11 @@ import GouguTestSupport
         let merged = try Self.content(scratch.url("merged.json"))
         #expect(merged.run == expected.run)
         #expect(merged.rows == expected.rows)
-        #expect(merged.rows.map { $0["problem"] as! String } == ["thales", "wrong", "orthocenter", "butterfly", "midline", "median_wrong", "circumcenter"])
+        #expect(merged.rows.map { $0["problem"] as! String } == ["thales", "wrong", "orthocenter", "imo_2012_p5", "midline", "median_wrong", "circumcenter"])
         #expect(Set(merged.rows.map { $0["status"] as! String }) == ["proved", "goal false in diagram", "not proved"])
         #expect(merged.problems == 7 && merged.proved == expected.proved)
         // The merged table is the unsharded one, apart from the timings.
-        #expect(merge.stdout.contains("| butterfly | not proved |"))
+        #expect(merge.stdout.contains("| imo_2012_p5 | not proved |"))
         #expect(merge.stdout.contains("Proved \(expected.proved) of 7;"))
     }
 

@@ -5,7 +5,7 @@ import GouguTestSupport
 @Suite struct ProposerOptionTests {
     private let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
     /// Needs one auxiliary point (deduction alone saturates).
-    private let butterfly = "butterfly\no p = segment o p; q = on_circle q o p; m = midpoint m p q; a = on_circle a o p; b = on_line b a m, on_circle b o p; c = on_circle c o p; d = on_line d c m, on_circle d o p; x = on_line x a d, on_line x p q; y = on_line y b c, on_line y p q ? cong m x m y\n"
+    private let imo2012p5 = "imo_2012_p5\nc a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l\n"
 
     @Test func anUnknownProposerIsBadInput() throws {
         let run = try CLI.run(["solve", "{input}", "--proposer", "oracle"], input: incenter)
@@ -50,11 +50,11 @@ import GouguTestSupport
         #expect(proposals.allSatisfy { !$0.contains("logP") })
     }
 
-    @Test func bothProposersTogetherProveTheButterfly() throws {
+    @Test func bothProposersTogetherProveIMO2012P5() throws {
         // Tests run a debug build, where the model decodes slowly: a narrow beam, at the root only.
         let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1",
                                "--coordinates", "off"],
-                              input: butterfly)
+                              input: imo2012p5)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
     }

@@ -32,13 +32,13 @@ import GouguTestSupport
     }
 
     @Test func theSearchAddsAnAuxiliaryPointWhenDeductionAloneFails() throws {
-        let butterfly = "butterfly\no p = segment o p; q = on_circle q o p; m = midpoint m p q; a = on_circle a o p; b = on_line b a m, on_circle b o p; c = on_circle c o p; d = on_line d c m, on_circle d o p; x = on_line x a d, on_line x p q; y = on_line y b c, on_line y p q ? cong m x m y\n"
-        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: butterfly)
+        let imo2012p5 = "imo_2012_p5\nc a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l\n"
+        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: imo2012p5)
         #expect(alone.status == 1)
-        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30", "--coordinates", "off"], input: butterfly)
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30", "--coordinates", "off"], input: imo2012p5)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
-        #expect(run.stdout.contains("\"statement\":\"o p = segment o p; q = on_circle q o p; m = midpoint m p q; a = on_circle a o p; b = on_line b a m, on_circle b o p; c = on_circle c o p; d = on_line d c m, on_circle d o p; x = on_line x a d, on_line x p q; y = on_line y b c, on_line y p q; x1 = "))
+        #expect(run.stdout.contains("\"statement\":\"c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k; x1 = "))
         #expect(run.stdout.contains("\"auxiliary_constructions\":[\"x1 = "))
     }
 

@@ -11,7 +11,7 @@ import Testing
 @Suite struct SearchProofCheckTests {
     @Test func aProofWithAnAuxiliaryPointFoundByTheSearchChecks() throws {
         let problem = try ProblemParser().parseProblem(
-            name: "butterfly", statement: "o p = segment o p; q = on_circle q o p; m = midpoint m p q; a = on_circle a o p; b = on_line b a m, on_circle b o p; c = on_circle c o p; d = on_line d c m, on_circle d o p; x = on_line x a d, on_line x p q; y = on_line y b c, on_line y p q ? cong m x m y")
+            name: "imo_2012_p5", statement: "c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l")
         let diagram = try DiagramBuilder().build(problem, seed: 0)
         let root = Engine().run(diagram, budget: Budget(seconds: 10))
         #expect(root.stopReason == .saturated)
@@ -21,9 +21,9 @@ import Testing
         #expect(!proof.auxiliaryConstructions.isEmpty)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let json = try ProofDocument.readJSON(try encoder.encode(proof), file: "butterfly.json")
+        let json = try ProofDocument.readJSON(try encoder.encode(proof), file: "imo_2012_p5.json")
         #expect(ProofChecker().check(json, for: problem) == .valid)
-        let text = try ProofDocument.read(proof.text, file: "butterfly.txt")
+        let text = try ProofDocument.read(proof.text, file: "imo_2012_p5.txt")
         #expect(ProofChecker().check(text, for: problem) == .valid)
         // Without its auxiliary construction the same proof is rejected.
         var stripped = json
