@@ -230,12 +230,14 @@ public struct Engine: Sendable {
             store.sharePerpendiculars(candidates.instances(of: "perp"), round: round)
             // Centres proved equidistant give the angle table their inscribed angles.
             let centres = store.shareCentres(candidates.instances(of: "circle"), round: round)
+            // Equal angles give ratio chasing equal sines, and triangles the law of sines.
+            let sines = store.shareSines(round: round)
             if let why = goalProof() {
                 closeRound()
                 return finish(.proved, why)
             }
             closeRound()
-            if store.facts.count == before && centres == 0 { return finish(.saturated) }
+            if store.facts.count == before && centres == 0 && sines == 0 { return finish(.saturated) }
         }
     }
 }

@@ -63,6 +63,10 @@ public enum EquationSource: Hashable, Sendable {
     case fact(index: Int)
     case line(points: [Int])
     case segmentSum(points: [Int])
+    /// The law of sines in triangle a b c (ratio table), equation `index` (0 or 1):
+    /// `l(bc) − l(ca) − s(ab,ac) + s(ba,bc) = 0`, then the same for the next pair of sides.
+    /// The triangle is non-degenerate in the diagram (a side condition).
+    case lawOfSines(points: [Int], index: Int)
 }
 
 /// One equation of an algebraic certificate: its coefficient, what it says, and the facts it

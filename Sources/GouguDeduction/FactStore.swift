@@ -25,6 +25,21 @@ public struct FactStore: Sendable {
     /// Triples (a, b, c) of points of one line, b between a and c, whose segment addition
     /// |ab| + |bc| = |ac| is in the lengths table.
     private var segmentSums = Set<[Int]>()
+    /// Sine classes: a union-find over sine keys (`sine`, and `sineZero` for |sin| = 1). A
+    /// key's parent, and the pieces whose sum is s(key) − s(parent).
+    private var sineParent: [Int: (parent: Int, parts: [SinePart])] = [:]
+    /// Roots of sine classes that occur in an equation of the ratio table.
+    private var sinesInTable = Set<Int>()
+    /// Sine keys joined to another (`unionSines`): angles whose |sin| something else shares.
+    private var sinesJoined = Set<Int>()
+    /// For each ratio-table equation made of sine pieces: the pieces it sums (certificates
+    /// cite them instead of the equation).
+    private var sineEquationParts: [Int: [SinePart]] = [:]
+    /// Triangles (a < b < c) whose law of sines is in the ratio table.
+    private var lawOfSinesTriangles = Set<[Int]>()
+    /// The angles of the diagram's triangles grouped by equal |sin| (`sineGroups`), for the
+    /// number of points they were computed for.
+    private var sineAngleGroups: (points: Int, groups: [[SineAngle]], keys: Set<Int>)?
     /// For each equation of a table: what it says and the facts it comes from.
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
@@ -46,6 +61,12 @@ public struct FactStore: Sendable {
     /// log p for a prime p: a symbol of the ratio table (never given a value, so every
     /// derivation holds whatever it is).
     static func logPrime(_ p: Int) -> Int { 100_000_000 + p }
+    /// log |sin| of the angle between line ab and line cd, keyed by the two pairs (either
+    /// order: |sin| is the same for an angle and its negative), a symbol of the ratio table.
+    static func sine(_ l1: Int, _ l2: Int) -> Int { (1 << 50) | (min(l1, l2) << 24) | max(l1, l2) }
+    static let sineKeys = 1 << 50
+    /// The root of the sine class of right angles: log |sin 90°| = 0, never a variable.
+    static let sineZero = (1 << 50) - 1
 
     func points(_ s: Statement) -> [Int] { s.arguments.compactMap { $0.point?.index } }
 
@@ -131,6 +152,36 @@ public struct FactStore: Sendable {
         }
     }
 
+    /// What an angle statement implies in the ratio table about sines (variables `sine`):
+    /// equal angles have equal |sin| (`eqangle a b c d e f g h`: s(ab,cd) = s(ef,gh), for
+    /// either sign of the angle), and a right angle has |sin| = 1 (`perp a b c d`: s(ab,cd)
+    /// = 0). None when the angle is zero in the diagram (log 0) or a line is a point twice.
+    func sineConsequences(_ s: Statement) -> [SparseEquation] {
+        let p = points(s)
+        func nonzero(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+            a != b && c != d && diagram.holds(Statement(predicate: "npara", arguments: [a, b, c, d].map { .point(PointID($0)) }))
+        }
+        switch s.predicate {
+        case "eqangle", "eqangle6":
+            guard nonzero(p[0], p[1], p[2], p[3]), nonzero(p[4], p[5], p[6], p[7]) else { return [] }
+            let left = Self.sine(Self.pair(p[0], p[1]), Self.pair(p[2], p[3])), right = Self.sine(Self.pair(p[4], p[5]), Self.pair(p[6], p[7]))
+            guard left != right else { return [] }
+            return [([(left, 1), (right, -1)], .zero)]
+        case "perp":
+            guard nonzero(p[0], p[1], p[2], p[3]) else { return [] }
+            return [([(Self.sine(Self.pair(p[0], p[1]), Self.pair(p[2], p[3])), 1)], .zero)]
+        default: return []
+        }
+    }
+
+    /// The law of sines in triangle a b c over log-lengths and log |sin| of its angles:
+    /// |bc| / sin A = |ca| / sin B = |ab| / sin C, as two equations.
+    static func lawOfSines(_ a: Int, _ b: Int, _ c: Int) -> [SparseEquation] {
+        let angleA = sine(pair(a, b), pair(a, c)), angleB = sine(pair(b, a), pair(b, c)), angleC = sine(pair(c, a), pair(c, b))
+        return [([(pair(b, c), 1), (pair(c, a), -1), (angleA, -1), (angleB, 1)], .zero),
+                ([(pair(c, a), 1), (pair(a, b), -1), (angleB, -1), (angleC, 1)], .zero)]
+    }
+
     /// What a length predicate means over lengths themselves (linear: equal segments and
     /// rational multiples). Midpoints, congruent triangles and segment addition along a
     /// line are learned apart (`learn`).
@@ -200,6 +251,10 @@ public struct FactStore: Sendable {
     func symbolic(_ e: LinearExpression) -> SymbolicExpression {
         SymbolicExpression(terms: e.terms.map { variable, coefficient in
             let key = variableKeys[variable]
+            if key >= Self.sineKeys {
+                let (l1, l2) = ((key >> 24) & 0xFF_FFFF, key & 0xFF_FFFF)
+                return .init(coefficient: coefficient.description, points: [n(l1 / 4096), n(l1 % 4096), n(l2 / 4096), n(l2 % 4096)], logPrime: nil)
+            }
             if key >= Self.logPrime(0) {
                 return .init(coefficient: coefficient.description, points: nil, logPrime: key - Self.logPrime(0))
             }
@@ -311,11 +366,19 @@ public struct FactStore: Sendable {
     mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
         guard let found = system(table).certificate(for: e) else { return nil }
         let certificate = minimized(found, of: e, in: table)
-        let terms = certificate.combination.map { id, coefficient in
+        var terms: [AlgebraTerm] = []
+        for (id, coefficient) in certificate.combination {
+            if let parts = sineEquationParts[id.rawValue] {
+                for part in parts {
+                    guard let term = sineTerm(part, times: coefficient) else { return nil }
+                    terms.append(term)
+                }
+                continue
+            }
             let record = equations[id.rawValue]
-            return AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
-                               source: source(of: record.expression, in: table, facts: record.facts),
-                               expression: symbolic(record.expression))
+            terms.append(AlgebraTerm(coefficient: coefficient, equation: record.text, facts: record.facts,
+                                     source: source(of: record.expression, in: table, facts: record.facts),
+                                     expression: symbolic(record.expression)))
         }
         return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e))])
     }
@@ -350,7 +413,7 @@ public struct FactStore: Sendable {
             } else {
                 switch table {
                 case .angles: own = learnedAngleEquations(s)
-                case .ratios: own = ratioEquations(s) ?? []
+                case .ratios: own = (ratioEquations(s) ?? []) + sineConsequences(s).map { expr($0.terms, constant: $0.constant) }
                 case .lengths: own = lengthEquations(s) ?? []
                 case .squares: own = squareEquations(s) ?? []
                 }
@@ -624,6 +687,237 @@ public struct FactStore: Sendable {
             added += 1
         }
         return added
+    }
+
+    // MARK: Sines
+
+    /// An angle of a triangle of the diagram: at vertex `v`, between lines `vu` and `vw`.
+    struct SineAngle: Sendable {
+        var v: Int, u: Int, w: Int
+    }
+
+    /// The angles of all non-degenerate triangles of the diagram, grouped by equal |sin|
+    /// (within the diagram's tolerance), groups of one left out unless the angle is right.
+    private func sineGroups() -> [[SineAngle]] {
+        let p = diagram.positions
+        var all: [(sin: Double, angle: SineAngle)] = []
+        let n = p.count
+        guard n >= 3 else { return [] }
+        for a in 0..<n {
+            for b in (a + 1)..<n {
+                for c in (b + 1)..<n {
+                    for (v, u, w) in [(a, b, c), (b, a, c), (c, a, b)] {
+                        let x = p[u] - p[v], y = p[w] - p[v]
+                        let lengths = x.length * y.length
+                        guard lengths > 1e-12 else { continue }
+                        let sine = abs(x.cross(y)) / lengths
+                        guard sine > 1e-6 else { continue }
+                        all.append((sine, SineAngle(v: v, u: u, w: w)))
+                    }
+                }
+            }
+        }
+        all.sort { $0.sin < $1.sin }
+        var groups: [[SineAngle]] = []
+        var current: [SineAngle] = []
+        var last = -1.0
+        for (sine, angle) in all {
+            if sine - last > 1e-9, !current.isEmpty {
+                if current.count > 1 || last > 1 - 1e-9 { groups.append(current) }
+                current = []
+            }
+            current.append(angle)
+            last = sine
+        }
+        if current.count > 1 || last > 1 - 1e-9 { groups.append(current) }
+        return groups
+    }
+
+    /// A piece of a sine equation: the law of sines in a triangle (equation 0 or 1), or the
+    /// sine equation of an angle statement (`sineConsequences`: equal angles, or a right
+    /// angle) that the angle table proves, stated as a fact when a certificate cites it.
+    enum SinePart: Sendable {
+        case law(points: [Int], index: Int, coefficient: Rational)
+        case angles(Statement, coefficient: Rational, round: Int)
+
+        func scaled(_ k: Rational) -> SinePart {
+            switch self {
+            case .law(let p, let i, let c): .law(points: p, index: i, coefficient: c * k)
+            case .angles(let s, let c, let r): .angles(s, coefficient: c * k, round: r)
+            }
+        }
+    }
+
+    /// The certificate term of a piece, `times` its coefficient.
+    private mutating func sineTerm(_ part: SinePart, times k: Rational) -> AlgebraTerm? {
+        switch part {
+        case .law(let p, let index, let c):
+            let law = Self.lawOfSines(p[0], p[1], p[2])[index]
+            // Interned first: `symbolic` must see the law's variables.
+            let e = expr(law.terms, constant: law.constant)
+            return AlgebraTerm(coefficient: c * k, equation: "law of sines in triangle \(n(p[0])) \(n(p[1])) \(n(p[2])) #\(index + 1)",
+                               facts: [], source: .lawOfSines(points: p, index: index), expression: symbolic(e))
+        case .angles(let s, let c, let round):
+            guard let equation = sineConsequences(s).first, let why = holds(s) else { return nil }
+            let id = materialize(s, because: why, round: round)
+            let e = expr(equation.terms, constant: equation.constant)
+            return AlgebraTerm(coefficient: c * k, equation: text(of: s), facts: [id],
+                               source: source(of: e, in: .ratios, facts: [id]), expression: symbolic(e))
+        }
+    }
+
+    /// The root of a sine key's class.
+    private func sineRoot(_ key: Int) -> Int {
+        var key = key
+        while let up = sineParent[key] { key = up.parent }
+        return key
+    }
+
+    /// Pieces summing to s(key) − s(root of key).
+    private func sinePath(_ key: Int) -> [SinePart] {
+        var key = key, parts: [SinePart] = []
+        while let up = sineParent[key] { parts += up.parts; key = up.parent }
+        return parts
+    }
+
+    /// s(key) as a term (none for the class of right angles, whose log |sin| is 0).
+    private func sineTerm(_ key: Int, _ c: Rational) -> [(Int, Rational)] { key == Self.sineZero ? [] : [(key, c)] }
+
+    /// Joins the classes of sine keys x and y, given pieces summing to s(x) − s(y). When both
+    /// classes already occur in the ratio table, it learns s(root x) = s(root y).
+    private mutating func unionSines(_ x: Int, _ y: Int, parts: [SinePart]) {
+        var (rx, ry) = (sineRoot(x), sineRoot(y))
+        guard rx != ry else { return }
+        sinesJoined.insert(x)
+        sinesJoined.insert(y)
+        // s(rx) − s(ry) = (s(x) − s(y)) − (s(x) − s(rx)) + (s(y) − s(ry))
+        var joined = parts + sinePath(x).map { $0.scaled(Rational(-1)) } + sinePath(y)
+        if rx == Self.sineZero {
+            (rx, ry) = (ry, rx)
+            joined = joined.map { $0.scaled(Rational(-1)) }
+        }
+        sineParent[rx] = (ry, joined)
+        if sinesInTable.contains(rx) {
+            sinesInTable.insert(ry)
+            addSineEquation(expr(sineTerm(rx, 1) + sineTerm(ry, -1)), parts: joined)
+        }
+    }
+
+    private mutating func addSineEquation(_ e: LinearExpression, parts: [SinePart]) {
+        sineEquationParts[equations.count] = parts
+        addEquation(e, table: .ratios, text: "sines", facts: [])
+    }
+
+    /// Feeds ratio chasing from angle chasing through sines: angles of triangles that the
+    /// angle table proves equal (or opposite: the same |sin|) join one sine class, right
+    /// angles the class of |sin| = 1, each through an angle statement the angle table
+    /// proves; every triangle with two such angles gets the law of sines, over the classes'
+    /// roots. Candidates are angles with equal |sin| in the diagram. Returns how many
+    /// equations the ratio table learned.
+    mutating func shareSines(round: Int) -> Int {
+        if sineAngleGroups?.points != diagram.positions.count {
+            let groups = sineGroups()
+            sineAngleGroups = (diagram.positions.count, groups,
+                               Set(groups.joined().map { Self.sine(Self.pair($0.v, $0.u), Self.pair($0.v, $0.w)) }))
+        }
+        let before = equations.count
+        var learned = 0
+        var tied: [[Int]] = []
+        func statement(_ predicate: String, _ points: [Int]) -> Statement {
+            Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) })
+        }
+        func key(_ a: SineAngle) -> Int { Self.sine(Self.pair(a.v, a.u), Self.pair(a.v, a.w)) }
+        /// Joins the classes of `angle` and `other` (nil: the right angles) by `s`, which
+        /// the angle table proves.
+        func join(_ angle: SineAngle, _ other: SineAngle?, by s: Statement) {
+            let target = other.map(key) ?? Self.sineZero
+            guard sineRoot(key(angle)) != sineRoot(target), let equation = sineConsequences(s).first,
+                  diagram.holds(s), isKnown(s) else { return }
+            // The statement's equation is s(first) − s(second); orient it as s(angle) − s(target).
+            let sign: Rational = equation.terms.first?.0 == key(angle) ? 1 : -1
+            unionSines(key(angle), target, parts: [.angles(s, coefficient: sign, round: round)])
+            tied.append([angle.v, angle.u, angle.w])
+            if let other { tied.append([other.v, other.u, other.w]) }
+        }
+        for group in sineAngleGroups?.groups ?? [] {
+            var classes: [LinearExpression: SineAngle] = [:]
+            for angle in group {
+                let lines = [angle.v, angle.u, angle.v, angle.w]
+                let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
+                if angles.implies(LinearExpression(terms: theta.terms, constant: Rational(-1, 2))) {
+                    join(angle, nil, by: statement("perp", lines))
+                    continue
+                }
+                let forward = angles.normalForm(of: theta)
+                let backward = angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
+                if let first = classes[forward] {
+                    join(angle, first, by: statement("eqangle", [first.v, first.u, first.v, first.w] + lines))
+                } else if let first = classes[backward] {
+                    join(angle, first, by: statement("eqangle", [first.v, first.u, first.v, first.w, angle.v, angle.w, angle.v, angle.u]))
+                } else {
+                    classes[forward] = angle
+                }
+            }
+            // The way back: angles of different classes whose |sin| ratio chasing proves
+            // equal are equal or opposite (modulo 180°), whichever the diagram shows.
+            let representatives = Array(classes.values)
+            for i in representatives.indices {
+                for j in representatives.indices where j > i {
+                    let (x, y) = (representatives[i], representatives[j])
+                    let (rx, ry) = (sineRoot(key(x)), sineRoot(key(y)))
+                    guard rx != ry, sinesInTable.contains(rx) || rx == Self.sineZero, sinesInTable.contains(ry) || ry == Self.sineZero,
+                          ratios.implies(expr(sineTerm(rx, 1) + sineTerm(ry, -1))) else { continue }
+                    let same = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.u, y.v, y.w])
+                    let opposite = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.w, y.v, y.u])
+                    guard let s = diagram.holds(same) ? same : diagram.holds(opposite) ? opposite : nil,
+                          !isKnown(s), let why = sineCertificate(key(x), key(y)) else { continue }
+                    if add(s, because: why, round: round) != nil { learned += 1 }
+                }
+            }
+        }
+        for triangle in tied {
+            let t = triangle.sorted()
+            // The two equations say something only through two sines met elsewhere: joined to
+            // another's, or sharing its |sin| with another angle in the diagram (which the
+            // way back may then prove equal). Otherwise they only define the triangle's own
+            // sines, and the triangle waits.
+            let (a, b, c) = (t[0], t[1], t[2])
+            let sines = [Self.sine(Self.pair(a, b), Self.pair(a, c)), Self.sine(Self.pair(b, a), Self.pair(b, c)),
+                         Self.sine(Self.pair(c, a), Self.pair(c, b))]
+            let candidates = sineAngleGroups?.keys ?? []
+            guard sines.filter({ sinesJoined.contains($0) || candidates.contains($0) }).count >= 2,
+                  lawOfSinesTriangles.insert(t).inserted else { continue }
+            for (k, law) in Self.lawOfSines(t[0], t[1], t[2]).enumerated() {
+                // Over the roots: law − Σ c·(s(x) − s(root x)) for its sine terms c·s(x).
+                var terms: [(Int, Rational)] = []
+                var parts: [SinePart] = [.law(points: t, index: k, coefficient: 1)]
+                for (variable, c) in law.terms {
+                    guard variable >= Self.sineKeys else { terms.append((variable, c)); continue }
+                    let root = sineRoot(variable)
+                    terms += sineTerm(root, c)
+                    if root != Self.sineZero { sinesInTable.insert(root) }
+                    parts += sinePath(variable).map { $0.scaled(Rational.zero - c) }
+                }
+                addSineEquation(expr(terms), parts: parts)
+            }
+        }
+        return equations.count - before + learned
+    }
+
+    /// A ratio-table certificate of s(x) = s(y) for sine keys x and y: the table's
+    /// certificate over their classes' roots, with the pieces that tie each key to its root.
+    private mutating func sineCertificate(_ x: Int, _ y: Int) -> Justification? {
+        let (rx, ry) = (sineRoot(x), sineRoot(y))
+        guard case .algebra(let found)? = certificate(expr(sineTerm(rx, 1) + sineTerm(ry, -1)), in: .ratios),
+              var result = found.first else { return nil }
+        // s(x) − s(y) = (s(rx) − s(ry)) + (s(x) − s(rx)) − (s(y) − s(ry))
+        for part in sinePath(x) + sinePath(y).map({ $0.scaled(Rational(-1)) }) {
+            guard let term = sineTerm(part, times: 1) else { return nil }
+            result.terms.append(term)
+        }
+        let raw = expr([(x, 1), (y, -1)])
+        result.conclusion = symbolic(raw)
+        return .algebra(certificates: [result])
     }
 
     // MARK: Enumeration for rule matching

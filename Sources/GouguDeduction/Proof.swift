@@ -52,6 +52,8 @@ public struct Proof: Sendable, Codable {
         /// For segment addition: points a, b, c with |ab| + |bc| = |ac| (lengths table)
         /// because the cited steps put them on one line and b is between a and c in the diagram.
         public var between: [String]?
+        /// For the law of sines: the triangle a, b, c (with `index`, 0 or 1); cites nothing.
+        public var triangle: [String]?
         /// The equation as a linear expression over named variables (`= 0`).
         public var expression: SymbolicExpression
     }

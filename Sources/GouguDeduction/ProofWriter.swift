@@ -95,7 +95,7 @@ struct ProofWriter {
 
     func term(_ t: AlgebraTerm, in table: AlgebraTable) -> Term {
         var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
-                        index: nil, line: nil, between: nil, expression: t.expression)
+                        index: nil, line: nil, between: nil, triangle: nil, expression: t.expression)
         switch t.source {
         case .fact(let index):
             term.index = index
@@ -112,6 +112,10 @@ struct ProofWriter {
         case .segmentSum(let points):
             term.between = points.map(name)
             term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
+        case .lawOfSines(let points, let index):
+            term.triangle = points.map(name)
+            term.index = index
+            term.equation = "law of sines in triangle \(points.map(name).joined(separator: " ")) #\(index + 1)"
         }
         return term
     }

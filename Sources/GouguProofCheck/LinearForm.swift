@@ -5,9 +5,19 @@ import GouguArithmetic
 enum TableVariable: Hashable, Sendable, Comparable {
     case pair(Int, Int)
     case logPrime(Int)
+    /// log |sin| of the angle between line {a, b} and line {c, d} (ratios), the two lines in
+    /// either order.
+    case sine(Int, Int, Int, Int)
 
     /// The pair variable of two points, in either order.
     static func of(_ a: Int, _ b: Int) -> TableVariable { .pair(min(a, b), max(a, b)) }
+
+    /// The sine variable of lines ab and cd, in any order of points and of lines.
+    static func sineOf(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> TableVariable {
+        let first = (min(a, b), max(a, b)), second = (min(c, d), max(c, d))
+        let (x, y) = first <= second ? (first, second) : (second, first)
+        return .sine(x.0, x.1, y.0, y.1)
+    }
 }
 
 /// `Σ coefficient × variable + constant`, read as `= 0`: an equation of a table.
@@ -35,7 +45,13 @@ struct LinearForm: Equatable, Sendable {
     /// Whether a variable is a "line" or "segment" through one point twice ({a, a}): such
     /// an equation means nothing (log 0, no direction) and is never used.
     var isDegenerate: Bool {
-        coefficients.keys.contains { if case .pair(let a, let b) = $0 { return a == b } else { return false } }
+        coefficients.keys.contains {
+            switch $0 {
+            case .pair(let a, let b): return a == b
+            case .sine(let a, let b, let c, let d): return a == b || c == d || (a == c && b == d)
+            case .logPrime: return false
+            }
+        }
     }
 
     /// Whether two forms are one equation: the same coefficients, and constants equal, or

@@ -431,7 +431,14 @@ struct CheckSession {
         if CheckedTable.trianglePredicates.contains(s.predicate) {
             return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
         }
-        return CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
+        var result = CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
+        // Equal |sin| in the ratio table: the angles are equal or opposite modulo 180°, and
+        // the statement, true in the checker's diagram, says which (as the diagram decides
+        // the orientation of `simtri*`).
+        if s.predicate == "eqangle" || s.predicate == "eqangle6", let sines = sineConsequences(of: s).first {
+            result.append([(.ratios, sines)])
+        }
+        return result
     }
 
     /// Whether a triangle statement that leaves the orientation open (`simtri*`) is of
@@ -444,6 +451,28 @@ struct CheckSession {
     /// means there, then what it implies without meaning (`CheckedTable.consequences`).
     func equations(of s: Statement, in table: CheckedTable) -> [LinearForm] {
         (table.equations(of: s, reflected: isReflected(s)) ?? []) + table.consequences(of: s)
+            + (table == .ratios ? sineConsequences(of: s) : [])
+    }
+
+    /// What an angle statement implies about sines in the ratio table (after its meaning
+    /// there, if any): `eqangle a b c d e f g h` gives s(ab,cd) = s(ef,gh) (equal angles, or
+    /// opposite ones, have equal |sin|), `perp a b c d` gives s(ab,cd) = 0 (|sin| = 1). None
+    /// when an angle is zero in the checker's diagram (log 0) or a line is a point twice.
+    func sineConsequences(of s: Statement) -> [LinearForm] {
+        let p = s.arguments.compactMap { $0.point?.index }
+        func nonzero(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
+            a != b && c != d && diagram.holds(Statement(predicate: "npara", arguments: [a, b, c, d].map { .point(PointID($0)) }))
+        }
+        switch s.predicate {
+        case "eqangle", "eqangle6":
+            guard p.count == 8, nonzero(p[0], p[1], p[2], p[3]), nonzero(p[4], p[5], p[6], p[7]) else { return [] }
+            let left = TableVariable.sineOf(p[0], p[1], p[2], p[3]), right = TableVariable.sineOf(p[4], p[5], p[6], p[7])
+            return left == right ? [] : [LinearForm([(left, 1), (right, -1)])]
+        case "perp":
+            guard p.count == 4, nonzero(p[0], p[1], p[2], p[3]) else { return [] }
+            return [LinearForm([(.sineOf(p[0], p[1], p[2], p[3]), 1)])]
+        default: return []
+        }
     }
 
     private func checkAlgebra(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
@@ -482,10 +511,32 @@ struct CheckSession {
             func termFail(_ reason: String) -> ProofFailure { fail("term \(k + 1) of the \(table.rawValue) certificate: \(reason)") }
             guard let c = Rational(term.coefficient) else { throw termFail("coefficient '\(term.coefficient)' is not a rational") }
             if table.integralCoefficients, !c.isInteger { throw termFail("coefficient \(c) is not an integer (angles are modulo 180°)") }
-            guard !term.cites.isEmpty else { throw termFail("cites no step") }
             for cite in term.cites where statements[cite] == nil { throw termFail("cites (\(cite)), which is not an earlier step") }
             let equation: LinearForm
-            if let between = term.between {
+            if let triangle = term.triangle {
+                guard table == .ratios else { throw termFail("the law of sines belongs to the ratio table") }
+                guard term.cites.isEmpty, term.line == nil, term.between == nil, triangle.count == 3 else {
+                    throw termFail("the law of sines names three points a b c and cites nothing")
+                }
+                var p: [Int] = []
+                for name in triangle {
+                    guard let point = problem.point(named: name) else { throw termFail("no point '\(name)'") }
+                    p.append(point.index)
+                }
+                // A triangle, not three points of a line: a side condition, read off the diagram.
+                guard diagram.holds(Statement(predicate: "ncoll", arguments: p.map { .point(PointID($0)) })) else {
+                    throw termFail("\(triangle.joined(separator: " ")) is not a triangle in the checker's diagram")
+                }
+                let (a, b, c) = (p[0], p[1], p[2])
+                // |bc| / sin A = |ca| / sin B = |ab| / sin C (|sin| of the angles between the side lines).
+                let sinA = TableVariable.sineOf(a, b, a, c), sinB = TableVariable.sineOf(b, a, b, c), sinC = TableVariable.sineOf(c, a, c, b)
+                let laws = [LinearForm([(.of(b, c), 1), (.of(c, a), -1), (sinA, -1), (sinB, 1)]),
+                            LinearForm([(.of(c, a), 1), (.of(a, b), -1), (sinB, -1), (sinC, 1)])]
+                let index = term.index ?? 0
+                guard index >= 0, index < laws.count else { throw termFail("the law of sines has equations #1 and #2") }
+                equation = laws[index]
+            } else if let between = term.between {
+                guard !term.cites.isEmpty else { throw termFail("cites no step") }
                 guard table.hasSegmentSums else { throw termFail("segment addition belongs to the lengths table") }
                 guard term.index == nil, term.line == nil, between.count == 3 else { throw termFail("segment addition names three points a b c") }
                 var p: [Int] = []
@@ -502,6 +553,7 @@ struct CheckSession {
                 }
                 equation = LinearForm([(.of(p[0], p[1]), 1), (.of(p[1], p[2]), 1), (.of(p[0], p[2]), -1)])
             } else if let line = term.line {
+                guard !term.cites.isEmpty else { throw termFail("cites no step") }
                 guard table.hasLineEquations else { throw termFail("line equations belong to the angle table") }
                 guard term.index == nil, line.count == 4 else { throw termFail("a line equation names four points a b c d") }
                 var p: [Int] = []
@@ -549,8 +601,14 @@ struct CheckSession {
         for t in e.terms {
             guard let c = Rational(t.coefficient) else { throw Bad() }
             if let p = t.logPrime { form.add(c, .logPrime(p)); continue }
-            guard let names = t.points, names.count == 2, let a = problem.point(named: names[0]), let b = problem.point(named: names[1]) else { throw Bad() }
-            form.add(c, .of(a.index, b.index))
+            guard let names = t.points else { throw Bad() }
+            let points = names.compactMap { problem.point(named: $0)?.index }
+            guard points.count == names.count else { throw Bad() }
+            switch points.count {
+            case 2: form.add(c, .of(points[0], points[1]))
+            case 4: form.add(c, .sineOf(points[0], points[1], points[2], points[3]))
+            default: throw Bad()
+            }
         }
         guard let constant = Rational(e.constant) else { throw Bad() }
         form.constant = constant
@@ -572,6 +630,9 @@ struct CheckSession {
                 }
                 return (open + names + close, c)
             case .logPrime(let p): return ("log \(p)", c)
+            case .sine(let a, let b, let x, let y):
+                let names = [[a, b], [x, y]].map { $0.map { problem.name(of: PointID($0)) }.joined() }
+                return ("s(\(names[0]),\(names[1]))", c)
             }
         }.sorted { $0.0 < $1.0 }
         if !form.constant.isZero { parts.append(("", form.constant)) }

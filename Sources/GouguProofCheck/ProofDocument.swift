@@ -120,17 +120,22 @@ public struct ProofDocument: Codable, Sendable, Equatable {
         /// Points a, b, c: |ab| + |bc| = |ac| (lengths) because the cited steps put them on
         /// one line and b is between a and c in the diagram.
         public var between: [String]?
+        /// Points a, b, c: the law of sines in triangle abc (ratios), equation `index` (0 or
+        /// 1); the triangle is non-degenerate in the diagram (a side condition). Cites nothing.
+        public var triangle: [String]?
         /// The equation as the producer wrote it (compared, not trusted).
         public var expression: Expression?
 
         public init(coefficient: String, equation: String? = nil, cites: [Int], index: Int? = nil,
-                    line: [String]? = nil, between: [String]? = nil, expression: Expression? = nil) {
+                    line: [String]? = nil, between: [String]? = nil, triangle: [String]? = nil,
+                    expression: Expression? = nil) {
             self.coefficient = coefficient
             self.equation = equation
             self.cites = cites
             self.index = index
             self.line = line
             self.between = between
+            self.triangle = triangle
             self.expression = expression
         }
     }
@@ -139,7 +144,8 @@ public struct ProofDocument: Codable, Sendable, Equatable {
     public struct Expression: Codable, Sendable, Equatable {
         public struct Term: Codable, Sendable, Equatable {
             public var coefficient: String
-            /// Two points: the direction of their line (angles) or log of their distance (ratios).
+            /// Two points: the direction of their line (angles) or log of their distance (ratios);
+            /// four points a, b, c, d: log |sin| of the angle between lines ab and cd (ratios).
             public var points: [String]?
             /// A prime p: log p (ratios).
             public var logPrime: Int?

@@ -193,6 +193,13 @@ struct ProofTextReader {
         let coefficient = String(trimmed[..<times.lowerBound])
         let equation = String(trimmed[times.upperBound..<close])
         let cites = try references(trimmed[trimmed.index(after: close)...])
+        if equation.hasPrefix("law of sines in triangle ") {
+            let words = equation.dropFirst("law of sines in triangle ".count).split(separator: " ").map(String.init)
+            guard words.count == 4, words[3].hasPrefix("#"), let k = Int(words[3].dropFirst()), k >= 1 else {
+                throw Message(text: "expected 'law of sines in triangle a b c #k', not '\(equation)'")
+            }
+            return .init(coefficient: coefficient, equation: equation, cites: cites, index: k - 1, triangle: Array(words[0..<3]))
+        }
         if equation.hasSuffix(" on one line"), equation.contains(" between ") {
             let words = equation.dropLast(" on one line".count).split(separator: " ").map(String.init)
             guard words.count == 5, words[1] == "between", words[3] == "and" else {

@@ -14,8 +14,8 @@ import GouguTestSupport
         a b c = triangle; m = midpoint m b c ? perp a m b c
         orthocenter
         a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c
-        incenter
-        a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b
+        imo_2012_p5
+        c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l
 
         """
     static let second = """
@@ -86,11 +86,11 @@ import GouguTestSupport
         let merged = try Self.content(scratch.url("merged.json"))
         #expect(merged.run == expected.run)
         #expect(merged.rows == expected.rows)
-        #expect(merged.rows.map { $0["problem"] as! String } == ["thales", "wrong", "orthocenter", "incenter", "midline", "median_wrong", "circumcenter"])
+        #expect(merged.rows.map { $0["problem"] as! String } == ["thales", "wrong", "orthocenter", "imo_2012_p5", "midline", "median_wrong", "circumcenter"])
         #expect(Set(merged.rows.map { $0["status"] as! String }) == ["proved", "goal false in diagram", "not proved"])
         #expect(merged.problems == 7 && merged.proved == expected.proved)
         // The merged table is the unsharded one, apart from the timings.
-        #expect(merge.stdout.contains("| incenter | not proved |"))
+        #expect(merge.stdout.contains("| imo_2012_p5 | not proved |"))
         #expect(merge.stdout.contains("Proved \(expected.proved) of 7;"))
     }
 

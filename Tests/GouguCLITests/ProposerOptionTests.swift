@@ -4,6 +4,8 @@ import GouguTestSupport
 /// `--proposer heuristic|neural|both` on `gougu solve` and `gougu bench`.
 @Suite struct ProposerOptionTests {
     private let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
+    /// Needs one auxiliary point (deduction alone saturates).
+    private let imo2012p5 = "imo_2012_p5\nc a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l\n"
 
     @Test func anUnknownProposerIsBadInput() throws {
         let run = try CLI.run(["solve", "{input}", "--proposer", "oracle"], input: incenter)
@@ -48,11 +50,11 @@ import GouguTestSupport
         #expect(proposals.allSatisfy { !$0.contains("logP") })
     }
 
-    @Test func bothProposersTogetherProveTheIncentreProblem() throws {
+    @Test func bothProposersTogetherProveIMO2012P5() throws {
         // Tests run a debug build, where the model decodes slowly: a narrow beam, at the root only.
         let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "both", "--beam", "2", "--neural-depth", "1",
                                "--coordinates", "off"],
-                              input: incenter)
+                              input: imo2012p5)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
     }

@@ -32,14 +32,13 @@ import GouguTestSupport
     }
 
     @Test func theSearchAddsAnAuxiliaryPointWhenDeductionAloneFails() throws {
-        let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
-        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: incenter)
+        let imo2012p5 = "imo_2012_p5\nc a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l\n"
+        let alone = try CLI.run(["solve", "{input}", "--quiet", "--no-aux"], input: imo2012p5)
         #expect(alone.status == 1)
-        // (Coordinates prove it too, the incentre being a root of a resultant: off here.)
-        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30", "--coordinates", "off"], input: incenter)
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "30", "--coordinates", "off"], input: imo2012p5)
         #expect(run.status == 0)
         #expect(run.stdout.contains("\"auxiliary\":[\"x1 = "))
-        #expect(run.stdout.contains("\"statement\":\"a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c; x1 = "))
+        #expect(run.stdout.contains("\"statement\":\"c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k; x1 = "))
         #expect(run.stdout.contains("\"auxiliary_constructions\":[\"x1 = "))
     }
 

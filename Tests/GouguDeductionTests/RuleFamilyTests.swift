@@ -476,6 +476,22 @@ import GouguLanguage
                           "a b c = triangle a b c; d = on_line d a b; e = on_line e a c ? eqratio a d a b a e a c")
     }
 
+    /// Thales gives ad : ab = ae : ac; d between a and b, e between a and c, so the parts
+    /// are proportional too.
+    @Test func proportionalCutsGiveProportionalParts() throws {
+        try expectFires("resolution_of_ratios",
+                        "a b c = triangle a b c; d = on_line d a b; e = on_pline e d b c, on_line e a c ? eqratio a d d b a e e c")
+    }
+
+    /// ab : ac = de : df = 1 : 2, but a lies between b and c (c = mirror of a in m, m the
+    /// mirror of b in a) while d does not lie between e and f (e the midpoint of df): ab : bc
+    /// = 1 : 3 and de : ef = 1 : 1. The side condition `sameside a b c d e f` fails, and
+    /// nothing false is learned.
+    @Test func partsOfCutsOnDifferentSidesAreNotProportional() throws {
+        try expectRefuted("resolution_of_ratios",
+                          "a b = segment a b; m = mirror m b a; c = mirror c a m; d f = segment d f; e = midpoint e d f ? eqratio a b b c d e e f")
+    }
+
     // MARK: - Congruent triangles
 
     @Test func sideAngleSide() throws {

@@ -34,6 +34,32 @@ import GouguTestSupport
         #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
     }
 
+    @Test func proofsByTheLawOfSinesCheck() throws {
+        let proof = try #require(EngineProofs.sines.first)
+        #expect(proof.textSource.contains("[law of sines in triangle "))
+        #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid)
+        #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
+    }
+
+    @Test func theLawOfSinesNeedsATriangle() throws {
+        // b, p, c lie on one line (p = on_line p b c): no triangle, no angles, no sines.
+        let proof = try #require(EngineProofs.sines.first)
+        let cited = try #require(proof.textSource.range(of: #"\[law of sines in triangle [a-z0-9]+ [a-z0-9]+ [a-z0-9]+ #"#, options: .regularExpression))
+        let edited = proof.textSource.replacingCharacters(in: cited, with: "[law of sines in triangle b p c #")
+        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        guard case .invalid(let failure) = verdict else { Issue.record("a law of sines of three points of a line accepted"); return }
+        #expect(failure.reason.contains("b p c is not a triangle in the checker's diagram"), "\(failure.reason)")
+    }
+
+    @Test func theLawOfSinesIsTheCheckersOwn() throws {
+        // The other equation of the same triangle: the certificate no longer sums to the goal.
+        let proof = try #require(EngineProofs.sines.first)
+        let cited = try #require(proof.textSource.range(of: #"\[law of sines in triangle [a-z0-9 ]+ #1\]"#, options: .regularExpression))
+        let edited = proof.textSource.replacingCharacters(in: cited, with: String(proof.textSource[cited]).replacingOccurrences(of: "#1]", with: "#2]"))
+        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        guard case .invalid = verdict else { Issue.record("another law of sines equation accepted"); return }
+    }
+
     @Test func aRightAngleIsAnEquationOfSquaredLengthsOnly() throws {
         // The same certificate read as distance chasing: a perpendicularity means nothing
         // among lengths themselves, and the checker refuses it.

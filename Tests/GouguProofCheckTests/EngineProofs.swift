@@ -76,6 +76,16 @@ enum EngineProofs {
     /// Every proof of `inscribedAngleProblems`.
     static let inscribedAngles: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(inscribedAngleProblems, file: "inscribed.txt")) ?? [], seconds: 10)
 
+    /// A problem whose proof chases ratios through sines (USAMO 2013 P1 as Newclid states
+    /// it): the law of sines in triangles whose angles angle chasing proves equal.
+    static let sineProblems = """
+        usamo_2013_p1
+        a b c = triangle a b c; p = on_line p b c; q = on_line q c a; r = on_line r a b; o1 = circle o1 a q r; o2 = circle o2 b r p; o3 = circle o3 c p q; x = on_line x a p, on_circle x o1 a; y = on_line y a p, on_circle y o2 b; z = on_line z a p, on_circle z o3 c ? eqratio y x x z b p p c
+        """
+
+    /// Every proof of `sineProblems`.
+    static let sines: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(sineProblems, file: "sines.txt")) ?? [], seconds: 10)
+
     /// Every proof of `distanceProblems`.
     static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)
 

@@ -11,7 +11,7 @@ import Testing
 @Suite struct SearchProofCheckTests {
     @Test func aProofWithAnAuxiliaryPointFoundByTheSearchChecks() throws {
         let problem = try ProblemParser().parseProblem(
-            name: "incenter", statement: "a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b")
+            name: "imo_2012_p5", statement: "c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l")
         let diagram = try DiagramBuilder().build(problem, seed: 0)
         let root = Engine().run(diagram, budget: Budget(seconds: 10))
         #expect(root.stopReason == .saturated)
@@ -21,9 +21,9 @@ import Testing
         #expect(!proof.auxiliaryConstructions.isEmpty)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let json = try ProofDocument.readJSON(try encoder.encode(proof), file: "incenter.json")
+        let json = try ProofDocument.readJSON(try encoder.encode(proof), file: "imo_2012_p5.json")
         #expect(ProofChecker().check(json, for: problem) == .valid)
-        let text = try ProofDocument.read(proof.text, file: "incenter.txt")
+        let text = try ProofDocument.read(proof.text, file: "imo_2012_p5.txt")
         #expect(ProofChecker().check(text, for: problem) == .valid)
         // Without its auxiliary construction the same proof is rejected.
         var stripped = json

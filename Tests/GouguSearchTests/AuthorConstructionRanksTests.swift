@@ -6,9 +6,10 @@ import GouguLanguage
 /// Where the proposer ranks an author's auxiliary construction: by the point it lands on,
 /// whatever construction builds it.
 @Suite struct AuthorConstructionRanksTests {
-    /// The internal bisectors of a triangle meet at one point: deduction alone does not
-    /// prove it; the centre of the circle through a, b and i, given by the author, does.
-    let incenter = "a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c | x = circle x a b i ? eqangle c a c i c i c b"
+    /// IMO 2012 P5 (AlphaGeometry's statement): deduction alone does not prove it; the foot
+    /// of b on line ax, given by the author, is enough.
+    let imo2012p5 = "c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; "
+        + "l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k | y = foot y b a x ? cong m k m l"
 
     struct Listed: Proposer {
         var clauses: [String]
@@ -18,24 +19,25 @@ import GouguLanguage
     }
 
     @Test func aProposalLandingOnTheAuthorsPointFindsItsRank() throws {
-        let problem = try ProblemParser().parseProblem(name: "incenter", statement: incenter)
-        let proposer = Listed(clauses: ["X = midpoint X a b", "X = foot X c a b", "X = circle X b i a", "X = circle X a b i"])
+        let problem = try ProblemParser().parseProblem(name: "imo_2012_p5", statement: imo2012p5)
+        // The second lands on d, a point of the statement: it cannot be placed.
+        let proposer = Listed(clauses: ["X = midpoint X a b", "X = foot X c a b", "X = foot X b x a", "X = foot X b a x"])
         let ranks = try AuthorConstructionRanks.measure(problem, proposer: proposer, seconds: 10)
         #expect(ranks.count == 1)
-        #expect(ranks[0].clause == "x = circle x a b i" && ranks[0].depth == 0 && !ranks[0].provedBefore)
+        #expect(ranks[0].clause == "y = foot y b a x" && ranks[0].depth == 0 && !ranks[0].provedBefore)
         #expect(ranks[0].rank == 3, "the same point from its points in another order")
-        #expect(ranks[0].matchedBy == "x1 = circle x1 b i a")
+        #expect(ranks[0].matchedBy == "x1 = foot x1 b x a")
         #expect(ranks[0].proposals == 4)
     }
 
     @Test func aPointNeverProposedHasNoRank() throws {
-        let problem = try ProblemParser().parseProblem(name: "incenter", statement: incenter)
+        let problem = try ProblemParser().parseProblem(name: "imo_2012_p5", statement: imo2012p5)
         let ranks = try AuthorConstructionRanks.measure(problem, proposer: Listed(clauses: ["X = midpoint X a b"]), seconds: 10)
         #expect(ranks[0].rank == nil && ranks[0].matchedBy == nil && ranks[0].proposals == 1)
     }
 
     @Test func theHeuristicProposesTheAuthorsPoint() throws {
-        let problem = try ProblemParser().parseProblem(name: "incenter", statement: incenter)
+        let problem = try ProblemParser().parseProblem(name: "imo_2012_p5", statement: imo2012p5)
         let ranks = try AuthorConstructionRanks.measure(problem, proposer: HeuristicProposer(), limit: 500, seconds: 10)
         #expect(ranks[0].rank != nil, "\(ranks)")
     }

@@ -4,9 +4,11 @@ import GouguGeometry
 import GouguLanguage
 @testable import GouguSearch
 
-/// The internal bisectors meet at one point: deduction alone does not prove it; the
-/// centre of the circle through a, b and i (or another single point) is enough.
+/// A triangle and its incentre (the first two points are a and b).
 private let incenter = "a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b"
+/// IMO 2012 P5 (AlphaGeometry's statement): deduction alone does not prove it; the foot
+/// of b on line ax (or another single point) is enough.
+private let imo2012p5 = "c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l"
 /// Pappus's theorem: beyond these tests' small budgets.
 private let pappus = "a b = segment a b; c = on_line c a b; d e = segment d e; f = on_line f d e; x = on_line x a e, on_line x b d; y = on_line y a f, on_line y c d; z = on_line z b f, on_line z c e ? coll x y z"
 
@@ -41,8 +43,8 @@ private struct FixedProposer: Proposer {
 
     @Test func theAugmentedProblemBuiltFromScratchIsTheExtendedDiagram() throws {
         // A checker that builds the augmented problem's diagram itself sees the same points.
-        let (diagram, _) = try start(incenter)
-        let augmented = try Augmentation.problem(diagram.problem, adding: "x = circle x a b i")
+        let (diagram, _) = try start(imo2012p5)
+        let augmented = try Augmentation.problem(diagram.problem, adding: "w = foot w b a x")
         let extended = try DiagramBuilder().extend(diagram, to: augmented)
         let rebuilt = try DiagramBuilder().build(augmented, seed: diagram.seed)
         #expect(zip(extended.positions, rebuilt.positions).allSatisfy { $0.distance(to: $1) < 1e-12 })
@@ -55,22 +57,22 @@ private struct FixedProposer: Proposer {
     }
 
     @Test func aContinuedRunKeepsItsParentsFactsAndProvesTheAugmentedProblem() throws {
-        let (diagram, root) = try start(incenter)
+        let (diagram, root) = try start(imo2012p5)
         #expect(!root.proved)
-        let augmented = try Augmentation.problem(diagram.problem, adding: "x = circle x a b i")
+        let augmented = try Augmentation.problem(diagram.problem, adding: "w = foot w b a x")
         let extended = try DiagramBuilder().extend(diagram, to: augmented)
         let child = Engine().run(continuing: root.store, on: extended)
         #expect(child.proved)
         // The parent's facts are the child's first facts, not derived again.
         #expect(child.store.facts.prefix(root.store.facts.count).map(\.statement) == root.store.facts.map(\.statement))
         let proof = try #require(Proof(result: child, problem: augmented))
-        #expect(proof.auxiliaryConstructions == ["x = circle x a b i"])
+        #expect(proof.auxiliaryConstructions == ["w = foot w b a x"])
     }
 }
 
 @Suite struct BestFirstSearchTests {
-    @Test func theIncenterConcurrenceNeedsOneAuxiliaryPointAndTheSearchFindsIt() throws {
-        let (diagram, root) = try start(incenter)
+    @Test func imo2012P5NeedsOneAuxiliaryPointAndTheSearchFindsIt() throws {
+        let (diagram, root) = try start(imo2012p5)
         #expect(root.stopReason == .saturated)
         let search = BestFirstSearch(budget: SearchBudget(seconds: 30, states: 50), workers: 2).run(from: root, on: diagram)
         #expect(search.proved)
@@ -124,20 +126,20 @@ private struct FixedProposer: Proposer {
     }
 
     @Test func theProofKeepsOnlyTheAuxiliaryPointsItUses() throws {
-        let (diagram, root) = try start(incenter)
-        // A useless midpoint first, then the centre that proves the goal.
-        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [["X = midpoint X a c"], ["X = circle X a b i"]]),
+        let (diagram, root) = try start(imo2012p5)
+        // A useless midpoint first, then the foot that proves the goal.
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [["X = midpoint X a c"], ["X = foot X b a x"]]),
                                      budget: SearchBudget(seconds: 30), workers: 1).run(from: root, on: diagram)
         #expect(search.proved)
-        #expect(search.auxiliary == ["x2 = circle x2 a b i"])
+        #expect(search.auxiliary == ["x2 = foot x2 b a x"])
         let problem = try #require(search.problem)
         #expect(problem.point(named: "x1") == nil)
         #expect(Proof(result: try #require(search.result), problem: problem) != nil)
     }
 
     @Test func closuresDroppedUnderMemoryPressureAreDerivedAgainWithTheSameOutcome() throws {
-        let (diagram, root) = try start(incenter)
-        let proposer = FixedProposer(byDepth: [["X = midpoint X a c"], ["X = circle X a b i"]])
+        let (diagram, root) = try start(imo2012p5)
+        let proposer = FixedProposer(byDepth: [["X = midpoint X a c"], ["X = foot X b a x"]])
         let plain = BestFirstSearch(proposer: proposer, budget: SearchBudget(seconds: 30), workers: 1)
         var pressed = plain
         pressed.evictionShare = 0  // any resident memory is pressure: every held closure is dropped
@@ -148,20 +150,23 @@ private struct FixedProposer: Proposer {
         // again from the root's to continue: the same states, facts and proof.
         #expect(search.evictions >= 1 && search.recomputations >= 1)
         #expect(search.stopReason == .proved && search.auxiliary == unpressed.auxiliary)
-        #expect(search.tried.map(\.facts) == unpressed.tried.map(\.facts))
-        #expect(search.tried.map(\.newFacts) == unpressed.tried.map(\.newFacts))
+        // (Identifications of existing points run first, within a share of the time: how many
+        // fit depends on the machine, so only the states of the search proper are compared.)
+        let states = { (tried: [TriedState]) in tried.filter { !$0.auxiliary.contains { $0.hasSuffix("(identification)") } } }
+        #expect(states(search.tried).map(\.facts) == states(unpressed.tried).map(\.facts))
+        #expect(states(search.tried).map(\.newFacts) == states(unpressed.tried).map(\.newFacts))
     }
 
     @Test func theProposersFirstChoiceIsFollowedAtOnce() throws {
         // A depth penalty this large would try every first-level proposal before any second
         // level; the greedy dive follows the first state's best proposal straight away.
-        let (diagram, root) = try start(incenter)
-        let useless = ["X = midpoint X a c", "X = midpoint X a b", "X = midpoint X b c", "X = foot X a b c"]
-        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [useless, ["X = circle X a b i"]]),
+        let (diagram, root) = try start(imo2012p5)
+        let useless = ["X = midpoint X a c", "X = midpoint X a b", "X = midpoint X b c", "X = midpoint X d x"]
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [useless, ["X = foot X b a x"]]),
                                      budget: SearchBudget(seconds: 30), workers: 1, depthPenalty: 10).run(from: root, on: diagram)
         #expect(search.proved)
         #expect(search.statesExpanded == 2)
-        #expect(search.auxiliary == ["x2 = circle x2 a b i"])
+        #expect(search.auxiliary == ["x2 = foot x2 b a x"])
     }
 
     @Test func aGoalFalseInTheDiagramIsNotSearched() throws {

@@ -33,8 +33,9 @@ import Gougu
     }
 
     @Test func auxiliaryPointsAreDrawnApart() throws {
-        // Deduction alone does not prove that the bisectors meet; one auxiliary point does.
-        let outcome = try solved("a b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b",
+        // IMO 2012 P5: deduction alone does not prove it; one auxiliary point does.
+        let outcome = try solved("c a b = r_triangle c a b; d = foot d c a b; x = on_line x c d; k = on_line k a x, on_circle k b c; "
+                                 + "l = on_line l b x, on_circle l a c; m = on_line m a l, on_line m b k ? cong m k m l",
                                  options: SolveOptions(seconds: 30, coordinates: .off))
         #expect(outcome.method == .auxiliaryConstructions, "\(outcome.stopReason)")
         let html = try #require(ProofPage(outcome)).html

@@ -128,9 +128,11 @@ def run_gougu_solve(gougu: str, file: Path, names: list[str], timeout: float,
 # ----------------------------------------------------------------- Newclid
 
 
-def run_newclid(file: Path, timeout: float, seed: int) -> dict[str, dict]:
+def run_newclid(file: Path, timeout: float, seed: int, tables: str = "default",
+                author_aux: bool = False) -> dict[str, dict]:
     cmd = [sys.executable, str(HERE / "run_newclid.py"), str(file),
-           "--timeout", str(timeout), "--seed", str(seed), "--backend", "yuclid"]
+           "--timeout", str(timeout), "--seed", str(seed), "--backend", "yuclid",
+           "--tables", tables] + (["--author-aux"] if author_aux else [])
     log("$ " + " ".join(cmd))
     out = {}
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
@@ -189,6 +191,8 @@ def main() -> None:
     ap.add_argument("--reference", type=Path)
     ap.add_argument("--report", type=Path, help="also write a Markdown report here")
     ap.add_argument("--json", type=Path, help="also write the raw results as JSON here")
+    ap.add_argument("--yuclid-tables", choices=["default", "all"], default="default")
+    ap.add_argument("--author-aux", action="store_true")
     ap.add_argument("--gougu-mode", choices=["auto", "bench", "solve"], default="auto")
     args = ap.parse_args()
 
@@ -209,7 +213,8 @@ def main() -> None:
 
     log(f"== Newclid + Yuclid, {len(names)} problems, timeout {args.timeout:g} s")
     t0 = time.perf_counter()
-    newclid = run_newclid(args.file, args.timeout, args.seed)
+    newclid = run_newclid(args.file, args.timeout, args.seed, args.yuclid_tables,
+                          args.author_aux)
     newclid_wall = time.perf_counter() - t0
     ref = read_reference(args.reference)
     load_after = os.getloadavg()
@@ -235,6 +240,13 @@ def main() -> None:
     lines.append(f"File: {args.file} ({len(names)} problems); per-problem timeout "
                  f"{args.timeout:g} s; seed {args.seed}; one problem at a time, each "
                  f"in its own process.")
+    lines.append(f"Yuclid tables: {args.yuclid_tables}"
+                 + (" (every table; the yuclid binary's own verdict, not replayed by "
+                    "Newclid)" if args.yuclid_tables == "all" else
+                    " (Newclid's configuration, replayed by Newclid)")
+                 + "; the author's auxiliary clauses after '|' "
+                 + ("kept for Newclid as for Gougu." if args.author_aux else
+                    "dropped for Newclid."))
     lines.append(f"Run {started:%Y-%m-%d %H:%M %Z} on {platform.node()} "
                  f"({os.cpu_count()} cores), load average {load_before[0]:.2f} before, "
                  f"{load_after[0]:.2f} after. Gougu driven by `gougu {mode}`.")
@@ -282,6 +294,7 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps({
             "file": str(args.file), "timeout": args.timeout, "seed": args.seed,
+            "yuclid_tables": args.yuclid_tables, "author_aux": args.author_aux,
             "started": started.isoformat(), "load_before": load_before,
             "load_after": load_after, "gougu_mode": mode,
             "gougu_batch_wall": gougu_wall, "newclid_batch_wall": newclid_wall,

@@ -3,6 +3,7 @@
 #
 #   scripts/bench/compare.sh [FILE] [--timeout S] [--seed N] [--report OUT.md] [--json OUT.json]
 #                            [--gougu BIN | --scratch-path DIR] [--venv DIR]
+#                            [--yuclid-tables default|all] [--author-aux]
 #
 # 1. makes a virtual environment (default .venv-bench in the repository root) and
 #    pip-installs Newclid 3.0.1 + py_yuclid 3.0.0 with every dependency pinned
@@ -12,7 +13,10 @@
 # 3. runs Gougu on FILE (`gougu bench --jobs 1`, or `gougu solve --problem` per problem
 #    for a Gougu without bench), then Newclid+Yuclid (scripts/bench/run_newclid.py),
 #    both DD+AR only, one problem at a time, each in its own process, with the same
-#    per-problem timeout (default 60 s);
+#    per-problem timeout (default 60 s); --yuclid-tables all runs the yuclid binary
+#    with every table (distances, squared distances, equations, sines) and takes its
+#    own verdict; --author-aux keeps the author's auxiliary clauses after '|' for
+#    Newclid too (Gougu always reads them);
 # 4. prints per problem: Gougu, Newclid+Yuclid and AlphaGeometry's DD+AR reference
 #    (solved, seconds), then the solve counts, the total seconds and the time ratio
 #    Newclid/Gougu. docs/benchmarking.md says what each number measures.
@@ -35,8 +39,10 @@ gougu=""
 scratch="$root/.build"
 venv="$root/.venv-bench"
 python=${PYTHON:-python3}
+tables=default
+author_aux=""
 
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 file_given=""
 while [[ $# -gt 0 ]]; do
@@ -49,6 +55,8 @@ while [[ $# -gt 0 ]]; do
         --scratch-path) scratch=$2; shift 2 ;;
         --venv) venv=$2; shift 2 ;;
         --reference) reference=$2; shift 2 ;;
+        --yuclid-tables) tables=$2; shift 2 ;;
+        --author-aux) author_aux=1; shift ;;
         -h|--help) usage; exit 0 ;;
         -*) echo "compare.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
         *)
@@ -88,7 +96,9 @@ fi
 [[ -x $gougu ]] || { echo "compare.sh: no Gougu binary at $gougu" >&2; exit 1; }
 
 # 3 and 4. Both engines, then the table.
-args=(--gougu "$gougu" --file "$file" --timeout "$timeout" --seed "$seed" --reference "$reference")
+args=(--gougu "$gougu" --file "$file" --timeout "$timeout" --seed "$seed" --reference "$reference"
+      --yuclid-tables "$tables")
+[[ -n $author_aux ]] && args+=(--author-aux)
 [[ -n $report ]] && args+=(--report "$report")
 [[ -n $json ]] && args+=(--json "$json")
 exec "$venv/bin/python" "$here/compare.py" "${args[@]}"

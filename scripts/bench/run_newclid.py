@@ -3,7 +3,8 @@
 problem language and print one JSON object per problem, one per line.
 
     run_newclid.py FILE [--problem NAME|all] [--timeout S] [--seed N]
-                        [--backend yuclid|python]
+                        [--backend yuclid|python] [--tables default|all]
+                        [--author-aux]
 
 Every problem runs in its own child process (a fresh interpreter: nothing is
 cached between problems), killed with its whole process group (the `yuclid`
@@ -37,6 +38,16 @@ is used. A problem that
 fails to parse, to build, or crashes is reported with status "error" and the
 message; the run goes on.
 
+--tables all runs the `yuclid` binary with every table and theorem family it
+has (no `--disable-*` flag: AR on distances, on squared distances, theorems
+with equations, sines) instead of Newclid's default configuration
+(`--disable-ar-dist --disable-ar-squared --disable-eqn-statements
+--disable-ar-sin`). Newclid 3.0.1 cannot replay what those tables deduce (its
+adapter knows only angle and ratio chasing), so with `all` the verdict is the
+binary's own ("status": "solved"), and "seconds" is the diagram plus the
+binary. --author-aux keeps the author's auxiliary clauses after ' | ' (Newclid's
+problem sets carry them), as Gougu does; by default they are dropped.
+
 Must be run with the interpreter of the virtual environment where `newclid`
 and `py_yuclid` are installed (scripts/bench/compare.sh makes it).
 """
@@ -65,7 +76,8 @@ def read_problems(path: Path) -> list[tuple[str, str]]:
     return [(lines[i], lines[i + 1]) for i in range(0, len(lines), 2)]
 
 
-def to_newclid_dialect(statement: str, defs: dict[str, tuple[int, list[int]]]) -> str:
+def to_newclid_dialect(statement: str, defs: dict[str, tuple[int, list[int]]],
+                       keep_aux: bool = False) -> str:
     """AlphaGeometry -> Newclid JGEX.
 
     1. Drop auxiliary constructions ('setup | aux ? goal') so that Newclid runs
@@ -85,8 +97,9 @@ def to_newclid_dialect(statement: str, defs: dict[str, tuple[int, list[int]]]) -
     output points).
     """
     setup, sep, goal = statement.partition("?")
-    if " | " in setup:
-        setup = setup.split(" | ", 1)[0]
+    aux = ""
+    if "|" in setup:
+        setup, aux = (part.strip() for part in setup.split("|", 1))
     clauses = []
     for clause in setup.split(";"):
         if "=" not in clause:
@@ -114,6 +127,8 @@ def to_newclid_dialect(statement: str, defs: dict[str, tuple[int, list[int]]]) -
             constructions.append(" ".join([name, *args]))
         clauses.append(f"{' '.join(points)} = {', '.join(constructions)}")
     out = "; ".join(clauses)
+    if keep_aux and aux:
+        out += " | " + aux
     if sep:
         out += " ? " + goal.strip()
     return out
@@ -125,7 +140,26 @@ def to_newclid_dialect(statement: str, defs: dict[str, tuple[int, list[int]]]) -
 YUCLID_SECONDS = [0.0]
 
 
-def child(name: str, statement: str, seed: int, backend: str) -> dict:
+def run_yuclid_all_tables(setup, yuclid_adapter) -> bool:  # type: ignore[no-untyped-def]
+    """The `yuclid` binary on Newclid's setup with every table enabled; its own verdict."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "problem.txt"
+        path.write_text("\n".join(yuclid_adapter._write_yuclid_setup(setup)))
+        t = time.perf_counter()
+        try:
+            result = subprocess.run(
+                [yuclid_adapter.YUCLID_PATH.as_posix(), "--mode", "ddar", "--use-json",
+                 "--log-level", "warning", "--input-file", str(path)],
+                capture_output=True, text=True, check=True)
+        finally:
+            YUCLID_SECONDS[0] += time.perf_counter() - t
+    return json.loads(result.stdout)["status"] == "solved"
+
+
+def child(name: str, statement: str, seed: int, backend: str, tables: str = "default",
+          author_aux: bool = False) -> dict:
     # py_yuclid finds the `yuclid` binary with shutil.which at import time: the
     # venv's bin/ must be on PATH even when the venv is not activated.
     bindir = os.path.dirname(sys.executable)
@@ -165,14 +199,17 @@ def child(name: str, statement: str, seed: int, backend: str) -> dict:
 
     t0 = time.perf_counter()
     rng = np.random.default_rng(seed)
-    text = to_newclid_dialect(statement, defs)
-    builder = JGEXProblemBuilder(rng=rng).with_problem_from_txt(
-        text, problem_name=name
-    )
-    setup = builder.build()
+    text = to_newclid_dialect(statement, defs, keep_aux=author_aux)
+    builder = JGEXProblemBuilder(rng=rng)
+    if author_aux:
+        builder = builder.include_auxiliary_clauses()
+    setup = builder.with_problem_from_txt(text, problem_name=name).build()
     t1 = time.perf_counter()
-    solver = GeometricSolverBuilder(rng, api_default=api_default).build(setup)
-    proved = bool(solver.run())
+    if tables == "all":
+        proved = run_yuclid_all_tables(setup, yuclid_adapter)
+    else:
+        solver = GeometricSolverBuilder(rng, api_default=api_default).build(setup)
+        proved = bool(solver.run())
     t2 = time.perf_counter()
     return {
         "translated": text != statement,
@@ -186,7 +223,8 @@ def child_main(args: argparse.Namespace) -> None:
     problems = dict(read_problems(Path(args.file)))
     started = time.perf_counter()
     try:
-        res = child(args.child, problems[args.child], args.seed, args.backend)
+        res = child(args.child, problems[args.child], args.seed, args.backend,
+                    args.tables, args.author_aux)
         res["status"] = "proved" if res["proved"] else "not proved"
         res["error"] = None
     except BaseException as e:  # noqa: BLE001 - report every failure per problem
@@ -203,9 +241,12 @@ def child_main(args: argparse.Namespace) -> None:
 # Parent: one child process per problem, one at a time, with a timeout.
 
 
-def run_one(file: str, name: str, timeout: float, seed: int, backend: str) -> dict:
+def run_one(file: str, name: str, timeout: float, seed: int, backend: str,
+            tables: str = "default", author_aux: bool = False) -> dict:
     cmd = [sys.executable, os.path.abspath(__file__), file, "--child", name,
-           "--seed", str(seed), "--backend", backend]
+           "--seed", str(seed), "--backend", backend, "--tables", tables]
+    if author_aux:
+        cmd.append("--author-aux")
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
@@ -246,8 +287,16 @@ def main() -> None:
     ap.add_argument("--backend", choices=["yuclid", "python"], default="yuclid",
                     help="yuclid: C++ Yuclid DD+AR (default); python: Newclid's "
                          "pure-Python DDARN")
+    ap.add_argument("--tables", choices=["default", "all"], default="default",
+                    help="default: Yuclid as Newclid configures it (no AR on distances "
+                         "or squared distances, no equations, no sines), replayed by "
+                         "Newclid; all: every table, the binary's own verdict")
+    ap.add_argument("--author-aux", action="store_true",
+                    help="keep the author's auxiliary clauses after '|' (as Gougu does)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.tables == "all" and args.backend != "yuclid":
+        raise SystemExit("--tables all needs --backend yuclid")
     if args.child is not None:
         child_main(args)
         return
@@ -258,7 +307,7 @@ def main() -> None:
         names = [args.problem]
     for name in names:
         print(json.dumps(run_one(args.file, name, args.timeout, args.seed,
-                                 args.backend)), flush=True)
+                                 args.backend, args.tables, args.author_aux)), flush=True)
 
 
 if __name__ == "__main__":
