@@ -5,10 +5,6 @@ import Gougu
 /// linked to its proof page.
 enum BenchPages {
     static func index(of report: BenchReport, pages: [Int: String], folder: String) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
         var rows = ""
         for record in report.problems {
             let page = pages[record.index]

@@ -222,8 +222,8 @@ func fmt(_ value: Double) -> String {
     return "\(sign)\(whole).\(fraction < 10 ? "0" : "")\(fraction)"
 }
 
-/// Text escaped for XML character data and attribute values.
-func escape(_ text: String) -> String {
+/// Text escaped for XML (and HTML) character data and attribute values.
+public func escape(_ text: String) -> String {
     var out = ""
     for c in text {
         switch c {

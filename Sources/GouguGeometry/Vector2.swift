@@ -33,3 +33,15 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension SIMD2 where Scalar == Double {
+    /// The centre of the circle through three points; nil when twice the cross product of
+    /// b - a and c - a is within `tolerance` of zero (the points are collinear).
+    public static func circumcenter(_ a: Vector2, _ b: Vector2, _ c: Vector2, tolerance: Double) -> Vector2? {
+        let (u, v) = (b - a, c - a)
+        let d = 2 * u.cross(v)
+        guard abs(d) > tolerance else { return nil }
+        let (uu, vv) = (u.dot(u), v.dot(v))
+        return a + Vector2(v.y * uu - u.y * vv, u.x * vv - v.x * uu) / d
+    }
+}

@@ -38,7 +38,7 @@ struct ProofOverlays {
             let hi = distinct[along.indices.max { along[$0] < along[$1] }!]
             return [segment(lo, hi)]
         case "cyclic":
-            guard distinct.count >= 3, let centre = circumcentre(distinct[0], distinct[1], distinct[2]) else { return [] }
+            guard distinct.count >= 3, let centre = Vector2.circumcenter(distinct[0], distinct[1], distinct[2], tolerance: 1e-12) else { return [] }
             return [circle(centre, radius: centre.distance(to: distinct[0]))]
         case "circle":
             guard points.count >= 2 else { return [] }
@@ -66,15 +66,6 @@ struct ProofOverlays {
 
     func polygon(_ corners: [Vector2]) -> String {
         "<polygon points=\"" + corners.map(frame.pixel).map { "\(fmt($0.x)),\(fmt($0.y))" }.joined(separator: " ") + "\"/>"
-    }
-
-    /// The centre of the circle through three points (nil when they are collinear).
-    func circumcentre(_ a: Vector2, _ b: Vector2, _ c: Vector2) -> Vector2? {
-        let (u, v) = (b - a, c - a)
-        let d = 2 * u.cross(v)
-        guard abs(d) > 1e-12 else { return nil }
-        let (uu, vv) = (u.dot(u), v.dot(v))
-        return a + Vector2(v.y * uu - u.y * vv, u.x * vv - v.x * uu) / d
     }
 
     /// Two decimals, as the figure writes its coordinates.

@@ -229,17 +229,5 @@ public struct ProofPage: Sendable {
     """
 }
 
-/// `text` with `& < > "` escaped for HTML.
-func escapeHTML(_ text: String) -> String {
-    var out = ""
-    for c in text {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
+/// `text` escaped for HTML (the figure's escaping).
+func escapeHTML(_ text: String) -> String { escape(text) }

@@ -97,7 +97,7 @@ public struct HeuristicProposer: Proposer {
             } }
             var seenCircles = Set<[Int]>()
             for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n {
-                guard let o = circumcenter(p[a], p[b], p[c]) else { continue }
+                guard let o = Vector2.circumcenter(p[a], p[b], p[c], tolerance: 1e-9) else { continue }
                 let r = o.distance(to: p[a])
                 guard r < 100 * scale else { continue }
                 let on = (0..<n).filter { abs(o.distance(to: p[$0]) - r) < tol * max(1, r) }
@@ -167,7 +167,7 @@ public struct HeuristicProposer: Proposer {
             }
         }
         for a in 0..<n { for b in (a + 1)..<n { for c in (b + 1)..<n where !figure.collinear(a, b, c) {
-            let centre = circumcenter(p[a], p[b], p[c])
+            let centre = Vector2.circumcenter(p[a], p[b], p[c], tolerance: 1e-9)
             add("circle", [a, b, c], centre, lengths: 2)
             add("orthocenter", [a, b, c], centre.map { p[a] + p[b] + p[c] - $0 * 2 })
             add("parallelogram", [a, b, c], p[a] + p[c] - p[b], lengths: 2)
@@ -302,15 +302,6 @@ public struct HeuristicProposer: Proposer {
         }
         return result
     }
-}
-
-/// The centre of the circle through three points (nil when they are collinear).
-func circumcenter(_ a: Vector2, _ b: Vector2, _ c: Vector2) -> Vector2? {
-    let (u, v) = (b - a, c - a)
-    let d = 2 * u.cross(v)
-    guard abs(d) > 1e-9 else { return nil }
-    let (uu, vv) = (u.dot(u), v.dot(v))
-    return a + Vector2(v.y * uu - u.y * vv, u.x * vv - v.x * uu) / d
 }
 
 /// Where lines ab and cd meet (nil when parallel).
