@@ -841,6 +841,9 @@ public struct FactStore: Sendable {
         }
         for group in sineAngleGroups?.groups ?? [] {
             var classes: [LinearExpression: SineAngle] = [:]
+            // The classes' first angles in the group's order, so that every run joins and
+            // compares them in the same order (a dictionary's order varies between runs).
+            var representatives: [SineAngle] = []
             for angle in group {
                 let lines = [angle.v, angle.u, angle.v, angle.w]
                 let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
@@ -856,11 +859,11 @@ public struct FactStore: Sendable {
                     join(angle, first, by: statement("eqangle", [first.v, first.u, first.v, first.w, angle.v, angle.w, angle.v, angle.u]))
                 } else {
                     classes[forward] = angle
+                    representatives.append(angle)
                 }
             }
             // The way back: angles of different classes whose |sin| ratio chasing proves
             // equal are equal or opposite (modulo 180°), whichever the diagram shows.
-            let representatives = Array(classes.values)
             for i in representatives.indices {
                 for j in representatives.indices where j > i {
                     let (x, y) = (representatives[i], representatives[j])

@@ -208,8 +208,9 @@ struct SVGWriter {
     }
 }
 
-/// A number with at most two decimals, without trailing zeros or a negative zero.
-func fmt(_ value: Double) -> String {
+/// A number with at most two decimals, without trailing zeros or a negative zero, as the
+/// figure writes its coordinates (non-finite values as 0, huge ones clamped).
+public func fmt(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
     // Far beyond any canvas: clamp, so that the conversion cannot overflow.
     let hundredths = Int((min(max(value, -1e12), 1e12) * 100).rounded())

@@ -24,14 +24,9 @@ extension Problem {
         guard order.allSatisfy(clauses.indices.contains) else {
             throw ProblemEditingError(reason: "no clause at \(order.filter { !clauses.indices.contains($0) })")
         }
-        var newIndex: [Int: Int] = [:]
-        var newPoints: [PointDeclaration] = []
-        for c in order {
-            for p in clauses[c].points {
-                newIndex[p.index] = newPoints.count
-                newPoints.append(points[p.index])
-            }
-        }
+        let newIndex = renumbering(keeping: kept)
+        var newPoints = [PointDeclaration?](repeating: nil, count: newIndex.count)
+        for (old, new) in newIndex { newPoints[new] = points[old] }
         func mapped(_ argument: Argument) throws -> Argument {
             guard case .point(let p) = argument else { return argument }
             guard let index = newIndex[p.index] else {
@@ -48,17 +43,14 @@ extension Problem {
                           location: clause.location)
         }
         let auxiliaryStart = authorAuxiliaryStart.flatMap { start in order.firstIndex { $0 >= start } }
-        return Problem(name: name, location: location, points: newPoints, clauses: newClauses, goal: nil, goalLocation: nil,
+        return Problem(name: name, location: location, points: newPoints.map { $0! }, clauses: newClauses, goal: nil, goalLocation: nil,
                        authorAuxiliaryStart: auxiliaryStart)
     }
 
     /// `statement`, a statement about this problem's points, with its points renumbered as
     /// `restricted(to: kept)` numbers them (nil when it names a point of another clause).
     public func statement(_ statement: Statement, restrictedTo kept: Set<Int>) -> Statement? {
-        var newIndex: [Int: Int] = [:]
-        for c in kept.sorted() where clauses.indices.contains(c) {
-            for p in clauses[c].points { newIndex[p.index] = newIndex.count }
-        }
+        let newIndex = renumbering(keeping: kept)
         var arguments: [Argument] = []
         for argument in statement.arguments {
             guard case .point(let p) = argument else { arguments.append(argument); continue }
@@ -66,6 +58,18 @@ extension Problem {
             arguments.append(.point(PointID(index)))
         }
         return Statement(predicate: statement.predicate, arguments: arguments)
+    }
+}
+
+extension Problem {
+    /// Old point index to new, for the points the clauses at `kept` create, numbered in
+    /// construction order (as `restricted(to:)` numbers them).
+    private func renumbering(keeping kept: Set<Int>) -> [Int: Int] {
+        var newIndex: [Int: Int] = [:]
+        for c in kept.sorted() where clauses.indices.contains(c) {
+            for p in clauses[c].points { newIndex[p.index] = newIndex.count }
+        }
+        return newIndex
     }
 }
 

@@ -67,10 +67,4 @@ struct ProofOverlays {
     func polygon(_ corners: [Vector2]) -> String {
         "<polygon points=\"" + corners.map(frame.pixel).map { "\(fmt($0.x)),\(fmt($0.y))" }.joined(separator: " ") + "\"/>"
     }
-
-    /// Two decimals, as the figure writes its coordinates.
-    func fmt(_ x: Double) -> String {
-        let r = (x * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
-    }
 }

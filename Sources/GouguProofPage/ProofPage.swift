@@ -58,12 +58,13 @@ public struct ProofPage: Sendable {
     /// The page.
     public var html: String {
         let problem = diagram.problem
+        let lines = self.lines
         let figure = Figure(diagram: diagram)
         let frame = figure.frame
         var svg = figure.svg()
         if let start = svg.range(of: "<svg") { svg = String(svg[start.lowerBound...]) }
         for point in problem.points[statementPoints...] {
-            let name = escapeHTML(point.name)
+            let name = escape(point.name)
             svg = svg.replacingOccurrences(of: "class=\"point\" data-point=\"\(name)\"", with: "class=\"point auxiliary-point\" data-point=\"\(name)\"")
         }
         let overlays = ProofOverlays(diagram: diagram, frame: frame, statementPoints: statementPoints)
@@ -72,11 +73,11 @@ public struct ProofPage: Sendable {
             svg.replaceSubrange(end, with: overlays + "</svg>")
         }
         var body = ""
-        body += "<header><h1>\(escapeHTML(problem.name))</h1>\n"
-        body += "<p class=\"statement\"><code>\(escapeHTML(problem.statementText))</code></p>\n"
+        body += "<header><h1>\(escape(problem.name))</h1>\n"
+        body += "<p class=\"statement\"><code>\(escape(problem.statementText))</code></p>\n"
         if statementPoints < problem.points.count {
             let auxiliary = problem.points[statementPoints...].map(\.name).joined(separator: ", ")
-            body += "<p class=\"auxiliary-note\">Auxiliary points (drawn in blue): \(escapeHTML(auxiliary))</p>\n"
+            body += "<p class=\"auxiliary-note\">Auxiliary points (drawn in blue): \(escape(auxiliary))</p>\n"
         }
         body += "</header>\n<main>\n<figure id=\"figure\" aria-label=\"figure of the problem\">\n\(svg)\n</figure>\n"
         body += "<section id=\"proof\" aria-label=\"proof\">\n"
@@ -89,17 +90,17 @@ public struct ProofPage: Sendable {
                 if line.isGoal { classes.append("goal") }
                 let points = pointNames(in: line.statement).joined(separator: " ")
                 body += "<li id=\"line-\(line.number)\" class=\"\(classes.joined(separator: " "))\" role=\"option\" tabindex=\"-1\""
-                    + " data-step=\"\(line.number)\" data-points=\"\(escapeHTML(points))\" data-cites=\"\(line.cites.map(String.init).joined(separator: " "))\">"
-                body += "<span class=\"number\">(\(line.number))</span> <code class=\"statement\">\(escapeHTML(line.statement))</code>"
+                    + " data-step=\"\(line.number)\" data-points=\"\(escape(points))\" data-cites=\"\(line.cites.map(String.init).joined(separator: " "))\">"
+                body += "<span class=\"number\">(\(line.number))</span> <code class=\"statement\">\(escape(line.statement))</code>"
                 if line.isPremise { body += " <span class=\"badge\">premise</span>" }
                 if line.isGoal { body += " <span class=\"badge goal-badge\">goal</span>" }
-                body += "<div class=\"reason\">\(linkedCitations(escapeHTML(line.reason)))</div></li>\n"
+                body += "<div class=\"reason\">\(linkedCitations(escape(line.reason)))</div></li>\n"
             }
             body += "</ol>\n"
         }
         if let coordinateProof {
             body += "<h2>Proof by coordinates</h2>\n<p class=\"help\">The points as rational functions of the parameters, and the goal's identity.</p>\n"
-            body += "<pre class=\"coordinates\">\(escapeHTML(coordinateProof.text))</pre>\n"
+            body += "<pre class=\"coordinates\">\(escape(coordinateProof.text))</pre>\n"
         }
         body += "</section>\n</main>\n"
         return """
@@ -108,7 +109,7 @@ public struct ProofPage: Sendable {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Proof of \(escapeHTML(problem.name))</title>
+        <title>Proof of \(escape(problem.name))</title>
         <style>\(Self.style)</style>
         </head>
         <body>
@@ -228,6 +229,3 @@ public struct ProofPage: Sendable {
     })();
     """
 }
-
-/// `text` escaped for HTML (the figure's escaping).
-func escapeHTML(_ text: String) -> String { escape(text) }

@@ -171,7 +171,10 @@ public struct ProposerCorpus: Sendable {
     /// DD + AR derive from it in its seed-0 diagram; nil where it has no diagram.
     func configurations(of problems: [Problem], counts: inout Counts) -> [String: ConfigurationSummary?] {
         var premiseSets: [String: Problem] = [:]
-        for problem in problems { premiseSets[Self.premisesKey(of: problem)] = premiseSets[Self.premisesKey(of: problem)] ?? problem.replacingGoal(nil) }
+        for problem in problems {
+            let key = Self.premisesKey(of: problem)
+            if premiseSets[key] == nil { premiseSets[key] = problem.replacingGoal(nil) }
+        }
         let texts = premiseSets.keys.sorted()
         let start = Date()
         let engine = Engine()
