@@ -59,7 +59,18 @@ let package = Package(
 
         // Proofs by coordinates: points as rational functions of parameters, goals as
         // polynomial identities modulo the algebraic parameters' relations.
-        .target(name: "GouguAlgebraicProof", dependencies: ["GouguPolynomials", "GouguLanguage", "GouguGeometry"]),
+        .target(name: "GouguAlgebraicProof", dependencies: ["GouguPolynomials", "GouguLanguage", "GouguGeometry",
+                                                            "GouguPredicatePolynomials", "GouguCoordinateCheck"]),
+
+        // The theorem library's meaning of each predicate as polynomial equations in
+        // coordinates, shared by the coordinate prover and the certificate checker.
+        .target(name: "GouguPredicatePolynomials", dependencies: ["GouguPolynomials", "GouguLanguage", "GouguGeometry"]),
+
+        // The checker of proofs by coordinates (`gougu-coordinates/1` certificates): trusts the
+        // polynomial arithmetic, the predicates' polynomial meaning, the parser and the
+        // diagram, never the coordinate prover.
+        .target(name: "GouguCoordinateCheck", dependencies: ["GouguArithmetic", "GouguPolynomials", "GouguLanguage",
+                                                             "GouguGeometry", "GouguPredicatePolynomials"]),
 
         // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine.
         .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
@@ -70,7 +81,7 @@ let package = Package(
         .target(
             name: "GouguSolver",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguAlgebraicProof",
-                           "GouguProofCheck", "GouguSearch", "GouguProposer", "GouguProofPage"]
+                           "GouguProofCheck", "GouguCoordinateCheck", "GouguSearch", "GouguProposer", "GouguProofPage"]
         ),
 
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
@@ -99,7 +110,7 @@ let package = Package(
         .target(
             name: "Gougu",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
-                           "GouguPolynomials", "GouguAlgebraicProof",
+                           "GouguPolynomials", "GouguPredicatePolynomials", "GouguAlgebraicProof", "GouguCoordinateCheck",
                            "GouguFigures", "GouguProofPage", "GouguNeural", "GouguSynthesis", "GouguProposer", "GouguSolver"]
         ),
 
@@ -134,7 +145,9 @@ let package = Package(
         .target(name: "GouguTestSupport", path: "Tests/Support"),
         .testTarget(name: "GouguArithmeticTests", dependencies: ["GouguArithmetic", "GouguTestSupport"]),
         .testTarget(name: "GouguPolynomialsTests", dependencies: ["GouguPolynomials"]),
-        .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
+        .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguPredicatePolynomials", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
+        .testTarget(name: "GouguCoordinateCheckTests", dependencies: ["GouguCoordinateCheck", "GouguAlgebraicProof", "GouguGeometry",
+                                                                  "GouguLanguage", "GouguPolynomials", "GouguTestSupport"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),

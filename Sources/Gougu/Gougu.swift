@@ -4,7 +4,9 @@
 @_exported import GouguGeometry
 @_exported import GouguDeduction
 @_exported import GouguPolynomials
+@_exported import GouguPredicatePolynomials
 @_exported import GouguAlgebraicProof
+@_exported import GouguCoordinateCheck
 @_exported import GouguProofCheck
 @_exported import GouguSearch
 @_exported import GouguFigures

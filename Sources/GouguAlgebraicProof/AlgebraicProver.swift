@@ -3,6 +3,7 @@ import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 /// A proof by coordinates: the problem's points as exact rational functions of
 /// parameters (`CoordinateModel`), and the goal's equations, once their numerators are

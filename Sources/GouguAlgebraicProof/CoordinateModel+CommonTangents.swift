@@ -1,6 +1,7 @@
 import GouguArithmetic
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 // Common tangents of two circles (`cc_tangent`, `cc_tangent0`): the points of tangency
 // constrain each other (each is on the tangent at the other), so they are placed

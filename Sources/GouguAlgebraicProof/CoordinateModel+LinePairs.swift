@@ -1,6 +1,7 @@
 import GouguArithmetic
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 // Pairs of lines through an earlier point (the two bisectors of an angle), taken apart into
 // the line the point is on, and square roots in the model's field that make that possible

@@ -3,6 +3,7 @@ import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 // Solving one point's equations: the cases of `CoordinateModel`'s documentation.
 

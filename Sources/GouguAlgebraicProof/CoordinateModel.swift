@@ -3,6 +3,7 @@ import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 /// A problem in coordinates: every point's coordinates as exact rational functions of
 /// parameters, some of which may be algebraic (roots of a quadratic *relation*).
@@ -60,6 +61,9 @@ public struct CoordinateModel: Sendable {
         public let facts: [Statement]
         public let x: RationalFunction
         public let y: RationalFunction
+        /// The number of variables once the point was placed: those it introduced are the
+        /// ones after the previous placement's count.
+        public var variableCount: Int = 0
     }
 
     public let problem: Problem
@@ -300,7 +304,8 @@ public struct CoordinateModel: Sendable {
         for factor in [x.denominator, y.denominator] where factor.constantValue == nil && !knownFactors.contains(factor) {
             knownFactors.append(factor)
         }
-        placements.append(Placement(point: point, method: solution.method, facts: solution.facts, x: x, y: y))
+        placements.append(Placement(point: point, method: solution.method, facts: solution.facts, x: x, y: y,
+                                    variableCount: variables.count))
     }
 }
 

@@ -1,5 +1,6 @@
 import GouguArithmetic
 import GouguPolynomials
+import GouguPredicatePolynomials
 
 /// A polynomial in the coordinates `X`, `Y` of the point being placed, with coefficients
 /// that are rational functions of the parameters: the equation of the locus a fact puts

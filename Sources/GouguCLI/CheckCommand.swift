@@ -10,7 +10,8 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check a proof of a problem's goal, trusting only the theorem library.",
         discussion: """
             PROOF is a proof in format gougu-proof/2 (JSON, as `gougu solve --json` or --proof-out writes it) \
-            or the text proof `gougu solve` prints, told apart by content. \
+            or the text proof `gougu solve` prints, or the certificate of a proof by coordinates (gougu-coordinates/1, \
+            JSON, checked on the diagram of the seed it names), told apart by content. \
             Exit status: 0 valid, 1 invalid (the first failing step and why are printed) or not checked within --timeout, 2 unreadable input.
             """
     )
@@ -21,10 +22,10 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The name of the problem the proof proves.")
     var problem: String
 
-    @ArgumentParser.Argument(help: "The proof: JSON (gougu-proof/2) or text.")
+    @ArgumentParser.Argument(help: "The proof: JSON (gougu-proof/2 or gougu-coordinates/1) or text.")
     var proof: String
 
-    @Option(help: "The diagram's random seed (a proof by coordinates is checked on the diagram it was found on).")
+    @Option(help: "The diagram's random seed (unused: a proof names its own).")
     var seed: UInt64 = 0
 
     @OptionGroup var configurationOptions: ConfigurationOptions
@@ -48,10 +49,23 @@ struct CheckCommand: ParsableCommand {
         guard let text = String(data: data, encoding: .utf8) else { fail("\(proof):1:1: error: the file is not UTF-8 text") }
         let verdict: ProofVerdict
         var description: String
+        let byCoordinates = CoordinateCertificate.isCertificate(data)
         if text.hasPrefix(AlgebraicProver.header) {
+            // The text is for reading; checking it would mean running the prover again.
+            fail("\(proof):1:1: error: this is the text of a proof by coordinates, which is not checked: check its certificate "
+                 + "(\(CoordinateCertificate.format), the NAME.json that `gougu solve --proof-out` writes beside NAME.txt, "
+                 + "or a `gougu solve --json` record)")
+        } else if byCoordinates {
+            let certificate: CoordinateCertificate
+            do {
+                certificate = try CoordinateCertificate.read(data, file: proof)
+            } catch let error as CertificateReadError {
+                fail(error.description)
+            }
             let diagram: Diagram
             do {
-                diagram = try configurationOptions.build(problems[0], seed: seed, deadline: deadline)
+                diagram = try DiagramBuilder(deadline: deadline).build(problems[0], seed: certificate.seed,
+                                                                       configuration: Configuration(flips: certificate.configuration ?? 0))
             } catch let error as DiagramError {
                 fail("\(error) (problem '\(problems[0].name)')")
             } catch {
@@ -59,14 +73,14 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let outcome = MemoryWatch.run(budgetMiB: memory) { cancellation in
-                AlgebraicProver.check(text, diagram: diagram, deadline: end, cancellation: cancellation)
+                CoordinateChecker(deadline: deadline, cancellation: cancellation).check(certificate, for: problems[0], on: diagram)
             }
             switch outcome {
             case .valid: verdict = .valid
             case .invalid(let why): verdict = .invalid(ProofFailure(step: nil, statement: nil, reason: why))
             case .unfinished(let why): verdict = .unfinished(why)
             }
-            description = "proof by coordinates of \(problems[0].name)"
+            description = "proof by coordinates of \(problems[0].name) (\(certificate.placements.count) points, \(certificate.variables.count) variables)"
         } else {
             let document: ProofDocument
             do {
@@ -82,7 +96,7 @@ struct CheckCommand: ParsableCommand {
             print("\(proof): valid \(description)")
         case .invalid(let failure):
             // A proof by coordinates' failure names no step: print the reason alone.
-            print("\(proof): invalid: \(failure.step == nil && text.hasPrefix(AlgebraicProver.header) ? failure.reason : failure.description)")
+            print("\(proof): invalid: \(failure.step == nil && byCoordinates ? failure.reason : failure.description)")
             throw ExitCode(1)
         case .unfinished(let why):
             print("\(proof): not checked: \(why) (--timeout \(timeout))")

@@ -25,6 +25,8 @@ struct SolveRecord: Codable {
     var searchStopReason: String? = nil
     /// The proof by coordinates, as text, when that is how the goal was proved.
     var coordinateProof: String? = nil
+    /// Its certificate (`gougu-coordinates/1`), which `gougu check` checks.
+    var coordinateCertificate: CoordinateCertificate? = nil
     /// Why the proof by coordinates failed, when it was tried and failed.
     var coordinateFailure: String? = nil
     /// Seconds the checker took to accept the proof before it was reported.
@@ -54,6 +56,7 @@ extension SolveRecord {
             if !search.auxiliary.isEmpty || search.identification != nil { statement = outcome.provedProblem.writtenText }
         }
         coordinateProof = outcome.coordinateProof?.text
+        if let proof = outcome.coordinateProof, let diagram = outcome.diagram { coordinateCertificate = proof.certificate(on: diagram) }
         coordinateFailure = outcome.coordinates?.failure?.description
         checkSeconds = outcome.checkSeconds
     }
@@ -87,7 +90,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
     var json = false
 
-    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
+    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (gougu-proof/2, or gougu-coordinates/1 for a proof by coordinates) (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
     var proofOut: String?
 
     @Option(help: "Also write each proof as an HTML page (the figure beside the proof; selecting a step lights up its objects): to this file for one problem, as FOLDER/NAME.html for several.")
@@ -266,6 +269,7 @@ struct SolveCommand: ParsableCommand {
                 try FileAccess.write(try GouguJSON.encoder(pretty: true).encode(proof), to: base + ".json")
             } else if let coordinateProof = outcome.coordinateProof {
                 try FileAccess.write(Data((coordinateProof.text + "\n").utf8), to: base + ".txt")
+                if let certificate = record.coordinateCertificate { try FileAccess.write(certificate.json(pretty: true), to: base + ".json") }
             }
             // A proof with auxiliary points proves the augmented problem: write it beside the
             // proof as a problem file (name line, statement line) for a checker to read.

@@ -1,6 +1,7 @@
 import Foundation
 import GouguAlgebraicProof
 import GouguArithmetic
+import GouguCoordinateCheck
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
@@ -24,7 +25,7 @@ public enum ProofVerification: Sendable, Equatable {
 /// A synthetic proof is written as JSON (`GouguJSON`), read back as a `ProofDocument` and
 /// checked by `ProofChecker` against the problem as stated: the writer, the reader and
 /// every step are exercised exactly as a user's check would exercise them. A proof by
-/// coordinates is checked by `AlgebraicProver.check`.
+/// coordinates is written as its certificate and checked by `CoordinateChecker`.
 public enum ProofVerifier {
     /// Checks `proof`, a proof of `problem` (with any auxiliary constructions it declares),
     /// stopping at `deadline`.
@@ -44,10 +45,20 @@ public enum ProofVerifier {
     }
 
     /// Checks a proof by coordinates found on `diagram`, stopping at `deadline` or when
-    /// `cancellation` is cancelled.
+    /// `cancellation` is cancelled: its certificate is written as JSON, read back and
+    /// checked by `CoordinateChecker`, which never runs the coordinate prover.
     public static func verify(_ proof: AlgebraicProof, on diagram: Diagram, deadline: Date = .distantFuture,
                               cancellation: CancellationFlag? = nil) -> ProofVerification {
-        switch AlgebraicProver.check(proof.text, diagram: diagram, deadline: deadline, cancellation: cancellation) {
+        let certificate: CoordinateCertificate
+        do {
+            certificate = try CoordinateCertificate.read(proof.certificate(on: diagram).json(pretty: false),
+                                                         file: "<certificate of \(diagram.problem.name)>")
+        } catch {
+            return .rejected("the certificate does not read back: \(error)")
+        }
+        let seconds = min(max(deadline.timeIntervalSinceNow, 0), 1e6)
+        let checker = CoordinateChecker(deadline: .now + .milliseconds(Int64(seconds * 1000)), cancellation: cancellation)
+        switch checker.check(certificate, for: diagram.problem, on: diagram) {
         case .valid: return .valid
         case .invalid(let why): return .rejected(why)
         case .unfinished(let why): return .unfinished(why)

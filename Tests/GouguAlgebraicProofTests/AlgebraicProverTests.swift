@@ -3,6 +3,7 @@ import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
+import GouguPredicatePolynomials
 import GouguTestSupport
 import Testing
 @testable import GouguAlgebraicProof

@@ -5,7 +5,7 @@ import GouguPolynomials
 
 /// Numbers with `+`, `-`, `*` in which point coordinates live: rational functions of the
 /// parameters, or polynomials in an unknown point's coordinates over them.
-protocol CoordinateRing {
+public protocol CoordinateRing {
     static func + (lhs: Self, rhs: Self) -> Self
     static func - (lhs: Self, rhs: Self) -> Self
     static func * (lhs: Self, rhs: Self) -> Self
@@ -13,23 +13,25 @@ protocol CoordinateRing {
 }
 
 extension RationalFunction: CoordinateRing {
-    init(_ constant: Rational) { self.init(Polynomial(constant)) }
+    public init(_ constant: Rational) { self.init(Polynomial(constant)) }
 }
 
 extension Complex: CoordinateRing {
-    init(_ constant: Rational) { self.init(Double(constant)) }
+    public init(_ constant: Rational) { self.init(Double(constant)) }
 }
 
 /// A point's two coordinates in some ring: `(x, y)` in cartesian coordinates, `(z, w)`
 /// in isotropic ones.
-struct PlanePoint<R: CoordinateRing> {
-    var x: R
-    var y: R
+public struct PlanePoint<R: CoordinateRing> {
+    public var x: R
+    public var y: R
 
-    static func - (lhs: PlanePoint, rhs: PlanePoint) -> PlanePoint { PlanePoint(x: lhs.x - rhs.x, y: lhs.y - rhs.y) }
+    public init(x: R, y: R) { self.x = x; self.y = y }
+
+    public static func - (lhs: PlanePoint, rhs: PlanePoint) -> PlanePoint { PlanePoint(x: lhs.x - rhs.x, y: lhs.y - rhs.y) }
 
     /// The point `self + t · direction`.
-    func moved(_ t: R, along direction: PlanePoint) -> PlanePoint {
+    public func moved(_ t: R, along direction: PlanePoint) -> PlanePoint {
         PlanePoint(x: x + t * direction.x, y: y + t * direction.y)
     }
 }
@@ -50,42 +52,42 @@ public enum CoordinateSystem: String, Sendable, CaseIterable {
     case isotropic
 
     /// The names of the two coordinates.
-    var coordinateNames: (String, String) { self == .cartesian ? ("x", "y") : ("z", "w") }
+    public var coordinateNames: (String, String) { self == .cartesian ? ("x", "y") : ("z", "w") }
 
     /// The dot product of two vectors (up to a constant factor).
-    func dot<R>(_ u: PlanePoint<R>, _ v: PlanePoint<R>) -> R {
+    public func dot<R>(_ u: PlanePoint<R>, _ v: PlanePoint<R>) -> R {
         self == .cartesian ? u.x * v.x + u.y * v.y : u.x * v.y + u.y * v.x
     }
 
     /// The cross product `u × v` (up to a constant factor).
-    func cross<R>(_ u: PlanePoint<R>, _ v: PlanePoint<R>) -> R {
+    public func cross<R>(_ u: PlanePoint<R>, _ v: PlanePoint<R>) -> R {
         self == .cartesian ? u.x * v.y - u.y * v.x : u.y * v.x - u.x * v.y
     }
 
     /// The squared length of a vector (exactly).
-    func squaredLength<R>(_ u: PlanePoint<R>) -> R {
+    public func squaredLength<R>(_ u: PlanePoint<R>) -> R {
         self == .cartesian ? u.x * u.x + u.y * u.y : u.x * u.y
     }
 
     /// A diagram position in these coordinates.
-    func coordinates(of position: Vector2) -> PlanePoint<Complex> {
+    public func coordinates(of position: Vector2) -> PlanePoint<Complex> {
         self == .cartesian ? PlanePoint(x: Complex(position.x), y: Complex(position.y))
                            : PlanePoint(x: Complex(position.x, position.y), y: Complex(position.x, -position.y))
     }
 }
 
 /// Why a statement has no polynomial form here.
-struct UnsupportedStatement: Error, CustomStringConvertible {
-    let description: String
+public struct UnsupportedStatement: Error, CustomStringConvertible {
+    public let description: String
 }
 
 /// The polynomial equations (each `= 0`) that say a statement holds, over any coordinate
 /// ring. Angles are directed and modulo 180 degrees, as in the problem language: two
 /// angles are equal exactly when their tangents are, `cross · dot' = dot · cross'`.
-enum PredicateEquations {
+public enum PredicateEquations {
     /// The equations of `statement` in coordinates of `system`, with `point` giving each
     /// point's coordinates.
-    static func equations<R: CoordinateRing>(of statement: Statement, in system: CoordinateSystem,
+    public static func equations<R: CoordinateRing>(of statement: Statement, in system: CoordinateSystem,
                                              point: (PointID) -> PlanePoint<R>) throws -> [R] {
         let p = statement.points.map(point)
         let numbers = statement.arguments.compactMap(\.number)
