@@ -426,19 +426,23 @@ private struct Run {
         }
     }
 
-    func vanishes(_ f: RationalFunction) -> Bool {
-        if f.isZero { return true }
-        // Far from zero in the diagram: not zero, without the costly reduction.
+    /// Whether an equation's numerator (over denominators nonzero in the diagram: checked)
+    /// vanishes on the family.
+    func vanishes(_ f: OverDenominators) -> Bool {
         let n = f.numerator
+        if n.isZero { return true }
+        // Far from zero in the diagram: not zero, without the costly reduction.
         if value(n).length > 1e-6 * size(n) { return false }
         return reduce(n).isZero
     }
 
     func checkExactness(_ facts: [FactEquation]) throws {
-        let point: (PointID) -> PlanePoint<RationalFunction> = { coordinates[$0.index] }
-        var cache: [Statement: [RationalFunction]] = [:]
+        let table = Denominators()
+        let over = coordinates.map { PlanePoint(x: OverDenominators($0.x, table: table), y: OverDenominators($0.y, table: table)) }
+        let point: (PointID) -> PlanePoint<OverDenominators> = { over[$0.index] }
+        var cache: [Statement: [OverDenominators]] = [:]
         for equation in facts where !equation.excused {
-            let equations: [RationalFunction]
+            let equations: [OverDenominators]
             if let known = cache[equation.fact] { equations = known } else {
                 equations = try PredicateEquations.equations(of: equation.fact, in: system, point: point)
                 cache[equation.fact] = equations
@@ -451,7 +455,7 @@ private struct Run {
             if PolynomialDeadline.expired { return }
         }
         let goal = problem.goal!
-        let equations: [RationalFunction]
+        let equations: [OverDenominators]
         do {
             equations = try PredicateEquations.equations(of: goal, in: system, point: point)
         } catch {

@@ -101,3 +101,71 @@ extension Polynomial {
         return result
     }
 }
+
+/// The distinct denominators of the points' coordinates, numbered, with their powers.
+final class Denominators: @unchecked Sendable {
+    private(set) var polynomials: [Polynomial] = []
+    private var powers: [[Polynomial]] = []
+
+    /// The number of `p`, added if new (nil for a constant).
+    func key(of p: Polynomial) -> Int? {
+        if p.constantValue != nil { return nil }
+        if let k = polynomials.firstIndex(of: p) { return k }
+        polynomials.append(p)
+        powers.append([.one, p])
+        return polynomials.count - 1
+    }
+
+    func power(_ k: Int, _ e: Int) -> Polynomial {
+        while powers[k].count <= e { powers[k].append(powers[k].last! * polynomials[k]) }
+        return powers[k][e]
+    }
+}
+
+/// A rational function whose denominator is a product of powers of known denominators:
+/// the predicates' equations over the coordinates come out over the least common
+/// denominator of the coordinates they use, not the product of every intermediate one.
+struct OverDenominators: CoordinateRing {
+    var numerator: Polynomial
+    /// The exponent of each denominator (by its number in `table`).
+    var exponents: [Int: Int]
+    let table: Denominators?
+
+    init(numerator: Polynomial, exponents: [Int: Int], table: Denominators?) {
+        (self.numerator, self.exponents, self.table) = (numerator, exponents, table)
+    }
+
+    init(_ constant: Rational) { self.init(numerator: Polynomial(constant), exponents: [:], table: nil) }
+
+    /// `f` over the table's denominators (its denominator's constant folded into the numerator).
+    init(_ f: RationalFunction, table: Denominators) {
+        if let c = f.denominator.constantValue {
+            self.init(numerator: f.numerator.scaled(by: c.reciprocal), exponents: [:], table: table)
+        } else {
+            self.init(numerator: f.numerator, exponents: [table.key(of: f.denominator)!: 1], table: table)
+        }
+    }
+
+    private static func lift(_ a: OverDenominators, to exponents: [Int: Int], table: Denominators?) -> Polynomial {
+        guard let table else { return a.numerator }
+        var n = a.numerator
+        for (k, e) in exponents where e > (a.exponents[k] ?? 0) { n = n * table.power(k, e - (a.exponents[k] ?? 0)) }
+        return n
+    }
+
+    static func + (a: OverDenominators, b: OverDenominators) -> OverDenominators {
+        let table = a.table ?? b.table
+        let exponents = a.exponents.merging(b.exponents, uniquingKeysWith: max)
+        return OverDenominators(numerator: lift(a, to: exponents, table: table) + lift(b, to: exponents, table: table),
+                                exponents: exponents, table: table)
+    }
+
+    static func - (a: OverDenominators, b: OverDenominators) -> OverDenominators {
+        a + OverDenominators(numerator: -b.numerator, exponents: b.exponents, table: b.table)
+    }
+
+    static func * (a: OverDenominators, b: OverDenominators) -> OverDenominators {
+        OverDenominators(numerator: a.numerator * b.numerator, exponents: a.exponents.merging(b.exponents, uniquingKeysWith: +),
+                         table: a.table ?? b.table)
+    }
+}

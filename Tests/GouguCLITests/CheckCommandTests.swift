@@ -23,30 +23,37 @@ import GouguTestSupport
         #expect(run.status == 0)
     }
 
-    @Test func checksAProofByCoordinatesByRecomputingIt() throws {
-        let proof = try CLI.run(["solve", "{input}", "--no-aux", "--coordinates", "first"], input: SolveCommandTests.pappus)
-        let text = proof.stdout.split(separator: "\n").prefix { !$0.hasPrefix("pappus:") }.joined(separator: "\n") + "\n"
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-pappus-\(UUID().uuidString).txt")
-        defer { try? FileManager.default.removeItem(at: file) }
-        try SolveCommandTests.pappus.write(to: file, atomically: true, encoding: .utf8)
-        let valid = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: text)
+    @Test func checksAProofByCoordinatesFromItsCertificate() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("gougu-check-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let solve = try CLI.run(["solve", "Problems/classics.txt", "--problem", "pappus", "--no-aux", "--coordinates", "first",
+                                 "--quiet", "--proof-out", directory.path])
+        #expect(solve.status == 0)
+        let certificate = directory.appendingPathComponent("pappus.json")
+        let valid = try CLI.run(["check", "Problems/classics.txt", "--problem", "pappus", certificate.path])
         #expect(valid.status == 0)
-        #expect(valid.stdout.hasSuffix(": valid proof by coordinates of pappus\n"))
-        let edited = text.replacingOccurrences(of: "QED", with: "Q.E.D.")
+        #expect(valid.stdout.hasSuffix(": valid proof by coordinates of pappus (9 points, 6 variables)\n"))
+        // A coordinate moved: the family no longer passes through the diagram.
+        let text = try String(contentsOf: certificate, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "\"numerator\" : \"t_c\"", with: "\"numerator\" : \"t_c + 1\"")
         #expect(edited != text)
-        let invalid = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: edited)
+        let invalid = try CLI.run(["check", "Problems/classics.txt", "--problem", "pappus", "{input}"], input: edited)
         #expect(invalid.status == 1)
-        #expect(invalid.stdout.contains("invalid: line"))
-        // The second line names the coordinates; the check recomputes in the ones named.
-        let system = text.split(separator: "\n")[1]
-        #expect(system == "  in isotropic coordinates (z, w) = (x + iy, x - iy)")
-        let otherSystem = text.replacingOccurrences(of: system, with: "  in cartesian coordinates (x, y)")
-        let rerun = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: otherSystem)
-        #expect(rerun.status == 1)
-        #expect(rerun.stdout.contains("invalid: line 4 is 'b = (1, 1)   free: at 1', the computation gives 'b = (x_b, 0)   free: on the x-axis'"))
-        let unnamed = text.replacingOccurrences(of: system + "\n", with: "")
-        let refused = try CLI.run(["check", file.path, "--problem", "pappus", "{input}"], input: unnamed)
-        #expect(refused.stdout.contains("line 2 does not name the coordinate system"))
+        #expect(invalid.stdout.contains("invalid: the coordinates of c do not reproduce the diagram"))
+        // The record `gougu solve --json` prints carries the certificate too.
+        let json = try CLI.run(["solve", "Problems/classics.txt", "--problem", "pappus", "--no-aux", "--coordinates", "first", "--json"])
+        let record = try CLI.run(["check", "Problems/classics.txt", "--problem", "pappus", "{input}"], input: json.stdout)
+        #expect(record.status == 0)
+        // The text is for reading: checking it would mean running the prover again.
+        let proofText = try String(contentsOf: directory.appendingPathComponent("pappus.txt"), encoding: .utf8)
+        let refused = try CLI.run(["check", "Problems/classics.txt", "--problem", "pappus", "{input}"], input: proofText)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains(":1:1: error: this is the text of a proof by coordinates, which is not checked: check its certificate"))
+        // A polynomial that does not read: file and place named, exit status 2.
+        let garbled = text.replacingOccurrences(of: "\"numerator\" : \"t_c\"", with: "\"numerator\" : \"t_c ^ 2\"")
+        let unreadable = try CLI.run(["check", "Problems/classics.txt", "--problem", "pappus", "{input}"], input: garbled)
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stderr.contains(".x.numerator, column 5: expected '+', '-' or '*'"))
     }
 
     @Test func reportsTheFirstBrokenStepOfAnEditedProof() throws {
