@@ -200,7 +200,9 @@ extension AlgebraicProver {
     }
 
     /// Checks a proof by coordinates, as `AlgebraicProof.text` writes it, of `diagram`'s
-    /// problem: returns nil when it is valid, else why not.
+    /// problem: returns nil when it is valid, else why not. Superseded by the certificate
+    /// (`AlgebraicProof.certificate(on:)`) and `CoordinateChecker`, which do not trust this
+    /// prover; kept for comparison.
     ///
     /// The certificate of such a proof is the computation itself, which is exact and
     /// deterministic: the check builds the coordinate model again from the statement and

@@ -135,19 +135,20 @@ import GouguTestSupport
         try SolveCommandTests.pappus.write(to: problem, atomically: true, encoding: .utf8)
         let solved = try CLI.run(["solve", problem.path, "--no-aux", "--coordinates", "first", "--proof-out", folder.path])
         #expect(solved.status == 0)
-        let proofPath = folder.appendingPathComponent("pappus.txt").path
+        let proofPath = folder.appendingPathComponent("pappus.json").path
         let proof = try String(contentsOfFile: proofPath, encoding: .utf8)
-        #expect(proof.hasPrefix("Proof by coordinates"))
+        #expect(proof.contains("\"format\" : \"gougu-coordinates/1\""))
         let valid = try CLI.run(["check", problem.path, "--problem", "pappus", proofPath])
         #expect(valid.status == 0, "\(valid.stdout)")
         // Out of time, the check stops and says the proof was not checked.
         let late = try CLI.run(["check", problem.path, "--problem", "pappus", proofPath, "--timeout", "0.000001"])
         #expect(late.status == 1)
         #expect(late.stdout.contains("not checked"), "\(late.stdout)")
-        // The other coordinate system named on line 2: recomputed there, and refused.
-        let other = proof.contains("isotropic")
-            ? proof.replacingOccurrences(of: "in isotropic coordinates (z, w) = (x + iy, x - iy)", with: "in cartesian coordinates (x, y)")
-            : proof.replacingOccurrences(of: "in cartesian coordinates (x, y)", with: "in isotropic coordinates (z, w) = (x + iy, x - iy)")
+        // The other coordinate system named: refused.
+        let other = proof.contains("\"system\" : \"isotropic\"")
+            ? proof.replacingOccurrences(of: "\"system\" : \"isotropic\"", with: "\"system\" : \"cartesian\"")
+            : proof.replacingOccurrences(of: "\"system\" : \"cartesian\"", with: "\"system\" : \"isotropic\"")
+        #expect(other != proof)
         try other.write(toFile: proofPath, atomically: true, encoding: .utf8)
         let changed = try CLI.run(["check", problem.path, "--problem", "pappus", proofPath, "--timeout", "5"])
         #expect(changed.status == 1)
