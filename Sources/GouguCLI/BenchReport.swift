@@ -17,10 +17,22 @@ struct BenchRecord: Codable, Equatable {
     var detail: String?
     /// The auxiliary clauses the proof uses (empty: deduction alone; nil: no search ran).
     var auxiliary: [String]? = nil
+    /// Where each auxiliary clause stood among the proposals of the state it extended (1:
+    /// the proposer's first choice); nil when not known.
+    var auxiliaryRanks: [Int]? = nil
     /// States the search evaluated.
     var states: Int? = nil
     /// Whether the proof is a proof by coordinates (nil: not proved that way).
     var byCoordinates: Bool? = nil
+}
+
+extension BenchRecord {
+    /// The auxiliary clauses, each with its rank when known: `x1 = midpoint x1 a b (rank 3)`.
+    var auxiliaryText: String {
+        let clauses = auxiliary ?? []
+        guard let ranks = auxiliaryRanks, ranks.count == clauses.count else { return clauses.joined(separator: "; ") }
+        return zip(clauses, ranks).map { "\($0) (rank \($1))" }.joined(separator: "; ")
+    }
 }
 
 struct BenchTotals: Codable, Equatable {
@@ -90,7 +102,7 @@ extension BenchReport {
         var lines = ["| problem | status | seconds | steps | facts | states | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
         for r in problems {
             let aux = r.byCoordinates == true ? "(proof by coordinates)"
-                : r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
+                : r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : r.auxiliaryText } ?? (r.proved ? "none" : "")
             lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(aux) |")
         }
         let t = totals

@@ -16,6 +16,9 @@ struct SolveRecord: Codable {
     /// The auxiliary clauses the proof uses (empty when deduction alone proved the goal;
     /// nil when the search did not run).
     var auxiliary: [String]? = nil
+    /// Where each of the search's auxiliary clauses stood among the proposals of the state it
+    /// extended (1: the proposer's first choice); nil when the search found no proof.
+    var auxiliaryRanks: [Int]? = nil
     /// The augmented statement the proof is a proof of, when auxiliary clauses were added.
     var statement: String? = nil
     /// States the search evaluated, and its seconds (nil when it did not run).
@@ -48,6 +51,7 @@ extension SolveRecord {
         }
         if let search = outcome.search {
             auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
+            if !search.auxiliary.isEmpty { auxiliaryRanks = search.auxiliaryRanks }
             statesExpanded = search.statesExpanded
             searchSeconds = search.seconds
             searchStopReason = search.stopReason.rawValue
@@ -288,8 +292,13 @@ struct SolveCommand: ParsableCommand {
                 print("    not placeable \(count)×: \(reason)")
             }
             for tried in search.tried {
+                let ranks = tried.ranks.map { "  ranks " + $0.map(String.init).joined(separator: ",") } ?? ""
                 print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
-                      + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
+                      + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))" + ranks)
+            }
+            if search.proved, !search.auxiliary.isEmpty {
+                print("  the proof's constructions, with their ranks among the proposals of the state they extended: "
+                      + zip(search.auxiliary, search.auxiliaryRanks).map { "\($0) (rank \($1))" }.joined(separator: "; "))
             }
         }
     }

@@ -58,6 +58,10 @@ public struct TriedState: Sendable, Codable {
     public var newFacts: Int
     public var seconds: Double
     public var score: Double
+    /// Where each auxiliary clause stood among the proposals of the state it extended
+    /// (1: the proposer's first choice), in the order of `auxiliary`; nil for a proof by
+    /// identification.
+    public var ranks: [Int]? = nil
 }
 
 /// The outcome of a search.
@@ -69,6 +73,9 @@ public struct SearchResult: Sendable {
     public var problem: Problem?
     /// The auxiliary clauses of `problem`, in order.
     public var auxiliary: [String]
+    /// Where each of `auxiliary` stood among the proposals of the state it extended (1: the
+    /// proposer's first choice).
+    public var auxiliaryRanks: [Int] = []
     /// States the engine evaluated (the root not included).
     public var statesExpanded: Int
     /// Proposals turned away: the same points as a state already seen, or not placeable.
@@ -140,6 +147,8 @@ public struct BestFirstSearch: Sendable {
         let problem: Problem
         let diagram: Diagram
         let auxiliary: [String]
+        /// Where each auxiliary clause stood among its state's proposals (1: first).
+        let ranks: [Int]
         /// The state this one extends (nil for the root).
         let parent: Node?
         private let lock = NSLock()
@@ -147,10 +156,11 @@ public struct BestFirstSearch: Sendable {
         /// When the closure was last used (uptime in nanoseconds), for eviction.
         private var lastUse: UInt64 = 0
 
-        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], parent: Node?) {
+        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], ranks: [Int], parent: Node?) {
             self.problem = problem
             self.diagram = diagram
             self.auxiliary = auxiliary
+            self.ranks = ranks
             self.parent = parent
             self.cached = store
             self.lastUse = DispatchTime.now().uptimeNanoseconds
@@ -198,6 +208,8 @@ public struct BestFirstSearch: Sendable {
         var sequence: Int
         var parent: Node
         var proposal: Proposal
+        /// Where `proposal` stood among the parent's proposals (1: first).
+        var rank: Int
         static func < (l: Entry, r: Entry) -> Bool {
             l.priority != r.priority ? l.priority < r.priority : l.sequence > r.sequence
         }
@@ -296,7 +308,7 @@ public struct BestFirstSearch: Sendable {
     /// coordinates), so the final proof is an engine proof of exactly that problem; if
     /// that run does not prove the goal, the unpruned proof is kept.
     func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int)
-        -> (problem: Problem, result: EngineResult, auxiliary: [String]) {
+        -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int]) {
         let problem = node.problem
         let facts = result.store.facts
         var needed = Set<FactID>()
@@ -315,9 +327,11 @@ public struct BestFirstSearch: Sendable {
             }
         }
         let all = (originalClauses..<problem.clauses.count).map { node.auxiliary[$0 - originalClauses] }
+        let unpruned = (problem, result, all, node.ranks)
         let kept = (originalClauses..<problem.clauses.count).filter(clauses.contains)
-        if kept.count == all.count { return (problem, result, all) }
+        if kept.count == all.count { return unpruned }
         let keptClauses = kept.map { node.auxiliary[$0 - originalClauses] }
+        let keptRanks = kept.map { node.ranks[$0 - originalClauses] }
         var current = root.problem
         var diagram = root.diagram
         do {
@@ -326,18 +340,18 @@ public struct BestFirstSearch: Sendable {
                 diagram = try DiagramBuilder().extend(diagram, to: current)
             }
         } catch {
-            return (problem, result, all)
+            return unpruned
         }
         // The same points at the same places, or the pruned run would be another problem.
         for point in current.points.indices where point >= root.problem.points.count {
             guard let same = problem.point(named: current.points[point].name),
                   node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else {
-                return (problem, result, all)
+                return unpruned
             }
         }
         let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
-        guard again.proved else { return (problem, result, all) }
-        return (current, again, keptClauses)
+        guard again.proved else { return unpruned }
+        return (current, again, keptClauses, keptRanks)
     }
 }
 

@@ -30,7 +30,7 @@ final class SearchRun: @unchecked Sendable {
         self.start = start
         originalClauses = diagram.problem.clauses.count
         originalPoints = diagram.problem.points.count
-        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], parent: nil)
+        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], ranks: [], parent: nil)
     }
 
     func elapsed() -> Double { Date().timeIntervalSince(start) }
@@ -43,14 +43,14 @@ final class SearchRun: @unchecked Sendable {
         let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
         let proposals = search.proposer.propose(for: state, limit: budget.branching)
         shared.lock.lock()
-        for proposal in proposals {
+        for (index, proposal) in proposals.enumerated() {
             shared.sequence += 1
             shared.queue.insert(Entry(priority: proposal.score - search.depthPenalty * Double(node.auxiliary.count),
-                                      sequence: shared.sequence, parent: node, proposal: proposal))
+                                      sequence: shared.sequence, parent: node, proposal: proposal, rank: index + 1))
         }
         if let priority, let best = proposals.first {
             shared.sequence += 1
-            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best))
+            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best, rank: 1))
         }
         shared.lock.unlock()
     }
@@ -184,7 +184,7 @@ final class SearchRun: @unchecked Sendable {
                                        budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
                                                       memoryMiB: budget.memoryMiB, cancellation: budget.abort))
         let child = Node(problem: problem, diagram: diagram, store: result.store,
-                         auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
+                         auxiliary: parent.auxiliary + [entry.proposal.clause], ranks: parent.ranks + [entry.rank], parent: parent)
         return (child, result, parentStore.facts.count)
     }
 
@@ -194,7 +194,7 @@ final class SearchRun: @unchecked Sendable {
         let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
                                facts: outcome.store.facts.count,
                                newFacts: outcome.store.facts.count - parentFacts,
-                               seconds: outcome.seconds, score: entry.priority)
+                               seconds: outcome.seconds, score: entry.priority, ranks: child.ranks)
         shared.lock.lock()
         shared.tried.append(tried)
         if outcome.proved, shared.success == nil {
@@ -225,6 +225,7 @@ final class SearchRun: @unchecked Sendable {
             result.problem = pruned.problem
             result.result = pruned.result
             result.auxiliary = pruned.auxiliary
+            result.auxiliaryRanks = pruned.ranks
         }
         result.seconds = elapsed()
         return result
