@@ -20,6 +20,9 @@ public struct SearchBudget: Sendable {
     public var branching: Int
     /// Most auxiliary constructions in one state.
     public var maximumDepth: Int
+    /// Whether the result keeps, for each state on the way to the proof, every proposal that
+    /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
+    public var recordsTrace = false
     /// Raised by another thread: no new state is evaluated (the states being evaluated
     /// finish), and the search stops `cancelled`.
     public var cancellation: CancellationFlag?
@@ -64,6 +67,26 @@ public struct TriedState: Sendable, Codable {
     public var ranks: [Int]? = nil
 }
 
+/// A state on the way to a proof, with what the proposer offered there: the search's own
+/// ranking signal (the constructions the proof used, among every one offered), recorded
+/// when `SearchBudget.recordsTrace` is set.
+public struct SearchTraceState: Sendable, Codable, Equatable {
+    /// The auxiliary clauses of this state (the problem is the original one with these
+    /// appended), in order.
+    public var auxiliary: [String]
+    /// The proposals this state offered, best first, as clauses.
+    public var offered: [String]
+    /// Indices into `offered` of the clauses the proof uses (the one the search took from
+    /// this state, unless the proof does without it).
+    public var used: [Int]
+
+    public init(auxiliary: [String], offered: [String], used: [Int]) {
+        self.auxiliary = auxiliary
+        self.offered = offered
+        self.used = used
+    }
+}
+
 /// The outcome of a search.
 public struct SearchResult: Sendable {
     public var stopReason: SearchStopReason
@@ -90,6 +113,9 @@ public struct SearchResult: Sendable {
     public var seconds: Double
     /// Every evaluated state, in evaluation order.
     public var tried: [TriedState]
+    /// With `SearchBudget.recordsTrace`, on success: the root and each state on the way to
+    /// the proved one, with the proposals each offered.
+    public var trace: [SearchTraceState] = []
     /// The unproved state whose constructions added the most facts.
     public var bestPartial: TriedState?
     /// When the goal was proved by identifying a point of the statement with the point of
@@ -151,6 +177,9 @@ public struct BestFirstSearch: Sendable {
         let ranks: [Int]
         /// The state this one extends (nil for the root).
         let parent: Node?
+        /// The proposals this state offered, when the search records its trace (set once,
+        /// when the state is expanded, and read after the workers are done).
+        var offered: [Proposal]?
         private let lock = NSLock()
         private var cached: FactStore?
         /// When the closure was last used (uptime in nanoseconds), for eviction.
