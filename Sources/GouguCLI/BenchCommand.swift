@@ -229,6 +229,7 @@ struct BenchCommand: ParsableCommand {
         record.facts = solved.facts
         record.auxiliary = solved.auxiliary
         record.auxiliaryRanks = solved.auxiliaryRanks
+        record.peakMemoryMebibytes = solved.peakMemoryMebibytes
         record.states = solved.statesExpanded
         if solved.coordinateProof != nil { record.byCoordinates = true }
         record.status = solved.proved ? "proved"

@@ -32,6 +32,9 @@ struct SolveRecord: Codable {
     var coordinateFailure: String? = nil
     /// Seconds the checker took to accept the proof before it was reported.
     var checkSeconds: Double? = nil
+    /// The largest resident memory of the process so far, in MiB (the problem's own peak
+    /// when the process solves one problem, as each of `gougu bench`'s does).
+    var peakMemoryMebibytes: Double? = nil
     /// The answer to the problem's question (`acompute`, `rcompute`), when proved: the
     /// statement of the value, and the value ("90°", "3/2").
     var answer: String? = nil
@@ -39,6 +42,14 @@ struct SolveRecord: Codable {
 }
 
 extension SolveRecord {
+    /// The largest resident set of this process so far, in MiB (`getrusage`; nil where it
+    /// reports none).
+    static func peakResidentMiB() -> Double? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0, usage.ru_maxrss > 0 else { return nil }
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     /// The record of an outcome.
     init(_ outcome: SolveOutcome) {
         let result = outcome.engine
@@ -60,6 +71,7 @@ extension SolveRecord {
         coordinateProof = outcome.coordinateProof?.text
         coordinateFailure = outcome.coordinates?.failure?.description
         checkSeconds = outcome.checkSeconds
+        peakMemoryMebibytes = Self.peakResidentMiB()
     }
 }
 
