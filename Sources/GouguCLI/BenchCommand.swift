@@ -228,6 +228,8 @@ struct BenchCommand: ParsableCommand {
         record.steps = solved.steps
         record.facts = solved.facts
         record.auxiliary = solved.auxiliary
+        record.auxiliaryRanks = solved.auxiliaryRanks
+        record.peakMemoryMebibytes = solved.peakMemoryMebibytes
         record.states = solved.statesExpanded
         if solved.coordinateProof != nil { record.byCoordinates = true }
         record.status = solved.proved ? "proved"

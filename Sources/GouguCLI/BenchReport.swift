@@ -17,10 +17,24 @@ struct BenchRecord: Codable, Equatable {
     var detail: String?
     /// The auxiliary clauses the proof uses (empty: deduction alone; nil: no search ran).
     var auxiliary: [String]? = nil
+    /// Where each auxiliary clause stood among the proposals of the state it extended (1:
+    /// the proposer's first choice); nil when not known.
+    var auxiliaryRanks: [Int]? = nil
     /// States the search evaluated.
     var states: Int? = nil
+    /// The problem's process's largest resident memory, in MiB, as it reported it.
+    var peakMemoryMebibytes: Double? = nil
     /// Whether the proof is a proof by coordinates (nil: not proved that way).
     var byCoordinates: Bool? = nil
+}
+
+extension BenchRecord {
+    /// The auxiliary clauses, each with its rank when known: `x1 = midpoint x1 a b (rank 3)`.
+    var auxiliaryText: String {
+        let clauses = auxiliary ?? []
+        guard let ranks = auxiliaryRanks, ranks.count == clauses.count else { return clauses.joined(separator: "; ") }
+        return zip(clauses, ranks).map { "\($0) (rank \($1))" }.joined(separator: "; ")
+    }
 }
 
 struct BenchTotals: Codable, Equatable {
@@ -87,11 +101,11 @@ struct BenchReport: Codable, Equatable {
 extension BenchReport {
     /// The table per problem and the totals, as Markdown.
     var markdown: String {
-        var lines = ["| problem | status | seconds | steps | facts | states | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | --- |"]
+        var lines = ["| problem | status | seconds | steps | facts | states | peak MiB | auxiliary |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
         for r in problems {
             let aux = r.byCoordinates == true ? "(proof by coordinates)"
-                : r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : $0.joined(separator: "; ") } ?? (r.proved ? "none" : "")
-            lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(aux) |")
+                : r.auxiliary.map { $0.isEmpty ? (r.proved ? "none" : "") : r.auxiliaryText } ?? (r.proved ? "none" : "")
+            lines.append("| \(r.problem) | \(r.status) | \(String(format: "%.2f", r.seconds)) | \(r.steps.map(String.init) ?? "") | \(r.facts.map(String.init) ?? "") | \(r.states.map(String.init) ?? "") | \(r.peakMemoryMebibytes.map { String(format: "%.0f", $0) } ?? "") | \(aux) |")
         }
         let t = totals
         lines.append("")
@@ -111,10 +125,10 @@ extension BenchReport {
 
     /// One row per problem, with a header.
     var csv: String {
-        var lines = ["file,problem,status,proved,seconds,steps,facts,states,auxiliary"]
+        var lines = ["file,problem,status,proved,seconds,steps,facts,states,peak_mib,auxiliary"]
         for r in problems {
             let aux = "\"" + (r.auxiliary ?? []).joined(separator: "; ") + "\""
-            lines.append("\(r.file),\(r.problem),\(r.status),\(r.proved),\(String(format: "%.3f", r.seconds)),\(r.steps.map(String.init) ?? ""),\(r.facts.map(String.init) ?? ""),\(r.states.map(String.init) ?? ""),\(aux)")
+            lines.append("\(r.file),\(r.problem),\(r.status),\(r.proved),\(String(format: "%.3f", r.seconds)),\(r.steps.map(String.init) ?? ""),\(r.facts.map(String.init) ?? ""),\(r.states.map(String.init) ?? ""),\(r.peakMemoryMebibytes.map { String(format: "%.1f", $0) } ?? ""),\(aux)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -12,7 +12,10 @@ struct GenerateCommand: ParsableCommand {
             Writes DIR/train.txt and DIR/heldout.txt (DIR/train-I-of-N.txt ... for a shard), one \
             example per line: name, problem with goal, auxiliary clauses ("; "-separated, possibly \
             empty), "needed" when DD + AR cannot prove the goal without them ("optional" when it \
-            can, empty without them) and the proof as gougu-proof JSON, separated by tabs. DIR/summary.json says what \
+            can, empty without them), the proof as gougu-proof JSON and, for an example whose auxiliary \
+            clauses the search found, its trace as JSON (each state on the way to the proof: its \
+            auxiliary clauses, every construction the proposer offered there, the indices of those \
+            the proof uses; empty otherwise), separated by tabs. DIR/summary.json says what \
             the run did. Shards of one run (same options, --shard 0/N ... N-1/N) merge with \
             `gougu generate --merge DIR... --out DIR`, every shard exactly once, the examples in \
             the order of the run's random problems. --count is per shard; with --problems K and \
@@ -114,14 +117,16 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// One example per line, tab-separated: name, problem, auxiliary clauses, whether they
-    /// are needed (`needed`, `optional`, or empty without them), proof JSON.
+    /// are needed (`needed`, `optional`, or empty without them), proof JSON, search trace
+    /// JSON (empty when the search did not find the clauses).
     static func line(_ example: SyntheticExample) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
         let proof = String(decoding: try encoder.encode(example.proof), as: UTF8.self)
         let needed = example.auxiliary.isEmpty ? "" : example.auxiliaryNeeded ? "needed" : "optional"
-        return [example.name, example.problem, example.auxiliary.joined(separator: "; "), needed, proof].joined(separator: "\t")
+        let trace = example.searchTrace.isEmpty ? "" : String(decoding: try encoder.encode(example.searchTrace), as: UTF8.self)
+        return [example.name, example.problem, example.auxiliary.joined(separator: "; "), needed, proof, trace].joined(separator: "\t")
     }
 
     private func write(_ examples: [SyntheticExample], to file: String) throws {

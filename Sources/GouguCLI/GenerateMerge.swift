@@ -127,13 +127,14 @@ enum GenerateMerge {
         return keyed.enumerated().sorted { ($0.element.problem, $0.offset) < ($1.element.problem, $1.offset) }.map(\.element.line)
     }
 
-    /// The lines of an example file, each checked to have the five fields.
+    /// The lines of an example file, each checked to have the six fields (five in files
+    /// written before the search trace was).
     private static func examples(in path: String) throws -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw Failure(description: "\(path): error: not readable as UTF-8") }
         return try text.split(separator: "\n").enumerated().map { number, line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).count
-            guard fields == 5 else {
-                throw Failure(description: "\(path):\(number + 1):1: error: expected 5 tab-separated fields (name, problem, auxiliary, needed, proof), found \(fields)")
+            guard fields == 6 || fields == 5 else {
+                throw Failure(description: "\(path):\(number + 1):1: error: expected 6 tab-separated fields (name, problem, auxiliary, needed, proof, search trace), found \(fields)")
             }
             return String(line)
         }

@@ -16,6 +16,9 @@ struct SolveRecord: Codable {
     /// The auxiliary clauses the proof uses (empty when deduction alone proved the goal;
     /// nil when the search did not run).
     var auxiliary: [String]? = nil
+    /// Where each of the search's auxiliary clauses stood among the proposals of the state it
+    /// extended (1: the proposer's first choice); nil when the search found no proof.
+    var auxiliaryRanks: [Int]? = nil
     /// The augmented statement the proof is a proof of, when auxiliary clauses were added.
     var statement: String? = nil
     /// States the search evaluated, and its seconds (nil when it did not run).
@@ -31,6 +34,9 @@ struct SolveRecord: Codable {
     var coordinateFailure: String? = nil
     /// Seconds the checker took to accept the proof before it was reported.
     var checkSeconds: Double? = nil
+    /// The largest resident memory of the process so far, in MiB (the problem's own peak
+    /// when the process solves one problem, as each of `gougu bench`'s does).
+    var peakMemoryMebibytes: Double? = nil
     /// The answer to the problem's question (`acompute`, `rcompute`), when proved: the
     /// statement of the value, and the value ("90°", "3/2").
     var answer: String? = nil
@@ -38,6 +44,14 @@ struct SolveRecord: Codable {
 }
 
 extension SolveRecord {
+    /// The largest resident set of this process so far, in MiB (`getrusage`; nil where it
+    /// reports none).
+    static func peakResidentMiB() -> Double? {
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0, usage.ru_maxrss > 0 else { return nil }
+        return Double(usage.ru_maxrss) / 1024
+    }
+
     /// The record of an outcome.
     init(_ outcome: SolveOutcome) {
         let result = outcome.engine
@@ -50,6 +64,7 @@ extension SolveRecord {
         }
         if let search = outcome.search {
             auxiliary = search.auxiliary + (search.identification.map { ["\($0.restatement.clause) (identification)"] } ?? [])
+            if !search.auxiliary.isEmpty { auxiliaryRanks = search.auxiliaryRanks }
             statesExpanded = search.statesExpanded
             searchSeconds = search.seconds
             searchStopReason = search.stopReason.rawValue
@@ -59,6 +74,7 @@ extension SolveRecord {
         if let proof = outcome.coordinateProof, let diagram = outcome.diagram { coordinateCertificate = proof.certificate(on: diagram) }
         coordinateFailure = outcome.coordinates?.failure?.description
         checkSeconds = outcome.checkSeconds
+        peakMemoryMebibytes = Self.peakResidentMiB()
     }
 }
 
@@ -292,8 +308,13 @@ struct SolveCommand: ParsableCommand {
                 print("    not placeable \(count)×: \(reason)")
             }
             for tried in search.tried {
+                let ranks = tried.ranks.map { "  ranks " + $0.map(String.init).joined(separator: ",") } ?? ""
                 print(String(format: "    %6.3f s  %+5d facts  score %6.3f  ", tried.seconds, tried.newFacts, tried.score)
-                      + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))")
+                      + tried.auxiliary.joined(separator: "; ") + "  (\(tried.stopReason))" + ranks)
+            }
+            if search.proved, !search.auxiliary.isEmpty {
+                print("  the proof's constructions, with their ranks among the proposals of the state they extended: "
+                      + zip(search.auxiliary, search.auxiliaryRanks).map { "\($0) (rank \($1))" }.joined(separator: "; "))
             }
         }
     }

@@ -20,6 +20,9 @@ public struct SearchBudget: Sendable {
     public var branching: Int
     /// Most auxiliary constructions in one state.
     public var maximumDepth: Int
+    /// Whether the result keeps, for each state on the way to the proof, every proposal that
+    /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
+    public var recordsTrace = false
     /// Raised by another thread: no new state is evaluated (the states being evaluated
     /// finish), and the search stops `cancelled`.
     public var cancellation: CancellationFlag?
@@ -58,6 +61,30 @@ public struct TriedState: Sendable, Codable {
     public var newFacts: Int
     public var seconds: Double
     public var score: Double
+    /// Where each auxiliary clause stood among the proposals of the state it extended
+    /// (1: the proposer's first choice), in the order of `auxiliary`; nil for a proof by
+    /// identification.
+    public var ranks: [Int]? = nil
+}
+
+/// A state on the way to a proof, with what the proposer offered there: the search's own
+/// ranking signal (the constructions the proof used, among every one offered), recorded
+/// when `SearchBudget.recordsTrace` is set.
+public struct SearchTraceState: Sendable, Codable, Equatable {
+    /// The auxiliary clauses of this state (the problem is the original one with these
+    /// appended), in order.
+    public var auxiliary: [String]
+    /// The proposals this state offered, best first, as clauses.
+    public var offered: [String]
+    /// Indices into `offered` of the clauses the proof uses (the one the search took from
+    /// this state, unless the proof does without it).
+    public var used: [Int]
+
+    public init(auxiliary: [String], offered: [String], used: [Int]) {
+        self.auxiliary = auxiliary
+        self.offered = offered
+        self.used = used
+    }
 }
 
 /// The outcome of a search.
@@ -69,6 +96,9 @@ public struct SearchResult: Sendable {
     public var problem: Problem?
     /// The auxiliary clauses of `problem`, in order.
     public var auxiliary: [String]
+    /// Where each of `auxiliary` stood among the proposals of the state it extended (1: the
+    /// proposer's first choice).
+    public var auxiliaryRanks: [Int] = []
     /// States the engine evaluated (the root not included).
     public var statesExpanded: Int
     /// Proposals turned away: the same points as a state already seen, or not placeable.
@@ -83,6 +113,9 @@ public struct SearchResult: Sendable {
     public var seconds: Double
     /// Every evaluated state, in evaluation order.
     public var tried: [TriedState]
+    /// With `SearchBudget.recordsTrace`, on success: the root and each state on the way to
+    /// the proved one, with the proposals each offered.
+    public var trace: [SearchTraceState] = []
     /// The unproved state whose constructions added the most facts.
     public var bestPartial: TriedState?
     /// When the goal was proved by identifying a point of the statement with the point of
@@ -140,17 +173,23 @@ public struct BestFirstSearch: Sendable {
         let problem: Problem
         let diagram: Diagram
         let auxiliary: [String]
+        /// Where each auxiliary clause stood among its state's proposals (1: first).
+        let ranks: [Int]
         /// The state this one extends (nil for the root).
         let parent: Node?
+        /// The proposals this state offered, when the search records its trace (set once,
+        /// when the state is expanded, and read after the workers are done).
+        var offered: [Proposal]?
         private let lock = NSLock()
         private var cached: FactStore?
         /// When the closure was last used (uptime in nanoseconds), for eviction.
         private var lastUse: UInt64 = 0
 
-        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], parent: Node?) {
+        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], ranks: [Int], parent: Node?) {
             self.problem = problem
             self.diagram = diagram
             self.auxiliary = auxiliary
+            self.ranks = ranks
             self.parent = parent
             self.cached = store
             self.lastUse = DispatchTime.now().uptimeNanoseconds
@@ -198,6 +237,8 @@ public struct BestFirstSearch: Sendable {
         var sequence: Int
         var parent: Node
         var proposal: Proposal
+        /// Where `proposal` stood among the parent's proposals (1: first).
+        var rank: Int
         static func < (l: Entry, r: Entry) -> Bool {
             l.priority != r.priority ? l.priority < r.priority : l.sequence > r.sequence
         }
@@ -296,7 +337,7 @@ public struct BestFirstSearch: Sendable {
     /// coordinates), so the final proof is an engine proof of exactly that problem; if
     /// that run does not prove the goal, the unpruned proof is kept.
     func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int)
-        -> (problem: Problem, result: EngineResult, auxiliary: [String]) {
+        -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int]) {
         let problem = node.problem
         let facts = result.store.facts
         var needed = Set<FactID>()
@@ -315,9 +356,11 @@ public struct BestFirstSearch: Sendable {
             }
         }
         let all = (originalClauses..<problem.clauses.count).map { node.auxiliary[$0 - originalClauses] }
+        let unpruned = (problem, result, all, node.ranks)
         let kept = (originalClauses..<problem.clauses.count).filter(clauses.contains)
-        if kept.count == all.count { return (problem, result, all) }
+        if kept.count == all.count { return unpruned }
         let keptClauses = kept.map { node.auxiliary[$0 - originalClauses] }
+        let keptRanks = kept.map { node.ranks[$0 - originalClauses] }
         var current = root.problem
         var diagram = root.diagram
         do {
@@ -326,18 +369,18 @@ public struct BestFirstSearch: Sendable {
                 diagram = try DiagramBuilder().extend(diagram, to: current)
             }
         } catch {
-            return (problem, result, all)
+            return unpruned
         }
         // The same points at the same places, or the pruned run would be another problem.
         for point in current.points.indices where point >= root.problem.points.count {
             guard let same = problem.point(named: current.points[point].name),
                   node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else {
-                return (problem, result, all)
+                return unpruned
             }
         }
         let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
-        guard again.proved else { return (problem, result, all) }
-        return (current, again, keptClauses)
+        guard again.proved else { return unpruned }
+        return (current, again, keptClauses, keptRanks)
     }
 }
 

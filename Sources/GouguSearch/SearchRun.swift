@@ -30,7 +30,7 @@ final class SearchRun: @unchecked Sendable {
         self.start = start
         originalClauses = diagram.problem.clauses.count
         originalPoints = diagram.problem.points.count
-        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], parent: nil)
+        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], ranks: [], parent: nil)
     }
 
     func elapsed() -> Double { Date().timeIntervalSince(start) }
@@ -43,14 +43,15 @@ final class SearchRun: @unchecked Sendable {
         let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
         let proposals = search.proposer.propose(for: state, limit: budget.branching)
         shared.lock.lock()
-        for proposal in proposals {
+        if budget.recordsTrace { node.offered = proposals }
+        for (index, proposal) in proposals.enumerated() {
             shared.sequence += 1
             shared.queue.insert(Entry(priority: proposal.score - search.depthPenalty * Double(node.auxiliary.count),
-                                      sequence: shared.sequence, parent: node, proposal: proposal))
+                                      sequence: shared.sequence, parent: node, proposal: proposal, rank: index + 1))
         }
         if let priority, let best = proposals.first {
             shared.sequence += 1
-            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best))
+            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best, rank: 1))
         }
         shared.lock.unlock()
     }
@@ -184,7 +185,7 @@ final class SearchRun: @unchecked Sendable {
                                        budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
                                                       memoryMiB: budget.memoryMiB, cancellation: budget.abort))
         let child = Node(problem: problem, diagram: diagram, store: result.store,
-                         auxiliary: parent.auxiliary + [entry.proposal.clause], parent: parent)
+                         auxiliary: parent.auxiliary + [entry.proposal.clause], ranks: parent.ranks + [entry.rank], parent: parent)
         return (child, result, parentStore.facts.count)
     }
 
@@ -194,7 +195,7 @@ final class SearchRun: @unchecked Sendable {
         let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
                                facts: outcome.store.facts.count,
                                newFacts: outcome.store.facts.count - parentFacts,
-                               seconds: outcome.seconds, score: entry.priority)
+                               seconds: outcome.seconds, score: entry.priority, ranks: child.ranks)
         shared.lock.lock()
         shared.tried.append(tried)
         if outcome.proved, shared.success == nil {
@@ -211,6 +212,34 @@ final class SearchRun: @unchecked Sendable {
         }
     }
 
+    /// The states from the root to `node`, each with what it offered and which of its
+    /// offers are constructions of the proof (whose clauses are `kept`): the same
+    /// construction of the same points, whatever its new point is named. (A state may
+    /// offer a construction the search took only later: a proof that drops the state's own
+    /// choice may use one of its other offers.)
+    func trace(to node: Node, using kept: [String]) -> [SearchTraceState] {
+        var path: [Node] = []
+        var current: Node? = node
+        while let n = current { path.append(n); current = n.parent }
+        path.reverse()
+        let proofConstructions = Set(kept.map(Self.anonymous))
+        return path.dropLast().compactMap { state in
+            guard let offered = state.offered else { return nil }
+            return SearchTraceState(auxiliary: state.auxiliary, offered: offered.map(\.clause),
+                                    used: offered.indices.filter { proofConstructions.contains(Self.anonymous(offered[$0].clause)) })
+        }
+    }
+
+    /// A clause with the points it creates (the names before `=`) written `_`:
+    /// `x2 = foot x2 f a c` and `x1 = foot x1 f a c` are one construction.
+    static func anonymous(_ clause: String) -> String {
+        let words = clause.split(separator: " ")
+        guard let equals = words.firstIndex(of: "=") else { return clause }
+        let created = Set(words[..<equals])
+        return words.map { created.contains($0) ? "_" : $0.hasSuffix(",") && created.contains($0.dropLast()) ? "_," : $0 }
+            .joined(separator: " ")
+    }
+
     /// What the run found, its proof's auxiliary clauses pruned to those it needs.
     func result() -> SearchResult {
         var result = SearchResult(stopReason: shared.stop ?? .exhausted, auxiliary: [], statesExpanded: shared.evaluated,
@@ -225,6 +254,8 @@ final class SearchRun: @unchecked Sendable {
             result.problem = pruned.problem
             result.result = pruned.result
             result.auxiliary = pruned.auxiliary
+            result.auxiliaryRanks = pruned.ranks
+            if budget.recordsTrace { result.trace = trace(to: node, using: pruned.auxiliary) }
         }
         result.seconds = elapsed()
         return result

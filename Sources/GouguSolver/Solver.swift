@@ -61,6 +61,9 @@ public struct SolveOptions: Sendable {
     /// Seconds one state of the search may take, and the proposals tried from each state.
     public var secondsPerState: Double
     public var branching: Int
+    /// Whether the search keeps what each state on the way to the proof offered
+    /// (`SearchResult.trace`).
+    public var recordsSearchTrace = false
 
     public init(seconds: Double = 60, memoryMiB: Double = 1024, facts: Int = Budget().facts, seed: UInt64 = 0,
                 seededConfiguration: Bool = false, diagramAttempts: Int = DiagramBuilder().maximumAttempts,
@@ -269,8 +272,10 @@ public struct Solver: Sendable {
 
     /// The search's budget: the time left and the options' limits.
     func searchBudget(_ options: SolveOptions, end: Date) -> SearchBudget {
-        SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB,
-                     secondsPerState: options.secondsPerState, branching: options.branching, maximumDepth: options.maxDepth)
+        var budget = SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB,
+                                  secondsPerState: options.secondsPerState, branching: options.branching, maximumDepth: options.maxDepth)
+        budget.recordsTrace = options.recordsSearchTrace
+        return budget
     }
 
     /// The search on this thread and the proof by coordinates on another, at the same time:

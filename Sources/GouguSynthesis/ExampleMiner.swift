@@ -27,6 +27,10 @@ public struct SyntheticExample: Sendable {
     /// The problem with the auxiliary clauses appended before its goal, in the problem
     /// language.
     public var fullProblem: String
+    /// When the search found the auxiliary clauses: each state on its way to the proof, with
+    /// every construction the proposer offered there and the ones the proof uses (empty
+    /// otherwise).
+    public var searchTrace: [SearchTraceState] = []
 }
 
 /// Mines examples from random premises: builds the diagram, saturates with DD + AR, picks
@@ -163,7 +167,9 @@ public struct ExampleMiner: Sendable {
               outcome.deduction?.stopReason == .saturated, outcome.method == .auxiliaryConstructions,
               let proof = outcome.proof, proof.steps.count >= minimumSteps,
               let found = outcome.search, !found.auxiliary.isEmpty else { return nil }
-        return make(problem, found.auxiliary, needed: true, proof, seed)
+        var example = make(problem, found.auxiliary, needed: true, proof, seed)
+        example.searchTrace = found.trace
+        return example
     }
 
     /// The example asking for `goal`, derived in `closure` from the facts `dependencies`, or
@@ -255,6 +261,7 @@ public struct ExampleMiner: Sendable {
         options.maxDepth = budget.maximumDepth
         options.secondsPerState = budget.secondsPerState
         options.branching = budget.branching
+        options.recordsSearchTrace = true
         options.memoryMiB = min(solveBudget.memoryMiB, budget.memoryMiB)
         return options
     }

@@ -15,7 +15,7 @@ import GouguTestSupport
         #expect(run.stdout.contains("| wrong | goal false in diagram |"))
         #expect(run.stdout.contains("Proved 1 of 2;"))
         let csv = try String(contentsOf: report, encoding: .utf8)
-        #expect(csv.hasPrefix("file,problem,status,proved,seconds,steps,facts,states,auxiliary\n"))
+        #expect(csv.hasPrefix("file,problem,status,proved,seconds,steps,facts,states,peak_mib,auxiliary\n"))
         #expect(csv.split(separator: "\n").count == 3)
     }
 

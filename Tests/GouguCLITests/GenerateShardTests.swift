@@ -75,7 +75,7 @@ import GouguTestSupport
         try "synthetic_1_0\tonly two fields\n".write(toFile: scratch.path("a/heldout.txt"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["generate", "--merge", scratch.path("a"), "--out", scratch.path("m")])
         #expect(run.status == 2)
-        #expect(run.stderr == "\(scratch.path("a/heldout.txt")):1:1: error: expected 5 tab-separated fields (name, problem, auxiliary, needed, proof), found 2\n")
+        #expect(run.stderr == "\(scratch.path("a/heldout.txt")):1:1: error: expected 6 tab-separated fields (name, problem, auxiliary, needed, proof, search trace), found 2\n")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("m/train.txt")), "nothing is half merged")
     }
 }

@@ -137,6 +137,36 @@ private struct FixedProposer: Proposer {
         #expect(Proof(result: try #require(search.result), problem: problem) != nil)
     }
 
+    @Test func eachStateAndTheProofSayWhereTheirConstructionsStoodAmongTheProposals() throws {
+        let (diagram, root) = try start(imo2012p5)
+        // The foot comes third among the root's proposals: states that add one useless point
+        // come first, and the proof's one construction is the third proposal.
+        let search = BestFirstSearch(proposer: FixedProposer(byDepth: [["X = midpoint X a c", "X = midpoint X b c", "X = foot X b a x"]]),
+                                     budget: SearchBudget(seconds: 30, maximumDepth: 1), workers: 1).run(from: root, on: diagram)
+        #expect(search.proved)
+        #expect(search.auxiliary == ["x1 = foot x1 b a x"])
+        #expect(search.auxiliaryRanks == [3])
+        let ranks = search.tried.filter { $0.ranks != nil }.map { $0.ranks! }
+        #expect(ranks == [[1], [2], [3]])
+    }
+
+    @Test func theTraceSaysWhatEachStateOnTheWayOfferedAndWhichOffersTheProofUses() throws {
+        let (diagram, root) = try start(imo2012p5)
+        // The search takes the useless midpoint first and the foot after it; the proof drops
+        // the midpoint, so at the root the foot, offered second, is the proof's construction.
+        var budget = SearchBudget(seconds: 30, maximumDepth: 2)
+        budget.recordsTrace = true
+        let proposer = FixedProposer(byDepth: [["X = midpoint X a c", "X = foot X b a x"], ["X = foot X b a x"]])
+        let search = BestFirstSearch(proposer: proposer, budget: budget, workers: 1).run(from: root, on: diagram)
+        #expect(search.auxiliary == ["x2 = foot x2 b a x"])
+        #expect(search.trace == [
+            SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a c", "x1 = foot x1 b a x"], used: [1]),
+            SearchTraceState(auxiliary: ["x1 = midpoint x1 a c"], offered: ["x2 = foot x2 b a x"], used: [0]),
+        ])
+        budget.recordsTrace = false
+        #expect(BestFirstSearch(proposer: proposer, budget: budget, workers: 1).run(from: root, on: diagram).trace.isEmpty)
+    }
+
     @Test func closuresDroppedUnderMemoryPressureAreDerivedAgainWithTheSameOutcome() throws {
         let (diagram, root) = try start(imo2012p5)
         let proposer = FixedProposer(byDepth: [["X = midpoint X a c"], ["X = foot X b a x"]])
