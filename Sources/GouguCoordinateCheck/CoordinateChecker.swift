@@ -402,6 +402,10 @@ private struct Run {
                 let columns = own.map { v in block.flatMap { p in [freeDerivatives[v]![2 * p.index], freeDerivatives[v]![2 * p.index + 1]] } }
                 let directions = columns.isEmpty ? 0 : numericRank(columns)
                 if directions >= freedom { break }
+                // A point where two curves touch: its equations' Jacobian is singular there,
+                // yet it is the only point they share.
+                if block.count == 1, columns.isEmpty, freedom == 1,
+                   try isTouchingPoint(block[0], equations: assumed.filter { $0.newest == block[0] }) { break }
                 end += 1
                 guard end < order.count else {
                     let names = block.map(name).joined(separator: ", ")
@@ -410,6 +414,75 @@ private struct Run {
             }
             start = end + 1
         }
+    }
+
+    /// Whether `point`, given no variable of its own, is the only point its equations allow
+    /// although their Jacobian in its coordinates has rank 1 there: two of them are distinct
+    /// circles or lines (`c·|P|² + linear`, written `c·z·w + linear` in isotropic
+    /// coordinates), and they touch at every configuration of the family, which the
+    /// discriminant of their common points, zero modulo the relations, shows. Two distinct
+    /// such curves share at most two points, so a double one is the only one; the family of
+    /// the earlier points covers every configuration near the diagram, so near it the point
+    /// is where the curves touch, which the coordinates (checked to satisfy the equations)
+    /// give.
+    func isTouchingPoint(_ point: PointID, equations: [FactEquation]) throws -> Bool {
+        let (xVariable, yVariable) = (variables.count, variables.count + 1)
+        let unknown = PlanePoint(x: RationalFunction(Polynomial.variable(xVariable)), y: RationalFunction(Polynomial.variable(yVariable)))
+        var curves: [Curve] = []
+        for equation in equations {
+            let all = try PredicateEquations.equations(of: equation.fact, in: system) { $0 == point ? unknown : coordinates[$0.index] }
+            guard let curve = Curve(all[equation.index].numerator, x: xVariable, y: yVariable, system: system) else { return false }
+            curves.append(curve)
+        }
+        // Two curves not proportional in the diagram, one of them a circle.
+        for (i, first) in curves.enumerated() {
+            for second in curves[(i + 1)...] {
+                let (f, g) = isNonzero(first.c) ? (first, second) : (second, first)
+                guard isNonzero(f.c), !areProportional(f, g) else { continue }
+                return touches(f, g)
+            }
+        }
+        return false
+    }
+
+    /// Whether two curves' coefficient vectors are proportional in the diagram.
+    func areProportional(_ f: Curve, _ g: Curve) -> Bool {
+        let (u, v) = (f.parts.map(value), g.parts.map(value))
+        let scale = (u + v).map(\.length).max() ?? 0
+        for i in 0..<4 {
+            for j in (i + 1)..<4 where (u[i] * v[j] - u[j] * v[i]).length > 1e-7 * scale * scale { return false }
+        }
+        return true
+    }
+
+    /// Whether the circle `f` and the curve `g` meet in a double point on the whole family:
+    /// their radical line `ℓ = c_g·f − c_f·g` cut with `f` gives a quadratic whose
+    /// discriminant reduces to zero modulo the relations (and whose leading coefficient is
+    /// nonzero in the diagram).
+    func touches(_ f: Curve, _ g: Curve) -> Bool {
+        // ℓ = αX + βY + γ.
+        let alpha = g.c * f.a - f.c * g.a, beta = g.c * f.b - f.c * g.b, gamma = g.c * f.d - f.c * g.d
+        // Solve ℓ for the coordinate with the larger coefficient in the diagram, and
+        // substitute: for Y = −(αX + γ)/β, β²·f is A·X² + B·X + C.
+        let solvesY = value(beta).length >= value(alpha).length
+        let (s, t) = solvesY ? (beta, alpha) : (alpha, beta)        // ℓ = t·U + s·V + γ, V solved
+        let (fu, fv) = solvesY ? (f.a, f.b) : (f.b, f.a)
+        guard isNonzero(s) else { return false }
+        let a, b, c: Polynomial
+        switch system {
+        case .cartesian:
+            // β²(U² + V²) = β²U² + (tU + γ)².
+            a = f.c * (s * s + t * t)
+            b = f.c * (Polynomial(2) * t * gamma) + fu * s * s - fv * s * t
+            c = f.c * gamma * gamma - fv * s * gamma + f.d * s * s
+        case .isotropic:
+            // β²·U·V = −β·U·(tU + γ).
+            a = Polynomial(0) - f.c * s * t
+            b = Polynomial(0) - f.c * s * gamma + fu * s * s - fv * s * t
+            c = f.d * s * s - fv * s * gamma
+        }
+        guard isNonzero(a) else { return false }
+        return reduce(b * b - Polynomial(4) * a * c).isZero
     }
 
     static func separation(_ p: Vector2, _ q: Vector2) -> Bool {
@@ -464,5 +537,37 @@ private struct Run {
         for (k, equation) in equations.enumerated() where !vanishes(equation) {
             throw Rejection("the goal's numerator" + (equations.count > 1 ? " (equation \(k + 1))" : "") + " does not reduce to 0 modulo the relations")
         }
+    }
+}
+
+/// An equation `c·|P|² + a·X + b·Y + d` of an unknown point `P = (X, Y)` (in isotropic
+/// coordinates `c·X·Y + a·X + b·Y + d`), with coefficients in the parameters: a circle, or
+/// a line when `c` is zero.
+struct Curve {
+    var c, a, b, d: Polynomial
+    var parts: [Polynomial] { [c, a, b, d] }
+
+    /// The curve of `numerator` (a polynomial in the parameters and the variables `x` and
+    /// `y`, higher than every parameter), or nil when it has another shape.
+    init?(_ numerator: Polynomial, x: Int, y: Int, system: CoordinateSystem) {
+        let inY = numerator.coefficients(in: y)
+        func inX(_ p: Polynomial) -> [Polynomial] { p.coefficients(in: x) }
+        func coefficient(_ list: [Polynomial], _ k: Int) -> Polynomial { k < list.count ? list[k] : Polynomial(0) }
+        func free(_ p: Polynomial) -> Bool { p.mainVariable < x }
+        switch system {
+        case .cartesian:
+            guard inY.count <= 3 else { return nil }
+            let y0 = inX(coefficient(inY, 0)), y1 = inX(coefficient(inY, 1)), y2 = inX(coefficient(inY, 2))
+            guard y0.count <= 3, y1.count <= 1, y2.count <= 1 else { return nil }
+            let square = coefficient(y2, 0)
+            guard (coefficient(y0, 2) - square).isZero else { return nil }
+            (c, a, b, d) = (square, coefficient(y0, 1), coefficient(y1, 0), coefficient(y0, 0))
+        case .isotropic:
+            guard inY.count <= 2 else { return nil }
+            let y0 = inX(coefficient(inY, 0)), y1 = inX(coefficient(inY, 1))
+            guard y0.count <= 2, y1.count <= 2 else { return nil }
+            (c, a, b, d) = (coefficient(y1, 1), coefficient(y0, 1), coefficient(y1, 0), coefficient(y0, 0))
+        }
+        guard parts.allSatisfy(free) else { return nil }
     }
 }
