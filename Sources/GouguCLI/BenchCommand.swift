@@ -43,6 +43,8 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var proposerOptions: ProposerOptions
 
+    @OptionGroup var searchOptions: SearchOptions
+
     @OptionGroup var coordinateOptions: CoordinateOptions
 
     @Option(help: "Threads each problem's search uses (default: the number of cores divided by --jobs).")
@@ -122,6 +124,7 @@ struct BenchCommand: ParsableCommand {
                 process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",
                                      "--search-workers", "\(searchWorkers ?? max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))"]
                     + proposerOptions.arguments
+                    + searchOptions.arguments
                     + (noAux ? ["--no-aux"] : [])
                     + coordinateOptions.arguments(noAux: noAux)
                     + (configurationOptions.seededConfiguration ? ["--seeded-configuration"] : [])

@@ -124,11 +124,7 @@ struct SolveCommand: ParsableCommand {
     @Option(help: "Threads the search evaluates states on.")
     var searchWorkers: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "States (augmented problems) the search may evaluate.")
-    var maxStates: Int = 10_000
-
-    @Option(help: "Most auxiliary constructions in one state.")
-    var maxDepth: Int = 3
+    @OptionGroup var searchOptions: SearchOptions
 
     @OptionGroup var proposerOptions: ProposerOptions
 
@@ -141,15 +137,16 @@ struct SolveCommand: ParsableCommand {
         try requireLimit(timeout, "--timeout")
         try requireLimit(memory, "--memory")
         guard searchWorkers >= 1 else { throw ValidationError("--search-workers must be at least 1") }
-        guard maxStates >= 0, maxDepth >= 1 else { throw ValidationError("--max-states must be non-negative and --max-depth positive") }
         if all && selection.problem != nil { throw ValidationError("--all and --problem exclude each other") }
     }
 
     /// The options as the library's `SolveOptions`.
     var solveOptions: SolveOptions {
-        SolveOptions(seconds: timeout, memoryMiB: memory, seed: seed, seededConfiguration: configurationOptions.seededConfiguration,
-                     coordinates: coordinateOptions.order(noAux: noAux), coordinatesSeconds: coordinateOptions.coordinatesSeconds,
-                     prefer: coordinateOptions.prefer, search: !noAux, searchWorkers: searchWorkers, maxStates: maxStates, maxDepth: maxDepth)
+        var options = SolveOptions(seconds: timeout, memoryMiB: memory, seed: seed, seededConfiguration: configurationOptions.seededConfiguration,
+                                   coordinates: coordinateOptions.order(noAux: noAux), coordinatesSeconds: coordinateOptions.coordinatesSeconds,
+                                   prefer: coordinateOptions.prefer, search: !noAux, searchWorkers: searchWorkers)
+        searchOptions.apply(to: &options)
+        return options
     }
 
     func run() throws {

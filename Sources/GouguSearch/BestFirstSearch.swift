@@ -18,8 +18,15 @@ public struct SearchBudget: Sendable {
     public var secondsPerState: Double
     /// Proposals asked for each time a state is expanded.
     public var branching: Int
-    /// Most auxiliary constructions in one state.
+    /// Most expansions on the way to one state (each adds one proposal, or a batch of
+    /// `batchSize`).
     public var maximumDepth: Int
+    /// Proposals added together as one state: a state's proposals, best first, are cut
+    /// into consecutive batches of this size, each one child. A batch costs one engine run
+    /// and tries its constructions together, so two that a proof needs together are found
+    /// in one state; the proof keeps only the constructions it uses. 1: one proposal a
+    /// state.
+    public var batchSize = 1
     /// Whether the result keeps, for each state on the way to the proof, every proposal that
     /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
     public var recordsTrace = false
@@ -175,6 +182,8 @@ public struct BestFirstSearch: Sendable {
         let auxiliary: [String]
         /// Where each auxiliary clause stood among its state's proposals (1: first).
         let ranks: [Int]
+        /// Expansions from the root to this state (the batches it added).
+        let layers: Int
         /// The state this one extends (nil for the root).
         let parent: Node?
         /// The proposals this state offered, when the search records its trace (set once,
@@ -191,6 +200,7 @@ public struct BestFirstSearch: Sendable {
             self.auxiliary = auxiliary
             self.ranks = ranks
             self.parent = parent
+            self.layers = parent.map { $0.layers + 1 } ?? 0
             self.cached = store
             self.lastUse = DispatchTime.now().uptimeNanoseconds
         }
@@ -231,14 +241,15 @@ public struct BestFirstSearch: Sendable {
         weak var node: Node?
     }
 
-    /// A proposal waiting in the queue.
+    /// Proposals waiting in the queue: one, or a batch (`SearchBudget.batchSize`) added
+    /// together.
     struct Entry: Comparable {
         var priority: Double
         var sequence: Int
         var parent: Node
-        var proposal: Proposal
-        /// Where `proposal` stood among the parent's proposals (1: first).
-        var rank: Int
+        var proposals: [Proposal]
+        /// Where each of `proposals` stood among the parent's proposals (1: first).
+        var ranks: [Int]
         static func < (l: Entry, r: Entry) -> Bool {
             l.priority != r.priority ? l.priority < r.priority : l.sequence > r.sequence
         }

@@ -35,23 +35,30 @@ final class SearchRun: @unchecked Sendable {
 
     func elapsed() -> Double { Date().timeIntervalSince(start) }
 
-    /// Queues the proposals for `node`. A node that was itself a proposal (popped at
-    /// `priority`) also queues its best proposal at that same priority: a greedy dive,
-    /// evaluated next, so that every state tried is followed by its proposer's first
-    /// choice down to the maximum depth, however the depth penalty ranks them.
+    /// Queues the proposals for `node`, one entry each or in batches of
+    /// `SearchBudget.batchSize` (consecutive in the proposer's order, each at the score of
+    /// its best). A node that was itself a proposal (popped at `priority`) also queues its
+    /// best entry at that same priority: a greedy dive, evaluated next, so that every state
+    /// tried is followed by its proposer's first choices down to the maximum depth, however
+    /// the depth penalty ranks them.
     func push(_ node: Node, store: FactStore, divingAt priority: Double?) {
         let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
         let proposals = search.proposer.propose(for: state, limit: budget.branching)
+        let size = max(1, budget.batchSize)
+        let batches = stride(from: 0, to: proposals.count, by: size).map { start in
+            (proposals: Array(proposals[start..<min(start + size, proposals.count)]),
+             ranks: Array((start + 1)...min(start + size, proposals.count)))
+        }
         shared.lock.lock()
         if budget.recordsTrace { node.offered = proposals }
-        for (index, proposal) in proposals.enumerated() {
+        for batch in batches {
             shared.sequence += 1
-            shared.queue.insert(Entry(priority: proposal.score - search.depthPenalty * Double(node.auxiliary.count),
-                                      sequence: shared.sequence, parent: node, proposal: proposal, rank: index + 1))
+            shared.queue.insert(Entry(priority: batch.proposals[0].score - search.depthPenalty * Double(node.layers),
+                                      sequence: shared.sequence, parent: node, proposals: batch.proposals, ranks: batch.ranks))
         }
-        if let priority, let best = proposals.first {
+        if let priority, let best = batches.first {
             shared.sequence += 1
-            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposal: best, rank: 1))
+            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposals: best.proposals, ranks: best.ranks))
         }
         shared.lock.unlock()
     }
@@ -102,8 +109,8 @@ final class SearchRun: @unchecked Sendable {
     /// A worker's loop: until the search stops, evaluate the best proposal in the queue.
     func work() {
         while let entry = nextEntry() {
-            if let (problem, extended) = place(entry), admit(extended) {
-                let (child, outcome, parentFacts) = evaluate(entry, problem: problem, diagram: extended)
+            if let placed = place(entry), admit(placed.diagram) {
+                let (child, outcome, parentFacts) = evaluate(entry, placed: placed)
                 record(child, outcome: outcome, entry: entry, parentFacts: parentFacts)
             }
             shared.lock.lock()
@@ -141,23 +148,57 @@ final class SearchRun: @unchecked Sendable {
         }
     }
 
-    /// The entry's state: its parent's problem with the proposal appended and the diagram
-    /// extended; nil (counted as unplaceable, with the reason) when it cannot be placed.
-    func place(_ entry: Entry) -> (Problem, Diagram)? {
-        let failure: String
-        do {
-            let problem = try Augmentation.problem(entry.parent.problem, adding: entry.proposal.clause)
-            return (problem, try DiagramBuilder().extend(entry.parent.diagram, to: problem))
-        } catch let error as DiagramError {
-            failure = error.reason
-        } catch {
-            failure = "\(error)"
+    /// The entry's state: its parent's problem with the entry's proposals appended (each
+    /// new point renamed apart from the points before it) and the diagram extended, with
+    /// the clauses and ranks of the proposals placed; nil (counted as unplaceable, with the
+    /// reason) when none can be placed. In a batch, a proposal that cannot be placed (it
+    /// lands on a point of an earlier one) is left out.
+    func place(_ entry: Entry) -> (problem: Problem, diagram: Diagram, clauses: [String], ranks: [Int])? {
+        var problem = entry.parent.problem
+        var diagram = entry.parent.diagram
+        var clauses: [String] = [], ranks: [Int] = []
+        var failure = ""
+        for (proposal, rank) in zip(entry.proposals, entry.ranks) {
+            do {
+                let clause = clauses.isEmpty ? proposal.clause : Self.renamingCreatedPoints(of: proposal.clause, apartFrom: problem)
+                let augmented = try Augmentation.problem(problem, adding: clause)
+                diagram = try DiagramBuilder().extend(diagram, to: augmented)
+                problem = augmented
+                clauses.append(clause)
+                ranks.append(rank)
+            } catch let error as DiagramError {
+                failure = error.reason
+            } catch {
+                failure = "\(error)"
+            }
         }
+        if !clauses.isEmpty { return (problem, diagram, clauses, ranks) }
         shared.lock.lock()
         shared.unplaceable += 1
         shared.failures[failure, default: 0] += 1
         shared.lock.unlock()
         return nil
+    }
+
+    /// `clause` with the points it creates (the names before `=`) renamed to names
+    /// `problem` does not use (`x1`, `x2`, ...), for a batch whose proposals were all named
+    /// for the parent state.
+    static func renamingCreatedPoints(of clause: String, apartFrom problem: Problem) -> String {
+        let words = clause.split(separator: " ").map(String.init)
+        guard let equals = words.firstIndex(of: "=") else { return clause }
+        var used = Set(problem.points.map(\.name))
+        var renaming: [String: String] = [:]
+        for created in words[..<equals] {
+            var k = 1
+            while used.contains("x\(k)") || words.contains("x\(k)") { k += 1 }
+            renaming[created] = "x\(k)"
+            used.insert("x\(k)")
+        }
+        return words.map { word in
+            if let new = renaming[word] { return new }
+            if word.hasSuffix(","), let new = renaming[String(word.dropLast())] { return new + "," }
+            return word
+        }.joined(separator: " ")
     }
 
     /// Whether the state of `diagram` is new and within the state budget: the budget is
@@ -177,7 +218,8 @@ final class SearchRun: @unchecked Sendable {
 
     /// The engine continued from the parent's closure on the new state, within the time
     /// left and `secondsPerState`: the child state, the run, and the parent's fact count.
-    func evaluate(_ entry: Entry, problem: Problem, diagram: Diagram) -> (Node, EngineResult, Int) {
+    func evaluate(_ entry: Entry, placed: (problem: Problem, diagram: Diagram, clauses: [String], ranks: [Int])) -> (Node, EngineResult, Int) {
+        let (problem, diagram) = (placed.problem, placed.diagram)
         let parent = entry.parent
         let parentStore = closure(of: parent)
         let remaining = budget.seconds - elapsed()
@@ -185,7 +227,7 @@ final class SearchRun: @unchecked Sendable {
                                        budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
                                                       memoryMiB: budget.memoryMiB, cancellation: budget.abort))
         let child = Node(problem: problem, diagram: diagram, store: result.store,
-                         auxiliary: parent.auxiliary + [entry.proposal.clause], ranks: parent.ranks + [entry.rank], parent: parent)
+                         auxiliary: parent.auxiliary + placed.clauses, ranks: parent.ranks + placed.ranks, parent: parent)
         return (child, result, parentStore.facts.count)
     }
 
@@ -204,7 +246,7 @@ final class SearchRun: @unchecked Sendable {
         }
         shared.lock.unlock()
         if !outcome.proved, outcome.stopReason != .goalFalseInDiagram,
-           child.auxiliary.count < budget.maximumDepth, elapsed() < budget.seconds {
+           child.layers < budget.maximumDepth, elapsed() < budget.seconds {
             shared.heldLock.lock()
             shared.held.append(BestFirstSearch.WeakNode(node: child))
             shared.heldLock.unlock()

@@ -58,6 +58,9 @@ public struct SolveOptions: Sendable {
     public var searchWorkers: Int
     public var maxStates: Int
     public var maxDepth: Int
+    /// Auxiliary constructions the search adds together as one state
+    /// (`SearchBudget.batchSize`).
+    public var batchSize = 1
     /// Seconds one state of the search may take, and the proposals tried from each state.
     public var secondsPerState: Double
     public var branching: Int
@@ -274,6 +277,7 @@ public struct Solver: Sendable {
     func searchBudget(_ options: SolveOptions, end: Date) -> SearchBudget {
         var budget = SearchBudget(seconds: end.timeIntervalSinceNow, states: options.maxStates, memoryMiB: options.memoryMiB,
                                   secondsPerState: options.secondsPerState, branching: options.branching, maximumDepth: options.maxDepth)
+        budget.batchSize = options.batchSize
         budget.recordsTrace = options.recordsSearchTrace
         return budget
     }
