@@ -148,7 +148,7 @@ let package = Package(
         .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguPredicatePolynomials", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguCoordinateCheckTests", dependencies: ["GouguCoordinateCheck", "GouguAlgebraicProof", "GouguGeometry",
                                                                   "GouguLanguage", "GouguPolynomials", "GouguTestSupport"]),
-        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
+        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTheoremLibrary", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
         .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguSearch", "GouguTestSupport"]),

@@ -14,7 +14,7 @@ public enum Justification: Hashable, Sendable {
     /// Points shown to lie on one line (or circle) by facts that each put some of them on
     /// it, chained through shared points; a restatement of a fact; or a midpoint read off a
     /// line and the certificate of its two equal halves (`certificates`).
-    case chain(predicate: String, facts: [FactID], certificates: [AlgebraCertificate] = [])
+    case chain(predicate: Predicate, facts: [FactID], certificates: [AlgebraCertificate] = [])
     /// Exact linear combinations of equations of the tables (angles modulo 180 degrees,
     /// or log-lengths): one certificate per equation the statement means, in order.
     case algebra(certificates: [AlgebraCertificate])

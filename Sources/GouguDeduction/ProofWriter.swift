@@ -124,15 +124,15 @@ struct ProofWriter {
     static func equationCount(_ s: Statement?, _ table: AlgebraTable) -> Int {
         guard let s else { return 0 }
         let p = s.points.map(\.index), n = s.arguments.compactMap(\.number)
-        let contri = s.predicate.hasPrefix("contri")
-        if s.predicate.hasPrefix("simtri") || contri {
+        let contri = s.predicate.isCongruentTriangles
+        if s.predicate.isTriangles {
             switch table {
             case .angles: return 2
             case .ratios: return contri ? 3 : 2
             case .lengths, .squares: return contri ? 3 : 0
             }
         }
-        if s.predicate == "midp" { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
+        if s.predicate == .midp { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
         let terms = switch table {
         case .angles: (FactStore.angleTerms(s.predicate, p, n) ?? []) + FactStore.angleConsequences(s.predicate, p)
         case .ratios: FactStore.ratioTerms(s.predicate, p, n) ?? []
@@ -193,10 +193,13 @@ struct ProofWriter {
         case .chain(let predicate, let chained, let list):
             let lineCites = chained.compactMap { numbers[$0] }
             let what = switch predicate {
-            case "coll": "one line through shared points"
-            case "cyclic": "one circle through shared points"
-            case "midp": "midpoint (on the line, equidistant) through shared points"
-            default: "the same fact as"  // a fact restated (a goal that is a premise)
+            case .coll: "one line through shared points"
+            case .cyclic: "one circle through shared points"
+            case .midp: "midpoint (on the line, equidistant) through shared points"
+            // A fact restated (a goal that is a premise).
+            case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri,
+                 .simtri2, .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff,
+                 .ncoll, .npara, .nperp, .simtriEither, .contriEither: "the same fact as"
             }
             var text = "\(what): \(lineCites.map { "(\($0))" }.joined(separator: " "))"
             if !list.isEmpty { text += "; " + describe(certificates(list)) }

@@ -279,7 +279,7 @@ struct CheckSession {
         }
         let statement: Statement
         do { statement = try parse(step.statement) } catch let message as StatementError { throw fail(message.message) }
-        if NumericFacts.supportedPredicates.contains(statement.predicate), !diagram.holds(statement) {
+        if !diagram.holds(statement) {
             throw fail("the statement is false in the checker's diagram (seed \(proof.seed)" + (proof.configuration.map { ", configuration \($0)" } ?? "") + ")")
         }
         if isPremise {
@@ -351,9 +351,12 @@ struct CheckSession {
     private func carrier(_ s: Statement, circle: Bool) -> Set<Int>? {
         let p = Set(s.points.map(\.index))
         switch s.predicate {
-        case "coll" where !circle, "midp" where !circle: return p
-        case "cyclic" where circle: return p
-        default: return nil
+        case .coll, .midp: return circle ? nil : p
+        case .cyclic: return circle ? p : nil
+        case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -399,14 +402,14 @@ struct CheckSession {
         if certificates.isEmpty, step.cites.count == 1, statements[step.cites[0]] == statement { return }
         let target = Set(statement.points.map(\.index))
         switch statement.predicate {
-        case "coll", "cyclic":
+        case .coll, .cyclic:
             guard certificates.isEmpty else { throw fail("a \(statement.predicate) chain has no certificates") }
-            let trivial = target.count <= (statement.predicate == "cyclic" ? 3 : 2)
+            let trivial = target.count <= (statement.predicate == .cyclic ? 3 : 2)
             guard !step.cites.isEmpty || trivial else { throw fail("a chain cites the facts it chains") }
-            if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == "cyclic") { throw fail(problem) }
-        case "midp":
+            if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == .cyclic) { throw fail(problem) }
+        case .midp:
             let p = statement.points.map(\.index)
-            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == "midp",
+            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == .midp,
                cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
@@ -417,7 +420,9 @@ struct CheckSession {
             let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
             guard used.isSubset(of: Set(step.cites)) else { throw fail("the step's cites are not the facts it uses") }
             if let problem = togetherMinimally(target, cites: step.cites, circle: false, usedElsewhere: used) { throw fail(problem) }
-        default:
+        case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
             throw fail("a chain concludes coll, cyclic or midp, or restates one cited fact")
         }
     }
@@ -428,14 +433,14 @@ struct CheckSession {
     /// that together say it. Triangles need both tables.
     func meanings(of s: Statement) -> [[(CheckedTable, LinearForm)]] {
         let reflected = isReflected(s)
-        if CheckedTable.trianglePredicates.contains(s.predicate) {
+        if s.predicate.isTriangles {
             return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
         }
         var result = CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
         // Equal |sin| in the ratio table: the angles are equal or opposite modulo 180°, and
         // the statement, true in the checker's diagram, says which (as the diagram decides
         // the orientation of `simtri*`).
-        if s.predicate == "eqangle" || s.predicate == "eqangle6", let sines = sineConsequences(of: s).first {
+        if s.predicate == .eqangle || s.predicate == .eqangle6, let sines = sineConsequences(of: s).first {
             result.append([(.ratios, sines)])
         }
         return result
@@ -444,7 +449,7 @@ struct CheckSession {
     /// Whether a triangle statement that leaves the orientation open (`simtri*`) is of
     /// oppositely oriented triangles in the checker's diagram.
     func isReflected(_ s: Statement) -> Bool {
-        s.predicate.hasSuffix("*") && !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
+        s.predicate.triangleOrientation == .either && !diagram.holds(Statement(predicate: .simtri, arguments: s.arguments))
     }
 
     /// The equations a cited statement gives one table, in order (empty when none): what it
@@ -461,17 +466,20 @@ struct CheckSession {
     func sineConsequences(of s: Statement) -> [LinearForm] {
         let p = s.arguments.compactMap { $0.point?.index }
         func nonzero(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
-            a != b && c != d && diagram.holds(Statement(predicate: "npara", arguments: [a, b, c, d].map { .point(PointID($0)) }))
+            a != b && c != d && diagram.holds(Statement(predicate: .npara, arguments: [a, b, c, d].map { .point(PointID($0)) }))
         }
         switch s.predicate {
-        case "eqangle", "eqangle6":
+        case .eqangle, .eqangle6:
             guard p.count == 8, nonzero(p[0], p[1], p[2], p[3]), nonzero(p[4], p[5], p[6], p[7]) else { return [] }
             let left = TableVariable.sineOf(p[0], p[1], p[2], p[3]), right = TableVariable.sineOf(p[4], p[5], p[6], p[7])
             return left == right ? [] : [LinearForm([(left, 1), (right, -1)])]
-        case "perp":
+        case .perp:
             guard p.count == 4, nonzero(p[0], p[1], p[2], p[3]) else { return [] }
             return [LinearForm([(.sineOf(p[0], p[1], p[2], p[3]), 1)])]
-        default: return []
+        case .coll, .cyclic, .para, .cong, .midp, .circle, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return []
         }
     }
 
@@ -524,7 +532,7 @@ struct CheckSession {
                     p.append(point.index)
                 }
                 // A triangle, not three points of a line: a side condition, read off the diagram.
-                guard diagram.holds(Statement(predicate: "ncoll", arguments: p.map { .point(PointID($0)) })) else {
+                guard diagram.holds(Statement(predicate: .ncoll, arguments: p.map { .point(PointID($0)) })) else {
                     throw termFail("\(triangle.joined(separator: " ")) is not a triangle in the checker's diagram")
                 }
                 let (a, b, c) = (p[0], p[1], p[2])
@@ -660,7 +668,7 @@ struct CheckSession {
         guard predicate.accepts(argumentCount: arguments.count) else {
             throw StatementError(message: "\(name) takes \(predicate.arityDescription), not \(arguments.count) arguments")
         }
-        return Statement(predicate: name, arguments: try arguments.enumerated().map { i, word in
+        return Statement(predicate: predicate.predicate, arguments: try arguments.enumerated().map { i, word in
             if predicate.takesNumber(at: i) {
                 guard let n = NumberLiteral(word) else { throw StatementError(message: "'\(word)' is not a number") }
                 return .number(n)

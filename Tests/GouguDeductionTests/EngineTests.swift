@@ -79,14 +79,14 @@ import GouguTestSupport
     @Test func aRightAngleMeansPythagorasInTheSquaredLengths() {
         // perp a b c d: |ac|² − |ad|² − |bc|² + |bd|² = 0; with the lines meeting at a point of
         // both (b = d), the square of b with itself drops out: |ac|² − |ab|² − |bc|² = 0.
-        let general = FactStore.squareTerms("perp", [0, 1, 2, 3], [])!
+        let general = FactStore.squareTerms(.perp, [0, 1, 2, 3], [])!
         #expect(general.count == 1 && general[0].terms.count == 4 && general[0].constant == .zero)
-        let rightAngle = FactStore.squareTerms("perp", [0, 1, 2, 1], [])![0].terms
+        let rightAngle = FactStore.squareTerms(.perp, [0, 1, 2, 1], [])![0].terms
         let expected: [Int: Rational] = [FactStore.pair(0, 2): 1, FactStore.pair(0, 1): -1, FactStore.pair(1, 2): -1]
         #expect(Dictionary(uniqueKeysWithValues: rightAngle.map { ($0.0, $0.1) }) == expected)
         // Parallels and angle equalities mean nothing there.
-        #expect(FactStore.squareTerms("para", [0, 1, 2, 3], []) == nil)
-        #expect(FactStore.squareTerms("eqangle", Array(0..<8), []) == nil)
+        #expect(FactStore.squareTerms(.para, [0, 1, 2, 3], []) == nil)
+        #expect(FactStore.squareTerms(.eqangle, Array(0..<8), []) == nil)
     }
 
     @Test func withoutTheRightAngleThereIsNoPythagoras() throws {

@@ -50,7 +50,7 @@ import Testing
         let problem = try ProblemParser().parseProblem(
             name: "t", statement: "a b c = triangle a b c; d = midpoint d b c; e = midpoint e a c; f = midpoint f d e ? coll a b c")
         func goal(_ points: [Int]) -> (Statement, [FactID]) {
-            (Statement(predicate: "coll", arguments: points.map { .point(PointID($0)) }), [])
+            (Statement(predicate: .coll, arguments: points.map { .point(PointID($0)) }), [])
         }
         // Needs 1, 4 (f: all four clauses), 2 and 2 clauses.
         let goals = [goal([0, 1, 2]), goal([5, 0, 1]), goal([3, 1, 2]), goal([4, 0, 2])]
