@@ -345,7 +345,7 @@ enum FaultInjection {
     /// Makes the last step cite a rule the theorem library does not have.
     static func corrupt(_ proof: inout Proof) {
         guard !proof.steps.isEmpty else { return }
-        proof.steps[proof.steps.count - 1].kind = "rule"
+        proof.steps[proof.steps.count - 1].kind = .rule
         proof.steps[proof.steps.count - 1].rule = "rule_that_does_not_exist"
     }
 }

@@ -33,8 +33,9 @@ extension Justification {
     }
 }
 
-/// Which algebraic table a certificate combines equations of.
-public enum AlgebraTable: String, Hashable, Sendable {
+/// Which algebraic table a certificate combines equations of. The raw value is its name in
+/// proofs (`table` in the JSON).
+public enum AlgebraTable: String, Hashable, Sendable, Codable {
     /// Directions of lines modulo 180 degrees (angle chasing).
     case angles
     /// Logarithms of lengths (ratio chasing).

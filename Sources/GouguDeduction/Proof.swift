@@ -15,8 +15,8 @@ public struct Proof: Sendable, Codable {
         public var reason: String
         /// The numbers of the steps it uses.
         public var cites: [Int]
-        /// What kind of step: `premise`, `rule`, `chain` or `algebra`.
-        public var kind: String = "premise"
+        /// What kind of step it is.
+        public var kind: Kind = .premise
         /// For a rule step: the rule's name in the theorem library and its variable binding.
         public var rule: String? = nil
         public var binding: [String: String]? = nil
@@ -25,13 +25,27 @@ public struct Proof: Sendable, Codable {
         /// For an algebraic step: one certificate per equation the statement means (in
         /// order); for a midpoint chain: the certificate of the two equal halves.
         public var certificates: [Certificate]? = nil
+
+        /// What kind of step a line of a proof is; the JSON writes the raw value.
+        public enum Kind: String, Hashable, Sendable, Codable {
+            /// A fact asserted by a construction of the problem.
+            case premise
+            /// An instance of a rule of the theorem library (`rule`, `binding`).
+            case rule
+            /// Points on one line or circle through shared points, a midpoint on its line
+            /// (with the certificate of its equal halves), or a cited fact restated.
+            case chain
+            /// Exact linear combinations of equations of the tables (`certificates`).
+            case algebra
+        }
     }
 
     /// An equation proved in one table (`angles` mod 180 degrees, `ratios` of log-lengths,
     /// `lengths`, or `squares` of lengths): exact rational coefficients of equations, each
     /// citing its steps.
     public struct Certificate: Sendable, Codable {
-        public var table: String
+        /// The table; the JSON writes its raw value (`angles`, `ratios`, ...).
+        public var table: AlgebraTable
         /// The equation proved, `Σ coefficient × variable + constant = 0`.
         public var conclusion: SymbolicExpression
         public var terms: [Term]

@@ -89,7 +89,7 @@ struct ProofWriter {
     /// words and the steps it cites.
     func certificates(_ list: [AlgebraCertificate]) -> [Certificate] {
         list.map { c in
-            Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
+            Certificate(table: c.table, conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
         }
     }
 
@@ -147,27 +147,27 @@ struct ProofWriter {
     /// The structured form of a justification: its kind, rule and binding, or certificates.
     func structure(_ why: Justification, into step: inout Step) {
         switch why {
-        case .premise: step.kind = "premise"
+        case .premise: step.kind = .premise
         case .rule(let rule, _, let binding, let sides):
-            step.kind = "rule"
+            step.kind = .rule
             step.rule = rule
             step.binding = binding.mapValues(name)
             step.sideConditions = sides.map(problem.text(of:))
         case .chain(_, _, let list):
-            step.kind = "chain"
+            step.kind = .chain
             if !list.isEmpty { step.certificates = certificates(list) }
         case .algebra(let list):
-            step.kind = "algebra"
+            step.kind = .algebra
             step.certificates = certificates(list)
         }
     }
 
-    static func label(_ table: String) -> String {
+    static func label(_ table: AlgebraTable) -> String {
         switch table {
-        case "angles": "angle chasing (mod 180°)"
-        case "ratios": "ratio chasing (log-lengths)"
-        case "squares": "Pythagoras (squared lengths)"
-        default: "distance chasing (lengths)"
+        case .angles: "angle chasing (mod 180°)"
+        case .ratios: "ratio chasing (log-lengths)"
+        case .squares: "Pythagoras (squared lengths)"
+        case .lengths: "distance chasing (lengths)"
         }
     }
 

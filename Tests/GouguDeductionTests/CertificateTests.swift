@@ -22,14 +22,14 @@ import GouguTestSupport
     }
 
     /// The equation a one-equation statement means, named by points; nil otherwise.
-    static func statementForm(_ statement: Statement, problem: Problem, table: String) -> Form? {
+    static func statementForm(_ statement: Statement, problem: Problem, table: AlgebraTable) -> Form? {
         let points = statement.points.map(\.index)
         let numbers = statement.arguments.compactMap(\.number)
         let equations = switch table {
-        case "angles": FactStore.angleTerms(statement.predicate, points, numbers)
-        case "ratios": FactStore.ratioTerms(statement.predicate, points, numbers)
-        case "squares": FactStore.squareTerms(statement.predicate, points, numbers)
-        default: FactStore.lengthTerms(statement.predicate, points, numbers)
+        case .angles: FactStore.angleTerms(statement.predicate, points, numbers)
+        case .ratios: FactStore.ratioTerms(statement.predicate, points, numbers)
+        case .squares: FactStore.squareTerms(statement.predicate, points, numbers)
+        case .lengths: FactStore.lengthTerms(statement.predicate, points, numbers)
         }
         guard let equations, equations.count == 1 else { return nil }
         var terms: [String: Rational] = [:]
@@ -48,7 +48,7 @@ import GouguTestSupport
         for problem in try ProblemParser().parseFile(text, file: "classics.txt") {
             let result = Engine().run(try DiagramBuilder().build(problem), budget: Budget(seconds: 10))
             guard let proof = Proof(result: result, problem: problem) else { continue }
-            for step in proof.steps where step.kind == "algebra" && step.certificates?.count == 1 {
+            for step in proof.steps where step.kind == .algebra && step.certificates?.count == 1 {
                 let certificate = step.certificates![0]
                 let statement = try ProblemParser().parseProblem(name: "s", statement: problem.statementText.components(separatedBy: " ? ")[0] + " ? " + step.statement)
                 guard let goal = statement.goal, let target = Self.statementForm(goal, problem: problem, table: certificate.table) else { continue }
@@ -62,7 +62,7 @@ import GouguTestSupport
                 }
                 sum = sum.filter { !$0.value.isZero }
                 let difference = constant - target.constant
-                let constantsAgree = certificate.table == "angles" ? difference.isInteger : difference.isZero
+                let constantsAgree = certificate.table == .angles ? difference.isInteger : difference.isZero
                 #expect(sum == target.terms && constantsAgree, "\(problem.name) step \(step.number): \(step.statement)")
                 checked += 1
             }

@@ -71,7 +71,7 @@ import GouguTestSupport
         let (result, problem) = try run("a b c = triangle a b c; h = orthocenter h a b c; e = midpoint e a c; f = midpoint f a b; b1 = on_circle b1 e h, on_line b1 a c; c1 = on_circle c1 f h, on_line c1 a b; o = circle o a b c ? cong o b1 o c1")
         #expect(result.proved)
         let proof = try #require(Proof(result: result, problem: problem))
-        let pythagoras = proof.steps.filter { $0.certificates?.contains { $0.table == AlgebraTable.squares.rawValue } == true }
+        let pythagoras = proof.steps.filter { $0.certificates?.contains { $0.table == .squares } == true }
         #expect(!pythagoras.isEmpty)
         #expect(proof.text.contains("Pythagoras (squared lengths)"))
     }
