@@ -1,6 +1,7 @@
 import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// Everything the engine knows about one problem: the facts with their justifications,
 /// lines and circles as classes of points, and four exact linear tables: directions of
@@ -265,8 +266,8 @@ public struct FactStore: Sendable {
     private var variableKeys: [Int] = []
 
     /// An expression with its variables named by points or primes.
-    func symbolic(_ e: LinearExpression) -> SymbolicExpression {
-        SymbolicExpression(terms: e.terms.map { variable, coefficient in
+    func symbolic(_ e: LinearExpression) -> Proof.Expression {
+        Proof.Expression(terms: e.terms.map { variable, coefficient in
             let key = variableKeys[variable]
             if key >= Self.sineKeys {
                 let (l1, l2) = ((key >> 24) & 0xFF_FFFF, key & 0xFF_FFFF)

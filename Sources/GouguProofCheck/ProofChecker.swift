@@ -1,6 +1,8 @@
+import Foundation
 import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// Why a proof is rejected: the first bad step (nil when the proof as a whole is bad:
 /// wrong problem, bad auxiliary construction, no diagram) and the reason.
@@ -38,15 +40,16 @@ public enum ProofVerdict: Sendable, Equatable {
 
 /// Checks proofs against the theorem library and nothing else.
 ///
-/// It shares with the engine only the problem parser, the theorem library, `Rational` and
-/// the numeric diagrams (for side conditions): the meaning of each predicate in the angle
-/// and ratio tables is written here again (`CheckedTable`), rule instances are rebuilt from
-/// the library, and every equation of a certificate is recomputed from the statement it
-/// cites. The JSON's `expression`s and `equation` texts are compared, never used.
+/// It shares with the engine only the problem parser, the theorem library, `Rational`, the
+/// numeric diagrams (for side conditions) and the proof document (`Proof`, data without
+/// logic, every field a claim): the meaning of each predicate in the angle and ratio
+/// tables is written here again (`CheckedTable`), rule instances are rebuilt from the
+/// library, and every equation of a certificate is recomputed from the statement it cites.
+/// The proof's `expression`s and `equation` texts are compared, never used.
 ///
 /// ```swift
 /// let problem = try ProblemParser().parseFile(text, file: "classics.txt")[0]
-/// let proof = try ProofDocument.read(json, file: "proof.json")
+/// let proof = try Proof.read(json, file: "proof.json")
 /// switch ProofChecker().check(proof, for: problem) {
 /// case .valid: print("valid")
 /// case .invalid(let failure): print(failure)   // step (12) ...: the certificate sums to ...
@@ -85,7 +88,7 @@ public struct ProofChecker: Sendable {
     /// part in the restated problem it names (see `checkIdentification`).
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
-    public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
+    public func check(_ proof: Proof, for problem: Problem) -> ProofVerdict {
         var problem = problem
         if problem.goal == nil, let question = problem.question {
             // A question (`acompute`, `rcompute`): the proof's last step states the answer,
@@ -122,11 +125,11 @@ public struct ProofChecker: Sendable {
     /// the point down and the new clause must hold at it (so the two constructions draw one
     /// point); then each fact of the stated clause and the goal must be proved, each by an
     /// ordinary proof in the restated problem, checked on that same diagram.
-    private func checkIdentification(_ proof: ProofDocument, _ identification: ProofDocument.Identification,
+    private func checkIdentification(_ proof: Proof, _ identification: Proof.Identification,
                                      for problem: Problem) throws {
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: "identification: " + reason) }
-        guard proof.format == ProofDocument.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        guard proof.format == Proof.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
         }
         guard let point = problem.point(named: identification.point) else {
             throw fail("the problem has no point '\(identification.point)'")
@@ -180,7 +183,7 @@ public struct ProofChecker: Sendable {
 /// The state of one check: the problem with its auxiliary clauses, the diagram, and the
 /// statements of the steps checked so far.
 struct CheckSession {
-    let proof: ProofDocument
+    let proof: Proof
     let checker: ProofChecker
     let problem: Problem
     let diagram: Diagram
@@ -192,12 +195,12 @@ struct CheckSession {
 
     /// `drawn`: the diagram to check on, of another statement about the same points (a proof
     /// by identification), instead of building one from the proof's seed.
-    init(proof: ProofDocument, problem given: Problem, checker: ProofChecker, diagram drawn: Diagram? = nil) throws {
+    init(proof: Proof, problem given: Problem, checker: ProofChecker, diagram drawn: Diagram? = nil) throws {
         self.proof = proof
         self.checker = checker
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: reason) }
-        guard proof.format == ProofDocument.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        guard proof.format == Proof.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
         }
         guard proof.problemName == given.name else {
             throw fail("the proof is of problem '\(proof.problemName)', not '\(given.name)'")
@@ -271,7 +274,7 @@ struct CheckSession {
 
     // MARK: One step
 
-    private func check(_ step: ProofDocument.Step, expectedNumber: Int, isPremise: Bool) throws -> Statement {
+    private func check(_ step: Proof.Step, expectedNumber: Int, isPremise: Bool) throws -> Statement {
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: step.number, statement: step.statement, reason: reason) }
         guard step.number == expectedNumber else { throw fail("numbered \(step.number), expected \(expectedNumber)") }
         for cite in step.cites where statements[cite] == nil || cite >= step.number {
@@ -283,7 +286,7 @@ struct CheckSession {
             throw fail("the statement is false in the checker's diagram (seed \(proof.seed)" + (proof.configuration.map { ", configuration \($0)" } ?? "") + ")")
         }
         if isPremise {
-            guard step.kind == "premise" else { throw fail("listed among the premises but of kind '\(step.kind)'") }
+            guard step.kind == .premise else { throw fail("listed among the premises but of kind '\(step.kind.rawValue)'") }
             guard usablePremises.contains(statement) else {
                 throw fail("not asserted by a construction the goal depends on or a declared auxiliary construction")
             }
@@ -296,18 +299,18 @@ struct CheckSession {
             throw fail("the statement is degenerate (a line or segment through one point twice, or too few distinct points for its figure)")
         }
         switch step.kind {
-        case "rule": try checkRule(step, statement, fail)
-        case "chain": try checkChain(step, statement, fail)
-        case "algebra": try checkAlgebra(step, statement, fail)
-        case "premise": throw fail("a premise among the derived steps")
-        default: throw fail("unknown kind '\(step.kind)'")
+        case .rule: try checkRule(step, statement, fail)
+        case .chain: try checkChain(step, statement, fail)
+        case .algebra: try checkAlgebra(step, statement, fail)
+        case .premise: throw fail("a premise among the derived steps")
+        case .unknown(let word): throw fail("unknown kind '\(word)'")
         }
         return statement
     }
 
     // MARK: Rules
 
-    private func checkRule(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkRule(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         guard let name = step.rule, let rule = checker.rule(named: name) else {
             throw fail("no rule '\(step.rule ?? "")' in the theorem library")
         }
@@ -396,7 +399,7 @@ struct CheckSession {
         return nil
     }
 
-    private func checkChain(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkChain(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         let certificates = step.certificates ?? []
         // A restatement: the same statement, cited.
         if certificates.isEmpty, step.cites.count == 1, statements[step.cites[0]] == statement { return }
@@ -413,7 +416,7 @@ struct CheckSession {
                cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
-            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table), table != .angles else {
+            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table.rawValue), table != .angles else {
                 throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios, lengths or squares)")
             }
             let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
@@ -483,14 +486,14 @@ struct CheckSession {
         }
     }
 
-    private func checkAlgebra(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkAlgebra(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         guard CheckedTable.concludesAlgebraically(statement.predicate) else {
             throw fail("\(statement.predicate) does not follow from equations alone")
         }
         let certificates = step.certificates ?? []
         let alternatives = meanings(of: statement)
         guard !alternatives.isEmpty else { throw fail("\(statement.predicate) means no equation of the tables") }
-        let tables = certificates.map(\.table)
+        let tables = certificates.map(\.table.rawValue)
         guard let meaning = alternatives.first(where: { $0.map(\.0.rawValue) == tables }) else {
             let expected = alternatives.map { $0.map(\.0.rawValue).joined(separator: ", ") }.joined(separator: " or ")
             throw fail("\(statement.predicate) needs certificates in: \(expected); the step gives: \(tables.joined(separator: ", "))")
@@ -503,11 +506,13 @@ struct CheckSession {
     }
 
     /// Checks that the certificate's terms sum to `target`; returns the steps it cites.
-    private func checkCertificate(_ certificate: ProofDocument.Certificate, proves target: (CheckedTable, LinearForm),
+    private func checkCertificate(_ certificate: Proof.Certificate, proves target: (CheckedTable, LinearForm),
                                   _ fail: (String) -> ProofFailure) throws -> Set<Int> {
         let (table, goal) = target
         guard !goal.isDegenerate else { throw fail("a degenerate statement (a line or segment through one point twice)") }
-        guard certificate.table == table.rawValue else { throw fail("a certificate in '\(certificate.table)' where '\(table.rawValue)' is needed") }
+        guard certificate.table.rawValue == table.rawValue else {
+            throw fail("a certificate in '\(certificate.table.rawValue)' where '\(table.rawValue)' is needed")
+        }
         if let stated = certificate.conclusion {
             guard let form = try? form(stated), form.sameEquation(as: goal, modulus: table.modulus) else {
                 throw fail("the certificate's stated conclusion is not the statement's equation in \(table.rawValue)")
@@ -603,7 +608,7 @@ struct CheckSession {
     }
 
     /// An expression as the producer wrote it, as a form over this problem's points.
-    private func form(_ e: ProofDocument.Expression) throws -> LinearForm {
+    private func form(_ e: Proof.Expression) throws -> LinearForm {
         struct Bad: Error {}
         var form = LinearForm()
         for t in e.terms {

@@ -3,6 +3,7 @@ import GouguArithmetic
 @testable import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguTestSupport
 
 /// The engine on small configurations: a rule family that must fire, a near miss the

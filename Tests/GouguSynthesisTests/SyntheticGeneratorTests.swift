@@ -2,6 +2,7 @@ import GouguDeduction
 import GouguGeometry
 import GouguLanguage
 import Foundation
+import GouguProof
 import GouguProofCheck
 @testable import GouguSynthesis
 import Testing
@@ -104,7 +105,7 @@ import Testing
         #expect(sampled.count >= 60)
         for example in sampled {
             let problem = try ProblemParser().parseProblem(name: example.name, statement: example.fullProblem)
-            let document = try ProofDocument.readJSON(try encoder.encode(example.proof), file: "\(example.name).json")
+            let document = try Proof.readJSON(try encoder.encode(example.proof), file: "\(example.name).json")
             let verdict = ProofChecker().check(document, for: problem)
             #expect(verdict == .valid, "\(example.name): \(example.fullProblem): \(verdict)")
         }
