@@ -51,8 +51,12 @@ let package = Package(
         // Numeric diagrams: coordinates, construction placement, numeric fact checks.
         .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
 
+        // The proof document, `gougu-proof/2`: the model, its JSON and its text, written and
+        // read in one place. Data only: what a proof claims, never whether it holds.
+        .target(name: "GouguProof"),
+
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
-        .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry"]),
+        .target(name: "GouguDeduction", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguProof"]),
 
         // Polynomials and rational functions with exact rational coefficients.
         .target(name: "GouguPolynomials", dependencies: ["GouguArithmetic"]),
@@ -72,22 +76,24 @@ let package = Package(
         .target(name: "GouguCoordinateCheck", dependencies: ["GouguArithmetic", "GouguPolynomials", "GouguLanguage",
                                                              "GouguGeometry", "GouguPredicatePolynomials"]),
 
-        // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine.
-        .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry"]),
+        // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine;
+        // reads proofs as `GouguProof` models them.
+        .target(name: "GouguProofCheck", dependencies: ["GouguArithmetic", "GouguLanguage", "GouguTheoremLibrary", "GouguGeometry", "GouguProof"]),
 
         // Synthetic training data: random premises, saturation, goals, proofs, auxiliary points.
-        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguSolver"]),
+        .target(name: "GouguSynthesis", dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguProof", "GouguSearch",
+                                                       "GouguSolver"]),
 
         .target(
             name: "GouguSolver",
             dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguAlgebraicProof",
-                           "GouguProofCheck", "GouguCoordinateCheck", "GouguSearch", "GouguProposer", "GouguProofPage"]
+                           "GouguProof", "GouguProofCheck", "GouguCoordinateCheck", "GouguSearch", "GouguProposer", "GouguProofPage"]
         ),
 
         // Search: auxiliary constructions (proposers) and best-first search over augmented problems.
         .target(
             name: "GouguSearch",
-            dependencies: ["GouguArithmetic", "GouguDeduction", "GouguGeometry", "GouguLanguage",
+            dependencies: ["GouguArithmetic", "GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguProof",
                            .product(name: "HeapModule", package: "swift-collections")]
         ),
 
@@ -101,7 +107,8 @@ let package = Package(
         // SVG figures of diagrams.
         .target(name: "GouguFigures", dependencies: ["GouguGeometry"]),
 
-        .target(name: "GouguProofPage", dependencies: ["GouguFigures", "GouguGeometry", "GouguLanguage", "GouguDeduction", "GouguAlgebraicProof"]),
+        .target(name: "GouguProofPage", dependencies: ["GouguFigures", "GouguGeometry", "GouguLanguage", "GouguDeduction", "GouguAlgebraicProof",
+                                                       "GouguProof"]),
 
         // The neural core: tensors, matmul kernels, the transformer, tokenizer, training.
         .target(name: "GouguNeural", swiftSettings: cpuFlags),
@@ -109,7 +116,7 @@ let package = Package(
         // The library users import.
         .target(
             name: "Gougu",
-            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProofCheck", "GouguSearch",
+            dependencies: ["GouguArithmetic", "GouguLanguage", "GouguGeometry", "GouguDeduction", "GouguProof", "GouguProofCheck", "GouguSearch",
                            "GouguPolynomials", "GouguPredicatePolynomials", "GouguAlgebraicProof", "GouguCoordinateCheck",
                            "GouguFigures", "GouguProofPage", "GouguNeural", "GouguSynthesis", "GouguProposer", "GouguSolver"]
         ),
@@ -148,13 +155,14 @@ let package = Package(
         .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguPredicatePolynomials", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguCoordinateCheckTests", dependencies: ["GouguCoordinateCheck", "GouguAlgebraicProof", "GouguGeometry",
                                                                   "GouguLanguage", "GouguPolynomials", "GouguTestSupport"]),
-        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTestSupport"]),
+        .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTheoremLibrary", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
-        .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguTestSupport"]),
-        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguDeduction", "GouguSearch", "GouguTestSupport"]),
+        .testTarget(name: "GouguProofTests", dependencies: ["GouguProof"]),
+        .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguProof", "GouguTestSupport"]),
+        .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguProof", "GouguDeduction", "GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguNeuralTests", dependencies: ["GouguNeural"]),
-        .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProofCheck", "GouguTestSupport"]),
-        .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguTestSupport"]),
+        .testTarget(name: "GouguSynthesisTests", dependencies: ["GouguSynthesis", "GouguProof", "GouguProofCheck", "GouguTestSupport"]),
+        .testTarget(name: "GouguSearchTests", dependencies: ["GouguSearch", "GouguProof", "GouguTestSupport"]),
         .testTarget(name: "GouguProposerTests", dependencies: ["GouguProposer", "GouguSearch", "GouguTestSupport"]),
         .testTarget(name: "GouguTests", dependencies: ["Gougu", "GouguTestSupport"]),
         .testTarget(name: "GouguCLITests", dependencies: ["GouguCLI", "GouguTestSupport"], exclude: ["Golden"]),

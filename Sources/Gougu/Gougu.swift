@@ -3,6 +3,7 @@
 @_exported import GouguLanguage
 @_exported import GouguGeometry
 @_exported import GouguDeduction
+@_exported import GouguProof
 @_exported import GouguPolynomials
 @_exported import GouguPredicatePolynomials
 @_exported import GouguAlgebraicProof

@@ -45,7 +45,7 @@ extension CoordinateModel {
     /// perpendicular to the line. `k` is kept as a virtual point (`virtualPoints`). Facts of
     /// the new points that other constructions assert are listed as not assumed.
     mutating func placeCommonTangents(_ tangents: CommonTangents, facts: [[Statement]]) throws {
-        let text = problem.text(of: Statement(predicate: tangents.call.definition.name, arguments: tangents.call.arguments))
+        let text = ([tangents.call.definition.name] + tangents.call.arguments.map(problem.text(of:))).joined(separator: " ")
         let (o1, o2) = (point(tangents.centre1), point(tangents.centre2))
         let r1 = normalize(system.squaredLength(point(tangents.through1) - o1))
         let r2 = normalize(system.squaredLength(point(tangents.through2) - o2))

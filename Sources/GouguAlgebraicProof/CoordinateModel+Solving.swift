@@ -81,7 +81,7 @@ extension CoordinateModel {
     /// construction), or exactly (the line's equation vanishes there).
     func direction(of line: (LocusPolynomial, Statement), through virtual: VirtualPoint) -> PlanePoint<RationalFunction>? {
         let fact = line.1
-        if fact.predicate == "coll", fact.points.count == 3,
+        if fact.predicate == .coll, fact.points.count == 3,
            let known = virtual.linesThrough.first(where: { Set($0.points) == Set(fact.points.dropFirst()) }) {
             return known.direction
         }

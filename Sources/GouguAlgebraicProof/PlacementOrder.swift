@@ -49,7 +49,7 @@ struct PlacementOrder {
             var onCircle: [PointID] = []
             for fact in constraints {
                 let p = fact.points
-                guard fact.predicate == "cong", p.count == 4, p[0] == centre, p[2] == centre else { break }
+                guard fact.predicate == .cong, p.count == 4, p[0] == centre, p[2] == centre else { break }
                 for q in [p[1], p[3]] where !onCircle.contains(q) { onCircle.append(q) }
             }
             guard onCircle.count == 3, !onCircle.contains(centre),
@@ -66,14 +66,18 @@ struct PlacementOrder {
         let p = fact.points.map(Argument.point)
         guard p.count == fact.arguments.count else { return [fact] }
         switch fact.predicate {
-        case "circle" where p.count == 4:
-            return [Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]]),
-                    Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[3]])]
-        case "coll" where p.count > 3:
-            return p.dropFirst(2).map { Statement(predicate: "coll", arguments: [p[0], p[1], $0]) }
-        case "cyclic" where p.count > 4:
-            return p.dropFirst(3).map { Statement(predicate: "cyclic", arguments: [p[0], p[1], p[2], $0]) }
-        default:
+        case .circle where p.count == 4:
+            return [Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[2]]),
+                    Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[3]])]
+        case .coll where p.count > 3:
+            return p.dropFirst(2).map { Statement(predicate: .coll, arguments: [p[0], p[1], $0]) }
+        case .cyclic where p.count > 4:
+            return p.dropFirst(3).map { Statement(predicate: .cyclic, arguments: [p[0], p[1], p[2], $0]) }
+        // These with no more points, and every other fact: the fact itself.
+        case .circle, .coll, .cyclic,
+             .para, .perp, .cong, .midp, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
             return [fact]
         }
     }

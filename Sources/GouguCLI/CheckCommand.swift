@@ -82,9 +82,9 @@ struct CheckCommand: ParsableCommand {
             }
             description = "proof by coordinates of \(problems[0].name) (\(certificate.placements.count) points, \(certificate.variables.count) variables)"
         } else {
-            let document: ProofDocument
+            let document: Proof
             do {
-                document = try ProofDocument.read(text, file: proof)
+                document = try Proof.read(text, file: proof)
             } catch let error as ProofReadError {
                 fail(error.description)
             }

@@ -323,7 +323,7 @@ struct SolveCommand: ParsableCommand {
         var byPredicate: [String: Int] = [:]
         var byRule: [String: Int] = [:]
         for fact in result.store.facts {
-            byPredicate[fact.statement.predicate, default: 0] += 1
+            byPredicate[fact.statement.predicate.name, default: 0] += 1
             if case .rule(let name, _, _, _) = fact.justification { byRule[name, default: 0] += 1 }
         }
         print("  facts by predicate: " + byPredicate.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
@@ -342,7 +342,7 @@ enum FaultInjection {
     /// Makes the last step cite a rule the theorem library does not have.
     static func corrupt(_ proof: inout Proof) {
         guard !proof.steps.isEmpty else { return }
-        proof.steps[proof.steps.count - 1].kind = "rule"
+        proof.steps[proof.steps.count - 1].kind = .rule
         proof.steps[proof.steps.count - 1].rule = "rule_that_does_not_exist"
     }
 }

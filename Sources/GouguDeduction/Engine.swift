@@ -85,17 +85,17 @@ public struct Engine: Sendable {
     public static func candidateGoals(in diagram: Diagram) -> [Statement] {
         let candidates = NumericCandidates(diagram: diagram)
         var result: [Statement] = []
-        func add(_ predicate: String, _ points: [Int]) {
+        func add(_ predicate: GouguLanguage.Predicate, _ points: [Int]) {
             result.append(Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) }))
         }
-        for p in candidates.instances(of: "coll") where p[0] < p[1] && p[1] < p[2] { add("coll", p) }
-        for p in candidates.instances(of: "cyclic") where p[0] < p[1] && p[1] < p[2] && p[2] < p[3] { add("cyclic", p) }
-        for predicate in ["para", "perp", "cong"] {
+        for p in candidates.instances(of: .coll) where p[0] < p[1] && p[1] < p[2] { add(.coll, p) }
+        for p in candidates.instances(of: .cyclic) where p[0] < p[1] && p[1] < p[2] && p[2] < p[3] { add(.cyclic, p) }
+        for predicate in [GouguLanguage.Predicate.para, .perp, .cong] {
             for p in candidates.instances(of: predicate)
             where p[0] < p[1] && p[2] < p[3] && FactStore.pair(p[0], p[1]) < FactStore.pair(p[2], p[3]) { add(predicate, p) }
         }
-        for p in candidates.instances(of: "midp") where p[1] < p[2] { add("midp", p) }
-        for predicate in ["simtri", "simtri2", "contri", "contri2"] {
+        for p in candidates.instances(of: .midp) where p[1] < p[2] { add(.midp, p) }
+        for predicate in [GouguLanguage.Predicate.simtri, .simtri2, .contri, .contri2] {
             for p in candidates.instances(of: predicate) where p[0] < p[3] && p[0] < p[1] && p[0] < p[2] { add(predicate, p) }
         }
         return result
@@ -226,10 +226,10 @@ public struct Engine: Sendable {
             }
             // Equal lengths found by one of ratio, distance and Pythagoras chasing feed the
             // others; right angles go between angle chasing and Pythagoras.
-            store.shareEqualLengths(candidates.instances(of: "cong"), round: round)
-            store.sharePerpendiculars(candidates.instances(of: "perp"), round: round)
+            store.shareEqualLengths(candidates.instances(of: .cong), round: round)
+            store.sharePerpendiculars(candidates.instances(of: .perp), round: round)
             // Centres proved equidistant give the angle table their inscribed angles.
-            let centres = store.shareCentres(candidates.instances(of: "circle"), round: round)
+            let centres = store.shareCentres(candidates.instances(of: .circle), round: round)
             // Equal angles give ratio chasing equal sines, and triangles the law of sines.
             let sines = store.shareSines(round: round)
             if let why = goalProof() {

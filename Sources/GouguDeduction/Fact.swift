@@ -1,5 +1,6 @@
 import GouguArithmetic
 import GouguLanguage
+import GouguProof
 
 /// A fact's index in the store: facts are numbered in the order they are learned.
 public typealias FactID = Int
@@ -14,7 +15,7 @@ public enum Justification: Hashable, Sendable {
     /// Points shown to lie on one line (or circle) by facts that each put some of them on
     /// it, chained through shared points; a restatement of a fact; or a midpoint read off a
     /// line and the certificate of its two equal halves (`certificates`).
-    case chain(predicate: String, facts: [FactID], certificates: [AlgebraCertificate] = [])
+    case chain(predicate: Predicate, facts: [FactID], certificates: [AlgebraCertificate] = [])
     /// Exact linear combinations of equations of the tables (angles modulo 180 degrees,
     /// or log-lengths): one certificate per equation the statement means, in order.
     case algebra(certificates: [AlgebraCertificate])
@@ -52,7 +53,7 @@ public struct AlgebraCertificate: Hashable, Sendable {
     public var table: AlgebraTable
     public var terms: [AlgebraTerm]
     /// The equation proved, over named variables.
-    public var conclusion: SymbolicExpression
+    public var conclusion: Proof.Expression
 }
 
 /// Where an equation of a table comes from: one of the equations a fact's statement means
@@ -79,23 +80,7 @@ public struct AlgebraTerm: Hashable, Sendable {
     public var source: EquationSource
     /// The equation itself, `Σ coefficient × variable + constant = 0`, over variables named by
     /// points (the direction of line ab, or log |ab|) and logs of primes.
-    public var expression: SymbolicExpression
-}
-
-/// A linear expression of an algebraic table with its variables named, so that a reader
-/// (a proof checker) can use it without knowing the engine's variable numbering.
-public struct SymbolicExpression: Hashable, Sendable, Codable {
-    /// One term: a coefficient times the variable of a pair of points (line direction in
-    /// the angle table, log-length in the ratio table) or the logarithm of a prime.
-    public struct Term: Hashable, Sendable, Codable {
-        public var coefficient: String
-        public var points: [String]?
-        public var logPrime: Int?
-    }
-
-    public var terms: [Term]
-    /// The constant: in turns of 180 degrees (angle table) or 0 (ratio table).
-    public var constant: String
+    public var expression: Proof.Expression
 }
 
 /// A fact the engine knows: a statement about points, why it holds, and when it was learned.

@@ -1,6 +1,7 @@
 import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// Everything the engine knows about one problem: the facts with their justifications,
 /// lines and circles as classes of points, and four exact linear tables: directions of
@@ -94,18 +95,22 @@ public struct FactStore: Sendable {
     typealias SparseEquation = (terms: [(Int, Rational)], constant: Rational)
 
     /// What an angle predicate means over line directions, in turns of 180 degrees.
-    static func angleTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+    static func angleTerms(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func d(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
         switch predicate {
-        case "para": return [([(d(0, 1), 1), (d(2, 3), -1)], .zero)]
-        case "perp": return [([(d(0, 1), 1), (d(2, 3), -1)], Rational(1, 2))]
-        case "eqangle", "eqangle6":
+        case .para: return [([(d(0, 1), 1), (d(2, 3), -1)], .zero)]
+        case .perp: return [([(d(0, 1), 1), (d(2, 3), -1)], Rational(1, 2))]
+        case .eqangle, .eqangle6:
             return [([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)], .zero)]
-        case "aconst":
+        case .aconst:
             guard let t = numbers.first else { return nil }
             let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
             return [([(d(2, 3), 1), (d(0, 1), -1)], Rational.zero - turns)]
-        default: return nil
+        // Triangles are learned apart (`triangleEquations`).
+        case .coll, .cyclic, .cong, .midp, .circle, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2, .contri,
+             .contri2, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp,
+             .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -116,8 +121,8 @@ public struct FactStore: Sendable {
     /// from ob to the perpendicular bisector of bc, `d(ac) - d(ab) = d(bc) + 1/2 - d(ob)`
     /// modulo 180° (in turns of 180°); then chord ca seen from b (with oc) and chord ab seen
     /// from c (with oa).
-    static func angleConsequences(_ predicate: String, _ p: [Int]) -> [SparseEquation] {
-        guard predicate == "circle", p.count == 4 else { return [] }
+    static func angleConsequences(_ predicate: Predicate, _ p: [Int]) -> [SparseEquation] {
+        guard predicate == .circle, p.count == 4 else { return [] }
         let o = p[0]
         return [(p[1], p[2], p[3]), (p[2], p[3], p[1]), (p[3], p[1], p[2])].map { a, b, c in
             let terms: [(Int, Rational)] = [(pair(a, c), Rational(1)), (pair(a, b), Rational(-1)), (pair(b, c), Rational(-1)), (pair(o, b), Rational(1))]
@@ -132,23 +137,26 @@ public struct FactStore: Sendable {
     }
 
     /// What a length predicate means over logarithms of lengths.
-    static func ratioTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+    static func ratioTerms(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
         switch predicate {
-        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
-        case "eqratio", "eqratio6": return [([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)], .zero)]
-        case "eqratio3":
+        case .cong: return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case .eqratio, .eqratio6: return [([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)], .zero)]
+        case .eqratio3:
             // ma : mc = nb : nd (a b c d m n).
             return [([(pair(p[4], p[0]), 1), (pair(p[4], p[2]), -1), (pair(p[5], p[1]), -1), (pair(p[5], p[3]), 1)], .zero)]
-        case "rconst":
+        case .rconst:
             guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
             var terms: [(Int, Rational)] = [(l(0, 1), 1), (l(2, 3), -1)]
             for (prime, exponent) in factor(r.numerator) { terms.append((logPrime(prime), Rational(-exponent))) }
             for (prime, exponent) in factor(r.denominator) { terms.append((logPrime(prime), Rational(exponent))) }
             return [(terms, .zero)]
-        case "circle":
+        case .circle:
             return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
-        default: return nil
+        // Midpoints and triangles are learned apart (`learn`, `triangleEquations`).
+        case .coll, .cyclic, .para, .perp, .midp, .eqangle, .eqangle6, .simtri, .simtri2, .contri, .contri2, .aconst,
+             .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -159,18 +167,21 @@ public struct FactStore: Sendable {
     func sineConsequences(_ s: Statement) -> [SparseEquation] {
         let p = points(s)
         func nonzero(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
-            a != b && c != d && diagram.holds(Statement(predicate: "npara", arguments: [a, b, c, d].map { .point(PointID($0)) }))
+            a != b && c != d && diagram.holds(Statement(predicate: .npara, arguments: [a, b, c, d].map { .point(PointID($0)) }))
         }
         switch s.predicate {
-        case "eqangle", "eqangle6":
+        case .eqangle, .eqangle6:
             guard nonzero(p[0], p[1], p[2], p[3]), nonzero(p[4], p[5], p[6], p[7]) else { return [] }
             let left = Self.sine(Self.pair(p[0], p[1]), Self.pair(p[2], p[3])), right = Self.sine(Self.pair(p[4], p[5]), Self.pair(p[6], p[7]))
             guard left != right else { return [] }
             return [([(left, 1), (right, -1)], .zero)]
-        case "perp":
+        case .perp:
             guard nonzero(p[0], p[1], p[2], p[3]) else { return [] }
             return [([(Self.sine(Self.pair(p[0], p[1]), Self.pair(p[2], p[3])), 1)], .zero)]
-        default: return []
+        case .coll, .cyclic, .para, .cong, .midp, .circle, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return []
         }
     }
 
@@ -185,15 +196,18 @@ public struct FactStore: Sendable {
     /// What a length predicate means over lengths themselves (linear: equal segments and
     /// rational multiples). Midpoints, congruent triangles and segment addition along a
     /// line are learned apart (`learn`).
-    static func lengthTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+    static func lengthTerms(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
         switch predicate {
-        case "cong": return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
-        case "circle": return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
-        case "rconst":
+        case .cong: return [([(l(0, 1), 1), (l(2, 3), -1)], .zero)]
+        case .circle: return [([(l(0, 1), 1), (l(0, 2), -1)], .zero), ([(l(0, 1), 1), (l(0, 3), -1)], .zero)]
+        case .rconst:
             guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
             return [([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))], .zero)]
-        default: return nil
+        case .coll, .cyclic, .para, .perp, .midp, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri,
+             .simtri2, .contri, .contri2, .aconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -201,22 +215,26 @@ public struct FactStore: Sendable {
     /// perpendicular lines. For `perp a b c d`, |ac|² − |ad|² − |bc|² + |bd|² = −2 (a − b)·(c − d),
     /// so the equation holds exactly when ab ⊥ cd (with a point shared by both lines it is
     /// Pythagoras: the square of a point with itself is 0 and is left out).
-    static func squareTerms(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
+    static func squareTerms(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [SparseEquation]? {
         func l(_ i: Int, _ j: Int) -> Int { pair(p[i], p[j]) }
         switch predicate {
-        case "cong", "circle":
+        case .cong, .circle:
             // Equal segments have equal squares: the same equations as among lengths.
             return lengthTerms(predicate, p, numbers)
-        case "rconst":
+        case .rconst:
             guard let r = numbers.first, r.numerator > 0, !r.isMultipleOfPi else { return nil }
             let ratio = Rational(r.numerator, r.denominator)
             return [([(l(0, 1), 1), (l(2, 3), Rational.zero - ratio * ratio)], .zero)]
-        case "perp":
+        case .perp:
             guard p[0] != p[1], p[2] != p[3] else { return nil }
             let terms: [(Int, Rational)] = [((0, 2), 1), ((0, 3), -1), ((1, 2), -1), ((1, 3), 1)]
                 .filter { p[$0.0.0] != p[$0.0.1] }.map { (l($0.0.0, $0.0.1), Rational($0.1)) }
             return [(terms, .zero)]
-        default: return nil
+        // Midpoints and congruent triangles are learned apart (`squareEquationsLearnedApart`).
+        case .coll, .cyclic, .para, .midp, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp,
+             .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -225,12 +243,12 @@ public struct FactStore: Sendable {
     /// for other predicates.
     mutating func squareEquationsLearnedApart(_ s: Statement) -> [LinearExpression]? {
         let p = points(s)
-        if s.predicate == "midp" {
+        if s.predicate == .midp {
             return [expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]),
                     expr([(Self.pair(p[1], p[2]), 1), (Self.pair(p[0], p[1]), Rational(-4))])]
         }
         if triangleEquations(s) != nil {
-            guard s.predicate.hasPrefix("contri") else { return [] }
+            guard s.predicate.isCongruentTriangles else { return [] }
             return [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
         }
         return nil
@@ -248,8 +266,8 @@ public struct FactStore: Sendable {
     private var variableKeys: [Int] = []
 
     /// An expression with its variables named by points or primes.
-    func symbolic(_ e: LinearExpression) -> SymbolicExpression {
-        SymbolicExpression(terms: e.terms.map { variable, coefficient in
+    func symbolic(_ e: LinearExpression) -> Proof.Expression {
+        Proof.Expression(terms: e.terms.map { variable, coefficient in
             let key = variableKeys[variable]
             if key >= Self.sineKeys {
                 let (l1, l2) = ((key >> 24) & 0xFF_FFFF, key & 0xFF_FFFF)
@@ -279,20 +297,21 @@ public struct FactStore: Sendable {
         if let id = index[statement] { return .chain(predicate: statement.predicate, facts: [id]) }
         let p = points(statement)
         switch statement.predicate {
-        case "coll":
-            return lines.together(p).map { .chain(predicate: "coll", facts: $0) }
-        case "cyclic":
-            return circles.together(p).map { .chain(predicate: "cyclic", facts: $0) }
-        case "midp":
-            if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: "midp", facts: [f]) }
+        case .coll:
+            return lines.together(p).map { .chain(predicate: .coll, facts: $0) }
+        case .cyclic:
+            return circles.together(p).map { .chain(predicate: .cyclic, facts: $0) }
+        case .midp:
+            if let f = midpoints[[p[0]] + [p[1], p[2]].sorted()] { return .chain(predicate: .midp, facts: [f]) }
             // m on line ab with ma = mb is the midpoint (m distinct from a and b).
-            let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
+            let equidistant = Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
             guard p[1] != p[2], let onLine = lines.together(p),
                   case .algebra(let equal)? = certificate(ratioEquations(equidistant)![0], in: .ratios)
                     ?? certificate(lengthEquations(equidistant)![0], in: .lengths)
             else { return nil }
-            return .chain(predicate: "midp", facts: onLine, certificates: equal)
+            return .chain(predicate: .midp, facts: onLine, certificates: equal)
         default:
+            // Every other predicate means equations of the tables (none for a side condition).
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return combine(angleEquations.map { certificate($0, in: .angles) } + ratioEquations.map { certificate($0, in: .ratios) })
             }
@@ -327,17 +346,18 @@ public struct FactStore: Sendable {
         if index[statement] != nil { return (true, []) }
         let p = points(statement)
         switch statement.predicate {
-        case "coll": return (lines.contains(p), .lines)
-        case "cyclic": return (circles.contains(p), .circles)
-        case "midp":
+        case .coll: return (lines.contains(p), .lines)
+        case .cyclic: return (circles.contains(p), .circles)
+        case .midp:
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
             if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
             guard p[1] != p[2] else { return (false, .midpoints) }
             guard lines.contains(p) else { return (false, [.midpoints, .lines]) }
-            let equidistant = Statement(predicate: "cong", arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
+            let equidistant = Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
             let (equal, parts) = decide(equidistant)
             return (equal, parts.union([.midpoints, .lines]))
         default:
+            // As `holds`: the tables decide every other predicate.
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
             }
@@ -397,12 +417,12 @@ public struct FactStore: Sendable {
                 case .angles: own = triangles.angles
                 case .ratios: own = triangles.ratios
                 case .lengths:
-                    if s.predicate.hasPrefix("contri") {
+                    if s.predicate.isCongruentTriangles {
                         own = [(0, 1), (1, 2), (0, 2)].map { i, j in expr([(Self.pair(p[i], p[j]), 1), (Self.pair(p[i + 3], p[j + 3]), -1)]) }
                     }
                 case .squares: own = squareEquationsLearnedApart(s) ?? []
                 }
-            } else if s.predicate == "midp" {
+            } else if s.predicate == .midp {
                 let equal = expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)])
                 switch table {
                 case .angles: own = []
@@ -484,11 +504,11 @@ public struct FactStore: Sendable {
     private mutating func learn(_ s: Statement, as id: FactID) {
         let p = points(s)
         switch s.predicate {
-        case "coll":
+        case .coll:
             mergeLine(p, because: [id])
-        case "cyclic":
+        case .cyclic:
             if !circles.merge(p, because: id).isEmpty { revisions.circles += 1 }
-        case "midp":
+        case .midp:
             midpoints[[p[0]] + [p[1], p[2]].sorted()] = id
             revisions.midpoints += 1
             mergeLine(p, because: [id])
@@ -497,10 +517,11 @@ public struct FactStore: Sendable {
             addEquation(expr([(Self.pair(p[0], p[1]), 1), (Self.pair(p[0], p[2]), -1)]), table: .lengths, text: "|\(n(p[0]))\(n(p[1]))| = |\(n(p[0]))\(n(p[2]))|", facts: [id])
             let squareTexts = ["|\(n(p[0]))\(n(p[1]))|² = |\(n(p[0]))\(n(p[2]))|²", "|\(n(p[1]))\(n(p[2]))|² = 4 |\(n(p[0]))\(n(p[1]))|²"]
             for (e, text) in zip(squareEquationsLearnedApart(s) ?? [], squareTexts) { addEquation(e, table: .squares, text: text, facts: [id]) }
-        case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither:
             learnTriangles(s, as: id)
         default:
-            if s.predicate == "circle" { centresWithAngles.insert(s) }
+            // Every other predicate: its equations in each table (none for a side condition).
+            if s.predicate == .circle { centresWithAngles.insert(s) }
             for e in learnedAngleEquations(s) { addEquation(e, table: .angles, text: text(of: s), facts: [id]) }
             for e in ratioEquations(s) ?? [] { addEquation(e, table: .ratios, text: text(of: s), facts: [id]) }
             for e in lengthEquations(s) ?? [] { addEquation(e, table: .lengths, text: text(of: s), facts: [id]) }
@@ -545,12 +566,15 @@ public struct FactStore: Sendable {
     /// Similar triangles abc, pqr: equal angles (reversed for opposite orientations) and
     /// proportional sides; congruent ones also have ab = pq. Nil for other predicates.
     mutating func triangleEquations(_ s: Statement) -> (angles: [LinearExpression], ratios: [LinearExpression])? {
-        guard ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"].contains(s.predicate) else { return nil }
+        guard let orientation = s.predicate.triangleOrientation else { return nil }
         let p = points(s)
-        var reflected = s.predicate.hasSuffix("2")
-        if s.predicate.hasSuffix("*") {
+        let reflected: Bool
+        switch orientation {
+        case .same: reflected = false
+        case .opposite: reflected = true
+        case .either:
             // The rule leaves the orientation open; the diagram tells which it is.
-            reflected = !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
+            reflected = !diagram.holds(Statement(predicate: .simtri, arguments: s.arguments))
         }
         let (a, b, c, x, y, z) = (p[0], p[1], p[2], p[3], p[4], p[5])
         var angleEquations: [LinearExpression] = []
@@ -566,7 +590,7 @@ public struct FactStore: Sendable {
             expr([(Self.pair(a, b), 1), (Self.pair(a, c), -1), (Self.pair(x, y), -1), (Self.pair(x, z), 1)]),
             expr([(Self.pair(a, b), 1), (Self.pair(b, c), -1), (Self.pair(x, y), -1), (Self.pair(y, z), 1)]),
         ]
-        if s.predicate.hasPrefix("contri") { ratioEquations.append(expr([(Self.pair(a, b), 1), (Self.pair(x, y), -1)])) }
+        if s.predicate.isCongruentTriangles { ratioEquations.append(expr([(Self.pair(a, b), 1), (Self.pair(x, y), -1)])) }
         return (angleEquations, ratioEquations)
     }
 
@@ -579,7 +603,7 @@ public struct FactStore: Sendable {
                           "\(p[0])\(p[1]) = \(p[3])\(p[4])"]
         for (e, name) in zip(angleEquations, angleNames) { addEquation(e, table: .angles, text: "\(text(of: s)): \(name)", facts: [id]) }
         for (e, name) in zip(ratioEquations, ratioNames) { addEquation(e, table: .ratios, text: "\(text(of: s)): \(name)", facts: [id]) }
-        if s.predicate.hasPrefix("contri") {
+        if s.predicate.isCongruentTriangles {
             let q = points(s)
             for (i, j) in [(0, 1), (1, 2), (0, 2)] {
                 addEquation(expr([(Self.pair(q[i], q[j]), 1), (Self.pair(q[i + 3], q[j + 3]), -1)]), table: .lengths,
@@ -616,7 +640,7 @@ public struct FactStore: Sendable {
             let equal = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
             let known = [AlgebraTable.ratios, .lengths, .squares].filter { system($0).implies(equal) }
             guard !known.isEmpty, known.count < 3 else { continue }
-            let statement = Statement(predicate: "cong", arguments: c.map { .point(PointID($0)) })
+            let statement = Statement(predicate: .cong, arguments: c.map { .point(PointID($0)) })
             if adopt(statement, from: known[0], equation: equal, round: round) { added += 1 }
         }
         return added
@@ -632,7 +656,7 @@ public struct FactStore: Sendable {
     mutating func sharePerpendiculars(_ candidates: [[Int]], round: Int) -> Int {
         var added = 0
         for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
-            let statement = Statement(predicate: "perp", arguments: c.map { .point(PointID($0)) })
+            let statement = Statement(predicate: .perp, arguments: c.map { .point(PointID($0)) })
             guard let angle = angleEquations(statement)?.first,
                   let square = squareEquations(statement)?.first else { continue }
             let inAngles = angles.implies(angle)
@@ -677,11 +701,11 @@ public struct FactStore: Sendable {
     mutating func shareCentres(_ candidates: [[Int]], round: Int) -> Int {
         var added = 0
         for c in candidates where c[1] < c[2] && c[2] < c[3] {
-            let statement = Statement(predicate: "circle", arguments: c.map { .point(PointID($0)) })
+            let statement = Statement(predicate: .circle, arguments: c.map { .point(PointID($0)) })
             guard !centresWithAngles.contains(statement), isKnown(statement), let why = holds(statement) else { continue }
             centresWithAngles.insert(statement)
             let id = materialize(statement, because: why, round: round)
-            for e in Self.angleConsequences("circle", c) {
+            for e in Self.angleConsequences(.circle, c) {
                 addEquation(expr(e.terms, constant: e.constant), table: .angles, text: text(of: statement), facts: [id])
             }
             added += 1
@@ -823,7 +847,7 @@ public struct FactStore: Sendable {
         let before = equations.count
         var learned = 0
         var tied: [[Int]] = []
-        func statement(_ predicate: String, _ points: [Int]) -> Statement {
+        func statement(_ predicate: Predicate, _ points: [Int]) -> Statement {
             Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) })
         }
         func key(_ a: SineAngle) -> Int { Self.sine(Self.pair(a.v, a.u), Self.pair(a.v, a.w)) }
@@ -848,15 +872,15 @@ public struct FactStore: Sendable {
                 let lines = [angle.v, angle.u, angle.v, angle.w]
                 let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
                 if angles.implies(LinearExpression(terms: theta.terms, constant: Rational(-1, 2))) {
-                    join(angle, nil, by: statement("perp", lines))
+                    join(angle, nil, by: statement(.perp, lines))
                     continue
                 }
                 let forward = angles.normalForm(of: theta)
                 let backward = angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
                 if let first = classes[forward] {
-                    join(angle, first, by: statement("eqangle", [first.v, first.u, first.v, first.w] + lines))
+                    join(angle, first, by: statement(.eqangle, [first.v, first.u, first.v, first.w] + lines))
                 } else if let first = classes[backward] {
-                    join(angle, first, by: statement("eqangle", [first.v, first.u, first.v, first.w, angle.v, angle.w, angle.v, angle.u]))
+                    join(angle, first, by: statement(.eqangle, [first.v, first.u, first.v, first.w, angle.v, angle.w, angle.v, angle.u]))
                 } else {
                     classes[forward] = angle
                     representatives.append(angle)
@@ -870,8 +894,8 @@ public struct FactStore: Sendable {
                     let (rx, ry) = (sineRoot(key(x)), sineRoot(key(y)))
                     guard rx != ry, sinesInTable.contains(rx) || rx == Self.sineZero, sinesInTable.contains(ry) || ry == Self.sineZero,
                           ratios.implies(expr(sineTerm(rx, 1) + sineTerm(ry, -1))) else { continue }
-                    let same = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.u, y.v, y.w])
-                    let opposite = statement("eqangle", [x.v, x.u, x.v, x.w, y.v, y.w, y.v, y.u])
+                    let same = statement(.eqangle, [x.v, x.u, x.v, x.w, y.v, y.u, y.v, y.w])
+                    let opposite = statement(.eqangle, [x.v, x.u, x.v, x.w, y.v, y.w, y.v, y.u])
                     guard let s = diagram.holds(same) ? same : diagram.holds(opposite) ? opposite : nil,
                           !isKnown(s), let why = sineCertificate(key(x), key(y)) else { continue }
                     if add(s, because: why, round: round) != nil { learned += 1 }
@@ -928,11 +952,14 @@ public struct FactStore: Sendable {
     /// The points of the known line (circle, for `cyclic`) through all of `points`, when
     /// they determine one (two distinct points for a line, three for a circle) and it holds
     /// them all; nil otherwise.
-    mutating func classMembers(_ predicate: String, holding points: [Int]) -> [Int]? {
+    mutating func classMembers(_ predicate: Predicate, holding points: [Int]) -> [Int]? {
         switch predicate {
-        case "coll": return lines.classMembers(holding: points)
-        case "cyclic": return circles.classMembers(holding: points)
-        default: return nil
+        case .coll: return lines.classMembers(holding: points)
+        case .cyclic: return circles.classMembers(holding: points)
+        case .para, .perp, .cong, .midp, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri,
+             .simtri2, .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll,
+             .npara, .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 

@@ -6,20 +6,21 @@ import GouguLanguage
 ///
 /// Instances are ordered point tuples, with every ordering a rule might need.
 struct NumericCandidates: Sendable {
-    private(set) var instances: [String: [[Int]]] = [:]
+    private(set) var instances: [Predicate: [[Int]]] = [:]
     /// For each predicate, slot and point: the positions in `instances(of:)` of the
     /// instances with that point in that slot, in order.
-    private var postings: [String: [[[Int]]]] = [:]
+    private var postings: [Predicate: [[[Int]]]] = [:]
 
-    static let enumerable: Set<String> = ["coll", "cyclic", "cong", "para", "perp", "circle", "midp",
-                                          "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
-
-    /// The number of points of each enumerable predicate's instances.
-    static func arity(of predicate: String) -> Int {
+    /// The number of points of an enumerable predicate's instances; nil for a predicate
+    /// whose instances are not listed.
+    static func arity(of predicate: Predicate) -> Int? {
         switch predicate {
-        case "coll", "midp": return 3
-        case "cyclic", "cong", "para", "perp", "circle": return 4
-        default: return 6
+        case .coll, .midp: return 3
+        case .cyclic, .cong, .para, .perp, .circle: return 4
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither: return 6
+        case .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .aconst, .rconst, .sameside, .sameclock, .oppclock,
+             .ncong, .diff, .ncoll, .npara, .nperp:
+            return nil
         }
     }
 
@@ -33,7 +34,7 @@ struct NumericCandidates: Sendable {
         let p = diagram.positions
         let n = p.count
         let tol = Geometry.tolerance * 10
-        func holds(_ predicate: String, _ points: [Int]) -> Bool {
+        func holds(_ predicate: Predicate, _ points: [Int]) -> Bool {
             NumericFacts.holds(predicate, at: points.map { p[$0] })
         }
         // Segments, sorted by length and by direction, so equal ones sit together.
@@ -80,7 +81,7 @@ struct NumericCandidates: Sendable {
             for i in 0..<group.count {
                 if outOfBudget() { break congLoop }
                 for j in (i + 1)..<group.count {
-                    for o in orientations(group[i], group[j]) where holds("cong", o) { cong.append(o) }
+                    for o in orientations(group[i], group[j]) where holds(.cong, o) { cong.append(o) }
                 }
             }
         }
@@ -90,8 +91,8 @@ struct NumericCandidates: Sendable {
                 if outOfBudget() { break paraLoop }
                 for j in (i + 1)..<group.count {
                     let (s, t) = (group[i], group[j])
-                    if holds("coll", [s.0, s.1, t.0]) && holds("coll", [s.0, s.1, t.1]) { continue }
-                    for o in orientations(s, t) where holds("para", o) { para.append(o) }
+                    if holds(.coll, [s.0, s.1, t.0]) && holds(.coll, [s.0, s.1, t.1]) { continue }
+                    for o in orientations(s, t) where holds(.para, o) { para.append(o) }
                 }
             }
         }
@@ -115,25 +116,25 @@ struct NumericCandidates: Sendable {
                 k += 1
             }
             for ti in partners.sorted() {
-                for o in orientations(s, segments[ti]) where holds("perp", o) { perp.append(o) }
+                for o in orientations(s, segments[ti]) where holds(.perp, o) { perp.append(o) }
             }
         }
         interrupted = cut
-        instances["cong"] = cong
-        instances["para"] = para
-        instances["perp"] = perp
+        instances[.cong] = cong
+        instances[.para] = para
+        instances[.perp] = perp
 
         // Lines and circles through at least three (four) points, then ordered tuples.
         var coll: [[Int]] = [], cyclic: [[Int]] = []
         var seenLines = Set<[Int]>(), seenCircles = Set<[Int]>()
         rows: for a in 0..<n where !interrupted { for b in (a + 1)..<n {
             if shouldStop() { interrupted = true; break rows }
-            let onLine = (0..<n).filter { $0 == a || $0 == b || holds("coll", [a, b, $0]) }
+            let onLine = (0..<n).filter { $0 == a || $0 == b || holds(.coll, [a, b, $0]) }
             if onLine.count >= 3, seenLines.insert(onLine).inserted {
                 for x in onLine { for y in onLine where y != x { for z in onLine where z != x && z != y { coll.append([x, y, z]) } } }
             }
-            for c in (b + 1)..<n where !holds("coll", [a, b, c]) {
-                let onCircle = (0..<n).filter { $0 == a || $0 == b || $0 == c || holds("cyclic", [a, b, c, $0]) }
+            for c in (b + 1)..<n where !holds(.coll, [a, b, c]) {
+                let onCircle = (0..<n).filter { $0 == a || $0 == b || $0 == c || holds(.cyclic, [a, b, c, $0]) }
                 if onCircle.count >= 4, seenCircles.insert(onCircle).inserted {
                     for w in onCircle { for x in onCircle where x != w { for y in onCircle where y != w && y != x {
                         for z in onCircle where z != w && z != x && z != y { cyclic.append([w, x, y, z]) }
@@ -141,8 +142,8 @@ struct NumericCandidates: Sendable {
                 }
             }
         } }
-        instances["coll"] = coll
-        instances["cyclic"] = cyclic
+        instances[.coll] = coll
+        instances[.cyclic] = cyclic
 
         // Centres: o with three points at one distance; midpoints.
         var circle: [[Int]] = [], midp: [[Int]] = []
@@ -159,13 +160,13 @@ struct NumericCandidates: Sendable {
                 }
                 i = j + 1
             }
-            for (a, b) in segments where a != o && b != o && holds("midp", [o, a, b]) {
+            for (a, b) in segments where a != o && b != o && holds(.midp, [o, a, b]) {
                 midp.append([o, a, b])
                 midp.append([o, b, a])
             }
         }
-        instances["circle"] = circle
-        instances["midp"] = midp
+        instances[.circle] = circle
+        instances[.midp] = midp
 
         // Similar triangles, by the shape (c - a) / (b - a) as a complex number.
         var shapes: [(key: SIMD2<Double>, triangle: [Int])] = []
@@ -197,17 +198,17 @@ struct NumericCandidates: Sendable {
         }
         collect(shapes, into: &same, conjugate: false)
         collect(shapes, into: &reflected, conjugate: true)
-        same = same.filter { holds("simtri", $0) }
-        reflected = reflected.filter { holds("simtri2", $0) }
-        instances["simtri"] = same
-        instances["simtri2"] = reflected
-        instances["simtri*"] = same + reflected
-        instances["contri"] = same.filter { holds("contri", $0) }
-        instances["contri2"] = reflected.filter { holds("contri2", $0) }
-        instances["contri*"] = instances["contri"]! + instances["contri2"]!
+        same = same.filter { holds(.simtri, $0) }
+        reflected = reflected.filter { holds(.simtri2, $0) }
+        instances[.simtri] = same
+        instances[.simtri2] = reflected
+        instances[.simtriEither] = same + reflected
+        instances[.contri] = same.filter { holds(.contri, $0) }
+        instances[.contri2] = reflected.filter { holds(.contri2, $0) }
+        instances[.contriEither] = instances[.contri]! + instances[.contri2]!
 
         for (predicate, list) in instances {
-            var table = [[[Int]]](repeating: [[Int]](repeating: [], count: n), count: Self.arity(of: predicate))
+            var table = [[[Int]]](repeating: [[Int]](repeating: [], count: n), count: Self.arity(of: predicate) ?? 0)
             for (position, instance) in list.enumerated() {
                 for (slot, point) in instance.enumerated() { table[slot][point].append(position) }
             }
@@ -217,11 +218,11 @@ struct NumericCandidates: Sendable {
 
     /// The positions in `instances(of: predicate)` of the instances with `point` in `slot`,
     /// in order.
-    func positions(of predicate: String, slot: Int, point: Int) -> [Int] {
+    func positions(of predicate: Predicate, slot: Int, point: Int) -> [Int] {
         guard let table = postings[predicate], slot < table.count, point < table[slot].count else { return [] }
         return table[slot][point]
     }
 
     /// Every numerically true instance of `predicate` (empty for predicates not indexed).
-    func instances(of predicate: String) -> [[Int]] { instances[predicate] ?? [] }
+    func instances(of predicate: Predicate) -> [[Int]] { instances[predicate] ?? [] }
 }

@@ -1,4 +1,33 @@
 import GouguLanguage
+import GouguProof
+
+extension Proof {
+    /// Traces the goal of a proved run back to the facts it needs (`ProofWriter`).
+    public init?(result: EngineResult, problem: Problem) {
+        guard result.proved, let goal = problem.goal, let goalWhy = result.goalJustification else { return nil }
+        let writer = ProofWriter(store: result.store, problem: problem, goalJustification: goalWhy)
+        var (premises, steps) = writer.numberedSteps()
+        if let last = writer.goalStep(goal, justification: goalWhy, after: steps) { steps.append(last) }
+        let diagram = result.store.diagram
+        let configured = diagram.configuration != .seeded
+        self.init(problemName: problem.name, problem: problem.statementText, seed: diagram.seed,
+                  configuration: configured ? diagram.configuration.flips : nil,
+                  configurationNote: configured ? diagram.configurationNote : nil,
+                  premises: premises, steps: steps, auxiliaryConstructions: writer.auxiliaryConstructions(goal: goal))
+    }
+}
+
+extension Proof.Table {
+    /// The proof's name of an engine table.
+    init(_ table: AlgebraTable) {
+        switch table {
+        case .angles: self = .angles
+        case .ratios: self = .ratios
+        case .lengths: self = .lengths
+        case .squares: self = .squares
+        }
+    }
+}
 
 /// Writes a proved run as the steps of a `Proof`, in named stages: the facts the goal needs
 /// (traced back through their justifications), numbered premises first; each fact's
@@ -46,7 +75,7 @@ struct ProofWriter {
         var premises: [Step] = [], steps: [Step] = []
         for id in ordered {
             let (reason, cites) = describe(facts[id].justification)
-            var step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), reason: reason, cites: cites)
+            var step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), kind: .premise, reason: reason, cites: cites)
             structure(facts[id].justification, into: &step)
             if premiseIDs.contains(id) { premises.append(step) } else { steps.append(step) }
         }
@@ -59,7 +88,7 @@ struct ProofWriter {
     func goalStep(_ goal: Statement, justification: Justification, after steps: [Step]) -> Step? {
         guard steps.last?.statement != problem.text(of: goal) else { return nil }
         let (reason, cites) = describe(justification)
-        var step = Step(number: numbers.count + 1, statement: problem.text(of: goal), reason: reason, cites: cites)
+        var step = Step(number: numbers.count + 1, statement: problem.text(of: goal), kind: .premise, reason: reason, cites: cites)
         structure(justification, into: &step)
         return step
     }
@@ -89,34 +118,36 @@ struct ProofWriter {
     /// words and the steps it cites.
     func certificates(_ list: [AlgebraCertificate]) -> [Certificate] {
         list.map { c in
-            Certificate(table: c.table.rawValue, conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
+            Certificate(table: Proof.Table(c.table), conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
         }
     }
 
     func term(_ t: AlgebraTerm, in table: AlgebraTable) -> Term {
-        var term = Term(coefficient: t.coefficient.description, equation: "", cites: t.facts.compactMap { numbers[$0] },
-                        index: nil, line: nil, between: nil, triangle: nil, expression: t.expression)
+        var term = Term(coefficient: t.coefficient.description, cites: t.facts.compactMap { numbers[$0] }, expression: t.expression)
+        let equation: String
         switch t.source {
         case .fact(let index):
             term.index = index
             let statement = t.facts.first.map { problem.text(of: facts[$0].statement) } ?? t.equation
-            term.equation = statement
+            var written = statement
             if Self.equationCount(t.facts.first.map { facts[$0].statement }, table) > 1 {
-                term.equation += " #\(index + 1)"
-                if t.equation.hasPrefix(statement + ": ") { term.equation += t.equation.dropFirst(statement.count) }
-                else if t.equation != statement { term.equation += ": " + t.equation }
+                written += " #\(index + 1)"
+                if t.equation.hasPrefix(statement + ": ") { written += t.equation.dropFirst(statement.count) }
+                else if t.equation != statement { written += ": " + t.equation }
             }
+            equation = written
         case .line(let points):
             term.line = points.map(name)
-            term.equation = "\(name(points[0])) \(name(points[1])) ∥ \(name(points[2])) \(name(points[3])) on one line"
+            equation = "\(name(points[0])) \(name(points[1])) ∥ \(name(points[2])) \(name(points[3])) on one line"
         case .segmentSum(let points):
             term.between = points.map(name)
-            term.equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
+            equation = "\(name(points[1])) between \(name(points[0])) and \(name(points[2])) on one line"
         case .lawOfSines(let points, let index):
             term.triangle = points.map(name)
             term.index = index
-            term.equation = "law of sines in triangle \(points.map(name).joined(separator: " ")) #\(index + 1)"
+            equation = "law of sines in triangle \(points.map(name).joined(separator: " ")) #\(index + 1)"
         }
+        term.equation = equation
         return term
     }
 
@@ -124,15 +155,15 @@ struct ProofWriter {
     static func equationCount(_ s: Statement?, _ table: AlgebraTable) -> Int {
         guard let s else { return 0 }
         let p = s.points.map(\.index), n = s.arguments.compactMap(\.number)
-        let contri = s.predicate.hasPrefix("contri")
-        if s.predicate.hasPrefix("simtri") || contri {
+        let contri = s.predicate.isCongruentTriangles
+        if s.predicate.isTriangles {
             switch table {
             case .angles: return 2
             case .ratios: return contri ? 3 : 2
             case .lengths, .squares: return contri ? 3 : 0
             }
         }
-        if s.predicate == "midp" { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
+        if s.predicate == .midp { return table == .ratios || table == .squares ? 2 : table == .lengths ? 1 : 0 }
         let terms = switch table {
         case .angles: (FactStore.angleTerms(s.predicate, p, n) ?? []) + FactStore.angleConsequences(s.predicate, p)
         case .ratios: FactStore.ratioTerms(s.predicate, p, n) ?? []
@@ -147,62 +178,44 @@ struct ProofWriter {
     /// The structured form of a justification: its kind, rule and binding, or certificates.
     func structure(_ why: Justification, into step: inout Step) {
         switch why {
-        case .premise: step.kind = "premise"
+        case .premise: step.kind = .premise
         case .rule(let rule, _, let binding, let sides):
-            step.kind = "rule"
+            step.kind = .rule
             step.rule = rule
             step.binding = binding.mapValues(name)
             step.sideConditions = sides.map(problem.text(of:))
         case .chain(_, _, let list):
-            step.kind = "chain"
+            step.kind = .chain
             if !list.isEmpty { step.certificates = certificates(list) }
         case .algebra(let list):
-            step.kind = "algebra"
+            step.kind = .algebra
             step.certificates = certificates(list)
         }
-    }
-
-    static func label(_ table: String) -> String {
-        switch table {
-        case "angles": "angle chasing (mod 180°)"
-        case "ratios": "ratio chasing (log-lengths)"
-        case "squares": "Pythagoras (squared lengths)"
-        default: "distance chasing (lengths)"
-        }
-    }
-
-    func describe(_ list: [Certificate]) -> String {
-        list.map { c in
-            Self.label(c.table) + ": " + (c.terms.isEmpty ? "trivial" : c.terms.map { t in
-                "\(t.coefficient) × [\(t.equation)] \(t.cites.map { "(\($0))" }.joined())"
-            }.joined(separator: " + "))
-        }.joined(separator: "; ")
     }
 
     /// A justification in words, and the steps it cites.
     func describe(_ why: Justification) -> (String, [Int]) {
         switch why {
         case .premise(let clause):
-            return ("premise: \(problem.text(of: problem.clauses[clause]))", [])
+            return (Step.premiseReason(clause: problem.text(of: problem.clauses[clause])), [])
         case .rule(let rule, let premises, let binding, let sides):
             let cites = premises.compactMap { numbers[$0] }
-            let bound = binding.sorted { $0.key < $1.key }.map { "\($0.key)=\(name($0.value))" }.joined(separator: " ")
-            var text = "rule \(rule) [\(bound)] from \(cites.map { "(\($0))" }.joined(separator: " "))"
-            if !sides.isEmpty { text += "; checked on the diagram: " + sides.map(problem.text(of:)).joined(separator: ", ") }
+            let text = Step.ruleReason(rule, binding: binding.mapValues(name), cites: cites, sideConditions: sides.map(problem.text(of:)))
             return (text, cites)
         case .chain(let predicate, let chained, let list):
-            let lineCites = chained.compactMap { numbers[$0] }
-            let what = switch predicate {
-            case "coll": "one line through shared points"
-            case "cyclic": "one circle through shared points"
-            case "midp": "midpoint (on the line, equidistant) through shared points"
-            default: "the same fact as"  // a fact restated (a goal that is a premise)
+            let chain: Proof.Chain = switch predicate {
+            case .coll: .line
+            case .cyclic: .circle
+            case .midp: .midpoint
+            // A fact restated (a goal that is a premise).
+            case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri,
+                 .simtri2, .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff,
+                 .ncoll, .npara, .nperp, .simtriEither, .contriEither: .restatement
             }
-            var text = "\(what): \(lineCites.map { "(\($0))" }.joined(separator: " "))"
-            if !list.isEmpty { text += "; " + describe(certificates(list)) }
+            let text = Step.chainReason(chain, chained: chained.compactMap { numbers[$0] }, certificates: certificates(list))
             return (text, why.dependencies.compactMap { numbers[$0] }.sorted())
         case .algebra(let list):
-            return (describe(certificates(list)), why.dependencies.compactMap { numbers[$0] }.sorted())
+            return (Step.certificatesReason(certificates(list)), why.dependencies.compactMap { numbers[$0] }.sorted())
         }
     }
 }

@@ -15,7 +15,7 @@ final class CompiledRule: Sendable {
     }
 
     struct Pattern: Sendable {
-        let predicate: String
+        let predicate: Predicate
         let slots: [Slot]
         /// The variable of each slot (-1 for a number), in slot order.
         let slotVariables: [Int]
@@ -25,16 +25,15 @@ final class CompiledRule: Sendable {
         /// Whether `NumericCandidates` lists instances of the predicate with this many points.
         let isEnumerable: Bool
 
-        init(predicate: String, slots: [Slot]) {
+        init(predicate: Predicate, slots: [Slot]) {
             self.predicate = predicate
             self.slots = slots
             slotVariables = slots.map { if case .variable(let v) = $0 { return v } else { return -1 } }
             var seen: [Int] = []
             for v in slotVariables where v >= 0 && !seen.contains(v) { seen.append(v) }
             variables = seen
-            isSideCondition = RuleDefinition.sideConditionPredicates.contains(predicate)
-            isEnumerable = NumericCandidates.enumerable.contains(predicate)
-                && slots.count == NumericCandidates.arity(of: predicate)
+            isSideCondition = predicate.isSideCondition
+            isEnumerable = NumericCandidates.arity(of: predicate).map { slots.count == $0 } ?? false
         }
     }
 
@@ -198,8 +197,8 @@ final class RuleMatcher {
         let boundPoints = premise.variables.compactMap { binding[$0] == -1 ? nil : binding[$0] }
         if unbound.isEmpty {
             check(premise, then: rest, binding: &binding, store: &store, found: found)
-        } else if premise.predicate == "coll" || premise.predicate == "cyclic",
-                  Set(boundPoints).count >= (premise.predicate == "coll" ? 2 : 3) {
+        } else if premise.predicate == .coll || premise.predicate == .cyclic,
+                  Set(boundPoints).count >= (premise.predicate == .coll ? 2 : 3) {
             // The bound points fix the line (circle): the others range over its known points.
             guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
             assign(unbound, from: 0, over: members, premise, then: rest, binding: &binding, store: &store, found: found)

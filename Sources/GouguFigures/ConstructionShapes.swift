@@ -253,43 +253,44 @@ extension FigureScene {
         goalPoints = Set(goal.points)
         let p = goal.points.map(diagram.position(of:))
         switch goal.predicate {
-        case "coll":
+        case .coll:
             line(p, .goal, open: p)
-        case "cyclic":
+        case .cyclic:
             circle(circleThrough(p), .goal)
-        case "circle":
+        case .circle:
             circle(center: p[0], through: p[1], .goal)
-        case "perp", "nperp":
-            goalLines(p[0], p[1], p[2], p[3], perpendicular: goal.predicate == "perp")
-        case "para", "npara", "rconst":
+        case .perp, .nperp:
+            goalLines(p[0], p[1], p[2], p[3], perpendicular: goal.predicate == .perp)
+        case .para, .npara, .rconst:
             segment(p[0], p[1], .goal)
             segment(p[2], p[3], .goal)
-        case "cong":
+        case .cong:
             segment(p[0], p[1], .goal)
             segment(p[2], p[3], .goal)
             equal([(p[0], p[1]), (p[2], p[3])], .goal)
-        case "midp":
+        case .midp:
             line([p[1], p[2], p[0]], .goal)
             equal([(p[1], p[0]), (p[0], p[2])], .goal)
-        case "eqangle", "eqangle6":
+        case .eqangle, .eqangle6:
             let first = goalLines(p[0], p[1], p[2], p[3], perpendicular: false)
             let second = goalLines(p[4], p[5], p[6], p[7], perpendicular: false)
             let marks = [first, second].compactMap { $0 }
             if marks.count == 2 { equalAngles(marks, .goal) }
-        case "aconst":
+        case .aconst:
             if let angle = goalLines(p[0], p[1], p[2], p[3], perpendicular: false) { equalAngles([angle], .goal) }
-        case "eqratio", "eqratio6":
+        case .eqratio, .eqratio6:
             for k in stride(from: 0, to: 8, by: 2) { segment(p[k], p[k + 1], .goal) }
-        case "eqratio3":
+        case .eqratio3:
             // ma : mc = nb : nd.
             segment(p[4], p[0], .goal); segment(p[4], p[2], .goal)
             segment(p[5], p[1], .goal); segment(p[5], p[3], .goal)
-        case "simtri", "simtri2", "contri", "contri2":
+        case .simtri, .simtri2, .contri, .contri2:
             polygon(Array(p[0..<3]), .goal)
             polygon(Array(p[3..<6]), .goal)
-        case "ncoll":
+        case .ncoll:
             polygon(p, .goal)
-        default:
+        // No goal of these is drawn.
+        case .sameside, .sameclock, .oppclock, .ncong, .diff, .simtriEither, .contriEither:
             break
         }
     }

@@ -12,17 +12,10 @@ import GouguLanguage
 /// coordinates are floating point; a statement whose lines or segments degenerate (two
 /// equal points where a direction is needed) does not hold.
 public enum NumericFacts {
-    /// The predicates this file implements; a test keeps it in step with predicates.txt.
-    public static let supportedPredicates: Set<String> = [
-        "coll", "cyclic", "para", "perp", "cong", "midp", "circle", "eqangle", "eqangle6",
-        "eqratio", "eqratio6", "eqratio3", "simtri", "simtri2", "contri", "contri2",
-        "aconst", "rconst", "sameside", "diff", "ncoll", "npara", "nperp", "simtri*", "contri*", "sameclock", "oppclock", "ncong",
-    ]
-
     /// Whether `statement` holds when its points are at `position(point)`.
     ///
-    /// - Precondition: the predicate is one of `supportedPredicates` and the statement
-    ///   has the arity the library declares (the parser guarantees both).
+    /// - Precondition: the statement has the arity its predicate takes (the parser
+    ///   guarantees it).
     public static func holds(_ statement: Statement, at position: (PointID) -> Vector2) -> Bool {
         holds(statement.predicate, at: statement.arguments.map { $0.point.map(position) ?? .zero },
               numbers: statement.arguments.compactMap(\.number))
@@ -33,55 +26,54 @@ public enum NumericFacts {
     ///
     /// - Precondition: as for `holds(_:at:)`; `p` has one position per argument in the
     ///   statement's order (the numbers come last in every predicate that has one).
-    public static func holds(_ predicate: String, at p: [Vector2], numbers: [NumberLiteral] = []) -> Bool {
+    public static func holds(_ predicate: Predicate, at p: [Vector2], numbers: [NumberLiteral] = []) -> Bool {
         let tol = Geometry.tolerance
         switch predicate {
-        case "coll": return collinear(p)
-        case "ncoll": return !collinear(p)
-        case "cyclic": return concyclic(p)
-        case "para": return crossSine(p[0], p[1], p[2], p[3]).map { abs($0) < tol } ?? false
-        case "npara": return crossSine(p[0], p[1], p[2], p[3]).map { abs($0) > tol } ?? false
-        case "perp": return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) < tol } ?? false
-        case "nperp": return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) > tol } ?? false
-        case "cong": return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) < tol
-        case "ncong": return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) > tol
-        case "midp": return p[0].distance(to: (p[1] + p[2]) / 2) < tol && p[1].distance(to: p[2]) > tol
-        case "circle":
+        case .coll: return collinear(p)
+        case .ncoll: return !collinear(p)
+        case .cyclic: return concyclic(p)
+        case .para: return crossSine(p[0], p[1], p[2], p[3]).map { abs($0) < tol } ?? false
+        case .npara: return crossSine(p[0], p[1], p[2], p[3]).map { abs($0) > tol } ?? false
+        case .perp: return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) < tol } ?? false
+        case .nperp: return dotCosine(p[0], p[1], p[2], p[3]).map { abs($0) > tol } ?? false
+        case .cong: return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) < tol
+        case .ncong: return abs(p[0].distance(to: p[1]) - p[2].distance(to: p[3])) > tol
+        case .midp: return p[0].distance(to: (p[1] + p[2]) / 2) < tol && p[1].distance(to: p[2]) > tol
+        case .circle:
             let r = p[0].distance(to: p[1])
             return r > tol && abs(p[0].distance(to: p[2]) - r) < tol && abs(p[0].distance(to: p[3]) - r) < tol
-        case "eqangle", "eqangle6":
+        case .eqangle, .eqangle6:
             guard let a = direction(p[0], p[1]), let b = direction(p[2], p[3]),
                   let c = direction(p[4], p[5]), let d = direction(p[6], p[7]) else { return false }
             return abs(sin((b - a) - (d - c))) < tol
-        case "eqratio", "eqratio6":
+        case .eqratio, .eqratio6:
             return equalRatios(p[0].distance(to: p[1]), p[2].distance(to: p[3]), p[4].distance(to: p[5]), p[6].distance(to: p[7]))
-        case "eqratio3":
+        case .eqratio3:
             // m on ac, n on bd: ma : mc = nb : nd.
             let (a, b, c, d, m, n) = (p[0], p[1], p[2], p[3], p[4], p[5])
             return equalRatios(m.distance(to: a), m.distance(to: c), n.distance(to: b), n.distance(to: d))
-        case "simtri": return similar(p, reflected: false, congruent: false)
-        case "simtri2": return similar(p, reflected: true, congruent: false)
-        case "contri": return similar(p, reflected: false, congruent: true)
-        case "contri2": return similar(p, reflected: true, congruent: true)
-        case "simtri*": return similar(p, reflected: false, congruent: false) || similar(p, reflected: true, congruent: false)
-        case "contri*": return similar(p, reflected: false, congruent: true) || similar(p, reflected: true, congruent: true)
-        case "aconst":
+        case .simtri: return similar(p, reflected: false, congruent: false)
+        case .simtri2: return similar(p, reflected: true, congruent: false)
+        case .contri: return similar(p, reflected: false, congruent: true)
+        case .contri2: return similar(p, reflected: true, congruent: true)
+        case .simtriEither: return similar(p, reflected: false, congruent: false) || similar(p, reflected: true, congruent: false)
+        case .contriEither: return similar(p, reflected: false, congruent: true) || similar(p, reflected: true, congruent: true)
+        case .aconst:
             guard let a = direction(p[0], p[1]), let b = direction(p[2], p[3]), let t = numbers.first else { return false }
             return abs(sin((b - a) - t.degrees * Double.pi / 180)) < tol
-        case "rconst":
+        case .rconst:
             guard let r = numbers.first, r.doubleValue > 0 else { return false }
             let (ab, cd) = (p[0].distance(to: p[1]), p[2].distance(to: p[3]))
             return cd > tol && abs(ab - r.doubleValue * cd) < tol * max(1, cd)
-        case "sameside":
+        case .sameside:
             // a lies between b and c (negative product) exactly when x lies between y and z.
             let first = (p[0] - p[1]).dot(p[0] - p[2]), second = (p[3] - p[4]).dot(p[3] - p[5])
             return abs(first) > tol && abs(second) > tol && (first > 0) == (second > 0)
-        case "sameclock", "oppclock":
+        case .sameclock, .oppclock:
             let first = (p[1] - p[0]).cross(p[2] - p[0]), second = (p[4] - p[3]).cross(p[5] - p[3])
             guard abs(first) > tol, abs(second) > tol else { return false }
-            return ((first > 0) == (second > 0)) == (predicate == "sameclock")
-        case "diff": return p[0].distance(to: p[1]) > tol
-        default: preconditionFailure("no numeric meaning for predicate '\(predicate)'")
+            return ((first > 0) == (second > 0)) == (predicate == .sameclock)
+        case .diff: return p[0].distance(to: p[1]) > tol
         }
     }
 

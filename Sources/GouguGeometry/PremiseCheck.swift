@@ -109,9 +109,9 @@ public enum PremiseConversion {
         if let goal = problem.goal {
             // An angle goal in AlphaGeometry 2's order, as the premise language reads it.
             var written = problem.text(of: goal)
-            if goal.predicate == "aconst", goal.arguments.count == 5 {
+            if goal.predicate == .aconst, goal.arguments.count == 5 {
                 let a = goal.arguments
-                written = problem.text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
+                written = problem.text(of: Statement(predicate: .aconst, arguments: [a[2], a[3], a[0], a[1], a[4]]))
             }
             line += " ? " + written
         } else if let question = problem.question {

@@ -33,16 +33,21 @@ extension Statement {
             return count
         }
         switch predicate {
-        case "cyclic", "circle": return distinctPoints(arguments.indices) < 4
-        case "midp": return distinctPoints(arguments.indices) < 3
-        case "para", "perp", "cong", "aconst", "rconst": return !(segment(0, 1) && segment(2, 3))
-        case "eqangle", "eqangle6", "eqratio", "eqratio6": return !(segment(0, 1) && segment(2, 3) && segment(4, 5) && segment(6, 7))
-        case "eqratio3":
+        case .cyclic, .circle: return distinctPoints(arguments.indices) < 4
+        case .midp: return distinctPoints(arguments.indices) < 3
+        case .para, .perp, .cong, .aconst, .rconst: return !(segment(0, 1) && segment(2, 3))
+        case .eqangle, .eqangle6, .eqratio, .eqratio6: return !(segment(0, 1) && segment(2, 3) && segment(4, 5) && segment(6, 7))
+        case .eqratio3:
             // ma : mc = nb : nd for arguments a b c d m n.
             return !(segment(4, 0) && segment(4, 2) && segment(5, 1) && segment(5, 3))
-        case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*":
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither:
             return arguments.count < 6 || distinctPoints(0..<3) < 3 || distinctPoints(3..<6) < 3
-        default: return false
+        case .coll:
+            // Repeated points are allowed: x on line bc with x = b.
+            return false
+        case .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp:
+            // Side conditions: the diagram decides them.
+            return false
         }
     }
 }
@@ -53,11 +58,13 @@ extension Statement {
     public var degeneracyReason: String? {
         guard isDegenerate else { return nil }
         switch predicate {
-        case "cyclic": return "it names fewer than four distinct points (any three points lie on a circle)"
-        case "circle": return "it needs a centre and three distinct points other than the centre"
-        case "midp": return "it needs three distinct points (a midpoint and the two ends of a segment)"
-        case "simtri", "simtri2", "contri", "contri2", "simtri*", "contri*": return "each triangle needs three distinct vertices"
-        default: return "a line or segment through one point twice has no direction or length; each pair must be two distinct points"
+        case .cyclic: return "it names fewer than four distinct points (any three points lie on a circle)"
+        case .circle: return "it needs a centre and three distinct points other than the centre"
+        case .midp: return "it needs three distinct points (a midpoint and the two ends of a segment)"
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither: return "each triangle needs three distinct vertices"
+        case .para, .perp, .cong, .aconst, .rconst, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3,
+             .coll, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp:
+            return "a line or segment through one point twice has no direction or length; each pair must be two distinct points"
         }
     }
 }

@@ -14,11 +14,19 @@
 /// construction with role `.givenPoints` creates its points (placed at their coordinates,
 /// asserting nothing), then one call with role `.premise` per premise asserts its facts.
 public enum PremiseLanguage {
+    /// A predicate a premise may name, spelled as AlphaGeometry 2's `ddar.py` defines it.
+    /// Its own vocabulary: some words are Gougu's predicates, with the same meaning or
+    /// another order (`aconst`), and some are read as Gougu's predicates (`facts(of:)`).
+    public enum Word: String, CaseIterable, Sendable {
+        case coll, cyclic, para, perp, cong, eqangle, eqratio, aconst
+        case sAngle = "s_angle"
+        case rconst, angeq, distmeq, distseq
+        case cyclicWithCenters = "cyclic_with_centers"
+        case overlap, acompute, rcompute
+    }
+
     /// The predicates a premise may name, as AlphaGeometry 2's `ddar.py` defines them.
-    public static let predicates: Set<String> = [
-        "coll", "cyclic", "para", "perp", "cong", "eqangle", "eqratio", "aconst", "s_angle", "rconst",
-        "angeq", "distmeq", "distseq", "cyclic_with_centers", "overlap", "acompute", "rcompute",
-    ]
+    public static let predicates: Set<String> = Set(Word.allCases.map(\.rawValue))
 
     /// The largest numerator or denominator of a number in a premise.
     public static let maximumMagnitude = 1_000_000_000
@@ -72,6 +80,9 @@ public enum PremiseLanguage {
     /// directions, log-lengths and lengths; those of the shapes of Gougu's predicates are
     /// read as them, and the rest are refused.
     public static func facts(of predicate: String, points p: [PointID], numbers: [NumberLiteral]) -> Reading {
+        guard let word = Word(rawValue: predicate) else {
+            return .refused("unknown predicate \(Diagnostic.quoted(predicate)) in a premise; the premise language has \(predicates.sorted().joined(separator: ", "))")
+        }
         let n = numbers
         // Exact arithmetic on the numbers stays within 64 bits.
         guard numbers.allSatisfy({ abs($0.numerator) <= maximumMagnitude && $0.denominator <= maximumMagnitude }) else {
@@ -81,28 +92,29 @@ public enum PremiseLanguage {
             p.count == points && n.count == count ? nil
                 : .refused("'\(predicate)' takes \(form); found \(p.count) points and \(n.count) numbers")
         }
-        switch predicate {
-        case "coll":
+        switch word {
+        case .coll:
             guard p.count >= 3, n.isEmpty else { return .refused("'coll' takes three or more points and no numbers") }
-            return .facts([Statement(predicate: "coll", arguments: p.map { .point($0) })])
-        case "cyclic":
+            return .facts([Statement(predicate: .coll, arguments: p.map { .point($0) })])
+        case .cyclic:
             guard p.count >= 4, n.isEmpty else { return .refused("'cyclic' takes four or more points and no numbers") }
-            return .facts([Statement(predicate: "cyclic", arguments: p.map { .point($0) })])
-        case "para", "perp", "cong":
+            return .facts([Statement(predicate: .cyclic, arguments: p.map { .point($0) })])
+        case .para, .perp, .cong:
             if let bad = shape(4, 0, "four points") { return bad }
-            return .facts([Statement(predicate: predicate, arguments: p.map { .point($0) })])
-        case "eqangle", "eqratio":
+            let same: Predicate = word == .para ? .para : word == .perp ? .perp : .cong
+            return .facts([Statement(predicate: same, arguments: p.map { .point($0) })])
+        case .eqangle, .eqratio:
             if let bad = shape(8, 0, "eight points") { return bad }
-            return .facts([Statement(predicate: predicate, arguments: p.map { .point($0) })])
-        case "aconst", "s_angle":
+            return .facts([Statement(predicate: word == .eqangle ? .eqangle : .eqratio, arguments: p.map { .point($0) })])
+        case .aconst, .sAngle:
             if let bad = shape(4, 1, "four points and an angle in degrees") { return bad }
             return .facts([angle(from: (p[2], p[3]), to: (p[0], p[1]), degrees: rational(n[0], asAngle: true))])
-        case "rconst":
+        case .rconst:
             if let bad = shape(4, 1, "four points and a ratio") { return bad }
             let r = rational(n[0], asAngle: false)
             guard r.numerator > 0, !n[0].isMultipleOfPi else { return .refused("the ratio of 'rconst' must be a positive rational") }
             return .facts([ratio(p[0], p[1], p[2], p[3], r)])
-        case "angeq":
+        case .angeq:
             guard n.count >= 2, p.count == 2 * (n.count - 1) else {
                 return .refused("'angeq' takes pairs of points, one coefficient for each pair, then an angle in degrees")
             }
@@ -117,10 +129,10 @@ public enum PremiseLanguage {
             }
             if (integers(coefficients, [1, -1, -1, 1]) || integers(coefficients, [-1, 1, 1, -1])),
                normalizedDegrees(k) == (0, 1) {
-                return .facts([Statement(predicate: "eqangle", arguments: p.map { .point($0) })])
+                return .facts([Statement(predicate: .eqangle, arguments: p.map { .point($0) })])
             }
             return .refused("'angeq' states a linear relation between \(coefficients.count) directions; Gougu reads only those of the shape of its predicates: two directions with coefficients 1 and -1 (an angle: 'aconst', 'para', 'perp'), or four with 1 -1 -1 1 and angle 0 ('eqangle')")
-        case "distmeq":
+        case .distmeq:
             guard n.count >= 2, p.count == 2 * (n.count - 1) else {
                 return .refused("'distmeq' takes pairs of points, one exponent for each pair, then a positive constant")
             }
@@ -135,10 +147,10 @@ public enum PremiseLanguage {
                 return .facts([ratio(a, b, c, d, (k.denominator, k.numerator))])
             }
             if (integers(exponents, [1, -1, -1, 1]) || integers(exponents, [-1, 1, 1, -1])), k == (1, 1) {
-                return .facts([Statement(predicate: "eqratio", arguments: p.map { .point($0) })])
+                return .facts([Statement(predicate: .eqratio, arguments: p.map { .point($0) })])
             }
             return .refused("'distmeq' states a product of \(exponents.count) lengths; Gougu reads only those of the shape of its predicates: two lengths with exponents 1 and -1 (a ratio: 'cong', 'rconst'), or four with 1 -1 -1 1 and constant 1 ('eqratio')")
-        case "distseq":
+        case .distseq:
             guard n.count >= 1, p.count == 2 * n.count else {
                 return .refused("'distseq' takes pairs of points and one coefficient for each pair")
             }
@@ -153,14 +165,14 @@ public enum PremiseLanguage {
                 return .facts([ratio(p[0], p[1], p[2], p[3], r)])
             }
             return .refused("'distseq' states a sum of \(coefficients.count) lengths; Gougu has no predicate for sums of lengths and reads only two lengths with coefficients of opposite signs (a ratio: 'cong', 'rconst')")
-        case "cyclic_with_centers":
+        case .cyclicWithCenters:
             guard n.count == 1, n[0].denominator == 1, !n[0].isMultipleOfPi, n[0].numerator >= 0, n[0].numerator <= p.count else {
                 return .refused("'cyclic_with_centers' takes its centres, then points of the circle, then the number of centres")
             }
             let centres = Array(p.prefix(n[0].numerator)), onCircle = Array(p.dropFirst(n[0].numerator))
             if centres.isEmpty {
                 guard onCircle.count >= 4 else { return .refused("'cyclic_with_centers' with no centre names fewer than four points: it says nothing") }
-                return .facts([Statement(predicate: "cyclic", arguments: onCircle.map { .point($0) })])
+                return .facts([Statement(predicate: .cyclic, arguments: onCircle.map { .point($0) })])
             }
             guard let first = onCircle.first, centres.count * onCircle.count >= 2 else {
                 return .refused("'cyclic_with_centers' names one centre and one point: it says nothing")
@@ -169,16 +181,14 @@ public enum PremiseLanguage {
             var facts: [Statement] = []
             for c in centres {
                 for q in onCircle where !(c == centres[0] && q == first) {
-                    facts.append(Statement(predicate: "cong", arguments: [.point(centres[0]), .point(first), .point(c), .point(q)]))
+                    facts.append(Statement(predicate: .cong, arguments: [.point(centres[0]), .point(first), .point(c), .point(q)]))
                 }
             }
             return .facts(facts)
-        case "overlap":
+        case .overlap:
             return .refused("'overlap' says that two names are one point; Gougu needs one name for each point: write the point once and use that name")
-        case "acompute", "rcompute":
+        case .acompute, .rcompute:
             return .refused("'\(predicate)' asks for a value; it is a goal, not a premise")
-        default:
-            return .refused("unknown predicate \(Diagnostic.quoted(predicate)) in a premise; the premise language has \(predicates.sorted().joined(separator: ", "))")
         }
     }
 
@@ -193,9 +203,9 @@ public enum PremiseLanguage {
         let (p, q) = normalizedDegrees(degrees)
         let points: [Argument] = [.point(from.0), .point(from.1), .point(to.0), .point(to.1)]
         switch (p, q) {
-        case (0, 1): return Statement(predicate: "para", arguments: points)
-        case (90, 1): return Statement(predicate: "perp", arguments: points)
-        default: return Statement(predicate: "aconst", arguments: points + [.number(literal(p, q))])
+        case (0, 1): return Statement(predicate: .para, arguments: points)
+        case (90, 1): return Statement(predicate: .perp, arguments: points)
+        default: return Statement(predicate: .aconst, arguments: points + [.number(literal(p, q))])
         }
     }
 
@@ -203,8 +213,8 @@ public enum PremiseLanguage {
     public static func ratio(_ a: PointID, _ b: PointID, _ c: PointID, _ d: PointID, _ r: (numerator: Int, denominator: Int)) -> Statement {
         let points: [Argument] = [.point(a), .point(b), .point(c), .point(d)]
         let (p, q) = reduced(r.numerator, r.denominator)
-        if p == q { return Statement(predicate: "cong", arguments: points) }
-        return Statement(predicate: "rconst", arguments: points + [.number(literal(p, q))])
+        if p == q { return Statement(predicate: .cong, arguments: points) }
+        return Statement(predicate: .rconst, arguments: points + [.number(literal(p, q))])
     }
 
     /// The literal's value as a reduced fraction; with `asAngle`, in degrees (`1pi/3` is 60).
@@ -237,24 +247,26 @@ public enum PremiseLanguage {
     /// premise `aconst a b c d t`); nil for a predicate the premise language lacks.
     public static func premiseText(of fact: Statement, in problem: Problem) -> String? {
         switch fact.predicate {
-        case "aconst":
+        case .aconst:
             let a = fact.arguments
             guard a.count == 5 else { return nil }
-            return problem.text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
-        case "coll", "cyclic", "para", "perp", "cong", "eqangle", "eqratio", "rconst":
+            return problem.text(of: Statement(predicate: .aconst, arguments: [a[2], a[3], a[0], a[1], a[4]]))
+        case .coll, .cyclic, .para, .perp, .cong, .eqangle, .eqratio, .rconst:
             return problem.text(of: fact)
-        case "eqangle6": return problem.text(of: Statement(predicate: "eqangle", arguments: fact.arguments))
-        case "eqratio6": return problem.text(of: Statement(predicate: "eqratio", arguments: fact.arguments))
-        case "circle":
+        case .eqangle6: return problem.text(of: Statement(predicate: .eqangle, arguments: fact.arguments))
+        case .eqratio6: return problem.text(of: Statement(predicate: .eqratio, arguments: fact.arguments))
+        case .circle:
             let a = fact.arguments
             guard a.count == 4 else { return nil }
             return "cyclic_with_centers " + [a[0], a[1], a[2], a[3]].map(problem.text(of:)).joined(separator: " ") + " 1"
-        case "midp":
+        case .midp:
             let a = fact.arguments
             guard a.count == 3 else { return nil }
             return "coll " + [a[0], a[1], a[2]].map(problem.text(of:)).joined(separator: " ") + ", cong "
                 + [a[0], a[1], a[0], a[2]].map(problem.text(of:)).joined(separator: " ")
-        default: return nil
+        case .eqratio3, .simtri, .simtri2, .contri, .contri2, .sameside, .sameclock, .oppclock, .ncong, .diff,
+             .ncoll, .npara, .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 }

@@ -88,12 +88,12 @@ public struct Clause: Hashable, Sendable {
 
 /// A predicate applied to arguments: a goal, a premise or a derived fact.
 public struct Statement: Hashable, Sendable {
-    /// The predicate's name (`perp`, `eqangle`, ...).
-    public let predicate: String
+    /// The predicate (`perp`, `eqangle`, ...).
+    public let predicate: Predicate
     /// The arguments, in order.
     public let arguments: [Argument]
 
-    public init(predicate: String, arguments: [Argument]) {
+    public init(predicate: Predicate, arguments: [Argument]) {
         self.predicate = predicate
         self.arguments = arguments
     }
@@ -149,9 +149,9 @@ public struct Problem: Sendable {
     /// of a premise-language problem, written in AlphaGeometry 2's order like its premises
     /// (`PremiseLanguage`).
     public func goalText(_ goal: Statement) -> String {
-        if isPremiseLanguage, goal.predicate == "aconst", goal.arguments.count == 5 {
+        if isPremiseLanguage, goal.predicate == .aconst, goal.arguments.count == 5 {
             let a = goal.arguments
-            return text(of: Statement(predicate: "aconst", arguments: [a[2], a[3], a[0], a[1], a[4]]))
+            return text(of: Statement(predicate: .aconst, arguments: [a[2], a[3], a[0], a[1], a[4]]))
         }
         return text(of: goal)
     }
@@ -181,7 +181,7 @@ public struct Problem: Sendable {
 
     /// A statement written in the problem language (`perp a h b c`).
     public func text(of statement: Statement) -> String {
-        ([statement.predicate] + statement.arguments.map(text(of:))).joined(separator: " ")
+        ([statement.predicate.name] + statement.arguments.map(text(of:))).joined(separator: " ")
     }
 
     /// An argument written in the problem language.

@@ -569,7 +569,7 @@ struct StatementParser {
             guard predicate.accepts(argumentCount: arguments.count) else {
                 throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
             }
-            let statement = Statement(predicate: name, arguments: arguments)
+            let statement = Statement(predicate: predicate.predicate, arguments: arguments)
             if statement.isDegenerate {
                 let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")
                 throw Diagnostic("degenerate goal \(q(text)): \(statement.degeneracyReason ?? "")", at: location(nameToken.column))
@@ -588,11 +588,11 @@ struct StatementParser {
         guard predicate.accepts(argumentCount: arguments.count) else {
             throw Diagnostic("\(q(name)) takes \(predicate.arityDescription) arguments, found \(arguments.count); expected '\(([name] + predicate.parameters).joined(separator: " "))\(predicate.isVariadic ? " ..." : "")'", at: location(nameToken.column))
         }
-        var statement = Statement(predicate: name, arguments: arguments)
-        if !givenClauses.isEmpty, name == "aconst" {
+        var statement = Statement(predicate: predicate.predicate, arguments: arguments)
+        if !givenClauses.isEmpty, predicate.predicate == .aconst {
             // Read as the premises are: AlphaGeometry 2's order (`PremiseLanguage`).
             let a = arguments
-            statement = Statement(predicate: name, arguments: [a[2], a[3], a[0], a[1], a[4]])
+            statement = Statement(predicate: .aconst, arguments: [a[2], a[3], a[0], a[1], a[4]])
         }
         if statement.isDegenerate {
             let text = ([name] + tokens[(position - arguments.count)..<position].compactMap(\.word)).joined(separator: " ")

@@ -43,10 +43,11 @@ public struct Question: Hashable, Sendable {
         let p = statement.arguments.compactMap(\.point)
         let numbers = statement.arguments.compactMap(\.number)
         switch (kind, statement.predicate) {
-        case (.angle, "para"), (.angle, "perp"): return (p == [c, d, a, b] || p == [a, b, c, d]) && numbers.isEmpty
-        case (.angle, "aconst"): return p == [c, d, a, b] && numbers.count == 1
-        case (.ratio, "cong"): return p == [a, b, c, d] && numbers.isEmpty
-        case (.ratio, "rconst"): return p == [a, b, c, d] && numbers.count == 1
+        case (.angle, .para), (.angle, .perp): return (p == [c, d, a, b] || p == [a, b, c, d]) && numbers.isEmpty
+        case (.angle, .aconst): return p == [c, d, a, b] && numbers.count == 1
+        case (.ratio, .cong): return p == [a, b, c, d] && numbers.isEmpty
+        case (.ratio, .rconst): return p == [a, b, c, d] && numbers.count == 1
+        // Any other statement states no value of the question.
         default: return false
         }
     }
@@ -54,11 +55,16 @@ public struct Question: Hashable, Sendable {
     /// The value an answer states, in words: "60°", "90°", "3/2".
     public static func valueText(of answer: Statement) -> String {
         switch answer.predicate {
-        case "para": return "0°"
-        case "perp": return "90°"
-        case "cong": return "1"
-        case "aconst": return (answer.arguments.last?.number.map(\.text) ?? "?") + "°"
-        default: return answer.arguments.last?.number.map(\.text) ?? "?"
+        case .para: return "0°"
+        case .perp: return "90°"
+        case .cong: return "1"
+        case .aconst: return (answer.arguments.last?.number.map(\.text) ?? "?") + "°"
+        case .rconst: return answer.arguments.last?.number.map(\.text) ?? "?"
+        case .coll, .cyclic, .midp, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp,
+             .simtriEither, .contriEither:
+            // No answer states these; say what a number among the arguments is, if any.
+            return answer.arguments.last?.number.map(\.text) ?? "?"
         }
     }
 }
@@ -68,7 +74,7 @@ extension Problem {
     /// points; nil when a word is neither a point of the problem nor a number.
     public func statement(parsing text: String) -> Statement? {
         let words = text.split(separator: " ").map(String.init)
-        guard let predicate = words.first else { return nil }
+        guard let predicate = words.first.flatMap(Predicate.init(name:)) else { return nil }
         var arguments: [Argument] = []
         for word in words.dropFirst() {
             if let p = point(named: word) {

@@ -15,14 +15,11 @@ public struct RuleDefinition: Hashable, Sendable {
     /// Where the rule is in the library file.
     public let location: SourceLocation
 
-    /// The predicates that are checked on the diagram instead of being derived.
-    public static let sideConditionPredicates: Set<String> = ["ncoll", "npara", "nperp", "ncong", "diff", "sameside", "sameclock", "oppclock"]
-
     /// The premises that must be derived facts.
-    public var factPremises: [FactTemplate] { premises.filter { !Self.sideConditionPredicates.contains($0.predicate) } }
+    public var factPremises: [FactTemplate] { premises.filter { !$0.predicate.isSideCondition } }
 
-    /// The premises checked on the diagram.
-    public var sideConditions: [FactTemplate] { premises.filter { Self.sideConditionPredicates.contains($0.predicate) } }
+    /// The premises checked on the diagram (`Predicate.isSideCondition`).
+    public var sideConditions: [FactTemplate] { premises.filter(\.predicate.isSideCondition) }
 
     /// Every variable of the rule, in order of first appearance.
     public var variables: [String] {

@@ -75,10 +75,22 @@ public struct TheoremLibrary: Sendable {
             throw Diagnostic("'numbers' names '\(n)', which is not a parameter of '\(name)'", at: block.values("numbers")[0].valueLocation)
         }
         try rejectUnknownFields(block, allowed: ["doc", "numbers"])
-        return PredicateDefinition(
-            name: name, parameters: parameters, isVariadic: variadic, numberParameters: numbers,
+        // The engine, the checker and the diagrams give each predicate its meaning in code
+        // (`Predicate`): the library may declare only those, with the parameters they take.
+        guard let predicate = Predicate(name: name) else {
+            let known = Predicate.allCases.map(\.name).joined(separator: ", ")
+            throw Diagnostic("predicate '\(name)' has no meaning in Gougu (the predicates are \(known))", at: block.location)
+        }
+        let definition = PredicateDefinition(
+            predicate: predicate, parameters: parameters, isVariadic: variadic, numberParameters: numbers,
             documentation: block.values("doc").map(\.value).joined(separator: " ")
         )
+        guard definition.matchesPredicate else {
+            let expected = "\(predicate.pointCount)\(predicate.isVariadic ? " or more" : "") points"
+                + (predicate.numberCount > 0 ? " then \(predicate.numberCount) number" : "")
+            throw Diagnostic("predicate '\(name)' takes \(expected)", at: block.location)
+        }
+        return definition
     }
 
     private static func construction(from block: LibraryBlock, predicates: [String: PredicateDefinition]) throws -> ConstructionDefinition {
@@ -212,7 +224,7 @@ public struct TheoremLibrary: Sendable {
                 }
                 return .parameter(word)
             }
-            return FactTemplate(predicate: name, arguments: templated)
+            return FactTemplate(predicate: predicate.predicate, arguments: templated)
         }
     }
 

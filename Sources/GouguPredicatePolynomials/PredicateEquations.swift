@@ -100,27 +100,27 @@ public enum PredicateEquations {
         func cross(_ u: PlanePoint<R>, _ v: PlanePoint<R>) -> R { system.cross(u, v) }
         func squaredLength(_ u: PlanePoint<R>) -> R { system.squaredLength(u) }
         switch statement.predicate {
-        case "coll":
+        case .coll:
             try need(3, variadic: true)
             return p.dropFirst(2).map { cross(p[1] - p[0], $0 - p[0]) }
-        case "para":
+        case .para:
             try need(4)
             return [cross(p[1] - p[0], p[3] - p[2])]
-        case "perp":
+        case .perp:
             try need(4)
             return [dot(p[1] - p[0], p[3] - p[2])]
-        case "cong":
+        case .cong:
             try need(4)
             return [squaredLength(p[1] - p[0]) - squaredLength(p[3] - p[2])]
-        case "midp":
+        case .midp:
             try need(3)
             let two = R(Rational(2))
             return [two * p[0].x - p[1].x - p[2].x, two * p[0].y - p[1].y - p[2].y]
-        case "circle":
+        case .circle:
             try need(4)
             let r = squaredLength(p[1] - p[0])
             return [r - squaredLength(p[2] - p[0]), r - squaredLength(p[3] - p[0])]
-        case "cyclic":
+        case .cyclic:
             try need(4, variadic: true)
             // Concyclic (or collinear): the 4×4 determinant of (|p|², x, y, 1), relative to p0.
             let b = p[1] - p[0], c = p[2] - p[0]
@@ -128,20 +128,20 @@ public enum PredicateEquations {
                 let d = q - p[0]
                 return squaredLength(b) * cross(c, d) - squaredLength(c) * cross(b, d) + squaredLength(d) * cross(b, c)
             }
-        case "eqangle":
+        case .eqangle:
             try need(8)
             let u1 = p[1] - p[0], v1 = p[3] - p[2], u2 = p[5] - p[4], v2 = p[7] - p[6]
             return [cross(u1, v1) * dot(u2, v2) - dot(u1, v1) * cross(u2, v2)]
-        case "eqratio":
+        case .eqratio:
             try need(8)
             return [squaredLength(p[1] - p[0]) * squaredLength(p[7] - p[6])
                     - squaredLength(p[3] - p[2]) * squaredLength(p[5] - p[4])]
-        case "rconst":
+        case .rconst:
             try need(4)
             guard let r = numbers.first, !r.isMultipleOfPi else { break }
             let ratio = Rational(r.numerator, r.denominator)
             return [squaredLength(p[1] - p[0]) - R(ratio * ratio) * squaredLength(p[3] - p[2])]
-        case "aconst":
+        case .aconst:
             try need(4)
             guard let angle = numbers.first else { break }
             let u = p[1] - p[0], v = p[3] - p[2]
@@ -157,7 +157,8 @@ public enum PredicateEquations {
             case 135 where system == .cartesian: return [cross(u, v) + dot(u, v)]
             default: break
             }
-        default:
+        case .eqangle6, .eqratio6, .eqratio3, .simtri, .simtri2, .contri, .contri2, .sameside, .sameclock, .oppclock,
+             .ncong, .diff, .ncoll, .npara, .nperp, .simtriEither, .contriEither:
             break
         }
         throw UnsupportedStatement(description: "no polynomial form for \(statement.predicate)"

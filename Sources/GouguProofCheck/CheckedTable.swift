@@ -53,13 +53,10 @@ enum CheckedTable: String, CaseIterable, Sendable {
     /// Whether "b between a and c on a line: |ab| + |bc| = |ac|" equations belong here.
     var hasSegmentSums: Bool { self == .lengths }
 
-    /// The predicates that mean triangles (similar or congruent): their meaning is equations
-    /// in the angle and ratio tables together.
-    static let trianglePredicates: Set<String> = ["simtri", "simtri2", "contri", "contri2", "simtri*", "contri*"]
-
     /// The predicates an algebraic step may conclude: those whose equations say all they
-    /// mean. (A midpoint also needs the point on the line: a chain step.)
-    static func concludesAlgebraically(_ predicate: String) -> Bool { predicate != "midp" }
+    /// mean. (A midpoint also needs the point on the line: a chain step.) Triangles
+    /// (`Predicate.isTriangles`) mean equations in the angle and ratio tables together.
+    static func concludesAlgebraically(_ predicate: Predicate) -> Bool { predicate != .midp }
 }
 
 /// Line directions modulo 180 degrees.
@@ -69,29 +66,30 @@ enum AnglesTable {
     /// the angle from ob to the perpendicular bisector of bc (perpendicular to bc), so
     /// (d_ac - d_ab) - (d_bc - d_ob) + 1/2 = 0; then chord ca seen from b (with oc), then
     /// chord ab seen from c (with oa).
-    static func consequences(_ predicate: String, _ p: [Int]) -> [LinearForm] {
-        guard predicate == "circle", p.count == 4 else { return [] }
+    static func consequences(_ predicate: Predicate, _ p: [Int]) -> [LinearForm] {
+        guard predicate == .circle, p.count == 4 else { return [] }
         let o = p[0]
         return [(p[1], p[2], p[3]), (p[2], p[3], p[1]), (p[3], p[1], p[2])].map { a, b, c in
             LinearForm([(.of(a, c), 1), (.of(a, b), -1), (.of(b, c), -1), (.of(o, b), 1)], constant: Rational(1, 2))
         }
     }
 
-    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral], reflected: Bool) -> [LinearForm]? {
+    static func equations(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral], reflected: Bool) -> [LinearForm]? {
         func d(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         /// angle(line 1 → line 2) as d2 - d1.
         switch predicate {
-        case "para": return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)])]
-        case "perp": return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)], constant: Rational(1, 2))]
-        case "eqangle", "eqangle6":
+        case .para: return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)])]
+        case .perp: return [LinearForm([(d(0, 1), 1), (d(2, 3), -1)], constant: Rational(1, 2))]
+        case .eqangle, .eqangle6:
             // (d_cd - d_ab) - (d_rs - d_pq) = 0
             return [LinearForm([(d(2, 3), 1), (d(0, 1), -1), (d(6, 7), -1), (d(4, 5), 1)])]
-        case "aconst":
+        case .aconst:
             guard let t = numbers.first else { return nil }
             let turns = t.isMultipleOfPi ? Rational(t.numerator, t.denominator) : Rational(t.numerator, t.denominator * 180)
             return [LinearForm([(d(2, 3), 1), (d(0, 1), -1)], constant: Rational.zero - turns)]
-        case let t where CheckedTable.trianglePredicates.contains(t):
-            let isReflected = t.hasSuffix("2") || (t.hasSuffix("*") && reflected)
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither:
+            let isReflected = predicate == .simtri2 || predicate == .contri2
+                || ((predicate == .simtriEither || predicate == .contriEither) && reflected)
             let (a, b, c, x, y, z) = (p[0], p[1], p[2], p[3], p[4], p[5])
             // The angle at a (from ab to ac) equals the angle at x (from xy to xz), or its
             // negative for opposite orientations; likewise at b and y.
@@ -100,42 +98,48 @@ enum AnglesTable {
                 LinearForm([(.of(first.2, first.3), 1), (.of(first.0, first.1), -1),
                             (.of(second.2, second.3), sign), (.of(second.0, second.1), Rational.zero - sign)])
             }
-        default: return nil
+        case .coll, .cyclic, .cong, .midp, .circle, .eqratio, .eqratio6, .eqratio3, .rconst, .sameside, .sameclock,
+             .oppclock, .ncong, .diff, .ncoll, .npara, .nperp:
+            return nil
         }
     }
 }
 
 /// Logarithms of lengths.
 enum RatiosTable {
-    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+    static func equations(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
         func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         switch predicate {
-        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
-        case "eqratio", "eqratio6": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)])]
-        case "eqratio3":
+        case .cong: return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case .eqratio, .eqratio6: return [LinearForm([(l(0, 1), 1), (l(2, 3), -1), (l(4, 5), -1), (l(6, 7), 1)])]
+        case .eqratio3:
             // ma : mc = nb : nd for arguments a b c d m n.
             return [LinearForm([(l(4, 0), 1), (l(4, 2), -1), (l(5, 1), -1), (l(5, 3), 1)])]
-        case "rconst":
+        case .rconst:
             // |ab| / |cd| = r: log|ab| - log|cd| - log r = 0, log r over primes.
             guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
             var terms: [(TableVariable, Rational)] = [(l(0, 1), 1), (l(2, 3), -1)]
             for (prime, e) in primeFactors(r.numerator) { terms.append((.logPrime(prime), Rational(-e))) }
             for (prime, e) in primeFactors(r.denominator) { terms.append((.logPrime(prime), Rational(e))) }
             return [LinearForm(terms)]
-        case "circle":
+        case .circle:
             // Centre o of a b c: |oa| = |ob|, |oa| = |oc|.
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
-        case "midp":
+        case .midp:
             // m a b: |ma| = |mb|, |ab| = 2 |ma|.
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]),
                     LinearForm([(l(1, 2), 1), (l(0, 1), -1), (.logPrime(2), -1)])]
-        case let t where CheckedTable.trianglePredicates.contains(t):
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither:
             // ab : ac = xy : xz, ab : bc = xy : yz; congruent: ab = xy.
             var forms = [LinearForm([(l(0, 1), 1), (l(0, 2), -1), (l(3, 4), -1), (l(3, 5), 1)]),
                          LinearForm([(l(0, 1), 1), (l(1, 2), -1), (l(3, 4), -1), (l(4, 5), 1)])]
-            if t.hasPrefix("contri") { forms.append(LinearForm([(l(0, 1), 1), (l(3, 4), -1)])) }
+            if predicate == .contri || predicate == .contri2 || predicate == .contriEither {
+                forms.append(LinearForm([(l(0, 1), 1), (l(3, 4), -1)]))
+            }
             return forms
-        default: return nil
+        case .coll, .cyclic, .para, .perp, .eqangle, .eqangle6, .aconst, .sameside, .sameclock, .oppclock, .ncong,
+             .diff, .ncoll, .npara, .nperp:
+            return nil
         }
     }
 
@@ -155,40 +159,42 @@ enum RatiosTable {
 
 /// Lengths (distance chasing): linear in the lengths of segments.
 enum LengthsTable {
-    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+    static func equations(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
         func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         switch predicate {
-        case "cong": return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
-        case "circle": return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
-        case "rconst":
+        case .cong: return [LinearForm([(l(0, 1), 1), (l(2, 3), -1)])]
+        case .circle: return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(0, 1), 1), (l(0, 3), -1)])]
+        case .rconst:
             // |ab| = r |cd|.
             guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
             return [LinearForm([(l(0, 1), 1), (l(2, 3), Rational.zero - Rational(r.numerator, r.denominator))])]
-        case "midp":
+        case .midp:
             // m a b: |ma| = |mb| (the sum |ma| + |mb| = |ab| is segment addition).
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)])]
-        case "contri", "contri2", "contri*":
+        case .contri, .contri2, .contriEither:
             // ab = xy, bc = yz, ac = xz.
             return [(0, 1), (1, 2), (0, 2)].map { i, j in LinearForm([(l(i, j), 1), (l(i + 3, j + 3), -1)]) }
-        default: return nil
+        case .coll, .cyclic, .para, .perp, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .aconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp, .simtriEither:
+            return nil
         }
     }
 }
 
 /// Squared lengths (Pythagoras): linear in the squares of the lengths of segments.
 enum SquaresTable {
-    static func equations(_ predicate: String, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
+    static func equations(_ predicate: Predicate, _ p: [Int], _ numbers: [NumberLiteral]) -> [LinearForm]? {
         func l(_ i: Int, _ j: Int) -> TableVariable { .of(p[i], p[j]) }
         switch predicate {
-        case "cong", "circle", "contri", "contri2", "contri*":
+        case .cong, .circle, .contri, .contri2, .contriEither:
             // Equal segments have equal squares: the same equations as among lengths.
             return LengthsTable.equations(predicate, p, numbers)
-        case "rconst":
+        case .rconst:
             // |ab|² = r² |cd|².
             guard let r = numbers.first, r.numerator > 0, r.denominator > 0, !r.isMultipleOfPi else { return nil }
             let ratio = Rational(r.numerator, r.denominator)
             return [LinearForm([(l(0, 1), 1), (l(2, 3), Rational.zero - ratio * ratio)])]
-        case "perp":
+        case .perp:
             // |ac|² − |ad|² − |bc|² + |bd|² = −2 (a − b)·(c − d), zero exactly when ab ⊥ cd.
             // The square of a point with itself is 0: a point both lines share drops out
             // (Pythagoras). A "line" through one point twice means nothing here either.
@@ -198,10 +204,12 @@ enum SquaresTable {
                 form.add(Rational(c), l(i, j))
             }
             return [form]
-        case "midp":
+        case .midp:
             // m a b: |ma|² = |mb|², |ab|² = 4 |ma|².
             return [LinearForm([(l(0, 1), 1), (l(0, 2), -1)]), LinearForm([(l(1, 2), 1), (l(0, 1), Rational(-4))])]
-        default: return nil
+        case .coll, .cyclic, .para, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2, .aconst,
+             .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp, .simtriEither:
+            return nil
         }
     }
 }

@@ -1,6 +1,8 @@
+import Foundation
 import GouguArithmetic
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// Why a proof is rejected: the first bad step (nil when the proof as a whole is bad:
 /// wrong problem, bad auxiliary construction, no diagram) and the reason.
@@ -38,15 +40,16 @@ public enum ProofVerdict: Sendable, Equatable {
 
 /// Checks proofs against the theorem library and nothing else.
 ///
-/// It shares with the engine only the problem parser, the theorem library, `Rational` and
-/// the numeric diagrams (for side conditions): the meaning of each predicate in the angle
-/// and ratio tables is written here again (`CheckedTable`), rule instances are rebuilt from
-/// the library, and every equation of a certificate is recomputed from the statement it
-/// cites. The JSON's `expression`s and `equation` texts are compared, never used.
+/// It shares with the engine only the problem parser, the theorem library, `Rational`, the
+/// numeric diagrams (for side conditions) and the proof document (`Proof`, data without
+/// logic, every field a claim): the meaning of each predicate in the angle and ratio
+/// tables is written here again (`CheckedTable`), rule instances are rebuilt from the
+/// library, and every equation of a certificate is recomputed from the statement it cites.
+/// The proof's `expression`s and `equation` texts are compared, never used.
 ///
 /// ```swift
 /// let problem = try ProblemParser().parseFile(text, file: "classics.txt")[0]
-/// let proof = try ProofDocument.read(json, file: "proof.json")
+/// let proof = try Proof.read(json, file: "proof.json")
 /// switch ProofChecker().check(proof, for: problem) {
 /// case .valid: print("valid")
 /// case .invalid(let failure): print(failure)   // step (12) ...: the certificate sums to ...
@@ -85,7 +88,7 @@ public struct ProofChecker: Sendable {
     /// part in the restated problem it names (see `checkIdentification`).
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
-    public func check(_ proof: ProofDocument, for problem: Problem) -> ProofVerdict {
+    public func check(_ proof: Proof, for problem: Problem) -> ProofVerdict {
         var problem = problem
         if problem.goal == nil, let question = problem.question {
             // A question (`acompute`, `rcompute`): the proof's last step states the answer,
@@ -122,11 +125,11 @@ public struct ProofChecker: Sendable {
     /// the point down and the new clause must hold at it (so the two constructions draw one
     /// point); then each fact of the stated clause and the goal must be proved, each by an
     /// ordinary proof in the restated problem, checked on that same diagram.
-    private func checkIdentification(_ proof: ProofDocument, _ identification: ProofDocument.Identification,
+    private func checkIdentification(_ proof: Proof, _ identification: Proof.Identification,
                                      for problem: Problem) throws {
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: "identification: " + reason) }
-        guard proof.format == ProofDocument.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        guard proof.format == Proof.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
         }
         guard let point = problem.point(named: identification.point) else {
             throw fail("the problem has no point '\(identification.point)'")
@@ -180,7 +183,7 @@ public struct ProofChecker: Sendable {
 /// The state of one check: the problem with its auxiliary clauses, the diagram, and the
 /// statements of the steps checked so far.
 struct CheckSession {
-    let proof: ProofDocument
+    let proof: Proof
     let checker: ProofChecker
     let problem: Problem
     let diagram: Diagram
@@ -192,12 +195,12 @@ struct CheckSession {
 
     /// `drawn`: the diagram to check on, of another statement about the same points (a proof
     /// by identification), instead of building one from the proof's seed.
-    init(proof: ProofDocument, problem given: Problem, checker: ProofChecker, diagram drawn: Diagram? = nil) throws {
+    init(proof: Proof, problem given: Problem, checker: ProofChecker, diagram drawn: Diagram? = nil) throws {
         self.proof = proof
         self.checker = checker
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: reason) }
-        guard proof.format == ProofDocument.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(ProofDocument.currentFormat)")
+        guard proof.format == Proof.currentFormat else {
+            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
         }
         guard proof.problemName == given.name else {
             throw fail("the proof is of problem '\(proof.problemName)', not '\(given.name)'")
@@ -271,7 +274,7 @@ struct CheckSession {
 
     // MARK: One step
 
-    private func check(_ step: ProofDocument.Step, expectedNumber: Int, isPremise: Bool) throws -> Statement {
+    private func check(_ step: Proof.Step, expectedNumber: Int, isPremise: Bool) throws -> Statement {
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: step.number, statement: step.statement, reason: reason) }
         guard step.number == expectedNumber else { throw fail("numbered \(step.number), expected \(expectedNumber)") }
         for cite in step.cites where statements[cite] == nil || cite >= step.number {
@@ -279,11 +282,11 @@ struct CheckSession {
         }
         let statement: Statement
         do { statement = try parse(step.statement) } catch let message as StatementError { throw fail(message.message) }
-        if NumericFacts.supportedPredicates.contains(statement.predicate), !diagram.holds(statement) {
+        if !diagram.holds(statement) {
             throw fail("the statement is false in the checker's diagram (seed \(proof.seed)" + (proof.configuration.map { ", configuration \($0)" } ?? "") + ")")
         }
         if isPremise {
-            guard step.kind == "premise" else { throw fail("listed among the premises but of kind '\(step.kind)'") }
+            guard step.kind == .premise else { throw fail("listed among the premises but of kind '\(step.kind.rawValue)'") }
             guard usablePremises.contains(statement) else {
                 throw fail("not asserted by a construction the goal depends on or a declared auxiliary construction")
             }
@@ -296,18 +299,18 @@ struct CheckSession {
             throw fail("the statement is degenerate (a line or segment through one point twice, or too few distinct points for its figure)")
         }
         switch step.kind {
-        case "rule": try checkRule(step, statement, fail)
-        case "chain": try checkChain(step, statement, fail)
-        case "algebra": try checkAlgebra(step, statement, fail)
-        case "premise": throw fail("a premise among the derived steps")
-        default: throw fail("unknown kind '\(step.kind)'")
+        case .rule: try checkRule(step, statement, fail)
+        case .chain: try checkChain(step, statement, fail)
+        case .algebra: try checkAlgebra(step, statement, fail)
+        case .premise: throw fail("a premise among the derived steps")
+        case .unknown(let word): throw fail("unknown kind '\(word)'")
         }
         return statement
     }
 
     // MARK: Rules
 
-    private func checkRule(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkRule(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         guard let name = step.rule, let rule = checker.rule(named: name) else {
             throw fail("no rule '\(step.rule ?? "")' in the theorem library")
         }
@@ -351,9 +354,12 @@ struct CheckSession {
     private func carrier(_ s: Statement, circle: Bool) -> Set<Int>? {
         let p = Set(s.points.map(\.index))
         switch s.predicate {
-        case "coll" where !circle, "midp" where !circle: return p
-        case "cyclic" where circle: return p
-        default: return nil
+        case .coll, .midp: return circle ? nil : p
+        case .cyclic: return circle ? p : nil
+        case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return nil
         }
     }
 
@@ -393,31 +399,33 @@ struct CheckSession {
         return nil
     }
 
-    private func checkChain(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkChain(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         let certificates = step.certificates ?? []
         // A restatement: the same statement, cited.
         if certificates.isEmpty, step.cites.count == 1, statements[step.cites[0]] == statement { return }
         let target = Set(statement.points.map(\.index))
         switch statement.predicate {
-        case "coll", "cyclic":
+        case .coll, .cyclic:
             guard certificates.isEmpty else { throw fail("a \(statement.predicate) chain has no certificates") }
-            let trivial = target.count <= (statement.predicate == "cyclic" ? 3 : 2)
+            let trivial = target.count <= (statement.predicate == .cyclic ? 3 : 2)
             guard !step.cites.isEmpty || trivial else { throw fail("a chain cites the facts it chains") }
-            if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == "cyclic") { throw fail(problem) }
-        case "midp":
+            if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == .cyclic) { throw fail(problem) }
+        case .midp:
             let p = statement.points.map(\.index)
-            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == "midp",
+            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == .midp,
                cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
-            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table), table != .angles else {
+            guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table.rawValue), table != .angles else {
                 throw fail("a midpoint chain carries one certificate of |ma| = |mb| (ratios, lengths or squares)")
             }
             let equal = LinearForm([(.of(p[0], p[1]), 1), (.of(p[0], p[2]), -1)])
             let used = try checkCertificate(certificates[0], proves: (table, equal), fail)
             guard used.isSubset(of: Set(step.cites)) else { throw fail("the step's cites are not the facts it uses") }
             if let problem = togetherMinimally(target, cites: step.cites, circle: false, usedElsewhere: used) { throw fail(problem) }
-        default:
+        case .para, .perp, .cong, .circle, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
             throw fail("a chain concludes coll, cyclic or midp, or restates one cited fact")
         }
     }
@@ -428,14 +436,14 @@ struct CheckSession {
     /// that together say it. Triangles need both tables.
     func meanings(of s: Statement) -> [[(CheckedTable, LinearForm)]] {
         let reflected = isReflected(s)
-        if CheckedTable.trianglePredicates.contains(s.predicate) {
+        if s.predicate.isTriangles {
             return [[CheckedTable.angles, .ratios].flatMap { table in (table.equations(of: s, reflected: reflected) ?? []).map { (table, $0) } }]
         }
         var result = CheckedTable.allCases.compactMap { table in table.equations(of: s, reflected: reflected).map { $0.map { (table, $0) } } }
         // Equal |sin| in the ratio table: the angles are equal or opposite modulo 180°, and
         // the statement, true in the checker's diagram, says which (as the diagram decides
         // the orientation of `simtri*`).
-        if s.predicate == "eqangle" || s.predicate == "eqangle6", let sines = sineConsequences(of: s).first {
+        if s.predicate == .eqangle || s.predicate == .eqangle6, let sines = sineConsequences(of: s).first {
             result.append([(.ratios, sines)])
         }
         return result
@@ -444,7 +452,7 @@ struct CheckSession {
     /// Whether a triangle statement that leaves the orientation open (`simtri*`) is of
     /// oppositely oriented triangles in the checker's diagram.
     func isReflected(_ s: Statement) -> Bool {
-        s.predicate.hasSuffix("*") && !diagram.holds(Statement(predicate: "simtri", arguments: s.arguments))
+        s.predicate.triangleOrientation == .either && !diagram.holds(Statement(predicate: .simtri, arguments: s.arguments))
     }
 
     /// The equations a cited statement gives one table, in order (empty when none): what it
@@ -461,28 +469,31 @@ struct CheckSession {
     func sineConsequences(of s: Statement) -> [LinearForm] {
         let p = s.arguments.compactMap { $0.point?.index }
         func nonzero(_ a: Int, _ b: Int, _ c: Int, _ d: Int) -> Bool {
-            a != b && c != d && diagram.holds(Statement(predicate: "npara", arguments: [a, b, c, d].map { .point(PointID($0)) }))
+            a != b && c != d && diagram.holds(Statement(predicate: .npara, arguments: [a, b, c, d].map { .point(PointID($0)) }))
         }
         switch s.predicate {
-        case "eqangle", "eqangle6":
+        case .eqangle, .eqangle6:
             guard p.count == 8, nonzero(p[0], p[1], p[2], p[3]), nonzero(p[4], p[5], p[6], p[7]) else { return [] }
             let left = TableVariable.sineOf(p[0], p[1], p[2], p[3]), right = TableVariable.sineOf(p[4], p[5], p[6], p[7])
             return left == right ? [] : [LinearForm([(left, 1), (right, -1)])]
-        case "perp":
+        case .perp:
             guard p.count == 4, nonzero(p[0], p[1], p[2], p[3]) else { return [] }
             return [LinearForm([(.sineOf(p[0], p[1], p[2], p[3]), 1)])]
-        default: return []
+        case .coll, .cyclic, .para, .cong, .midp, .circle, .eqratio, .eqratio6, .eqratio3, .simtri, .simtri2,
+             .contri, .contri2, .aconst, .rconst, .sameside, .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara,
+             .nperp, .simtriEither, .contriEither:
+            return []
         }
     }
 
-    private func checkAlgebra(_ step: ProofDocument.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
+    private func checkAlgebra(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         guard CheckedTable.concludesAlgebraically(statement.predicate) else {
             throw fail("\(statement.predicate) does not follow from equations alone")
         }
         let certificates = step.certificates ?? []
         let alternatives = meanings(of: statement)
         guard !alternatives.isEmpty else { throw fail("\(statement.predicate) means no equation of the tables") }
-        let tables = certificates.map(\.table)
+        let tables = certificates.map(\.table.rawValue)
         guard let meaning = alternatives.first(where: { $0.map(\.0.rawValue) == tables }) else {
             let expected = alternatives.map { $0.map(\.0.rawValue).joined(separator: ", ") }.joined(separator: " or ")
             throw fail("\(statement.predicate) needs certificates in: \(expected); the step gives: \(tables.joined(separator: ", "))")
@@ -495,11 +506,13 @@ struct CheckSession {
     }
 
     /// Checks that the certificate's terms sum to `target`; returns the steps it cites.
-    private func checkCertificate(_ certificate: ProofDocument.Certificate, proves target: (CheckedTable, LinearForm),
+    private func checkCertificate(_ certificate: Proof.Certificate, proves target: (CheckedTable, LinearForm),
                                   _ fail: (String) -> ProofFailure) throws -> Set<Int> {
         let (table, goal) = target
         guard !goal.isDegenerate else { throw fail("a degenerate statement (a line or segment through one point twice)") }
-        guard certificate.table == table.rawValue else { throw fail("a certificate in '\(certificate.table)' where '\(table.rawValue)' is needed") }
+        guard certificate.table.rawValue == table.rawValue else {
+            throw fail("a certificate in '\(certificate.table.rawValue)' where '\(table.rawValue)' is needed")
+        }
         if let stated = certificate.conclusion {
             guard let form = try? form(stated), form.sameEquation(as: goal, modulus: table.modulus) else {
                 throw fail("the certificate's stated conclusion is not the statement's equation in \(table.rawValue)")
@@ -524,7 +537,7 @@ struct CheckSession {
                     p.append(point.index)
                 }
                 // A triangle, not three points of a line: a side condition, read off the diagram.
-                guard diagram.holds(Statement(predicate: "ncoll", arguments: p.map { .point(PointID($0)) })) else {
+                guard diagram.holds(Statement(predicate: .ncoll, arguments: p.map { .point(PointID($0)) })) else {
                     throw termFail("\(triangle.joined(separator: " ")) is not a triangle in the checker's diagram")
                 }
                 let (a, b, c) = (p[0], p[1], p[2])
@@ -595,7 +608,7 @@ struct CheckSession {
     }
 
     /// An expression as the producer wrote it, as a form over this problem's points.
-    private func form(_ e: ProofDocument.Expression) throws -> LinearForm {
+    private func form(_ e: Proof.Expression) throws -> LinearForm {
         struct Bad: Error {}
         var form = LinearForm()
         for t in e.terms {
@@ -660,7 +673,7 @@ struct CheckSession {
         guard predicate.accepts(argumentCount: arguments.count) else {
             throw StatementError(message: "\(name) takes \(predicate.arityDescription), not \(arguments.count) arguments")
         }
-        return Statement(predicate: name, arguments: try arguments.enumerated().map { i, word in
+        return Statement(predicate: predicate.predicate, arguments: try arguments.enumerated().map { i, word in
             if predicate.takesNumber(at: i) {
                 guard let n = NumberLiteral(word) else { throw StatementError(message: "'\(word)' is not a number") }
                 return .number(n)

@@ -25,32 +25,36 @@ struct ProofOverlays {
     /// The shapes of one statement, in canvas coordinates.
     func shapes(of statement: String) -> [String] {
         let words = statement.split(separator: " ").map(String.init)
-        guard let predicate = words.first else { return [] }
+        guard let word = words.first else { return [] }
         let points = words.dropFirst().compactMap { diagram.problem.point(named: $0) }.map { diagram.position(of: $0) }
+        /// The segments of the points taken two by two.
+        func pairs() -> [String] { stride(from: 0, to: points.count - 1, by: 2).map { segment(points[$0], points[$0 + 1]) } }
+        guard let predicate = Predicate(name: word) else { return pairs() }
         var distinct: [Vector2] = []
         for p in points where !distinct.contains(where: { $0.distance(to: p) < 1e-9 }) { distinct.append(p) }
         switch predicate {
-        case "coll":
+        case .coll:
             guard distinct.count >= 2 else { return [] }
             let direction = (distinct[1] - distinct[0]).normalized
             let along = distinct.map { direction.dot($0 - distinct[0]) }
             let lo = distinct[along.indices.min { along[$0] < along[$1] }!]
             let hi = distinct[along.indices.max { along[$0] < along[$1] }!]
             return [segment(lo, hi)]
-        case "cyclic":
+        case .cyclic:
             guard distinct.count >= 3, let centre = Vector2.circumcenter(distinct[0], distinct[1], distinct[2], tolerance: 1e-12) else { return [] }
             return [circle(centre, radius: centre.distance(to: distinct[0]))]
-        case "circle":
+        case .circle:
             guard points.count >= 2 else { return [] }
             return [circle(points[0], radius: points[0].distance(to: points[1]))]
-        case "midp":
+        case .midp:
             guard points.count >= 3 else { return [] }
             return [segment(points[1], points[2])]
-        case _ where predicate.hasPrefix("simtri") || predicate.hasPrefix("contri"):
+        case .simtri, .simtri2, .contri, .contri2, .simtriEither, .contriEither:
             guard points.count >= 6 else { return [] }
             return [polygon(Array(points[0..<3])), polygon(Array(points[3..<6]))]
-        default:
-            return stride(from: 0, to: points.count - 1, by: 2).map { segment(points[$0], points[$0 + 1]) }
+        case .para, .perp, .cong, .eqangle, .eqangle6, .eqratio, .eqratio6, .eqratio3, .aconst, .rconst, .sameside,
+             .sameclock, .oppclock, .ncong, .diff, .ncoll, .npara, .nperp:
+            return pairs()
         }
     }
 

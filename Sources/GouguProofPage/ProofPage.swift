@@ -3,6 +3,7 @@ import GouguDeduction
 import GouguFigures
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// A proof as one self-contained HTML page: the figure beside the numbered proof.
 ///
@@ -46,10 +47,10 @@ public struct ProofPage: Sendable {
     var lines: [Line] {
         guard let proof else { return [] }
         let premises = proof.premises.map {
-            Line(number: $0.number, statement: $0.statement, reason: $0.reason, cites: $0.cites, isPremise: true, isGoal: false)
+            Line(number: $0.number, statement: $0.statement, reason: $0.reason ?? "", cites: $0.cites, isPremise: true, isGoal: false)
         }
         let steps = proof.steps.enumerated().map { index, step in
-            Line(number: step.number, statement: step.statement, reason: step.reason, cites: step.cites, isPremise: false,
+            Line(number: step.number, statement: step.statement, reason: step.reason ?? "", cites: step.cites, isPremise: false,
                  isGoal: index == proof.steps.count - 1)
         }
         return premises + steps

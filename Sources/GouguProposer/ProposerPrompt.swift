@@ -38,7 +38,7 @@ public enum ProposerPrompt: String, Sendable, CaseIterable {
         words.append("?")
         var added = 0
         for item in configuration?.items ?? [] {
-            let itemWords = [item.predicate] + item.points.map { naming.canonical(problem.name(of: PointID($0))) }
+            let itemWords = [item.predicate.name] + item.points.map { naming.canonical(problem.name(of: PointID($0))) }
             let needed = itemWords.count + (added > 0 ? 1 : 0)
             // Two more tokens: <bos> and <sep>.
             guard words.count + needed + 2 <= Self.tokenBudget else { break }
@@ -59,7 +59,7 @@ public struct ConfigurationSummary: Sendable, Equatable {
     /// One item: a predicate and its points (indices of the problem's points, centre first
     /// for `circle`, the rest ascending).
     public struct Item: Sendable, Equatable {
-        public var predicate: String
+        public var predicate: Predicate
         public var points: [Int]
     }
 
@@ -71,10 +71,10 @@ public struct ConfigurationSummary: Sendable, Equatable {
         var store = store
         var centred: [Item] = []
         for (centre, points) in Self.centres(in: store.facts) where points.count >= 3 {
-            centred.append(Item(predicate: "circle", points: [centre] + points))
+            centred.append(Item(predicate: .circle, points: [centre] + points))
         }
-        let cyclic = store.knownCircles().map { Item(predicate: "cyclic", points: $0.sorted()) }
-        let lines = store.knownLines().map { Item(predicate: "coll", points: $0.sorted()) }
+        let cyclic = store.knownCircles().map { Item(predicate: .cyclic, points: $0.sorted()) }
+        let lines = store.knownLines().map { Item(predicate: .coll, points: $0.sorted()) }
         items = [centred, cyclic, lines].flatMap { kind in
             kind.sorted { $0.points.count != $1.points.count ? $0.points.count > $1.points.count : $0.points.lexicographicallyPrecedes($1.points) }
         }
@@ -85,7 +85,7 @@ public struct ConfigurationSummary: Sendable, Equatable {
     /// (`cong o a o b` and `cong o b o c` give `o: a b c`).
     static func centres(in facts: [Fact]) -> [(centre: Int, points: [Int])] {
         var groups: [Int: [[Int]]] = [:]
-        for fact in facts where fact.statement.predicate == "cong" {
+        for fact in facts where fact.statement.predicate == .cong {
             let p = fact.statement.points.map(\.index)
             guard p.count == 4 else { continue }
             let first = [p[0], p[1]], second = [p[2], p[3]]

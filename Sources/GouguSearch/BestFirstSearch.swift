@@ -3,6 +3,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import HeapModule
 
 /// Limits on one search. When one runs out the search stops cleanly and reports what it

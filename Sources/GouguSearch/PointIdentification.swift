@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// A goal proved by identifying a point of the statement with the point of another
 /// construction (`Restatement`): engine runs on the restated problem for the goal and for

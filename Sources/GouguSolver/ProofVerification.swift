@@ -5,6 +5,7 @@ import GouguCoordinateCheck
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguProposer
 import GouguSearch
@@ -22,7 +23,7 @@ public enum ProofVerification: Sendable, Equatable {
 /// Checks every proof Gougu is about to report, in the same process and with the same
 /// checkers as `gougu check`, so that no proof reaches a user unchecked.
 ///
-/// A synthetic proof is written as JSON (`GouguJSON`), read back as a `ProofDocument` and
+/// A synthetic proof is written as JSON (`GouguJSON`), read back (`Proof.readJSON`) and
 /// checked by `ProofChecker` against the problem as stated: the writer, the reader and
 /// every step are exercised exactly as a user's check would exercise them. A proof by
 /// coordinates is written as its certificate and checked by `CoordinateChecker`.
@@ -30,10 +31,10 @@ public enum ProofVerifier {
     /// Checks `proof`, a proof of `problem` (with any auxiliary constructions it declares),
     /// stopping at `deadline`.
     public static func verify(_ proof: Proof, of problem: Problem, deadline: ContinuousClock.Instant? = nil) -> ProofVerification {
-        let document: ProofDocument
+        let document: Proof
         do {
             let data = try GouguJSON.encoder(pretty: false).encode(proof)
-            document = try ProofDocument.readJSON(data, file: "<proof of \(problem.name)>")
+            document = try Proof.readJSON(data, file: "<proof of \(problem.name)>")
         } catch {
             return .rejected("the proof does not read back: \(error)")
         }
@@ -63,16 +64,5 @@ public enum ProofVerifier {
         case .invalid(let why): return .rejected(why)
         case .unfinished(let why): return .unfinished(why)
         }
-    }
-}
-
-/// The JSON form of Gougu's records and proofs: snake-case keys, sorted.
-public enum GouguJSON {
-    /// An encoder for proofs and records (`pretty`: indented, for files people read).
-    public static func encoder(pretty: Bool) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys] : [.sortedKeys]
-        return encoder
     }
 }

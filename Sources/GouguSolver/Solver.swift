@@ -5,6 +5,7 @@ import GouguArithmetic
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguProposer
 import GouguSearch

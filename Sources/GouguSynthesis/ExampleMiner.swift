@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguSearch
 import GouguSolver
 
@@ -49,8 +50,8 @@ public struct ExampleMiner: Sendable {
     /// Proofs shorter than this many derived steps are too easy to keep.
     public var minimumSteps = 2
     /// The predicates worth asking as goals.
-    public var goalPredicates: Set<String> = ["coll", "cyclic", "para", "perp", "cong", "eqangle", "eqratio", "midp",
-                                              "simtri", "simtri2", "contri", "contri2", "circle"]
+    public var goalPredicates: Set<GouguLanguage.Predicate> = [.coll, .cyclic, .para, .perp, .cong, .eqangle, .eqratio, .midp,
+                                                 .simtri, .simtri2, .contri, .contri2, .circle]
 
     public init(sampler: ProblemSampler = ProblemSampler(), engine: Engine = Engine()) {
         self.sampler = sampler

@@ -238,10 +238,10 @@ private func reduce(_ statement: String) throws -> Result<AlgebraicProof, Algebr
                 let p = (0..<4).map { PointID(($0 * 3 + k * 5 + 1) % n) }
                 guard Set(p).count == 4 else { continue }
                 let args = p.map(Argument.point)
-                candidates.append(Statement(predicate: "coll", arguments: Array(args.prefix(3))))
-                candidates.append(Statement(predicate: "perp", arguments: args))
-                candidates.append(Statement(predicate: "cong", arguments: args))
-                candidates.append(Statement(predicate: "cyclic", arguments: args))
+                candidates.append(Statement(predicate: .coll, arguments: Array(args.prefix(3))))
+                candidates.append(Statement(predicate: .perp, arguments: args))
+                candidates.append(Statement(predicate: .cong, arguments: args))
+                candidates.append(Statement(predicate: .cyclic, arguments: args))
             }
             for goal in candidates where !diagram.holds(goal) {
                 let clauses = problem.clauses.map(problem.text(of:)).joined(separator: "; ")

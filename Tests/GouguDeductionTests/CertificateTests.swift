@@ -3,6 +3,7 @@ import Testing
 @testable import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguTestSupport
 
 /// Every algebraic step of every bundled proof is exact: Σ coefficient × equation, with the
@@ -12,7 +13,7 @@ import GouguTestSupport
     /// A linear form over named variables ("a b" for a pair, "log 2" for a prime).
     typealias Form = (terms: [String: Rational], constant: Rational)
 
-    static func form(_ e: SymbolicExpression) -> Form {
+    static func form(_ e: Proof.Expression) -> Form {
         var terms: [String: Rational] = [:]
         for t in e.terms {
             let key = t.points.map { $0.sorted().joined(separator: " ") } ?? "log \(t.logPrime!)"
@@ -22,14 +23,14 @@ import GouguTestSupport
     }
 
     /// The equation a one-equation statement means, named by points; nil otherwise.
-    static func statementForm(_ statement: Statement, problem: Problem, table: String) -> Form? {
+    static func statementForm(_ statement: Statement, problem: Problem, table: Proof.Table) -> Form? {
         let points = statement.points.map(\.index)
         let numbers = statement.arguments.compactMap(\.number)
         let equations = switch table {
-        case "angles": FactStore.angleTerms(statement.predicate, points, numbers)
-        case "ratios": FactStore.ratioTerms(statement.predicate, points, numbers)
-        case "squares": FactStore.squareTerms(statement.predicate, points, numbers)
-        default: FactStore.lengthTerms(statement.predicate, points, numbers)
+        case .angles: FactStore.angleTerms(statement.predicate, points, numbers)
+        case .ratios: FactStore.ratioTerms(statement.predicate, points, numbers)
+        case .squares: FactStore.squareTerms(statement.predicate, points, numbers)
+        case .lengths, .unknown: FactStore.lengthTerms(statement.predicate, points, numbers)
         }
         guard let equations, equations.count == 1 else { return nil }
         var terms: [String: Rational] = [:]
@@ -48,7 +49,7 @@ import GouguTestSupport
         for problem in try ProblemParser().parseFile(text, file: "classics.txt") {
             let result = Engine().run(try DiagramBuilder().build(problem), budget: Budget(seconds: 10))
             guard let proof = Proof(result: result, problem: problem) else { continue }
-            for step in proof.steps where step.kind == "algebra" && step.certificates?.count == 1 {
+            for step in proof.steps where step.kind == .algebra && step.certificates?.count == 1 {
                 let certificate = step.certificates![0]
                 let statement = try ProblemParser().parseProblem(name: "s", statement: problem.statementText.components(separatedBy: " ? ")[0] + " ? " + step.statement)
                 guard let goal = statement.goal, let target = Self.statementForm(goal, problem: problem, table: certificate.table) else { continue }
@@ -56,13 +57,13 @@ import GouguTestSupport
                 var constant = Rational.zero
                 for term in certificate.terms {
                     let c = Rational(term.coefficient)!
-                    let f = Self.form(term.expression)
+                    let f = Self.form(term.expression!)
                     for (k, v) in f.terms { sum[k, default: .zero] += c * v }
                     constant += c * f.constant
                 }
                 sum = sum.filter { !$0.value.isZero }
                 let difference = constant - target.constant
-                let constantsAgree = certificate.table == "angles" ? difference.isInteger : difference.isZero
+                let constantsAgree = certificate.table == .angles ? difference.isInteger : difference.isZero
                 #expect(sum == target.terms && constantsAgree, "\(problem.name) step \(step.number): \(step.statement)")
                 checked += 1
             }

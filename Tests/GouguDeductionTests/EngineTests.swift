@@ -3,6 +3,7 @@ import GouguArithmetic
 @testable import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguTestSupport
 
 /// The engine on small configurations: a rule family that must fire, a near miss the
@@ -71,7 +72,7 @@ import GouguTestSupport
         let (result, problem) = try run("a b c = triangle a b c; h = orthocenter h a b c; e = midpoint e a c; f = midpoint f a b; b1 = on_circle b1 e h, on_line b1 a c; c1 = on_circle c1 f h, on_line c1 a b; o = circle o a b c ? cong o b1 o c1")
         #expect(result.proved)
         let proof = try #require(Proof(result: result, problem: problem))
-        let pythagoras = proof.steps.filter { $0.certificates?.contains { $0.table == AlgebraTable.squares.rawValue } == true }
+        let pythagoras = proof.steps.filter { $0.certificates?.contains { $0.table == .squares } == true }
         #expect(!pythagoras.isEmpty)
         #expect(proof.text.contains("Pythagoras (squared lengths)"))
     }
@@ -79,14 +80,14 @@ import GouguTestSupport
     @Test func aRightAngleMeansPythagorasInTheSquaredLengths() {
         // perp a b c d: |ac|² − |ad|² − |bc|² + |bd|² = 0; with the lines meeting at a point of
         // both (b = d), the square of b with itself drops out: |ac|² − |ab|² − |bc|² = 0.
-        let general = FactStore.squareTerms("perp", [0, 1, 2, 3], [])!
+        let general = FactStore.squareTerms(.perp, [0, 1, 2, 3], [])!
         #expect(general.count == 1 && general[0].terms.count == 4 && general[0].constant == .zero)
-        let rightAngle = FactStore.squareTerms("perp", [0, 1, 2, 1], [])![0].terms
+        let rightAngle = FactStore.squareTerms(.perp, [0, 1, 2, 1], [])![0].terms
         let expected: [Int: Rational] = [FactStore.pair(0, 2): 1, FactStore.pair(0, 1): -1, FactStore.pair(1, 2): -1]
         #expect(Dictionary(uniqueKeysWithValues: rightAngle.map { ($0.0, $0.1) }) == expected)
         // Parallels and angle equalities mean nothing there.
-        #expect(FactStore.squareTerms("para", [0, 1, 2, 3], []) == nil)
-        #expect(FactStore.squareTerms("eqangle", Array(0..<8), []) == nil)
+        #expect(FactStore.squareTerms(.para, [0, 1, 2, 3], []) == nil)
+        #expect(FactStore.squareTerms(.eqangle, Array(0..<8), []) == nil)
     }
 
     @Test func withoutTheRightAngleThereIsNoPythagoras() throws {

@@ -13,7 +13,7 @@ import GouguLanguage
         return FactStore(diagram: try DiagramBuilder().build(problem, seed: 0))
     }
 
-    func statement(_ predicate: String, _ points: [Int]) -> Statement {
+    func statement(_ predicate: Predicate, _ points: [Int]) -> Statement {
         Statement(predicate: predicate, arguments: points.map { .point(PointID($0)) })
     }
 
@@ -27,21 +27,21 @@ import GouguLanguage
     /// A goal asked before and after each premise is learned, and whether it is known then.
     struct Scenario: Sendable, CustomTestStringConvertible {
         var testDescription: String
-        var goal: (String, [Int])
-        var steps: [(premise: (String, [Int]), knownAfter: Bool)]
+        var goal: (Predicate, [Int])
+        var steps: [(premise: (Predicate, [Int]), knownAfter: Bool)]
     }
 
     static let scenarios: [Scenario] = [
-        Scenario(testDescription: "angle table", goal: ("para", [0, 1, 4, 5]), steps: [
-            (("para", [0, 1, 2, 3]), false), (("cong", [0, 1, 4, 5]), false), (("para", [2, 3, 4, 5]), true)]),
-        Scenario(testDescription: "ratio table", goal: ("cong", [0, 1, 2, 3]), steps: [
-            (("para", [0, 1, 2, 3]), false), (("cong", [0, 1, 4, 5]), false), (("cong", [4, 5, 2, 3]), true)]),
-        Scenario(testDescription: "lines", goal: ("coll", [0, 1, 2]), steps: [
-            (("coll", [0, 1, 3]), false), (("coll", [1, 3, 2]), true)]),
-        Scenario(testDescription: "circles", goal: ("cyclic", [0, 1, 2, 4]), steps: [
-            (("cyclic", [0, 1, 2, 3]), false), (("cyclic", [1, 2, 3, 4]), true)]),
-        Scenario(testDescription: "midpoint from a line and equal lengths", goal: ("midp", [0, 1, 2]), steps: [
-            (("cong", [0, 1, 0, 2]), false), (("coll", [0, 1, 2]), true)]),
+        Scenario(testDescription: "angle table", goal: (.para, [0, 1, 4, 5]), steps: [
+            ((.para, [0, 1, 2, 3]), false), ((.cong, [0, 1, 4, 5]), false), ((.para, [2, 3, 4, 5]), true)]),
+        Scenario(testDescription: "ratio table", goal: (.cong, [0, 1, 2, 3]), steps: [
+            ((.para, [0, 1, 2, 3]), false), ((.cong, [0, 1, 4, 5]), false), ((.cong, [4, 5, 2, 3]), true)]),
+        Scenario(testDescription: "lines", goal: (.coll, [0, 1, 2]), steps: [
+            ((.coll, [0, 1, 3]), false), ((.coll, [1, 3, 2]), true)]),
+        Scenario(testDescription: "circles", goal: (.cyclic, [0, 1, 2, 4]), steps: [
+            ((.cyclic, [0, 1, 2, 3]), false), ((.cyclic, [1, 2, 3, 4]), true)]),
+        Scenario(testDescription: "midpoint from a line and equal lengths", goal: (.midp, [0, 1, 2]), steps: [
+            ((.cong, [0, 1, 0, 2]), false), ((.coll, [0, 1, 2]), true)]),
     ]
 
     @Test(arguments: scenarios)
@@ -59,9 +59,9 @@ import GouguLanguage
 
     @Test func aStatementNoTableReadsIsKnownOnlyAsAFact() throws {
         var store = try store()
-        let goal = statement("sameside", [0, 1, 2, 3, 4, 5])
+        let goal = statement(.sameside, [0, 1, 2, 3, 4, 5])
         #expect(!known(&store, goal))
-        premise(&store, statement("para", [0, 1, 2, 3]))
+        premise(&store, statement(.para, [0, 1, 2, 3]))
         #expect(!known(&store, goal))
         _ = store.materialize(goal, because: .premise(clause: 0), round: 0)
         #expect(known(&store, goal))

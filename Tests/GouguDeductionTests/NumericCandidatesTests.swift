@@ -32,10 +32,10 @@ struct NumericCandidatesTests {
             for t in segments where abs(direction(t) - direction(s) - Double.pi / 2) < tol {
                 let orientations = [[s.0, s.1, t.0, t.1], [s.1, s.0, t.0, t.1], [s.0, s.1, t.1, t.0], [s.1, s.0, t.1, t.0],
                                     [t.0, t.1, s.0, s.1], [t.1, t.0, s.0, s.1], [t.0, t.1, s.1, s.0], [t.1, t.0, s.1, s.0]]
-                expected += orientations.filter { NumericFacts.holds("perp", at: $0.map { p[$0] }) }
+                expected += orientations.filter { NumericFacts.holds(.perp, at: $0.map { p[$0] }) }
             }
         }
-        let found = NumericCandidates(diagram: d).instances(of: "perp")
+        let found = NumericCandidates(diagram: d).instances(of: .perp)
         #expect(expected.count >= 8 * 6, "the figure has perpendiculars: \(expected.count)")
         #expect(found == expected)
     }
@@ -48,6 +48,6 @@ struct NumericCandidatesTests {
         let candidates = NumericCandidates(diagram: d) { asked += 1; return true }
         #expect(candidates.interrupted)
         #expect(asked == 1, "asked once, then stopped: \(asked)")
-        #expect(candidates.instances(of: "perp").isEmpty && candidates.instances(of: "cyclic").isEmpty)
+        #expect(candidates.instances(of: .perp).isEmpty && candidates.instances(of: .cyclic).isEmpty)
     }
 }

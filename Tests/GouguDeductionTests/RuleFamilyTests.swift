@@ -2,6 +2,7 @@ import Testing
 @testable import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 
 /// Specification tests for the deduction rules of TheoremLibrary/rules.txt, family by family.
 ///

@@ -37,7 +37,7 @@ import GouguLanguage
         let triangles = lawTriangles(result)
         #expect(!triangles.isEmpty)
         for t in triangles {
-            #expect(diagram.holds(Statement(predicate: "ncoll", arguments: t.map { .point(PointID($0)) })), "law of sines of a degenerate triangle \(t)")
+            #expect(diagram.holds(Statement(predicate: .ncoll, arguments: t.map { .point(PointID($0)) })), "law of sines of a degenerate triangle \(t)")
         }
     }
 
@@ -48,14 +48,14 @@ import GouguLanguage
         let problem = try ProblemParser().parseProblem(name: "t", statement: "a b c = triangle a b c; d = on_pline d c a b; e = on_tline e c a b ? para a b c d")
         let diagram = try DiagramBuilder().build(problem, seed: 0)
         let store = FactStore(diagram: diagram)
-        func s(_ predicate: String, _ names: String) -> Statement {
+        func s(_ predicate: Predicate, _ names: String) -> Statement {
             Statement(predicate: predicate, arguments: names.split(separator: " ").map { name in .point(problem.point(named: String(name))!) })
         }
-        #expect(store.sineConsequences(s("eqangle", "a b c d c d a b")).isEmpty, "ab ∥ cd: a zero angle")
-        #expect(store.sineConsequences(s("eqangle", "a b a a c d c e")).isEmpty, "a line through one point twice")
-        #expect(store.sineConsequences(s("perp", "a a c e")).isEmpty)
-        #expect(store.sineConsequences(s("eqangle", "a b a c c a c b")).count == 1)
-        #expect(store.sineConsequences(s("perp", "a b c e")).count == 1)
+        #expect(store.sineConsequences(s(.eqangle, "a b c d c d a b")).isEmpty, "ab ∥ cd: a zero angle")
+        #expect(store.sineConsequences(s(.eqangle, "a b a a c d c e")).isEmpty, "a line through one point twice")
+        #expect(store.sineConsequences(s(.perp, "a a c e")).isEmpty)
+        #expect(store.sineConsequences(s(.eqangle, "a b a c c a c b")).count == 1)
+        #expect(store.sineConsequences(s(.perp, "a b c e")).count == 1)
     }
 
     /// Points of one line are never a triangle of the law of sines: every point but one on
@@ -64,7 +64,7 @@ import GouguLanguage
         let (result, diagram) = try run("a b = segment a b; m = midpoint m a b; c = on_line c a b; d = on_tline d m a b ? cong d a d b")
         #expect(result.proved, "\(result.stopReason)")
         for t in lawTriangles(result) {
-            #expect(diagram.holds(Statement(predicate: "ncoll", arguments: t.map { .point(PointID($0)) })), "law of sines of a degenerate triangle \(t)")
+            #expect(diagram.holds(Statement(predicate: .ncoll, arguments: t.map { .point(PointID($0)) })), "law of sines of a degenerate triangle \(t)")
         }
     }
 }

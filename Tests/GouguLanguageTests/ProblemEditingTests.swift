@@ -41,7 +41,7 @@ import GouguLanguage
         let kept = try full.restricted(to: [0, 2])
         #expect(kept.statementText == "a b c = triangle a b c; e = midpoint e b c")
         #expect(kept.points.map(\.name) == ["a", "b", "c", "e"])
-        let goal = try #require(full.statement(Statement(predicate: "cong", arguments: [4, 1, 4, 2].map { .point(PointID($0)) }),
+        let goal = try #require(full.statement(Statement(predicate: .cong, arguments: [4, 1, 4, 2].map { .point(PointID($0)) }),
                                                restrictedTo: [0, 2]))
         #expect(kept.replacingGoal(goal).statementText == "a b c = triangle a b c; e = midpoint e b c ? cong e b e c")
         // The same problem as reading its text.
@@ -53,7 +53,7 @@ import GouguLanguage
     @Test func restrictingRefusesClausesThatUsePointsLeftOut() throws {
         let full = try problem("a b c = triangle a b c; d = midpoint d a b; f = midpoint f d c ? cong a b a c")
         #expect(throws: ProblemEditingError.self) { try full.restricted(to: [0, 2]) }
-        #expect(full.statement(Statement(predicate: "coll", arguments: [0, 1, 3].map { .point(PointID($0)) }), restrictedTo: [0]) == nil)
+        #expect(full.statement(Statement(predicate: .coll, arguments: [0, 1, 3].map { .point(PointID($0)) }), restrictedTo: [0]) == nil)
     }
 
     @Test func aReplacedClauseDefinesTheSamePointsAndTheRestStays() throws {

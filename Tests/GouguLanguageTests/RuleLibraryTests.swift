@@ -28,11 +28,11 @@ import Testing
     /// rule that does not match two angles must know the orientations (IMO 2009 P2 was
     /// "proved" wrongly by side-angle-side without them).
     @Test func triangleRulesWithoutTwoAnglesCarryAnOrientationCondition() {
-        for rule in library.rules where ["contri", "contri2", "simtri", "simtri2", "contri*", "simtri*"].contains(rule.conclusion.predicate) {
-            let angles = rule.premises.filter { $0.predicate.hasPrefix("eqangle") }.count
-            let oriented = rule.premises.contains { $0.predicate == "sameclock" || $0.predicate == "oppclock" }
+        for rule in library.rules where ["contri", "contri2", "simtri", "simtri2", "contri*", "simtri*"].contains(rule.conclusion.predicate.name) {
+            let angles = rule.premises.filter { $0.predicate.name.hasPrefix("eqangle") }.count
+            let oriented = rule.premises.contains { $0.predicate == .sameclock || $0.predicate == .oppclock }
             #expect(angles >= 2 || oriented, "\(rule.name)")
-            #expect(!rule.conclusion.predicate.hasSuffix("*"), "\(rule.name) leaves the orientation to the diagram")
+            #expect(!rule.conclusion.predicate.name.hasSuffix("*"), "\(rule.name) leaves the orientation to the diagram")
         }
     }
 

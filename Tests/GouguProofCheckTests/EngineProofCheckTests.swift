@@ -1,6 +1,7 @@
 import Testing
 import GouguProofCheck
 import GouguLanguage
+import GouguProof
 import GouguTestSupport
 
 /// Every proof the engine produces checks, as JSON and as text read back.
@@ -46,7 +47,7 @@ import GouguTestSupport
         let proof = try #require(EngineProofs.sines.first)
         let cited = try #require(proof.textSource.range(of: #"\[law of sines in triangle [a-z0-9]+ [a-z0-9]+ [a-z0-9]+ #"#, options: .regularExpression))
         let edited = proof.textSource.replacingCharacters(in: cited, with: "[law of sines in triangle b p c #")
-        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
         guard case .invalid(let failure) = verdict else { Issue.record("a law of sines of three points of a line accepted"); return }
         #expect(failure.reason.contains("b p c is not a triangle in the checker's diagram"), "\(failure.reason)")
     }
@@ -56,7 +57,7 @@ import GouguTestSupport
         let proof = try #require(EngineProofs.sines.first)
         let cited = try #require(proof.textSource.range(of: #"\[law of sines in triangle [a-z0-9 ]+ #1\]"#, options: .regularExpression))
         let edited = proof.textSource.replacingCharacters(in: cited, with: String(proof.textSource[cited]).replacingOccurrences(of: "#1]", with: "#2]"))
-        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
         guard case .invalid = verdict else { Issue.record("another law of sines equation accepted"); return }
     }
 
@@ -66,7 +67,7 @@ import GouguTestSupport
         let proof = try #require(EngineProofs.pythagoras.first)
         let edited = proof.textSource.replacingOccurrences(of: "Pythagoras (squared lengths):", with: "distance chasing (lengths):")
         #expect(edited != proof.textSource)
-        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
         guard case .invalid = verdict else { Issue.record("a right angle accepted as an equation of lengths"); return }
     }
 
@@ -86,7 +87,7 @@ import GouguTestSupport
         let number = proof.textSource[cited].dropLast().last!
         let other: Character = number == "1" ? "2" : "1"
         let edited = proof.textSource.replacingCharacters(in: cited, with: "[circle o a b c #\(other)]")
-        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
         guard case .invalid = verdict else { Issue.record("another inscribed angle accepted"); return }
     }
 
@@ -94,7 +95,7 @@ import GouguTestSupport
         let proof = try #require(EngineProofs.distances.first)
         let edited = proof.textSource.replacingOccurrences(of: "[c between a and b on one line]", with: "[a between c and b on one line]")
         #expect(edited != proof.textSource)
-        let verdict = ProofChecker().check(try ProofDocument.read(edited, file: "edited.txt"), for: proof.problem)
+        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
         guard case .invalid(let failure) = verdict else { Issue.record("accepted"); return }
         #expect(failure.reason.contains("a is not between c and b in the checker's diagram"))
     }

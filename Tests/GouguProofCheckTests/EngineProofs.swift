@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguTestSupport
 
@@ -9,8 +10,8 @@ import GouguTestSupport
 /// the checker's tests. Computed once per test run (seed-0 diagrams).
 struct EngineProof: @unchecked Sendable {
     var problem: Problem
-    var json: ProofDocument
-    var text: ProofDocument
+    var json: Proof
+    var text: Proof
     var textSource: String
 }
 
@@ -131,8 +132,8 @@ enum EngineProofs {
             let run = Engine().run(diagram, budget: Budget(seconds: seconds))
             guard let proof = Proof(result: run, problem: problem),
                   let data = try? encoder.encode(proof),
-                  let json = try? ProofDocument.readJSON(data, file: "\(problem.name).json"),
-                  let text = try? ProofDocument.read(proof.text, file: "\(problem.name).txt") else { continue }
+                  let json = try? Proof.readJSON(data, file: "\(problem.name).json"),
+                  let text = try? Proof.read(proof.text, file: "\(problem.name).txt") else { continue }
             result.append(EngineProof(problem: problem, json: json, text: text, textSource: proof.text))
         }
         return result

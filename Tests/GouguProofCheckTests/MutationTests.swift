@@ -1,5 +1,6 @@
 import GouguArithmetic
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguTestSupport
 import Testing
@@ -18,8 +19,8 @@ import Testing
     }
 
     /// A mutant of `proof`, or nil when the kind does not apply to the step drawn.
-    static func mutate(_ proof: ProofDocument, of problem: Problem, kind: Kind, rules: [RuleDefinition],
-                       rng: inout SplitMix64) -> ProofDocument? {
+    static func mutate(_ proof: Proof, of problem: Problem, kind: Kind, rules: [RuleDefinition],
+                       rng: inout SplitMix64) -> Proof? {
         var p = proof
         let total = p.premises.count + p.steps.count
         func pick<T>(_ xs: [T]) -> T? { xs.isEmpty ? nil : xs[rng.below(xs.count)] }
@@ -67,7 +68,7 @@ import Testing
                 guard let other = pick(names.filter { $0 != points[k] }) else { return nil }
                 points[k] = other
                 if isLine { step.certificates![a].terms[b].line = points } else { step.certificates![a].terms[b].between = points }
-            } else if step.kind == "rule", rng.below(2) == 0, let binding = step.binding, let key = pick(Array(binding.keys).sorted()) {
+            } else if step.kind == .rule, rng.below(2) == 0, let binding = step.binding, let key = pick(Array(binding.keys).sorted()) {
                 guard let other = pick(names.filter { $0 != binding[key] }) else { return nil }
                 step.binding![key] = other
             } else {
@@ -79,7 +80,7 @@ import Testing
             }
             if inPremises { p.premises[i] = step } else { p.steps[i] = step }
         case .swapRule:
-            guard let i = pick(p.steps.indices.filter { p.steps[$0].kind == "rule" }),
+            guard let i = pick(p.steps.indices.filter { p.steps[$0].kind == .rule }),
                   let current = rules.first(where: { $0.name == p.steps[i].rule }),
                   let other = pick(rules.filter { $0.factPremises != current.factPremises || $0.conclusion != current.conclusion })
             else { return nil }
@@ -91,7 +92,7 @@ import Testing
             }
             guard let (i, a, b) = pick(places) else { return nil }
             let term = p.steps[i].certificates![a].terms[b]
-            let deltas: [Rational] = p.steps[i].certificates![a].table == "angles" ? [1, -1, 2, -2] : [1, -1, Rational(1, 2), Rational(-1, 3)]
+            let deltas: [Rational] = p.steps[i].certificates![a].table == .angles ? [1, -1, 2, -2] : [1, -1, Rational(1, 2), Rational(-1, 3)]
             p.steps[i].certificates![a].terms[b].coefficient = (Rational(term.coefficient)! + pick(deltas)!).description
         case .dropAuxiliary:
             guard !p.auxiliaryConstructions.isEmpty else { return nil }

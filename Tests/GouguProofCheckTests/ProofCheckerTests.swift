@@ -1,5 +1,6 @@
 import Foundation
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguTestSupport
 import Testing
@@ -28,7 +29,7 @@ import Testing
     static func verdict(_ old: String = "", _ new: String = "") throws -> ProofVerdict {
         let text = old.isEmpty ? thales : thales.replacingOccurrences(of: old, with: new)
         #expect(old.isEmpty || text != thales, "the edit applies")
-        return ProofChecker().check(try ProofDocument.read(text, file: "thales.txt"), for: problem)
+        return ProofChecker().check(try Proof.read(text, file: "thales.txt"), for: problem)
     }
 
     static func failure(_ verdict: ProofVerdict) -> ProofFailure? {
@@ -61,7 +62,7 @@ import Testing
               (11) cyclic a d e k    by rule three_circles_through_pairs_of_side_points_are_one [a=k b=d c=i x1=a x2=d y1=e y2=e z1=k z2=d] from (3) (4) (5) (5) (6) (7) (8) (9) (10)
             Goal cyclic a d e k proved in 9 steps.
             """
-        let f = Self.failure(ProofChecker().check(try ProofDocument.read(text, file: "degenerate.txt"), for: problem))
+        let f = Self.failure(ProofChecker().check(try Proof.read(text, file: "degenerate.txt"), for: problem))
         // The premise is refused as a step of its own, before the rule cites it.
         #expect(f?.step == 8)
         #expect(f?.reason.contains("degenerate") == true, "\(String(describing: f))")
@@ -155,13 +156,13 @@ import Testing
     }
 
     @Test func anotherFormatIsRefused() throws {
-        var proof = try ProofDocument.read(Self.thales, file: "thales.txt")
+        var proof = try Proof.read(Self.thales, file: "thales.txt")
         proof.format = "gougu-proof/1"
         #expect(Self.failure(ProofChecker().check(proof, for: Self.problem))?.reason == "format 'gougu-proof/1' is not gougu-proof/2")
     }
 
     @Test func anExpressionThatIsNotTheCitedEquationIsRefused() throws {
-        var proof = try ProofDocument.read(Self.thales, file: "thales.txt")
+        var proof = try Proof.read(Self.thales, file: "thales.txt")
         proof.steps[2].certificates![0].terms[0].expression = .init(terms: [.init(coefficient: "1", points: ["a", "c"], logPrime: nil)], constant: "0")
         let f = Self.failure(ProofChecker().check(proof, for: Self.problem))
         #expect(f?.step == 6)
@@ -169,23 +170,23 @@ import Testing
     }
 
     @Test func unreadableTextSaysWhere() throws {
-        #expect(throws: ProofReadError.self) { try ProofDocument.read(Self.thales.replacingOccurrences(of: "from (4) (1)", with: "from (4 (1)"), file: "t.txt") }
+        #expect(throws: ProofReadError.self) { try Proof.read(Self.thales.replacingOccurrences(of: "from (4) (1)", with: "from (4 (1)"), file: "t.txt") }
         do {
-            _ = try ProofDocument.read(Self.thales.replacingOccurrences(of: "    by rule", with: " by rule"), file: "t.txt")
+            _ = try Proof.read(Self.thales.replacingOccurrences(of: "    by rule", with: " by rule"), file: "t.txt")
         } catch let error as ProofReadError {
             #expect(error.description == "t.txt:9:3: error: expected 'statement    by justification' (four spaces, then 'by')")
         }
     }
 }
 
-/// The checker trusts the theorem library, the parser, `Rational` and the diagrams, and
-/// nothing of the engine: no source file of it imports the engine, and the package does not
-/// let it.
+/// The checker trusts the theorem library, the parser, `Rational`, the diagrams and the proof
+/// document, and nothing of the engine: no source file of it imports the engine, and the
+/// package does not let it. The proof document is data that imports nothing of Gougu.
 @Suite struct CheckerIndependenceTests {
     @Test func noSourceOfTheCheckerImportsTheEngine() throws {
         let folder = SharedFiles.root.appendingPathComponent("Sources/GouguProofCheck")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
-        #expect(files.count >= 5)
+        #expect(files.count >= 3)
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             #expect(!text.contains("import GouguDeduction"), "\(file)")
@@ -194,5 +195,17 @@ import Testing
         let package = try #require(RepositoryFiles.text("Package.swift"))
         let line = try #require(package.split(separator: "\n").first { $0.contains("name: \"GouguProofCheck\"") && $0.contains(".target(") })
         #expect(!line.contains("GouguDeduction"))
+    }
+
+    @Test func theProofDocumentImportsNothingOfGougu() throws {
+        let folder = SharedFiles.root.appendingPathComponent("Sources/GouguProof")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count >= 3)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("import Gougu"), "\(file)")
+        }
+        let package = try #require(RepositoryFiles.text("Package.swift"))
+        #expect(package.contains(".target(name: \"GouguProof\"),"))
     }
 }

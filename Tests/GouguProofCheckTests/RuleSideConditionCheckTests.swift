@@ -1,4 +1,5 @@
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
     func expectRefused(_ statement: String, _ proof: String, rule: String, side: String,
                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let problem = try ProblemParser().parseProblem(name: "t", statement: statement)
-        let verdict = ProofChecker().check(try ProofDocument.read(proof, file: "t.txt"), for: problem)
+        let verdict = ProofChecker().check(try Proof.read(proof, file: "t.txt"), for: problem)
         guard case .invalid(let failure) = verdict else {
             Issue.record("accepted: \(verdict)", sourceLocation: sourceLocation)
             return

@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 import GouguProofCheck
 import GouguSearch
 import Testing
@@ -21,9 +22,9 @@ import Testing
         #expect(!proof.auxiliaryConstructions.isEmpty)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        let json = try ProofDocument.readJSON(try encoder.encode(proof), file: "imo_2012_p5.json")
+        let json = try Proof.readJSON(try encoder.encode(proof), file: "imo_2012_p5.json")
         #expect(ProofChecker().check(json, for: problem) == .valid)
-        let text = try ProofDocument.read(proof.text, file: "imo_2012_p5.txt")
+        let text = try Proof.read(proof.text, file: "imo_2012_p5.txt")
         #expect(ProofChecker().check(text, for: problem) == .valid)
         // Without its auxiliary construction the same proof is rejected.
         var stripped = json
@@ -40,7 +41,7 @@ import Testing
     /// circumcentre of pab, which the deduction reaches only through that construction.
     static let statement = "p a b = triangle p a b; x = angle_bisector p b a; y = angle_bisector p a b; z = on_aline z a p a b x; t = on_aline t p a p a z; d = on_aline d p t p b a, on_line a z; u = on_aline u b p b a y; v = on_aline v p b p b u; c = on_aline c p v p a b, on_line b u; o = angle_bisector a d p, angle_bisector p c b ? cong o a o b"
 
-    static func solved() throws -> (Problem, ProofDocument) {
+    static func solved() throws -> (Problem, Proof) {
         let problem = try ProblemParser().parseProblem(name: "double_point", statement: statement)
         let diagram = try DiagramBuilder().buildInStatedConfiguration(problem, seed: 0)
         let root = Engine().run(diagram, budget: Budget(seconds: 10))
@@ -48,7 +49,7 @@ import Testing
         let proof = try #require(search.identification?.proof)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return (problem, try ProofDocument.readJSON(try encoder.encode(proof), file: "double_point.json"))
+        return (problem, try Proof.readJSON(try encoder.encode(proof), file: "double_point.json"))
     }
 
     @Test func theSearchProvesItByIdentifyingTheCircumcentreAndTheProofChecks() throws {

@@ -43,7 +43,7 @@ private func prompt(_ kind: ProposerPrompt, _ statement: String) throws -> Strin
     @Test func itemsStopAtTheTokenBudgetAndTheStatementIsNeverCut() throws {
         let (problem, store) = try closure("a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b ? cong d e a f")
         var summary = ConfigurationSummary(store: store)
-        summary.items = Array(repeating: ConfigurationSummary.Item(predicate: "coll", points: [0, 1, 2]), count: 100)
+        summary.items = Array(repeating: ConfigurationSummary.Item(predicate: .coll, points: [0, 1, 2]), count: 100)
         var naming = CanonicalNaming()
         let text = ProposerPrompt.configuration.text(for: problem, configuration: summary, naming: &naming)
         let statement = "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b ? cong d e a f"
@@ -55,7 +55,7 @@ private func prompt(_ kind: ProposerPrompt, _ statement: String) throws -> Strin
 
     @Test func equalSegmentsFromOnePointChainIntoOneCircle() {
         func cong(_ p: [Int]) -> Fact {
-            Fact(statement: Statement(predicate: "cong", arguments: p.map { .point(PointID($0)) }), justification: .premise(clause: 0), round: 0)
+            Fact(statement: Statement(predicate: .cong, arguments: p.map { .point(PointID($0)) }), justification: .premise(clause: 0), round: 0)
         }
         // o = 0: |0 1| = |0 2|, |2 0| = |0 3| (same centre written second), and a separate pair |0 5| = |0 6|.
         let centres = ConfigurationSummary.centres(in: [cong([0, 1, 0, 2]), cong([2, 0, 0, 3]), cong([0, 5, 6, 0]), cong([1, 2, 3, 4])])

@@ -2,6 +2,7 @@ import Testing
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import GouguProof
 @testable import GouguSearch
 
 /// A triangle and its incentre (the first two points are a and b).

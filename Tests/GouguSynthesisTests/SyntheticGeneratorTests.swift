@@ -2,6 +2,7 @@ import GouguDeduction
 import GouguGeometry
 import GouguLanguage
 import Foundation
+import GouguProof
 import GouguProofCheck
 @testable import GouguSynthesis
 import Testing
@@ -50,7 +51,7 @@ import Testing
         let problem = try ProblemParser().parseProblem(
             name: "t", statement: "a b c = triangle a b c; d = midpoint d b c; e = midpoint e a c; f = midpoint f d e ? coll a b c")
         func goal(_ points: [Int]) -> (Statement, [FactID]) {
-            (Statement(predicate: "coll", arguments: points.map { .point(PointID($0)) }), [])
+            (Statement(predicate: .coll, arguments: points.map { .point(PointID($0)) }), [])
         }
         // Needs 1, 4 (f: all four clauses), 2 and 2 clauses.
         let goals = [goal([0, 1, 2]), goal([5, 0, 1]), goal([3, 1, 2]), goal([4, 0, 2])]
@@ -104,7 +105,7 @@ import Testing
         #expect(sampled.count >= 60)
         for example in sampled {
             let problem = try ProblemParser().parseProblem(name: example.name, statement: example.fullProblem)
-            let document = try ProofDocument.readJSON(try encoder.encode(example.proof), file: "\(example.name).json")
+            let document = try Proof.readJSON(try encoder.encode(example.proof), file: "\(example.name).json")
             let verdict = ProofChecker().check(document, for: problem)
             #expect(verdict == .valid, "\(example.name): \(example.fullProblem): \(verdict)")
         }

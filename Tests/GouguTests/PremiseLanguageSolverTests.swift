@@ -139,7 +139,7 @@ import Testing
         #expect(outcome.verification == .valid)
         // The checker reads the answer off the proof's last step, against the question.
         let proof = try #require(outcome.proof)
-        let document = try ProofDocument.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
+        let document = try Proof.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
         #expect(ProofChecker().check(document, for: p) == .valid)
     }
 
@@ -174,7 +174,7 @@ import Testing
         let other = try problem("a@-1.0_0.0 = ; c@1.0_0.0 = ; b@0.6_0.8 = ; d@0.0_0.0 = cong d a d b, cong d b d c, coll d a c ? cong d a d c")
         let outcome = try Solver().solve(other, options: options)
         let proof = try #require(outcome.proof)
-        var document = try ProofDocument.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
+        var document = try Proof.readJSON(try GouguJSON.encoder(pretty: false).encode(proof), file: "q.json")
         document.problemName = "q"
         guard case .invalid(let failure) = ProofChecker().check(document, for: p) else {
             Issue.record("a proof of another statement was accepted")

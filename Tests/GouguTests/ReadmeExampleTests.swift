@@ -18,7 +18,7 @@ import Testing
             print(proof.text)                      // numbered steps, each with its reason
             // Checked before it was returned; check it again as a user would, from JSON.
             let json = try GouguJSON.encoder(pretty: true).encode(proof)
-            let document = try ProofDocument.readJSON(json, file: "orthocenter.json")
+            let document = try Proof.readJSON(json, file: "orthocenter.json")
             print(ProofChecker().check(document, for: problem) == .valid ? "valid" : "invalid")
         }
         // README example: end

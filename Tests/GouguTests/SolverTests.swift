@@ -40,7 +40,7 @@ import Testing
     @Test func aProofTheCheckerRejectsIsWithdrawnAsAnInternalError() throws {
         var solver = Solver()
         solver.proofTamperer = { proof in
-            proof.steps[proof.steps.count - 1].kind = "rule"
+            proof.steps[proof.steps.count - 1].kind = .rule
             proof.steps[proof.steps.count - 1].rule = "rule_that_does_not_exist"
         }
         let outcome = try solver.solve(try problem("a b = segment a b; m = midpoint m a b ? cong m a m b"), options: SolveOptions(seconds: 20))

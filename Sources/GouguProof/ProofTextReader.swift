@@ -16,16 +16,17 @@
 /// ```
 ///
 /// Statement and justification are separated by four spaces (`    by ` for steps, `    [`
-/// for premises). Blank lines are skipped.
+/// for premises). Blank lines are skipped. The labels are those `Proof.text` writes
+/// (`Proof.Chain.label`, `Proof.Table.label`).
 struct ProofTextReader {
     let file: String
 
-    func read(_ text: String) throws -> ProofDocument {
+    func read(_ text: String) throws -> Proof {
         var name: String?
         var seed: UInt64 = 0
         var configuration: UInt64?
         var auxiliary: [String] = []
-        var premises: [ProofDocument.Step] = [], steps: [ProofDocument.Step] = []
+        var premises: [Proof.Step] = [], steps: [Proof.Step] = []
         var section = ""
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw)
@@ -69,7 +70,7 @@ struct ProofTextReader {
             switch section {
             case "Premises:":
                 let statement = rest.components(separatedBy: "    [").first!.trimmingCharacters(in: .whitespaces)
-                premises.append(.init(number: n, statement: statement, kind: "premise", reason: nil, cites: []))
+                premises.append(.init(number: n, statement: statement, kind: .premise, reason: nil, cites: []))
             case "Steps:":
                 guard let split = rest.range(of: "    by ") else {
                     throw error("expected 'statement    by justification' (four spaces, then 'by')", column: indent)
@@ -87,7 +88,7 @@ struct ProofTextReader {
             }
         }
         guard let name else { throw ProofReadError(file: file, line: 1, column: 1, message: "expected 'Proof of NAME'") }
-        return ProofDocument(problemName: name, seed: seed, configuration: configuration, premises: premises, steps: steps, auxiliaryConstructions: auxiliary)
+        return Proof(problemName: name, seed: seed, configuration: configuration, premises: premises, steps: steps, auxiliaryConstructions: auxiliary)
     }
 
     private func column(of part: String, in line: String) -> Int {
@@ -96,10 +97,9 @@ struct ProofTextReader {
 
     struct Message: Error { var text: String }
 
-    private static let chainLabels = ["one line through shared points:", "one circle through shared points:",
-                                      "midpoint (on the line, equidistant) through shared points:", "the same fact as:"]
-    private static let tableLabels = ["angle chasing (mod 180°):": "angles", "ratio chasing (log-lengths):": "ratios",
-                                      "distance chasing (lengths):": "lengths", "Pythagoras (squared lengths):": "squares"]
+    private static let chainLabels = Proof.Chain.allCases.map { $0.label + ":" }
+    private static let tableLabels: [(key: String, value: Proof.Table)] =
+        [Proof.Table.angles, .ratios, .lengths, .squares].map { ($0.label + ":", $0) }
 
     /// The numbers in `(1) (2)(3)`.
     private func references(_ text: Substring) throws -> [Int] {
@@ -136,7 +136,7 @@ struct ProofTextReader {
         return result
     }
 
-    private func step(_ n: Int, _ statement: String, _ justification: String) throws -> ProofDocument.Step {
+    private func step(_ n: Int, _ statement: String, _ justification: String) throws -> Proof.Step {
         if justification.hasPrefix("rule ") {
             let body = parts(justification)[0]
             guard let open = body.firstIndex(of: "["), let close = body.firstIndex(of: "]"), open < close else {
@@ -153,39 +153,39 @@ struct ProofTextReader {
             let after = body[body.index(after: close)...].trimmingCharacters(in: .whitespaces)
             guard after.hasPrefix("from") else { throw Message(text: "expected 'from (i) ...' after the binding") }
             let cites = try references(after.dropFirst(4))
-            return .init(number: n, statement: statement, kind: "rule", reason: justification, cites: cites, rule: rule, binding: binding)
+            return .init(number: n, statement: statement, kind: .rule, reason: justification, cites: cites, rule: rule, binding: binding)
         }
         var sections = parts(justification)
-        var kind = "algebra"
+        var kind = Proof.Step.Kind.algebra
         var cites: [Int] = []
         if let label = Self.chainLabels.first(where: { sections[0].hasPrefix($0) }) {
-            kind = "chain"
+            kind = .chain
             cites = try references(sections[0].dropFirst(label.count))
             sections.removeFirst()
         }
-        var certificates: [ProofDocument.Certificate] = []
+        var certificates: [Proof.Certificate] = []
         for section in sections {
             guard let (label, table) = Self.tableLabels.first(where: { section.hasPrefix($0.key) }) else {
                 throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'the same fact as:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):', 'distance chasing (lengths):' or 'Pythagoras (squared lengths):'")
             }
             let body = section.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
-            var terms: [ProofDocument.Term] = []
+            var terms: [Proof.Term] = []
             if body != "trivial" {
                 for text in body.components(separatedBy: " + ") { terms.append(try term(text)) }
             }
             certificates.append(.init(table: table, terms: terms))
             cites += terms.flatMap(\.cites)
         }
-        if kind == "algebra", certificates.isEmpty { throw Message(text: "an algebraic step needs a certificate") }
+        if kind == .algebra, certificates.isEmpty { throw Message(text: "an algebraic step needs a certificate") }
         var unique: [Int] = []
         for c in cites where !unique.contains(c) { unique.append(c) }
         return .init(number: n, statement: statement, kind: kind, reason: justification,
-                     cites: kind == "chain" && certificates.isEmpty ? cites : unique.sorted(),
+                     cites: kind == .chain && certificates.isEmpty ? cites : unique.sorted(),
                      certificates: certificates.isEmpty ? nil : certificates)
     }
 
     /// `COEFFICIENT × [EQUATION] (i)(j)`.
-    private func term(_ text: String) throws -> ProofDocument.Term {
+    private func term(_ text: String) throws -> Proof.Term {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let times = trimmed.range(of: " × ["), let close = trimmed.lastIndex(of: "]"), times.upperBound <= close else {
             throw Message(text: "expected 'coefficient × [equation] (i)', not '\(trimmed)'")
