@@ -22,12 +22,18 @@ public struct SearchBudget: Sendable {
     /// Most expansions on the way to one state (each adds one proposal, or a batch of
     /// `batchSize`).
     public var maximumDepth: Int
-    /// Proposals added together as one state: a state's proposals, best first, are cut
-    /// into consecutive batches of this size, each one child. A batch costs one engine run
-    /// and tries its constructions together, so two that a proof needs together are found
-    /// in one state; the proof keeps only the constructions it uses. 1: one proposal a
-    /// state.
+    /// Proposals added together as one state, besides one at a time: above 1, a second
+    /// search runs beside the one-at-a-time search, sharing the time equally, in which a
+    /// state's proposals, best first, are cut into consecutive batches of this size, each one
+    /// child. A batch costs one engine run and tries its constructions together, so two that
+    /// a proof needs together are found in one state; the proof keeps only the constructions
+    /// it uses. The one-at-a-time search follows a proposer's chain of first choices (a
+    /// point, then a point built on it) that the batches, re-ranked in a larger figure, may
+    /// miss.
     public var batchSize = 1
+
+    /// The sizes of the states' additions, one search (strategy) each.
+    var strategies: [Int] { batchSize > 1 ? [1, batchSize] : [1] }
     /// Whether the result keeps, for each state on the way to the proof, every proposal that
     /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
     public var recordsTrace = false
@@ -247,6 +253,8 @@ public struct BestFirstSearch: Sendable {
     struct Entry: Comparable {
         var priority: Double
         var sequence: Int
+        /// The strategy (`SearchBudget.strategies`) whose queue holds the entry.
+        var strategy: Int
         var parent: Node
         var proposals: [Proposal]
         /// Where each of `proposals` stood among the parent's proposals (1: first).
@@ -260,7 +268,10 @@ public struct BestFirstSearch: Sendable {
     /// What the workers share, under one lock.
     final class Shared: @unchecked Sendable {
         let lock = NSLock()
-        var queue = Heap<Entry>()
+        /// One queue per strategy, and the seconds each strategy's states took: the next
+        /// entry comes from the strategy that has taken the least time.
+        var queues: [Heap<Entry>] = []
+        var spent: [Double] = []
         var sequence = 0
         var seen = Set<[SIMD2<Int64>]>()
         var inFlight = 0
@@ -302,7 +313,7 @@ public struct BestFirstSearch: Sendable {
         }
         let run = SearchRun(search: self, root: root, diagram: diagram, start: start)
         run.shared.tried = identificationTries
-        run.push(run.rootNode, store: root.store, divingAt: nil)
+        run.push(run.rootNode, store: root.store, divingAt: nil, strategy: nil)
         if workers == 1 {
             run.work()
         } else {

@@ -2,6 +2,7 @@ import Foundation
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
+import HeapModule
 
 /// One run of `BestFirstSearch`: the root state, the queue and counters the workers share
 /// (`BestFirstSearch.Shared`, under its lock), and the steps each worker repeats: take the
@@ -31,36 +32,42 @@ final class SearchRun: @unchecked Sendable {
         originalClauses = diagram.problem.clauses.count
         originalPoints = diagram.problem.points.count
         rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], ranks: [], parent: nil)
+        shared.queues = search.budget.strategies.map { _ in Heap<Entry>() }
+        shared.spent = search.budget.strategies.map { _ in 0 }
     }
 
     func elapsed() -> Double { Date().timeIntervalSince(start) }
 
-    /// Queues the proposals for `node`, one entry each or in batches of
-    /// `SearchBudget.batchSize` (consecutive in the proposer's order, each at the score of
-    /// its best). A node that was itself a proposal (popped at `priority`) also queues its
-    /// best entry at that same priority: a greedy dive, evaluated next, so that every state
-    /// tried is followed by its proposer's first choices down to the maximum depth, however
-    /// the depth penalty ranks them.
-    func push(_ node: Node, store: FactStore, divingAt priority: Double?) {
+    /// Queues the proposals for `node` in the queue of `strategy` (every strategy's for the
+    /// root), one entry each or in batches of the strategy's size (consecutive in the
+    /// proposer's order, each at the score of its best). A node that was itself a proposal
+    /// (popped at `priority`) also queues its best entry at that same priority: a greedy
+    /// dive, evaluated next, so that every state tried is followed by its proposer's first
+    /// choices down to the maximum depth, however the depth penalty ranks them.
+    func push(_ node: Node, store: FactStore, divingAt priority: Double?, strategy: Int?) {
         let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
         let proposals = search.proposer.propose(for: state, limit: budget.branching)
-        let size = max(1, budget.batchSize)
-        let batches = stride(from: 0, to: proposals.count, by: size).map { start in
-            (proposals: Array(proposals[start..<min(start + size, proposals.count)]),
-             ranks: Array((start + 1)...min(start + size, proposals.count)))
-        }
+        let sizes = budget.strategies
         shared.lock.lock()
+        defer { shared.lock.unlock() }
         if budget.recordsTrace { node.offered = proposals }
-        for batch in batches {
-            shared.sequence += 1
-            shared.queue.insert(Entry(priority: batch.proposals[0].score - search.depthPenalty * Double(node.layers),
-                                      sequence: shared.sequence, parent: node, proposals: batch.proposals, ranks: batch.ranks))
+        for s in strategy.map({ [$0] }) ?? Array(sizes.indices) {
+            let batches = stride(from: 0, to: proposals.count, by: sizes[s]).map { start in
+                let end = min(start + sizes[s], proposals.count)
+                return (proposals: Array(proposals[start..<end]), ranks: Array((start + 1)...end))
+            }
+            for batch in batches {
+                shared.sequence += 1
+                shared.queues[s].insert(Entry(priority: batch.proposals[0].score - search.depthPenalty * Double(node.layers),
+                                              sequence: shared.sequence, strategy: s, parent: node,
+                                              proposals: batch.proposals, ranks: batch.ranks))
+            }
+            if let priority, let best = batches.first {
+                shared.sequence += 1
+                shared.queues[s].insert(Entry(priority: priority, sequence: shared.sequence, strategy: s, parent: node,
+                                              proposals: best.proposals, ranks: best.ranks))
+            }
         }
-        if let priority, let best = batches.first {
-            shared.sequence += 1
-            shared.queue.insert(Entry(priority: priority, sequence: shared.sequence, parent: node, proposals: best.proposals, ranks: best.ranks))
-        }
-        shared.lock.unlock()
     }
 
     /// A state's closure, derived again from its parent's if it was evicted.
@@ -109,11 +116,13 @@ final class SearchRun: @unchecked Sendable {
     /// A worker's loop: until the search stops, evaluate the best proposal in the queue.
     func work() {
         while let entry = nextEntry() {
+            let started = elapsed()
             if let placed = place(entry), admit(placed.diagram) {
                 let (child, outcome, parentFacts) = evaluate(entry, placed: placed)
                 record(child, outcome: outcome, entry: entry, parentFacts: parentFacts)
             }
             shared.lock.lock()
+            shared.spent[entry.strategy] += elapsed() - started
             shared.inFlight -= 1
             shared.lock.unlock()
         }
@@ -134,7 +143,9 @@ final class SearchRun: @unchecked Sendable {
                 }
             }
             if shared.stop != nil { shared.lock.unlock(); return nil }
-            guard let entry = shared.queue.popMax() else {
+            let waiting = shared.queues.indices.filter { !shared.queues[$0].isEmpty }
+            guard let next = waiting.min(by: { shared.spent[$0] < shared.spent[$1] }),
+                  let entry = shared.queues[next].popMax() else {
                 let idle = shared.inFlight == 0
                 if idle { shared.stop = .exhausted }
                 shared.lock.unlock()
@@ -250,7 +261,7 @@ final class SearchRun: @unchecked Sendable {
             shared.heldLock.lock()
             shared.held.append(BestFirstSearch.WeakNode(node: child))
             shared.heldLock.unlock()
-            push(child, store: outcome.store, divingAt: entry.priority)
+            push(child, store: outcome.store, divingAt: entry.priority, strategy: entry.strategy)
         }
     }
 
