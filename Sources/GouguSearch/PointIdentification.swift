@@ -17,12 +17,15 @@ public struct IdentifiedProof: Sendable {
     /// proving it.
     public let facts: [(problem: Problem, result: EngineResult)]
 
-    /// The proof: the goal in the restated problem, with the proofs of the obligations.
+    /// The proof: the goal in the restated problem, with the proofs of the obligations;
+    /// nil when one of them needs an auxiliary construction. (A point of the statement
+    /// that the restated point no longer depends on, and that nothing the goal names is
+    /// built on, is one: the checker accepts no auxiliary construction in these proofs.)
     public var proof: Proof? {
-        guard var proof = Proof(result: result, problem: restatement.problem) else { return nil }
+        guard var proof = Proof(result: result, problem: restatement.problem), proof.auxiliaryConstructions.isEmpty else { return nil }
         var factProofs: [Proof] = []
         for fact in facts {
-            guard let p = Proof(result: fact.result, problem: fact.problem) else { return nil }
+            guard let p = Proof(result: fact.result, problem: fact.problem), p.auxiliaryConstructions.isEmpty else { return nil }
             factProofs.append(p)
         }
         proof.identification = Proof.Identification(point: restatement.original.name(of: restatement.point),
@@ -82,7 +85,8 @@ public struct PointIdentifier: Sendable {
             guard run.proved else { return nil }
             facts.append((target, run))
         }
-        return IdentifiedProof(restatement: restatement, diagram: restated, result: result, facts: facts)
+        let identified = IdentifiedProof(restatement: restatement, diagram: restated, result: result, facts: facts)
+        return identified.proof == nil ? nil : identified
     }
 
     /// `x1 = circle x1 p a b` as its one new point and the whole clause; nil for a clause
