@@ -21,7 +21,9 @@ public struct HeuristicProposer: Proposer {
     /// Prior weight of each construction kind.
     public var priors: [String: Double] = [
         "midpoint": 1.0, "foot": 1.0, "circle": 0.9, "intersection_ll": 0.7, "intersection_lc": 0.7,
+        "line_circle": 0.7, "circle_circle": 0.6, "intersection_tt": 0.6,
         "orthocenter": 0.6, "reflect": 0.5, "mirror": 0.5, "parallelogram": 0.3,
+        "intersection_lp": 0.3, "intersection_lt": 0.3,
     ]
 
     /// Score lost per better candidate of the same kind.
@@ -85,6 +87,11 @@ public struct HeuristicProposer: Proposer {
         /// Lines with three or more points and those the statement mentions (segments of the
         /// premises and the goal).
         var majorLines: [(a: Int, b: Int, points: [Int])] = []
+        /// Circles with four or more points, or whose centre is a point of the figure: the
+        /// circles the figure draws, not those through any three of its points.
+        var majorCircles: [(center: Vector2, radius: Double, points: [Int])] = []
+        /// Segments the statement mentions (pairs of point indices, sorted).
+        var mentioned = Set<[Int]>()
 
         init(_ state: ProofState) {
             p = state.diagram.positions
@@ -114,7 +121,6 @@ public struct HeuristicProposer: Proposer {
                 // By distance, so that the order (and so the proposals) is the same in every run.
                 for d in rings.keys.sorted() where rings[d]!.count >= 2 { centres.append((o, rings[d]!)) }
             }
-            var mentioned = Set<[Int]>()
             for statement in state.problem.premises + [state.problem.goal].compactMap({ $0 }) {
                 let q = statement.points.map(\.index)
                 var i = 0
@@ -122,6 +128,11 @@ public struct HeuristicProposer: Proposer {
             }
             majorLines = lines.filter { line in
                 line.points.count >= 3 || mentioned.contains { $0.allSatisfy(line.points.contains) }
+            }
+            let positions = p, tolerance = tol
+            majorCircles = circles.filter { circle in
+                circle.points.count >= 4
+                    || positions.contains { $0.distance(to: circle.center) < tolerance * max(1, circle.radius) }
             }
         }
 
@@ -179,6 +190,51 @@ public struct HeuristicProposer: Proposer {
             guard Set(l.points).isDisjoint(with: m.points) else { continue }
             add("intersection_ll", [l.a, l.b, m.a, m.b], intersect(p[l.a], p[l.b], p[m.a], p[m.b]), lines: 2)
         } }
+        // Tangents at two points of a circle whose centre is a point: where they meet.
+        for (o, through) in figure.centres {
+            for (i, a) in through.enumerated() { for b in through[(i + 1)...] {
+                add("intersection_tt", [a, a, o, b, b, o], intersect(p[a], p[a] + (p[a] - p[o]).perpendicular, p[b], p[b] + (p[b] - p[o]).perpendicular))
+            } }
+        }
+        // The second point where a line through a point of a drawn circle meets it again, and
+        // where two drawn circles through a common point meet again.
+        for circle in figure.majorCircles {
+            let on = circle.points
+            for a in on {
+                let others = on.filter { $0 != a }
+                guard others.count >= 2 else { continue }
+                for b in 0..<n where !on.contains(b) {
+                    let d = p[b] - p[a]
+                    let second = p[a] - d * (2 * d.dot(p[a] - circle.center) / d.dot(d))
+                    add("line_circle", [a, b, a, others[0], others[1]], second, lines: 1, circles: 1)
+                }
+            }
+        }
+        for i in figure.majorCircles.indices { for j in (i + 1)..<figure.majorCircles.count {
+            let (c1, c2) = (figure.majorCircles[i], figure.majorCircles[j])
+            let common = c1.points.filter(c2.points.contains)
+            guard common.count == 1, let a = common.first else { continue }
+            let first = c1.points.filter { $0 != a }, second = c2.points.filter { $0 != a }
+            guard first.count >= 2, second.count >= 2 else { continue }
+            // The reflection of a in the line of centres.
+            let axis = c2.center - c1.center
+            guard axis.length > tol * scale else { continue }
+            let foot = c1.center + axis * ((p[a] - c1.center).dot(axis) / axis.dot(axis))
+            add("circle_circle", [a, first[0], first[1], a, second[0], second[1]], foot * 2 - p[a], circles: 2)
+        } }
+        // Where a line the statement mentions meets the parallel or the perpendicular to
+        // another through a point.
+        for line in figure.majorLines {
+            let (a, b) = (line.a, line.b)
+            for segment in figure.mentioned where !(segment[0] == a && segment[1] == b) {
+                let (m, q) = (segment[0], segment[1])
+                let direction = p[q] - p[m]
+                for c in 0..<n where !line.points.contains(c) && !figure.collinear(c, m, q) {
+                    add("intersection_lp", [a, b, c, m, q], intersect(p[a], p[b], p[c], p[c] + direction), lines: 1)
+                    add("intersection_lt", [a, b, c, m, q], intersect(p[a], p[b], p[c], p[c] + direction.perpendicular), lines: 1)
+                }
+            }
+        }
         for (o, through) in figure.centres {
             for b in through {
                 for a in 0..<n where a != b && a != o {
@@ -290,15 +346,30 @@ public struct HeuristicProposer: Proposer {
         return unique
     }
 
+    /// The constructions of a candidate of `kind` on `arguments` that create `name`.
+    static func call(_ kind: String, arguments: [String], name: String) -> String {
+        let list = arguments.joined(separator: " ")
+        switch kind {
+        case "parallelogram":
+            // `parallelogram a b c x` names its new point last.
+            return "parallelogram \(list) \(name)"
+        case "line_circle":
+            // Line a b, circle a c d: the point other than a.
+            return "on_line \(name) \(arguments[0]) \(arguments[1]), on_circum \(name) \(arguments[2...].joined(separator: " "))"
+        case "circle_circle":
+            return "on_circum \(name) \(arguments[0..<3].joined(separator: " ")), on_circum \(name) \(arguments[3...].joined(separator: " "))"
+        default:
+            return "\(kind) \(name) \(list)"
+        }
+    }
+
     /// The candidates as clauses creating a fresh point.
     private func proposals(_ candidates: some Sequence<Candidate>, _ state: ProofState) -> [Proposal] {
         var result: [Proposal] = []
         let name = state.freshPointName
         for c in candidates {
-            let arguments = c.arguments.map { state.problem.name(of: PointID($0)) }.joined(separator: " ")
-            // `parallelogram a b c x` names its new point last.
-            let call = c.kind == "parallelogram" ? "\(c.kind) \(arguments) \(name)" : "\(c.kind) \(name) \(arguments)"
-            result.append(Proposal(clause: "\(name) = \(call)", score: c.score))
+            result.append(Proposal(clause: "\(name) = \(Self.call(c.kind, arguments: c.arguments.map { state.problem.name(of: PointID($0)) }, name: name))",
+                                   score: c.score))
         }
         return result
     }
