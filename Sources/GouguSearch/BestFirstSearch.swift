@@ -23,17 +23,24 @@ public struct SearchBudget: Sendable {
     /// `batchSize`).
     public var maximumDepth: Int
     /// Proposals added together as one state, besides one at a time: above 1, a second
-    /// search runs beside the one-at-a-time search, sharing the time equally, in which a
-    /// state's proposals, best first, are cut into consecutive batches of this size, each one
-    /// child. A batch costs one engine run and tries its constructions together, so two that
-    /// a proof needs together are found in one state; the proof keeps only the constructions
-    /// it uses. The one-at-a-time search follows a proposer's chain of first choices (a
-    /// point, then a point built on it) that the batches, re-ranked in a larger figure, may
-    /// miss.
+    /// search runs beside the one-at-a-time search and takes `batchShare` of the time, in
+    /// which a state's proposals, best first, are cut into consecutive batches of this size,
+    /// each one child. A batch costs one engine run and tries its constructions together, so
+    /// two that a proof needs together are found in one state; the proof keeps only the
+    /// constructions it uses. The one-at-a-time search follows a proposer's chain of first
+    /// choices (a point, then a point built on it) that the batches, re-ranked in a larger
+    /// figure, may miss.
     public var batchSize = 1
+    /// The share of the time the batch search takes when `batchSize` is above 1.
+    public var batchShare = 0.75
 
-    /// The sizes of the states' additions, one search (strategy) each.
+    /// The sizes of the states' additions, one search (strategy) each, and the share of the
+    /// time each takes.
     var strategies: [Int] { batchSize > 1 ? [1, batchSize] : [1] }
+    var shares: [Double] {
+        let share = min(0.99, max(0.01, batchShare))
+        return batchSize > 1 ? [1 - share, share] : [1]
+    }
     /// Whether the result keeps, for each state on the way to the proof, every proposal that
     /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
     public var recordsTrace = false
@@ -269,7 +276,7 @@ public struct BestFirstSearch: Sendable {
     final class Shared: @unchecked Sendable {
         let lock = NSLock()
         /// One queue per strategy, and the seconds each strategy's states took: the next
-        /// entry comes from the strategy that has taken the least time.
+        /// entry comes from the strategy furthest below its share of the time.
         var queues: [Heap<Entry>] = []
         var spent: [Double] = []
         var sequence = 0
@@ -358,8 +365,11 @@ public struct BestFirstSearch: Sendable {
     /// their points are built from. When some clause is not needed, the engine is run
     /// again from the root's closure on the problem with the needed clauses only (same
     /// coordinates), so the final proof is an engine proof of exactly that problem; if
-    /// that run does not prove the goal, the unpruned proof is kept.
-    func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int)
+    /// that run does not prove the goal, the unpruned proof is kept. Then, until
+    /// `deadline`, each clause no other one is built on is left out in turn, last first,
+    /// and kept out when the engine still proves the goal without it: a proof the engine
+    /// found through one point among several it did not need reads with that point only.
+    func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int, deadline: Date)
         -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int]) {
         let problem = node.problem
         let facts = result.store.facts
@@ -373,37 +383,65 @@ public struct BestFirstSearch: Sendable {
         for f in needed { if case .premise(let clause) = facts[f].justification, clause >= originalClauses { clauses.insert(clause) } }
         // Auxiliary clauses the cited ones are built from.
         for index in (originalClauses..<problem.clauses.count).reversed() where clauses.contains(index) {
-            let used = Set(problem.clauses[index].constructions.flatMap { $0.arguments.compactMap(\.point) })
-            for other in originalClauses..<index where problem.clauses[other].points.contains(where: used.contains) {
+            for other in originalClauses..<index where Self.clause(index, of: problem, isBuiltOn: other) {
                 clauses.insert(other)
             }
         }
         let all = (originalClauses..<problem.clauses.count).map { node.auxiliary[$0 - originalClauses] }
-        let unpruned = (problem, result, all, node.ranks)
-        let kept = (originalClauses..<problem.clauses.count).filter(clauses.contains)
-        if kept.count == all.count { return unpruned }
-        let keptClauses = kept.map { node.auxiliary[$0 - originalClauses] }
-        let keptRanks = kept.map { node.ranks[$0 - originalClauses] }
-        var current = root.problem
-        var diagram = root.diagram
-        do {
-            for clause in keptClauses {
-                current = try Augmentation.problem(current, adding: clause)
-                diagram = try DiagramBuilder().extend(diagram, to: current)
+        let unpruned = (problem: problem, result: result, auxiliary: all, ranks: node.ranks)
+        var kept = (originalClauses..<problem.clauses.count).filter(clauses.contains).map { $0 - originalClauses }
+        var best = unpruned
+        /// The engine's run on the root's problem with the auxiliary clauses at `indices`
+        /// (into `node.auxiliary`), when it proves the goal with every point where the
+        /// search placed it.
+        func proof(with indices: [Int], seconds: Double) -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int])? {
+            let chosen = indices.map { node.auxiliary[$0] }
+            var current = root.problem
+            var diagram = root.diagram
+            do {
+                for clause in chosen {
+                    current = try Augmentation.problem(current, adding: clause)
+                    diagram = try DiagramBuilder().extend(diagram, to: current)
+                }
+            } catch {
+                return nil
             }
-        } catch {
-            return unpruned
+            // The same points at the same places, or the pruned run would be another problem.
+            for point in current.points.indices where point >= root.problem.points.count {
+                guard let same = problem.point(named: current.points[point].name),
+                      node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else { return nil }
+            }
+            let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: seconds, memoryMiB: budget.memoryMiB))
+            return again.proved ? (current, again, chosen, indices.map { node.ranks[$0] }) : nil
         }
-        // The same points at the same places, or the pruned run would be another problem.
-        for point in current.points.indices where point >= root.problem.points.count {
-            guard let same = problem.point(named: current.points[point].name),
-                  node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else {
+        func secondsLeft() -> Double { deadline.timeIntervalSinceNow }
+        if kept.count < all.count {
+            guard secondsLeft() > 0, let pruned = proof(with: kept, seconds: min(secondsLeft(), max(5, result.seconds * 3))) else {
                 return unpruned
             }
+            best = pruned
         }
-        let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: max(5, result.seconds * 3), memoryMiB: budget.memoryMiB))
-        guard again.proved else { return unpruned }
-        return (current, again, keptClauses, keptRanks)
+        // Leave out one clause at a time, last first, while the goal is still proved.
+        var candidate = kept.count - 1
+        while candidate >= 0, kept.count > 1, secondsLeft() > 0 {
+            let leaf = kept[candidate]
+            let isBuiltOn = kept.contains { $0 > leaf && Self.clause($0 + originalClauses, of: problem, isBuiltOn: leaf + originalClauses) }
+            if !isBuiltOn {
+                let without = kept.filter { $0 != leaf }
+                if let shorter = proof(with: without, seconds: min(secondsLeft(), max(0.5, best.result.seconds * 3))) {
+                    best = shorter
+                    kept = without
+                }
+            }
+            candidate -= 1
+        }
+        return best
+    }
+
+    /// Whether clause `index` of `problem` uses a point that clause `other` creates.
+    static func clause(_ index: Int, of problem: Problem, isBuiltOn other: Int) -> Bool {
+        let used = Set(problem.clauses[index].constructions.flatMap { $0.arguments.compactMap(\.point) })
+        return problem.clauses[other].points.contains(where: used.contains)
     }
 }
 

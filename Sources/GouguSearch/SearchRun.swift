@@ -144,7 +144,8 @@ final class SearchRun: @unchecked Sendable {
             }
             if shared.stop != nil { shared.lock.unlock(); return nil }
             let waiting = shared.queues.indices.filter { !shared.queues[$0].isEmpty }
-            guard let next = waiting.min(by: { shared.spent[$0] < shared.spent[$1] }),
+            let shares = budget.shares
+            guard let next = waiting.min(by: { shared.spent[$0] / shares[$0] < shared.spent[$1] / shares[$1] }),
                   let entry = shared.queues[next].popMax() else {
                 let idle = shared.inFlight == 0
                 if idle { shared.stop = .exhausted }
@@ -303,7 +304,8 @@ final class SearchRun: @unchecked Sendable {
         result.recomputations = shared.recomputations
         result.bestPartial = shared.tried.filter { $0.stopReason != StopReason.proved.rawValue }.max { $0.newFacts < $1.newFacts }
         if let (node, outcome) = shared.success {
-            let pruned = search.prune(node: node, result: outcome, root: rootNode, rootStore: root.store, originalClauses: originalClauses)
+            let pruned = search.prune(node: node, result: outcome, root: rootNode, rootStore: root.store, originalClauses: originalClauses,
+                                      deadline: start.addingTimeInterval(budget.seconds))
             result.problem = pruned.problem
             result.result = pruned.result
             result.auxiliary = pruned.auxiliary
