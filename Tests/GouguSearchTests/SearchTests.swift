@@ -151,6 +151,31 @@ private struct FixedProposer: Proposer {
         #expect(ranks == [[1], [2], [3]])
     }
 
+    @Test func aBatchTriesItsConstructionsTogetherAndTheProofKeepsThoseItUses() throws {
+        let (diagram, root) = try start(imo2012p5)
+        // One at a time, the useless midpoints come first; the batch of all three, tried
+        // next (the batch search has used no time yet), holds the foot and proves the goal.
+        var budget = SearchBudget(seconds: 30, maximumDepth: 1)
+        budget.batchSize = 3
+        let proposer = FixedProposer(byDepth: [["X = midpoint X a c", "X = midpoint X b c", "X = foot X b a x"]])
+        let search = BestFirstSearch(proposer: proposer, budget: budget, workers: 1).run(from: root, on: diagram)
+        #expect(search.proved)
+        #expect(search.auxiliary == ["x3 = foot x3 b a x"])
+        #expect(search.auxiliaryRanks == [3])
+        let states = search.tried.filter { $0.ranks != nil }
+        #expect(states.map(\.auxiliary) == [["x1 = midpoint x1 a c"],
+                                            ["x1 = midpoint x1 a c", "x2 = midpoint x2 b c", "x3 = foot x3 b a x"]])
+        #expect(states.map(\.ranks) == [[1], [1, 2, 3]])
+    }
+
+    @Test func aBatchNamesEachNewPointApartFromThePointsBeforeIt() throws {
+        let problem = try ProblemParser().parseProblem(name: "t", statement: "a b c = triangle a b c; x1 = midpoint x1 a b ? cong a x1 x1 b")
+        #expect(SearchRun.renamingCreatedPoints(of: "x1 = foot x1 c a b", apartFrom: problem) == "x2 = foot x2 c a b")
+        #expect(SearchRun.renamingCreatedPoints(of: "x1 = on_line x1 c x1, on_circum x1 a b c", apartFrom: problem)
+                == "x2 = on_line x2 c x2, on_circum x2 a b c")
+        #expect(SearchRun.renamingCreatedPoints(of: "x5 = midpoint x5 a c", apartFrom: problem) == "x2 = midpoint x2 a c")
+    }
+
     @Test func theTraceSaysWhatEachStateOnTheWayOfferedAndWhichOffersTheProofUses() throws {
         let (diagram, root) = try start(imo2012p5)
         // The search takes the useless midpoint first and the foot after it; the proof drops
@@ -242,6 +267,36 @@ private struct FixedProposer: Proposer {
             positions.append(x)
         }
         #expect(Set(proposals.map(\.clause)).count == proposals.count)
+    }
+
+    /// The proposals of `statement`'s first state, as clauses.
+    private func proposals(_ statement: String, limit: Int = 5000) throws -> [String] {
+        let (diagram, root) = try start(statement)
+        let state = ProofState(problem: diagram.problem, diagram: diagram, store: root.store,
+                               originalClauseCount: diagram.problem.clauses.count)
+        return HeuristicProposer().propose(for: state, limit: limit).map(\.clause)
+    }
+
+    @Test func whereTwoDrawnCirclesThroughAPointMeetAgainIsOffered() throws {
+        // Circles abcd and aefg share only a: their second common point (a Miquel point).
+        let clauses = try proposals("a b c = triangle a b c; d = on_circum d a b c; e f = segment e f; g = on_circum g a e f ? cyclic a b c d")
+        #expect(clauses.contains { $0.hasPrefix("x1 = on_circum x1 a ") && $0.contains(", on_circum x1 a ") }, "\(clauses.prefix(20))")
+    }
+
+    @Test func whereALineThroughAPointOfADrawnCircleMeetsItAgainIsOffered() throws {
+        let clauses = try proposals("a b c = triangle a b c; d = on_circum d a b c; e = free e ? cyclic a b c d")
+        #expect(clauses.contains { $0.hasPrefix("x1 = on_line x1 a e, on_circum x1 a ") }, "\(clauses.prefix(20))")
+    }
+
+    @Test func whereTheTangentsAtTwoPointsOfACircleMeetIsOffered() throws {
+        let clauses = try proposals("a b c = triangle a b c; o = circle o a b c ? cong o a o b")
+        #expect(clauses.contains("x1 = intersection_tt x1 a a o b b o"), "\(clauses.prefix(20))")
+    }
+
+    @Test func whereAMentionedLineMeetsTheParallelThroughAPointIsOffered() throws {
+        // Lines abd and ace are mentioned; the parallel to ac through f meets ab.
+        let clauses = try proposals("a b c = triangle a b c; d = on_line d a b; e = on_line e a c; f = free f ? coll a b d")
+        #expect(clauses.contains("x1 = intersection_lp x1 a b f a e"), "\(clauses.prefix(20))")
     }
 
     @Test func aPointReachedFromLaterPointsIsAlsoOfferedFromTheFirstTriangle() throws {
