@@ -301,6 +301,18 @@ struct SolveCommand: ParsableCommand {
         if let failure = outcome.coordinates?.failure { print("  coordinates: \(failure)") }
         if let search = outcome.search {
             print("  search: \(search.stopReason.rawValue); \(search.statesExpanded) states, \(search.duplicates) duplicates, \(search.unplaceable) not placeable, \(String(format: "%.2f", search.seconds)) s" + (search.evictions > 0 ? "; \(search.evictions) closures dropped under memory pressure, \(search.recomputations) derived again" : ""))
+            // What each search (one construction a state, or batches) did at each depth.
+            var summary: [Int: [Int: (states: Int, seconds: Double)]] = [:]
+            for tried in search.tried {
+                guard let size = tried.batchSize, let depth = tried.depth else { continue }
+                let old = summary[size, default: [:]][depth, default: (0, 0)]
+                summary[size, default: [:]][depth] = (old.states + 1, old.seconds + tried.seconds)
+            }
+            for (size, byDepth) in summary.sorted(by: { $0.key < $1.key }) {
+                print("    \(size == 1 ? "one construction a state" : "batches of \(size)"): "
+                      + byDepth.sorted { $0.key < $1.key }.map { "depth \($0.key) \($0.value.states) states \(String(format: "%.1f", $0.value.seconds)) s" }
+                        .joined(separator: ", "))
+            }
             for (reason, count) in search.placementFailures.sorted(by: { $0.value > $1.value }).prefix(5) {
                 print("    not placeable \(count)×: \(reason)")
             }

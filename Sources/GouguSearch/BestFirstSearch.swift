@@ -86,6 +86,10 @@ public struct TriedState: Sendable, Codable {
     /// (1: the proposer's first choice), in the order of `auxiliary`; nil for a proof by
     /// identification.
     public var ranks: [Int]? = nil
+    /// The expansions from the root to this state, and how many proposals each adds in the
+    /// search that tried it (1, or `SearchBudget.batchSize`); nil for a proof by identification.
+    public var depth: Int? = nil
+    public var batchSize: Int? = nil
 }
 
 /// A state on the way to a proof, with what the proposer offered there: the search's own

@@ -246,10 +246,12 @@ final class SearchRun: @unchecked Sendable {
     /// Records a tried state; a proof stops the search, and an unproved state above the
     /// maximum depth queues its own proposals.
     func record(_ child: Node, outcome: EngineResult, entry: Entry, parentFacts: Int) {
-        let tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
+        var tried = TriedState(auxiliary: child.auxiliary, stopReason: outcome.stopReason.rawValue,
                                facts: outcome.store.facts.count,
                                newFacts: outcome.store.facts.count - parentFacts,
                                seconds: outcome.seconds, score: entry.priority, ranks: child.ranks)
+        tried.depth = child.layers
+        tried.batchSize = budget.strategies[entry.strategy]
         shared.lock.lock()
         shared.tried.append(tried)
         if outcome.proved, shared.success == nil {

@@ -21,8 +21,8 @@ struct CertifiedProof: Sendable {
 
 enum Fixtures {
     /// Small problems that exercise every kind of placement: lines, circles through a point,
-    /// algebraic slopes and roots, the second intersection by Vieta, common tangents, and
-    /// cartesian coordinates.
+    /// algebraic slopes and roots, the second intersection by Vieta, common tangents, a point
+    /// where a line touches a circle, and cartesian coordinates.
     static let small: [(name: String, statement: String, cartesian: Bool)] = [
         ("orthocentre", "a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c", false),
         ("orthocentre_cartesian", "a b c = triangle a b c; h = on_tline h b a c, on_tline h c a b ? perp a h b c", true),
@@ -33,6 +33,9 @@ enum Fixtures {
         ("angle_45", "a b = segment a b; c = s_angle a b c 45; d = foot d a b c ? cong d a d b", false),
         ("nine_point", "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; g = foot g a b c ? cyclic d e f g", false),
         ("common_tangents", "o a = segment o a; w = free w; b = free b; x y z i = cc_tangent x y z i o a w b; k = on_line k x y, on_line k z i ? coll k o w", false),
+        // f is where line ab touches the incircle: its two equations have a singular
+        // Jacobian there, yet f is their only common point.
+        ("touching_point", "a b c = triangle a b c; i = incenter i a b c; d = foot d i b c; e = foot e i a c; f = on_line f a b, on_circle f i d ? cong a e a f", false),
     ]
 
     /// The bundled classics that `gougu solve` proves by coordinates.
