@@ -51,7 +51,7 @@ let package = Package(
         // Numeric diagrams: coordinates, construction placement, numeric fact checks.
         .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
 
-        // The proof document, `gougu-proof/2`: the model, its JSON and its text, written and
+        // The proof document, `gougu-proof/3`: the model, its JSON and its text, written and
         // read in one place. Data only: what a proof claims, never whether it holds.
         .target(name: "GouguProof"),
 
