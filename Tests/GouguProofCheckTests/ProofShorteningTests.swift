@@ -1,0 +1,156 @@
+import GouguArithmetic
+@testable import GouguDeduction
+import GouguGeometry
+import GouguLanguage
+import GouguProof
+import GouguProofCheck
+import GouguTestSupport
+import Testing
+
+/// The proofs the engine writes are shortened for a reader (`ProofDraft.shorten`) and stay
+/// valid: no fact is stated twice in two orders of its points, the goal is stated by the
+/// step that proves it, a chase used by one chase only is merged into it, and nothing the
+/// goal does not need is left.
+@Suite struct ProofShorteningTests {
+    static func parse(_ name: String, _ statement: String) -> Problem {
+        try! ProblemParser().parseProblem(name: name, statement: statement)
+    }
+
+    static func run(_ problem: Problem) throws -> EngineResult {
+        Engine().run(try DiagramBuilder().build(problem), budget: Budget(seconds: 10))
+    }
+
+    static func statement(_ text: String, in problem: Problem) -> Statement? { problem.statement(parsing: text) }
+
+    @Test func theGoalIsStatedByTheRuleThatProvesIt() throws {
+        // The rule concludes perp a c c b; the goal perp a c b c is the same fact, so the
+        // rule's step states it, and no step restates it.
+        let problem = Self.parse("thales", "a b = segment a b; o = midpoint o a b; c = on_circle c o a ? perp a c b c")
+        let proof = try #require(Proof(result: try Self.run(problem), problem: problem))
+        #expect(proof.steps.count == 2, "\(proof.text)")
+        #expect(proof.steps.last?.rule == "diameter_subtends_a_right_angle")
+        #expect(proof.steps.last?.statement == "perp a c b c")
+        #expect(ProofChecker().check(proof, for: problem) == .valid)
+    }
+
+    @Test func shortenedProofsOfTheClassicsAreValidAndNeverLonger() throws {
+        let problems = try ProblemParser().parseFile(RepositoryFiles.text("Problems/classics.txt") ?? "", file: "classics.txt")
+        var full = 0, short = 0
+        for problem in problems {
+            guard let run = try? Self.run(problem), run.proved,
+                  let long = Proof(result: run, problem: problem, shortened: false),
+                  let shortened = Proof(result: run, problem: problem) else { continue }
+            #expect(ProofChecker().check(long, for: problem) == .valid, "\(problem.name) unshortened")
+            #expect(ProofChecker().check(shortened, for: problem) == .valid, "\(problem.name)")
+            #expect(shortened.steps.count <= long.steps.count, "\(problem.name)")
+            full += long.steps.count
+            short += shortened.steps.count
+        }
+        #expect(short < full)
+    }
+
+    /// No step states a fact an earlier step states in another order of its points, but for
+    /// two reasons: the goal restating a premise (a proof has a derived step), and a form
+    /// cited for the equal sines it implies, which the earlier form does not (equal angles
+    /// ab→cd and pq→rs give s(ab,cd) = s(pq,rs); the alternate form ab→pq, cd→rs gives
+    /// s(ab,pq) = s(cd,rs)).
+    @Test func noStepRestatesAnEarlierOne() {
+        for proof in EngineProofs.classics + EngineProofs.imo + EngineProofs.auxiliaries {
+            let document = proof.json
+            let all = document.premises + document.steps
+            let statements = all.map { Self.statement($0.statement, in: proof.problem) }
+            for (k, step) in all.enumerated() where step.kind != .premise {
+                guard let s = statements[k],
+                      let j = statements.prefix(k).firstIndex(where: { $0.map(s.isRestatement) ?? false }) else { continue }
+                let goalRestatingAPremise = step.number == document.steps.last?.number && all[j].kind == .premise
+                let citedForSines = document.steps.contains { user in
+                    (user.certificates ?? []).contains { $0.table == .ratios && $0.terms.contains { $0.cites == [step.number] } }
+                }
+                #expect(goalRestatingAPremise || citedForSines,
+                        "\(proof.problem.name): (\(step.number)) \(step.statement) restates (\(all[j].number)) \(all[j].statement)")
+            }
+        }
+    }
+
+    @Test func everyStepIsOnTheWayToTheGoal() {
+        for proof in EngineProofs.classics + EngineProofs.imo + EngineProofs.auxiliaries {
+            let document = proof.json
+            let cited = Set(document.steps.flatMap(\.cites))
+            for step in document.premises + document.steps.dropLast() where !cited.contains(step.number) {
+                Issue.record("\(proof.problem.name): (\(step.number)) \(step.statement) is cited by no step")
+            }
+        }
+    }
+
+    // MARK: Drafts built by hand
+
+    /// Three points on the circle centred at a through b: c, d and e.
+    static let circle = parse("three_radii", "a b = segment a b; c = on_circle c a b; d = on_circle d a b; e = on_circle e a b ? cong a c a e")
+
+    /// A store of the problem's premises (cong a c a b, cong a d a b, cong a e a b) and
+    /// the given facts, each proved by the chase the store finds (as the engine states a
+    /// rule's premise that the tables imply).
+    static func store(with facts: [String]) throws -> (FactStore, [FactID]) {
+        var store = FactStore(diagram: try DiagramBuilder().build(circle))
+        for (k, clause) in circle.clauses.enumerated() {
+            for call in clause.constructions { for fact in call.facts { _ = store.add(fact, because: .premise(clause: k), round: 0) } }
+        }
+        var ids: [FactID] = []
+        for text in facts {
+            let s = try #require(statement(text, in: circle))
+            guard let why = store.holds(s) else { throw Missing() }
+            ids.append(store.materialize(s, because: why, round: 1))
+        }
+        return (store, ids)
+    }
+
+    /// The ratio equation of a chase's statement, cited with `coefficient`.
+    static func term(_ coefficient: Rational, _ fact: FactID, in store: FactStore) throws -> AlgebraTerm {
+        guard case .algebra(let certificates) = store.facts[fact].justification else { throw Missing() }
+        return AlgebraTerm(coefficient: coefficient, equation: circle.text(of: store.facts[fact].statement), facts: [fact],
+                           source: .fact(index: 0), expression: certificates[0].conclusion)
+    }
+
+    struct Missing: Error {}
+
+    /// The proof of `goal` by a chase of `terms`, shortened or not.
+    static func proof(of goal: String, _ terms: [AlgebraTerm], in store: FactStore, shortened: Bool) throws -> Proof {
+        var s = store
+        let statement = try #require(Self.statement(goal, in: circle))
+        guard case .algebra(let own)? = s.holds(statement) else { throw Missing() }
+        let why = Justification.algebra(certificates: [AlgebraCertificate(table: .ratios, terms: terms, conclusion: own[0].conclusion)])
+        let result = EngineResult(stopReason: .proved, store: store, goalJustification: why, rounds: [], seconds: 0)
+        return try #require(Proof(result: result, problem: circle.replacingGoal(statement), shortened: shortened))
+    }
+
+    @Test func aChaseCitedByOneChaseIsMergedIntoIt() throws {
+        // ac = ad and ad = ae, each a chase of two radii, give ac = ae: merged, the goal's
+        // chase cites the radii themselves, and ad cancels with its premise.
+        let (store, ids) = try Self.store(with: ["cong a c a d", "cong a d a e"])
+        let terms = [try Self.term(1, ids[0], in: store), try Self.term(1, ids[1], in: store)]
+        let long = try Self.proof(of: "cong a c a e", terms, in: store, shortened: false)
+        #expect(long.steps.count == 3)
+        #expect(ProofChecker().check(long, for: Self.circle) == .valid)
+        let short = try Self.proof(of: "cong a c a e", terms, in: store, shortened: true)
+        #expect(short.steps.count == 1, "\(short.text)")
+        #expect(short.premises.map(\.statement) == ["cong a c a b", "cong a e a b"])
+        #expect(short.steps[0].cites == [1, 2])
+        #expect(ProofChecker().check(short, for: Self.circle) == .valid)
+    }
+
+    @Test func anEquationOfARestatementIsCitedFromTheFactItRestates() throws {
+        // ab = ac restates the premise ac = ab; the goal's chase cites the premise instead,
+        // with the opposite sign.
+        let (store, ids) = try Self.store(with: ["cong a b a c"])
+        let premise = try #require(store.facts.firstIndex { Self.circle.text(of: $0.statement) == "cong a d a b" })
+        var direct = try Self.term(1, ids[0], in: store)
+        direct.facts = [premise]
+        direct.equation = "cong a d a b"
+        direct.expression = Proof.Expression(terms: [.init(coefficient: "1", points: ["a", "d"]), .init(coefficient: "-1", points: ["a", "b"])], constant: "0")
+        let terms = [direct, try Self.term(1, ids[0], in: store)]
+        let short = try Self.proof(of: "cong a d a c", terms, in: store, shortened: true)
+        #expect(short.steps.count == 1, "\(short.text)")
+        #expect(short.steps[0].reason == "ratio chasing (log-lengths): -1 × [cong a c a b] (1) + 1 × [cong a d a b] (2)")
+        #expect(ProofChecker().check(short, for: Self.circle.replacingGoal(Self.statement("cong a d a c", in: Self.circle)!)) == .valid)
+    }
+}
