@@ -9,12 +9,14 @@ import GouguProof
 /// the store restates facts with their points reordered (`cong g a g m` after `cong g m g a`)
 /// and ends by restating the goal. `shorten()` removes what a demanding reader would strike
 /// out, keeping every step checkable:
-/// - a **restatement** (a step stating a fact already stated, its points reordered by a
-///   symmetry of the predicate, `Statement.isRestatement(of:)`) goes: its users cite the
-///   first statement instead (a rule premise and a chain accept any form of a fact; an
-///   equation cited from a restatement proved by chasing is replaced by that chase);
-/// - the goal, when it restates the last fact it needs, is that fact's step, written in
-///   the goal's form (a rule's conclusion and a chain accept any form);
+/// - a **restatement** (a step or premise stating a fact already stated, its points
+///   reordered by a symmetry of the predicate, `Statement.isRestatement(of:)`) goes: its
+///   users cite the first statement instead (a rule premise and a chain accept any form of
+///   a fact; a chase cites the same equation of the first form, its coefficient negated
+///   when the equation is, or else the chase that proved the restatement);
+/// - the goal, when it restates a fact nothing else cites, is that fact's step, written in
+///   the goal's form (a rule's conclusion and a chain accept any form; a chase's
+///   certificates are negated where the goal's equation is the negative of the fact's);
 /// - an angle or ratio **chase used by one chase only** is merged into it: each equation
 ///   cited from it is replaced by the combination of equations that proved it, which stays
 ///   an exact certificate of the same table;
