@@ -87,46 +87,51 @@ import Testing
     /// Three points on the circle centred at a through b: c, d and e.
     static let circle = parse("three_radii", "a b = segment a b; c = on_circle c a b; d = on_circle d a b; e = on_circle e a b ? cong a c a e")
 
-    /// A store of the problem's premises (cong a c a b, cong a d a b, cong a e a b) and
-    /// the given facts, each proved by the chase the store finds (as the engine states a
-    /// rule's premise that the tables imply).
-    static func store(with facts: [String]) throws -> (FactStore, [FactID]) {
-        var store = FactStore(diagram: try DiagramBuilder().build(circle))
-        for (k, clause) in circle.clauses.enumerated() {
+    /// Three lines perpendicular to bc, through a, b and c.
+    static let perpendiculars = parse("three_perpendiculars",
+                                      "a b c = triangle a b c; d = on_tline d a b c; e = on_tline e b b c; f = on_tline f c b c ? para a d c f")
+
+    /// A store of the problem's premises and the given facts, each proved by the chase the
+    /// store finds (as the engine states a rule's premise that the tables imply).
+    static func store(_ problem: Problem, with facts: [String]) throws -> (FactStore, [FactID]) {
+        var store = FactStore(diagram: try DiagramBuilder().build(problem))
+        for (k, clause) in problem.clauses.enumerated() {
             for call in clause.constructions { for fact in call.facts { _ = store.add(fact, because: .premise(clause: k), round: 0) } }
         }
         var ids: [FactID] = []
         for text in facts {
-            let s = try #require(statement(text, in: circle))
+            let s = try #require(statement(text, in: problem))
             guard let why = store.holds(s) else { throw Missing() }
             ids.append(store.materialize(s, because: why, round: 1))
         }
         return (store, ids)
     }
 
-    /// The ratio equation of a chase's statement, cited with `coefficient`.
+    /// The first equation of a chase's statement, cited with `coefficient`.
     static func term(_ coefficient: Rational, _ fact: FactID, in store: FactStore) throws -> AlgebraTerm {
         guard case .algebra(let certificates) = store.facts[fact].justification else { throw Missing() }
-        return AlgebraTerm(coefficient: coefficient, equation: circle.text(of: store.facts[fact].statement), facts: [fact],
+        return AlgebraTerm(coefficient: coefficient, equation: store.diagram.problem.text(of: store.facts[fact].statement), facts: [fact],
                            source: .fact(index: 0), expression: certificates[0].conclusion)
     }
 
     struct Missing: Error {}
 
-    /// The proof of `goal` by a chase of `terms`, shortened or not.
-    static func proof(of goal: String, _ terms: [AlgebraTerm], in store: FactStore, shortened: Bool) throws -> Proof {
+    /// The proof of `goal` by a chase of `terms` in `table`, shortened or not.
+    static func proof(of goal: String, _ terms: [AlgebraTerm], in store: FactStore, table: AlgebraTable = .ratios,
+                      shortened: Bool) throws -> Proof {
         var s = store
-        let statement = try #require(Self.statement(goal, in: circle))
+        let problem = store.diagram.problem
+        let statement = try #require(Self.statement(goal, in: problem))
         guard case .algebra(let own)? = s.holds(statement) else { throw Missing() }
-        let why = Justification.algebra(certificates: [AlgebraCertificate(table: .ratios, terms: terms, conclusion: own[0].conclusion)])
+        let why = Justification.algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: own[0].conclusion)])
         let result = EngineResult(stopReason: .proved, store: store, goalJustification: why, rounds: [], seconds: 0)
-        return try #require(Proof(result: result, problem: circle.replacingGoal(statement), shortened: shortened))
+        return try #require(Proof(result: result, problem: problem.replacingGoal(statement), shortened: shortened))
     }
 
     @Test func aChaseCitedByOneChaseIsMergedIntoIt() throws {
         // ac = ad and ad = ae, each a chase of two radii, give ac = ae: merged, the goal's
         // chase cites the radii themselves, and ad cancels with its premise.
-        let (store, ids) = try Self.store(with: ["cong a c a d", "cong a d a e"])
+        let (store, ids) = try Self.store(Self.circle, with: ["cong a c a d", "cong a d a e"])
         let terms = [try Self.term(1, ids[0], in: store), try Self.term(1, ids[1], in: store)]
         let long = try Self.proof(of: "cong a c a e", terms, in: store, shortened: false)
         #expect(long.steps.count == 3)
@@ -138,10 +143,24 @@ import Testing
         #expect(ProofChecker().check(short, for: Self.circle) == .valid)
     }
 
+    @Test func anAngleChaseCitedByOneChaseIsMergedIntoIt() throws {
+        // ad ∥ be and be ∥ cf, each a chase of two right angles with bc, give ad ∥ cf from
+        // the right angles at a and c alone: the one at b cancels, and its premise goes.
+        let (store, ids) = try Self.store(Self.perpendiculars, with: ["para a d b e", "para b e c f"])
+        let terms = [try Self.term(1, ids[0], in: store), try Self.term(1, ids[1], in: store)]
+        let long = try Self.proof(of: "para a d c f", terms, in: store, table: .angles, shortened: false)
+        #expect(long.steps.count == 3)
+        #expect(ProofChecker().check(long, for: Self.perpendiculars) == .valid)
+        let short = try Self.proof(of: "para a d c f", terms, in: store, table: .angles, shortened: true)
+        #expect(short.steps.count == 1, "\(short.text)")
+        #expect(short.premises.map(\.statement) == ["perp d a b c", "perp f c b c"])
+        #expect(ProofChecker().check(short, for: Self.perpendiculars) == .valid)
+    }
+
     @Test func anEquationOfARestatementIsCitedFromTheFactItRestates() throws {
         // ab = ac restates the premise ac = ab; the goal's chase cites the premise instead,
         // with the opposite sign.
-        let (store, ids) = try Self.store(with: ["cong a b a c"])
+        let (store, ids) = try Self.store(Self.circle, with: ["cong a b a c"])
         let premise = try #require(store.facts.firstIndex { Self.circle.text(of: $0.statement) == "cong a d a b" })
         var direct = try Self.term(1, ids[0], in: store)
         direct.facts = [premise]
