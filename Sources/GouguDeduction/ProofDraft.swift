@@ -20,6 +20,8 @@ import GouguProof
 /// - an angle or ratio **chase used by one chase only** is merged into it: each equation
 ///   cited from it is replaced by the combination of equations that proved it, which stays
 ///   an exact certificate of the same table;
+/// - a chase cites only equations it needs: one it can do without is left out and the
+///   others recombined (`CertificateTrimming`);
 /// - a fact no longer cited on the way to the goal goes, and so does a premise.
 ///
 /// Nothing is shortened that the checker (`ProofChecker`) would not accept, and the proof
@@ -60,8 +62,8 @@ struct ProofDraft {
 
     // MARK: Shortening
 
-    /// Drops restatements, ends with the fact the goal restates, merges chases used once and
-    /// drops what is no longer needed, until none of these applies.
+    /// Drops restatements, ends with the fact the goal restates, merges chases used once,
+    /// trims chases and drops what is no longer needed, until none of these applies.
     ///
     /// - Complexity: each round is linear in the size of the proof (one pass over its
     ///   citations); every round but the last removes a step.
@@ -72,6 +74,7 @@ struct ProofDraft {
             if dropRestatements() { changed = true }
             if endWithTheGoalsFact() { changed = true }
             if mergeChases() { changed = true }
+            if trimChases() { changed = true }
             if dropUnneeded() { changed = true }
         }
     }
@@ -193,6 +196,32 @@ struct ProofDraft {
             entries[user]!.justification = merged
             remove(id)
             changed = true
+        }
+        return changed
+    }
+
+    /// Leaves out of each chase the equations it can do without (`CertificateTrimming`),
+    /// trying first those of a derived fact that only this chase cites (which then leaves
+    /// the proof with whatever only it needed).
+    private mutating func trimChases() -> Bool {
+        var onlyUser: [FactID: FactID] = [:]
+        for (fact, citing) in users() where citing.count == 1 && !isPremise(fact) { onlyUser[fact] = citing[0] }
+        var changed = false
+        for id in order {
+            guard case .algebra(let certificates) = entries[id]!.justification else { continue }
+            var trimmedAny = false
+            let trimmed = certificates.map { certificate in
+                let terms = CertificateTrimming.trimmed(certificate) { term in term.facts.count == 1 && onlyUser[term.facts[0]] == id }
+                guard let terms else { return certificate }
+                trimmedAny = true
+                var c = certificate
+                c.terms = terms
+                return c
+            }
+            if trimmedAny {
+                entries[id]!.justification = .algebra(certificates: trimmed)
+                changed = true
+            }
         }
         return changed
     }

@@ -172,4 +172,58 @@ import Testing
         #expect(short.steps[0].reason == "ratio chasing (log-lengths): -1 × [cong a c a b] (1) + 1 × [cong a d a b] (2)")
         #expect(ProofChecker().check(short, for: Self.circle.replacingGoal(Self.statement("cong a d a c", in: Self.circle)!)) == .valid)
     }
+
+    // MARK: Certificates trimmed
+
+    /// `Σ c × {p,q} + constant`, each pair written "pq".
+    static func expression(_ terms: [(String, String)], constant: String = "0") -> Proof.Expression {
+        Proof.Expression(terms: terms.map { c, pair in .init(coefficient: c, points: pair.map(String.init)) }, constant: constant)
+    }
+
+    static func term(_ coefficient: Rational, fact: FactID, _ expression: Proof.Expression) -> AlgebraTerm {
+        AlgebraTerm(coefficient: coefficient, equation: "", facts: [fact], source: .fact(index: 0), expression: expression)
+    }
+
+    @Test func aChaseLeavesOutAnEquationItCanDoWithout() {
+        // ac − ae from (ac − ab) − (ae − ab): the equation ad − ab, cited from two facts
+        // with opposite signs, is not needed.
+        let (ac, ae, ad) = (Self.expression([("1", "ac"), ("-1", "ab")]), Self.expression([("1", "ae"), ("-1", "ab")]),
+                            Self.expression([("1", "ad"), ("-1", "ab")]))
+        let certificate = AlgebraCertificate(table: .ratios, terms: [Self.term(1, fact: 0, ac), Self.term(-1, fact: 2, ae),
+                                                                      Self.term(1, fact: 1, ad), Self.term(-1, fact: 3, ad)],
+                                             conclusion: Self.expression([("1", "ac"), ("-1", "ae")]))
+        let trimmed = CertificateTrimming.trimmed(certificate) { $0.facts == [3] }
+        #expect(trimmed?.map(\.facts) == [[0], [2]])
+        #expect(trimmed?.map(\.coefficient) == [1, -1])
+    }
+
+    @Test func anAngleChaseIsNeverHalvedWhenTrimmed() {
+        // d(cd) − d(ab) is 2 (d(cd) − d(ab)) less (d(cd) − d(ab)). Without the second fact it
+        // would be half the first, which is no angle chase (modulo 180°); without the first,
+        // the second alone.
+        let twice = Self.expression([("2", "cd"), ("-2", "ab")]), once = Self.expression([("1", "cd"), ("-1", "ab")])
+        let terms = [Self.term(1, fact: 0, twice), Self.term(-1, fact: 1, once)]
+        let angles = AlgebraCertificate(table: .angles, terms: terms, conclusion: once)
+        let trimmed = CertificateTrimming.trimmed(angles) { $0.facts == [1] }
+        #expect(trimmed?.map(\.facts) == [[1]])
+        #expect(trimmed?.map(\.coefficient) == [1])
+        // Among log-lengths half an equation is one.
+        let ratios = AlgebraCertificate(table: .ratios, terms: terms, conclusion: once)
+        #expect(CertificateTrimming.trimmed(ratios) { $0.facts == [1] }?.map(\.coefficient) == [Rational(1, 2)])
+    }
+
+    @Test func anAngleChaseMeetsItsConclusionModulo180Degrees() {
+        // cd ⊥ ab and ab ⊥ ef give cd ∥ ef: their equations sum to d(cd) − d(ef) + 1, which
+        // is the conclusion modulo 1 (180°). A fourth right angle, cited twice with opposite
+        // signs, is left out; the two right angles stay.
+        let first = Self.expression([("1", "cd"), ("-1", "ab")], constant: "1/2")
+        let second = Self.expression([("1", "ab"), ("-1", "ef")], constant: "1/2")
+        let other = Self.expression([("1", "gh"), ("-1", "ij")], constant: "1/2")
+        let certificate = AlgebraCertificate(table: .angles, terms: [Self.term(1, fact: 0, first), Self.term(1, fact: 1, second),
+                                                                      Self.term(1, fact: 2, other), Self.term(-1, fact: 3, other)],
+                                             conclusion: Self.expression([("1", "cd"), ("-1", "ef")]))
+        let trimmed = CertificateTrimming.trimmed(certificate) { $0.facts == [2] }
+        #expect(trimmed?.map(\.facts) == [[0], [1]])
+        #expect(trimmed?.map(\.coefficient) == [1, 1])
+    }
 }
