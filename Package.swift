@@ -51,7 +51,7 @@ let package = Package(
         // Numeric diagrams: coordinates, construction placement, numeric fact checks.
         .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
 
-        // The proof document, `gougu-proof/2`: the model, its JSON and its text, written and
+        // The proof document, `gougu-proof/3`: the model, its JSON and its text, written and
         // read in one place. Data only: what a proof claims, never whether it holds.
         .target(name: "GouguProof"),
 
@@ -156,7 +156,8 @@ let package = Package(
         .testTarget(name: "GouguCoordinateCheckTests", dependencies: ["GouguCoordinateCheck", "GouguAlgebraicProof", "GouguGeometry",
                                                                   "GouguLanguage", "GouguPolynomials", "GouguTestSupport"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTheoremLibrary", "GouguTestSupport"]),
-        .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport"]),
+        .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport",
+                                                            "GouguPolynomials", "GouguPredicatePolynomials", "GouguArithmetic"]),
         .testTarget(name: "GouguProofTests", dependencies: ["GouguProof"]),
         .testTarget(name: "GouguDeductionTests", dependencies: ["GouguDeduction", "GouguProof", "GouguTestSupport"]),
         .testTarget(name: "GouguProofCheckTests", dependencies: ["GouguProofCheck", "GouguProof", "GouguDeduction", "GouguSearch", "GouguTestSupport"]),

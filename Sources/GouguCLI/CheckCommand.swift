@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a proof of a problem's goal, trusting only the theorem library.",
         discussion: """
-            PROOF is a proof in format gougu-proof/2 (JSON, as `gougu solve --json` or --proof-out writes it) \
+            PROOF is a proof in format gougu-proof/3 or /2 (JSON, as `gougu solve --json` or --proof-out writes it) \
             or the text proof `gougu solve` prints, or the certificate of a proof by coordinates (gougu-coordinates/1, \
             JSON, checked on the diagram of the seed it names), told apart by content. \
             Exit status: 0 valid, 1 invalid (the first failing step and why are printed) or not checked within --timeout, 2 unreadable input.
@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "The name of the problem the proof proves.")
     var problem: String
 
-    @ArgumentParser.Argument(help: "The proof: JSON (gougu-proof/2 or gougu-coordinates/1) or text.")
+    @ArgumentParser.Argument(help: "The proof: JSON (gougu-proof/3 or /2, or gougu-coordinates/1) or text.")
     var proof: String
 
     @Option(help: "The diagram's random seed (unused: a proof names its own).")

@@ -106,7 +106,7 @@ struct SolveCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per problem (with the proof when proved) instead of text.")
     var json = false
 
-    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (gougu-proof/2, or gougu-coordinates/1 for a proof by coordinates) (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
+    @Option(help: "Also write each proof to DIR/NAME.txt and DIR/NAME.json (gougu-proof/3, or gougu-coordinates/1 for a proof by coordinates) (and the augmented problem to DIR/NAME.problem.txt when the proof adds auxiliary points).")
     var proofOut: String?
 
     @Option(help: "Also write each proof as an HTML page (the figure beside the proof; selecting a step lights up its objects): to this file for one problem, as FOLDER/NAME.html for several.")

@@ -2,12 +2,15 @@ import GouguLanguage
 import GouguProof
 
 extension Proof {
-    /// Traces the goal of a proved run back to the facts it needs (`ProofWriter`).
-    public init?(result: EngineResult, problem: Problem) {
+    /// Traces the goal of a proved run back to the facts it needs and writes them as
+    /// numbered steps (`ProofWriter`), shortened for a reader unless `shortened` is false
+    /// (`ProofDraft.shorten`: restatements dropped, chases used once merged).
+    public init?(result: EngineResult, problem: Problem, shortened: Bool = true) {
         guard result.proved, let goal = problem.goal, let goalWhy = result.goalJustification else { return nil }
-        let writer = ProofWriter(store: result.store, problem: problem, goalJustification: goalWhy)
-        var (premises, steps) = writer.numberedSteps()
-        if let last = writer.goalStep(goal, justification: goalWhy, after: steps) { steps.append(last) }
+        var draft = ProofDraft(store: result.store, goal: goal, justification: goalWhy)
+        if shortened { draft.shorten() }
+        let writer = ProofWriter(draft: draft, problem: problem)
+        let (premises, steps) = writer.numberedSteps()
         let diagram = result.store.diagram
         let configured = diagram.configuration != .seeded
         self.init(problemName: problem.name, problem: problem.statementText, seed: diagram.seed,
@@ -29,37 +32,31 @@ extension Proof.Table {
     }
 }
 
-/// Writes a proved run as the steps of a `Proof`, in named stages: the facts the goal needs
-/// (traced back through their justifications), numbered premises first; each fact's
-/// reason in words and its structure (rule and binding, or exact certificates, with the
-/// steps each term cites); the goal's step when no step states it; and the auxiliary
-/// constructions (clauses the proof cites whose points the goal's points do not depend on).
+/// Writes the facts of a `ProofDraft` as the steps of a `Proof`, in named stages: numbered
+/// premises first, then the derived facts in order, the goal last; each fact's reason in
+/// words and its structure (rule and binding, or exact certificates, with the steps each
+/// term cites); and the auxiliary constructions (clauses the proof cites whose points the
+/// goal's points do not depend on).
 struct ProofWriter {
     typealias Step = Proof.Step
     typealias Certificate = Proof.Certificate
     typealias Term = Proof.Term
 
     let problem: Problem
-    let facts: [Fact]
-    /// The needed facts, in the order they were derived.
+    /// What each fact of the proof states and why.
+    let entries: [FactID: ProofDraft.Entry]
+    /// The facts in the draft's order, the goal last.
     let ordered: [FactID]
-    /// The needed facts that are premises, in that order.
+    /// The facts that are premises, in that order.
     let premiseIDs: [FactID]
-    /// Each needed fact's step number: premises first, then the derived facts.
+    /// Each fact's step number: premises first, then the derived facts.
     let numbers: [FactID: Int]
 
-    init(store: FactStore, problem: Problem, goalJustification: Justification) {
+    init(draft: ProofDraft, problem: Problem) {
         self.problem = problem
-        let facts = store.facts
-        self.facts = facts
-        var needed = Set<FactID>()
-        var stack = goalJustification.dependencies
-        while let f = stack.popLast() {
-            guard needed.insert(f).inserted else { continue }
-            stack += facts[f].dependencies
-        }
-        ordered = needed.sorted()
-        let premiseIDs = ordered.filter { if case .premise = facts[$0].justification { return true } else { return false } }
+        entries = draft.entries
+        ordered = draft.order
+        let premiseIDs = ordered.filter { if case .premise = draft.entries[$0]!.justification { return true } else { return false } }
         self.premiseIDs = premiseIDs
         var numbers: [FactID: Int] = [:]
         for id in premiseIDs + ordered.filter({ !premiseIDs.contains($0) }) {
@@ -74,23 +71,15 @@ struct ProofWriter {
     func numberedSteps() -> (premises: [Step], steps: [Step]) {
         var premises: [Step] = [], steps: [Step] = []
         for id in ordered {
-            let (reason, cites) = describe(facts[id].justification)
-            var step = Step(number: numbers[id]!, statement: problem.text(of: facts[id].statement), kind: .premise, reason: reason, cites: cites)
-            structure(facts[id].justification, into: &step)
+            let entry = entries[id]!
+            let (reason, cites) = describe(entry.justification)
+            var step = Step(number: numbers[id]!, statement: problem.text(of: entry.statement), kind: .premise, reason: reason, cites: cites)
+            structure(entry.justification, into: &step)
             if premiseIDs.contains(id) { premises.append(step) } else { steps.append(step) }
         }
         premises.sort { $0.number < $1.number }
         steps.sort { $0.number < $1.number }
         return (premises, steps)
-    }
-
-    /// The goal's own step, when the last step does not state it already.
-    func goalStep(_ goal: Statement, justification: Justification, after steps: [Step]) -> Step? {
-        guard steps.last?.statement != problem.text(of: goal) else { return nil }
-        let (reason, cites) = describe(justification)
-        var step = Step(number: numbers.count + 1, statement: problem.text(of: goal), kind: .premise, reason: reason, cites: cites)
-        structure(justification, into: &step)
-        return step
     }
 
     /// Clauses cited whose points the goal's points do not depend on (a premise clause of
@@ -102,7 +91,7 @@ struct ProofWriter {
         }
         var auxiliary: [String] = []
         for id in premiseIDs {
-            guard case .premise(let clause) = facts[id].justification else { continue }
+            guard case .premise(let clause) = entries[id]!.justification else { continue }
             let c = problem.clauses[clause]
             if !c.isGiven, !c.points.contains(where: ancestors.contains) {
                 let text = problem.text(of: c)
@@ -128,9 +117,9 @@ struct ProofWriter {
         switch t.source {
         case .fact(let index):
             term.index = index
-            let statement = t.facts.first.map { problem.text(of: facts[$0].statement) } ?? t.equation
+            let statement = t.facts.first.flatMap { entries[$0] }.map { problem.text(of: $0.statement) } ?? t.equation
             var written = statement
-            if Self.equationCount(t.facts.first.map { facts[$0].statement }, table) > 1 {
+            if Self.equationCount(t.facts.first.flatMap { entries[$0]?.statement }, table) > 1 {
                 written += " #\(index + 1)"
                 if t.equation.hasPrefix(statement + ": ") { written += t.equation.dropFirst(statement.count) }
                 else if t.equation != statement { written += ": " + t.equation }

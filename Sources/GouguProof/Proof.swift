@@ -1,4 +1,4 @@
-/// A synthetic proof, format `gougu-proof/2` (docs/proof-format.md): only the facts the
+/// A synthetic proof, format `gougu-proof/3` (docs/proof-format.md): only the facts the
 /// goal needs, numbered, each citing the numbers of the facts it uses.
 ///
 /// The one model of the proof document. The engine writes it (`Proof(result:problem:)`,
@@ -10,8 +10,12 @@
 /// optional, and a step kind or table name the format does not define is kept as written
 /// (`Step.Kind.unknown`, `Table.unknown`).
 public struct Proof: Sendable, Codable, Equatable {
-    /// The format this module writes and reads.
-    public static let currentFormat = "gougu-proof/2"
+    /// The format this module writes.
+    public static let currentFormat = "gougu-proof/3"
+    /// The formats a checker reads: the current one, and `gougu-proof/2`, whose proofs are
+    /// the same documents citing every fact in the form stated (each is a valid proof of
+    /// format 3).
+    public static let readableFormats = ["gougu-proof/2", currentFormat]
 
     /// The version of the proof format.
     public var format: String

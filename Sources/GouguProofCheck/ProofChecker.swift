@@ -40,9 +40,10 @@ public enum ProofVerdict: Sendable, Equatable {
 
 /// Checks proofs against the theorem library and nothing else.
 ///
-/// It shares with the engine only the problem parser, the theorem library, `Rational`, the
-/// numeric diagrams (for side conditions) and the proof document (`Proof`, data without
-/// logic, every field a claim): the meaning of each predicate in the angle and ratio
+/// It shares with the engine only the problem parser, the theorem library (with the
+/// symmetries of each predicate, `Predicate.symmetry`: a fact may be cited in any of its
+/// forms), `Rational`, the numeric diagrams (for side conditions) and the proof document
+/// (`Proof`, data without logic, every field a claim): the meaning of each predicate in the angle and ratio
 /// tables is written here again (`CheckedTable`), rule instances are rebuilt from the
 /// library, and every equation of a certificate is recomputed from the statement it cites.
 /// The proof's `expression`s and `equation` texts are compared, never used.
@@ -82,9 +83,10 @@ public struct ProofChecker: Sendable {
     /// the problem when new); the diagram of the seed the proof names; then each step: its
     /// number, that it cites only earlier steps, that its statement is well formed and true
     /// in the diagram, and that it follows (a premise of a usable clause, an instance of the
-    /// named rule with its side conditions true in the diagram, points on one line or
-    /// circle through shared points, or exact certificates); finally that the last step is
-    /// the goal. A proof by identification (`identification` present) is checked part by
+    /// named rule with its side conditions true in the diagram, its premises and conclusion
+    /// in any of their forms, points on one line or circle through shared points, a cited
+    /// fact restated in any of its forms, or exact certificates); finally that the last
+    /// step is the goal. A proof by identification (`identification` present) is checked part by
     /// part in the restated problem it names (see `checkIdentification`).
     ///
     /// - Complexity: linear in the size of the proof, plus one diagram construction.
@@ -128,8 +130,8 @@ public struct ProofChecker: Sendable {
     private func checkIdentification(_ proof: Proof, _ identification: Proof.Identification,
                                      for problem: Problem) throws {
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: "identification: " + reason) }
-        guard proof.format == Proof.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
+        guard Proof.readableFormats.contains(proof.format) else {
+            throw fail("format '\(proof.format)' is not \(Proof.readableFormats.joined(separator: " or "))")
         }
         guard let point = problem.point(named: identification.point) else {
             throw fail("the problem has no point '\(identification.point)'")
@@ -199,8 +201,8 @@ struct CheckSession {
         self.proof = proof
         self.checker = checker
         func fail(_ reason: String) -> ProofFailure { ProofFailure(step: nil, statement: nil, reason: reason) }
-        guard proof.format == Proof.currentFormat else {
-            throw fail("format '\(proof.format)' is not \(Proof.currentFormat)")
+        guard Proof.readableFormats.contains(proof.format) else {
+            throw fail("format '\(proof.format)' is not \(Proof.readableFormats.joined(separator: " or "))")
         }
         guard proof.problemName == given.name else {
             throw fail("the proof is of problem '\(proof.problemName)', not '\(given.name)'")
@@ -336,14 +338,16 @@ struct CheckSession {
         guard step.cites.count == premises.count else {
             throw fail("\(name) has \(premises.count) premises; the step cites \(step.cites.count)")
         }
-        for (k, (premise, cite)) in zip(premises, step.cites).enumerated() where statements[cite] != premise {
+        // A premise may be cited in any of its forms: the same fact, its points reordered by
+        // a symmetry of the predicate's meaning (`Statement.isRestatement(of:)`).
+        for (k, (premise, cite)) in zip(premises, step.cites).enumerated() where !statements[cite]!.isRestatement(of: premise) {
             throw fail("premise \(k + 1) of \(name) is \(problem.text(of: premise)), but (\(cite)) states \(problem.text(of: statements[cite]!))")
         }
         for side in rule.sideConditions.map(instantiate) where !diagram.holds(side) {
             throw fail("side condition \(problem.text(of: side)) is false in the checker's diagram")
         }
         let conclusion = instantiate(rule.conclusion)
-        guard conclusion == statement else {
+        guard statement.isRestatement(of: conclusion) else {
             throw fail("\(name) under this binding concludes \(problem.text(of: conclusion))")
         }
     }
@@ -401,8 +405,8 @@ struct CheckSession {
 
     private func checkChain(_ step: Proof.Step, _ statement: Statement, _ fail: (String) -> ProofFailure) throws {
         let certificates = step.certificates ?? []
-        // A restatement: the same statement, cited.
-        if certificates.isEmpty, step.cites.count == 1, statements[step.cites[0]] == statement { return }
+        // A restatement: the cited fact, in any of its forms.
+        if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], statement.isRestatement(of: cited) { return }
         let target = Set(statement.points.map(\.index))
         switch statement.predicate {
         case .coll, .cyclic:
@@ -412,8 +416,6 @@ struct CheckSession {
             if let problem = togetherMinimally(target, cites: step.cites, circle: statement.predicate == .cyclic) { throw fail(problem) }
         case .midp:
             let p = statement.points.map(\.index)
-            if certificates.isEmpty, step.cites.count == 1, let cited = statements[step.cites[0]], cited.predicate == .midp,
-               cited.points[0].index == p[0], Set(cited.points.dropFirst().map(\.index)) == Set(p.dropFirst()) { return }
             // On the line ab and equidistant from a and b (a ≠ b): the midpoint.
             guard p[1] != p[2] else { throw fail("a midpoint of a segment with equal ends") }
             guard certificates.count == 1, let table = CheckedTable(rawValue: certificates[0].table.rawValue), table != .angles else {

@@ -30,7 +30,7 @@ import GouguTestSupport
         let merge = try CLI.run(["generate", "--merge", scratch.path("shards"), "--out", scratch.path("merged")])
         #expect(merge.status == 0, "\(merge.stderr)")
         let whole = try scratch.text("whole/train.txt") + scratch.text("whole/heldout.txt")
-        #expect(whole.split(separator: "\n").count >= 6, "the run mines examples")
+        #expect(whole.split(separator: "\n").count >= 4, "the run mines examples")
         #expect(try scratch.text("merged/train.txt") == scratch.text("whole/train.txt"))
         #expect(try scratch.text("merged/heldout.txt") == scratch.text("whole/heldout.txt"))
     }

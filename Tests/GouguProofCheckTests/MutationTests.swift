@@ -16,6 +16,7 @@ import Testing
         case perturbCoefficient = "perturb a coefficient"
         case dropAuxiliary = "drop an auxiliary construction"
         case replaceGoal = "replace the goal"
+        case reorderPoints = "reorder a statement's points by no symmetry"
     }
 
     /// A mutant of `proof`, or nil when the kind does not apply to the step drawn.
@@ -97,6 +98,30 @@ import Testing
         case .dropAuxiliary:
             guard !p.auxiliaryConstructions.isEmpty else { return nil }
             p.auxiliaryConstructions.remove(at: rng.below(p.auxiliaryConstructions.count))
+        case .reorderPoints:
+            // Another fact on the same points (or a false one): the checker accepts a fact in
+            // any of its forms, and must tell those from every other order.
+            let inPremises = rng.below(4) == 0 && !p.premises.isEmpty
+            let i = rng.below(inPremises ? p.premises.count : p.steps.count)
+            var step = inPremises ? p.premises[i] : p.steps[i]
+            var words = step.statement.split(separator: " ").map(String.init)
+            guard let predicate = Predicate(name: words[0]), !predicate.symmetry.isPointSet,
+                  words.count == 1 + predicate.pointCount + predicate.numberCount else { return nil }
+            var order = Array(0..<(words.count - 1))
+            for k in stride(from: predicate.pointCount - 1, to: 0, by: -1) { order.swapAt(k, rng.below(k + 1)) }
+            guard !predicate.symmetricOrders(count: order.count).contains(order) else { return nil }
+            let arguments = Array(words.dropFirst())
+            words = [words[0]] + order.map { arguments[$0] }
+            func statement(_ words: [String]) -> Statement? {
+                let points = words.dropFirst(1).prefix(predicate.pointCount).compactMap { problem.point(named: $0) }
+                let numbers = words.dropFirst(1 + predicate.pointCount).compactMap { NumberLiteral($0) }
+                guard points.count == predicate.pointCount, numbers.count == predicate.numberCount else { return nil }
+                return Statement(predicate: predicate, arguments: points.map { .point($0) } + numbers.map { .number($0) })
+            }
+            guard let before = statement(step.statement.split(separator: " ").map(String.init)), let after = statement(words),
+                  !after.isRestatement(of: before) else { return nil }
+            step.statement = words.joined(separator: " ")
+            if inPremises { p.premises[i] = step } else { p.steps[i] = step }
         case .replaceGoal:
             let last = p.steps.count - 1
             let others = (p.premises + p.steps.dropLast()).map(\.statement).filter { $0 != p.steps[last].statement }

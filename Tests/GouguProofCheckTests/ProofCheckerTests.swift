@@ -5,8 +5,8 @@ import GouguProofCheck
 import GouguTestSupport
 import Testing
 
-/// What the checker accepts and refuses, one small proof at a time (Thales' theorem, as
-/// `gougu solve` prints it).
+/// What the checker accepts and refuses, one small proof at a time (Thales' theorem, its
+/// goal restated from the rule's conclusion by angle chasing).
 @Suite struct ProofCheckerTests {
     static let problem = try! ProblemParser().parseProblem(
         name: "thales", statement: "a b = segment a b; o = midpoint o a b; c = on_circle c o a ? perp a c b c")
@@ -96,10 +96,84 @@ import Testing
     }
 
     @Test func aRuleMustConcludeTheStatement() throws {
-        // perp c a c b is true, but the rule under this binding concludes perp a c c b.
-        let f = Self.failure(try Self.verdict("(5) perp a c c b    by", "(5) perp c a c b    by"))
+        // cong o a o c is true, but the rule under this binding concludes perp a c c b.
+        let f = Self.failure(try Self.verdict("(5) perp a c c b    by", "(5) cong o a o c    by"))
         #expect(f?.step == 5)
         #expect(f?.reason == "diameter_subtends_a_right_angle under this binding concludes perp a c c b")
+    }
+
+    @Test func aRuleMayConcludeItsStatementInAnyOfItsForms() throws {
+        // perp c b a c is perp a c c b, its lines and their points swapped; the goal's step
+        // then cites it with the opposite sign (d(cb) − d(ac) + 1/2 is minus d(ac) − d(cb) + 1/2).
+        let text = Self.thales.replacingOccurrences(of: "(5) perp a c c b    by", with: "(5) perp c b a c    by")
+            .replacingOccurrences(of: "1 × [perp a c c b] (5)", with: "-1 × [perp c b a c] (5)")
+        #expect(ProofChecker().check(try Proof.read(text, file: "thales.txt"), for: Self.problem) == .valid)
+    }
+
+    // MARK: Facts in any of their forms
+
+    /// A rectangle's two halves: triangles abc and cda have their three sides equal.
+    static let rectangle = try! ProblemParser().parseProblem(
+        name: "rectangle_halves", statement: "a b c d = rectangle a b c d ? contri a b c c d a")
+
+    static let halves = """
+        Proof of rectangle_halves
+        Diagram seed: 0
+        Premises:
+          (1) cong a b c d    [premise: a b c d = rectangle a b c d]
+          (2) cong a d b c    [premise: a b c d = rectangle a b c d]
+        Steps:
+          (3) cong c a a c    by ratio chasing (log-lengths): trivial
+          (4) contri a b c c d a    by rule side_side_side [a=a b=b c=c p=c q=d r=a] from (1) (2) (3)
+        Goal contri a b c c d a proved in 2 steps.
+        """
+
+    static func rectangleVerdict(_ old: String = "", _ new: String = "") throws -> ProofVerdict {
+        let text = old.isEmpty ? halves : halves.replacingOccurrences(of: old, with: new)
+        #expect(old.isEmpty || text != halves, "the edit applies")
+        return ProofChecker().check(try Proof.read(text, file: "halves.txt"), for: rectangle)
+    }
+
+    @Test func aRulePremiseMayBeCitedInAnyOfItsForms() throws {
+        // The rule's second premise is cong b c d a: (2) states it with its segments swapped.
+        #expect(try Self.rectangleVerdict() == .valid)
+    }
+
+    @Test func aRulePremiseCitedWithItsPointsReorderedByNoSymmetryIsRejected() throws {
+        // cong a d b c is true in the rectangle and has the points of cong a b c d, but it
+        // is another fact: its first premise is not cited.
+        let f = Self.failure(try Self.rectangleVerdict("from (1) (2) (3)", "from (2) (2) (3)"))
+        #expect(f?.step == 4)
+        #expect(f?.reason == "premise 1 of side_side_side is cong a b c d, but (2) states cong a d b c")
+    }
+
+    @Test func aFactMayBeRestatedInAnyOfItsForms() throws {
+        let problem = try ProblemParser().parseProblem(name: "rectangle_sides", statement: "a b c d = rectangle a b c d ? cong d c b a")
+        let text = """
+            Proof of rectangle_sides
+            Diagram seed: 0
+            Premises:
+              (1) cong a b c d    [premise: a b c d = rectangle a b c d]
+            Steps:
+              (2) cong d c b a    by the same fact as: (1)
+            """
+        #expect(ProofChecker().check(try Proof.read(text, file: "sides.txt"), for: problem) == .valid)
+    }
+
+    @Test func aRestatementWithItsPointsReorderedByNoSymmetryIsRejected() throws {
+        // The diagonals are equal too, cong a c b d, but that is not the fact cited.
+        let problem = try ProblemParser().parseProblem(name: "rectangle_diagonals", statement: "a b c d = rectangle a b c d ? cong a c b d")
+        let text = """
+            Proof of rectangle_diagonals
+            Diagram seed: 0
+            Premises:
+              (1) cong a b c d    [premise: a b c d = rectangle a b c d]
+            Steps:
+              (2) cong a c b d    by the same fact as: (1)
+            """
+        let f = Self.failure(ProofChecker().check(try Proof.read(text, file: "diagonals.txt"), for: problem))
+        #expect(f?.step == 2)
+        #expect(f?.reason == "a chain concludes coll, cyclic or midp, or restates one cited fact")
     }
 
     @Test func aRuleCitesItsPremisesInOrder() throws {
@@ -158,7 +232,13 @@ import Testing
     @Test func anotherFormatIsRefused() throws {
         var proof = try Proof.read(Self.thales, file: "thales.txt")
         proof.format = "gougu-proof/1"
-        #expect(Self.failure(ProofChecker().check(proof, for: Self.problem))?.reason == "format 'gougu-proof/1' is not gougu-proof/2")
+        #expect(Self.failure(ProofChecker().check(proof, for: Self.problem))?.reason == "format 'gougu-proof/1' is not gougu-proof/2 or gougu-proof/3")
+    }
+
+    @Test func aProofOfTheFormerFormatStillChecks() throws {
+        var proof = try Proof.read(Self.thales, file: "thales.txt")
+        proof.format = "gougu-proof/2"
+        #expect(ProofChecker().check(proof, for: Self.problem) == .valid)
     }
 
     @Test func anExpressionThatIsNotTheCitedEquationIsRefused() throws {

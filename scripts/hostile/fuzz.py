@@ -582,7 +582,7 @@ class Generator:
                     step[key] = value[:-1] if value else [999]
                 return data, f"step field {key} changed"
         if op == 7 and isinstance(proof, dict):
-            proof["format"] = rng.choice(["gougu-proof/1", "gougu-proof/3", "", "gougu-proof/2\u0000"])
+            proof["format"] = rng.choice(["gougu-proof/1", "gougu-proof/4", "", "gougu-proof/3\u0000"])
             return data, f"format {proof['format']!r}"
         # Replace every string holding a point name with another point name.
         blob = json.dumps(data)
