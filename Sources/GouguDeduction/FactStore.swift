@@ -45,10 +45,10 @@ public struct FactStore: Sendable {
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
-    /// The cache of ``isKnown(_:)``: statements known, and statements not known, with the
-    /// parts of the store that decided so and their revisions then (`StoreParts.stamp`).
-    private var knownStatements = Set<Statement>()
-    private var unknownStatements: [Statement: (parts: StoreParts, stamp: Int)] = [:]
+    /// The cache of ``isKnown(_:)``: for each statement asked about, known, or not known with
+    /// the parts of the store that decided so and their revisions then (`StoreParts.stamp`).
+    /// One table, so that an answer costs one hash of the statement.
+    private var verdicts: [Statement: Verdict] = [:]
     private var revisions = StoreRevisions()
 
     public init(diagram: Diagram) { self.diagram = diagram }
@@ -257,8 +257,38 @@ public struct FactStore: Sendable {
     /// An expression over the tables' dense variable ids; `terms` use sparse keys
     /// (`pair`, `logPrime`), interned here.
     mutating func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
-        // LinearExpression sorts the few terms and sums repeats itself: no dictionary needed.
-        LinearExpression(terms: terms.map { (variable: variable($0.0), coefficient: $0.1) }, constant: constant)
+        // Interned in the order given (the tables' variable order depends on it). The few
+        // terms are sorted by insertion as they come, repeats summed, zeros dropped: the
+        // canonical form of `LinearExpression(terms:)` without its intermediate arrays.
+        var variables: [Int] = [], coefficients: [Rational] = []
+        variables.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
+        var cancelled = false
+        for (key, c) in terms {
+            let v = variable(key)
+            var i = variables.count
+            while i > 0 && variables[i - 1] > v { i -= 1 }
+            if i > 0 && variables[i - 1] == v {
+                coefficients[i - 1] += c
+                if coefficients[i - 1].isZero { cancelled = true }
+            } else {
+                variables.insert(v, at: i)
+                coefficients.insert(c, at: i)
+                if c.isZero { cancelled = true }
+            }
+        }
+        if cancelled {
+            var t = 0
+            while t < coefficients.count {
+                if coefficients[t].isZero {
+                    variables.remove(at: t)
+                    coefficients.remove(at: t)
+                } else {
+                    t += 1
+                }
+            }
+        }
+        return LinearExpression(canonicalVariables: variables, coefficients: coefficients, constant: constant)
     }
 
     private var variableIDs: [Int: Int] = [:]
@@ -333,22 +363,33 @@ public struct FactStore: Sendable {
     /// justification). Answers are cached: a statement once known stays known, and one not
     /// known is re-examined only after the store has learned something.
     public mutating func isKnown(_ statement: Statement) -> Bool {
-        if knownStatements.contains(statement) { return true }
-        if let unknown = unknownStatements[statement], revisions.stamp(unknown.parts) == unknown.stamp { return false }
+        if let verdict = verdicts[statement] {
+            if verdict.known { return true }
+            if revisions.stamp(verdict.parts) == verdict.stamp { return false }
+        }
         let (known, parts) = decide(statement)
-        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = (parts, revisions.stamp(parts)) }
+        verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts))
         return known
+    }
+
+    /// A cached answer of ``isKnown(_:)``: a statement once known stays known; one not known
+    /// stands while the revisions of the parts that decided it are `stamp`.
+    private struct Verdict {
+        var known: Bool
+        var parts: StoreParts
+        var stamp: Int
+        static let known = Verdict(known: true, parts: [], stamp: 0)
     }
 
     /// `isKnown` without the cache, and the parts of the store it consulted: while none of
     /// them changes, the answer "not known" stands.
     private mutating func decide(_ statement: Statement) -> (known: Bool, parts: StoreParts) {
         if index[statement] != nil { return (true, []) }
-        let p = points(statement)
         switch statement.predicate {
-        case .coll: return (lines.contains(p), .lines)
-        case .cyclic: return (circles.contains(p), .circles)
+        case .coll: return (lines.contains(points(statement)), .lines)
+        case .cyclic: return (circles.contains(points(statement)), .circles)
         case .midp:
+            let p = points(statement)
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
             if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
             guard p[1] != p[2] else { return (false, .midpoints) }
@@ -361,13 +402,23 @@ public struct FactStore: Sendable {
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
                 return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
             }
-            if let equations = angleEquations(statement) { return (equations.allSatisfy(angles.implies), .angles) }
+            // As `angleEquations` and the others, with the points read once.
+            let predicate = statement.predicate, p = points(statement)
+            let numbers = predicate == .aconst || predicate == .rconst ? statement.arguments.compactMap(\.number) : []
+            if let terms = Self.angleTerms(predicate, p, numbers) {
+                let equations = terms.map { expr($0.terms, constant: $0.constant) }
+                return (equations.allSatisfy(angles.implies), .angles)
+            }
             var parts: StoreParts = []
-            if let equations = ratioEquations(statement) {
+            if let terms = Self.ratioTerms(predicate, p, numbers) {
+                let equations = terms.map { expr($0.terms, constant: $0.constant) }
                 if equations.allSatisfy(ratios.implies) { return (true, []) }
                 parts.insert(.ratios)
             }
-            if let equations = lengthEquations(statement) { return (equations.allSatisfy(lengths.implies), parts.union(.lengths)) }
+            if let terms = Self.lengthTerms(predicate, p, numbers) {
+                let equations = terms.map { expr($0.terms, constant: $0.constant) }
+                return (equations.allSatisfy(lengths.implies), parts.union(.lengths))
+            }
             // Nothing but a fact stating it can make it known.
             return (false, parts.isEmpty ? .facts : parts)
         }
