@@ -400,28 +400,44 @@ public struct FactStore: Sendable {
         default:
             // As `holds`: the tables decide every other predicate.
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
-                return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
+                return (impliesAll(angleEquations, in: .angles) && impliesAll(ratioEquations, in: .ratios), [.angles, .ratios])
             }
             // As `angleEquations` and the others, with the points read once.
             let predicate = statement.predicate, p = points(statement)
             let numbers = predicate == .aconst || predicate == .rconst ? statement.arguments.compactMap(\.number) : []
             if let terms = Self.angleTerms(predicate, p, numbers) {
                 let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                return (equations.allSatisfy(angles.implies), .angles)
+                return (impliesAll(equations, in: .angles), .angles)
             }
             var parts: StoreParts = []
             if let terms = Self.ratioTerms(predicate, p, numbers) {
                 let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                if equations.allSatisfy(ratios.implies) { return (true, []) }
+                if impliesAll(equations, in: .ratios) { return (true, []) }
                 parts.insert(.ratios)
             }
             if let terms = Self.lengthTerms(predicate, p, numbers) {
                 let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                return (equations.allSatisfy(lengths.implies), parts.union(.lengths))
+                return (impliesAll(equations, in: .lengths), parts.union(.lengths))
             }
             // Nothing but a fact stating it can make it known.
             return (false, parts.isEmpty ? .facts : parts)
         }
+    }
+
+    /// Whether `table` implies each of `equations`. (A loop over the stored table: passing
+    /// `angles.implies` as a function would copy the table into a closure at every call.)
+    private func impliesAll(_ equations: [LinearExpression], in table: AlgebraTable) -> Bool {
+        for e in equations {
+            let implied: Bool
+            switch table {
+            case .angles: implied = angles.implies(e)
+            case .ratios: implied = ratios.implies(e)
+            case .lengths: implied = lengths.implies(e)
+            case .squares: implied = squares.implies(e)
+            }
+            if !implied { return false }
+        }
+        return true
     }
 
     /// One certificate per equation, or nil when one of them is missing.
@@ -689,7 +705,7 @@ public struct FactStore: Sendable {
         var added = 0
         for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
             let equal = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
-            let known = [AlgebraTable.ratios, .lengths, .squares].filter { system($0).implies(equal) }
+            let known = [AlgebraTable.ratios, .lengths, .squares].filter { impliesAll([equal], in: $0) }
             guard !known.isEmpty, known.count < 3 else { continue }
             let statement = Statement(predicate: .cong, arguments: c.map { .point(PointID($0)) })
             if adopt(statement, from: known[0], equation: equal, round: round) { added += 1 }
