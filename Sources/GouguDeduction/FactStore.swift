@@ -366,61 +366,108 @@ public struct FactStore: Sendable {
         if let verdict = verdicts[statement] {
             if verdict.known { return true }
             if revisions.stamp(verdict.parts) == verdict.stamp { return false }
+            if let query = verdict.query {
+                // Asked again after its tables changed: the same equations, read anew.
+                let (known, parts) = index[statement] != nil ? (true, []) : ask(query)
+                verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
+                return known
+            }
         }
-        let (known, parts) = decide(statement)
-        verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts))
+        let (known, parts, query) = decideKeepingQuery(statement)
+        verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
         return known
     }
 
     /// A cached answer of ``isKnown(_:)``: a statement once known stays known; one not known
-    /// stands while the revisions of the parts that decided it are `stamp`.
+    /// stands while the revisions of the parts that decided it are `stamp`, and keeps the
+    /// table equations that decided it, if tables did.
     private struct Verdict {
         var known: Bool
         var parts: StoreParts
         var stamp: Int
-        static let known = Verdict(known: true, parts: [], stamp: 0)
+        var query: TableQuery?
+        static let known = Verdict(known: true, parts: [], stamp: 0, query: nil)
     }
 
     /// `isKnown` without the cache, and the parts of the store it consulted: while none of
     /// them changes, the answer "not known" stands.
     private mutating func decide(_ statement: Statement) -> (known: Bool, parts: StoreParts) {
-        if index[statement] != nil { return (true, []) }
+        let (known, parts, _) = decideKeepingQuery(statement)
+        return (known, parts)
+    }
+
+    /// `decide`, with the table equations that decided it (when tables did), so that the
+    /// cache can ask the tables again later without rebuilding them.
+    private mutating func decideKeepingQuery(_ statement: Statement) -> (known: Bool, parts: StoreParts, query: TableQuery?) {
+        if index[statement] != nil { return (true, [], nil) }
         switch statement.predicate {
-        case .coll: return (lines.contains(points(statement)), .lines)
-        case .cyclic: return (circles.contains(points(statement)), .circles)
+        case .coll: return (lines.contains(points(statement)), .lines, nil)
+        case .cyclic: return (circles.contains(points(statement)), .circles, nil)
         case .midp:
             let p = points(statement)
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
-            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
-            guard p[1] != p[2] else { return (false, .midpoints) }
-            guard lines.contains(p) else { return (false, [.midpoints, .lines]) }
+            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, [], nil) }
+            guard p[1] != p[2] else { return (false, .midpoints, nil) }
+            guard lines.contains(p) else { return (false, [.midpoints, .lines], nil) }
             let equidistant = Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
             let (equal, parts) = decide(equidistant)
-            return (equal, parts.union([.midpoints, .lines]))
+            return (equal, parts.union([.midpoints, .lines]), nil)
         default:
             // As `holds`: the tables decide every other predicate.
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
-                return (impliesAll(angleEquations, in: .angles) && impliesAll(ratioEquations, in: .ratios), [.angles, .ratios])
+                let query = TableQuery.triangles(angles: angleEquations, ratios: ratioEquations)
+                let (known, parts) = ask(query)
+                return (known, parts, query)
             }
             // As `angleEquations` and the others, with the points read once.
             let predicate = statement.predicate, p = points(statement)
             let numbers = predicate == .aconst || predicate == .rconst ? statement.arguments.compactMap(\.number) : []
             if let terms = Self.angleTerms(predicate, p, numbers) {
-                let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                return (impliesAll(equations, in: .angles), .angles)
+                let query = TableQuery.angles(terms.map { expr($0.terms, constant: $0.constant) })
+                let (known, parts) = ask(query)
+                return (known, parts, query)
             }
+            // The lengths table is consulted (and its equations built) only when the ratio
+            // table does not decide.
+            let ratioEquations = Self.ratioTerms(predicate, p, numbers).map { $0.map { expr($0.terms, constant: $0.constant) } }
+            if let ratioEquations, impliesAll(ratioEquations, in: .ratios) { return (true, [], nil) }
+            let lengthEquations = Self.lengthTerms(predicate, p, numbers).map { $0.map { expr($0.terms, constant: $0.constant) } }
+            if ratioEquations == nil && lengthEquations == nil {
+                // Nothing but a fact stating it can make it known.
+                return (false, .facts, nil)
+            }
+            let query = TableQuery.lengths(ratios: ratioEquations, lengths: lengthEquations)
+            let ratioParts: StoreParts = ratioEquations == nil ? [] : .ratios
+            guard let lengthEquations else { return (false, ratioParts, query) }
+            return (impliesAll(lengthEquations, in: .lengths), ratioParts.union(.lengths), query)
+        }
+    }
+
+    /// The equations by which the tables decide a statement (`decideKeepingQuery`).
+    private enum TableQuery {
+        /// Similar triangles: every angle equation and every ratio equation.
+        case triangles(angles: [LinearExpression], ratios: [LinearExpression])
+        /// An angle statement.
+        case angles([LinearExpression])
+        /// A length statement: the ratio table, or else the lengths table.
+        case lengths(ratios: [LinearExpression]?, lengths: [LinearExpression]?)
+    }
+
+    /// Whether the tables imply a query's equations, and the parts of the store consulted.
+    private func ask(_ query: TableQuery) -> (known: Bool, parts: StoreParts) {
+        switch query {
+        case .triangles(let angleEquations, let ratioEquations):
+            return (impliesAll(angleEquations, in: .angles) && impliesAll(ratioEquations, in: .ratios), [.angles, .ratios])
+        case .angles(let equations):
+            return (impliesAll(equations, in: .angles), .angles)
+        case .lengths(let ratioEquations, let lengthEquations):
             var parts: StoreParts = []
-            if let terms = Self.ratioTerms(predicate, p, numbers) {
-                let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                if impliesAll(equations, in: .ratios) { return (true, []) }
+            if let ratioEquations {
+                if impliesAll(ratioEquations, in: .ratios) { return (true, []) }
                 parts.insert(.ratios)
             }
-            if let terms = Self.lengthTerms(predicate, p, numbers) {
-                let equations = terms.map { expr($0.terms, constant: $0.constant) }
-                return (impliesAll(equations, in: .lengths), parts.union(.lengths))
-            }
-            // Nothing but a fact stating it can make it known.
-            return (false, parts.isEmpty ? .facts : parts)
+            if let lengthEquations { return (impliesAll(lengthEquations, in: .lengths), parts.union(.lengths)) }
+            return (false, parts)
         }
     }
 
