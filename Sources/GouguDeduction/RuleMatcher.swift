@@ -21,6 +21,8 @@ final class CompiledRule: Sendable {
         let slotVariables: [Int]
         /// The variables, in slot order, each once.
         let variables: [Int]
+        /// The numbers among the slots, in order.
+        let numbers: [NumberLiteral]
         let isSideCondition: Bool
         /// Whether `NumericCandidates` lists instances of the predicate with this many points.
         let isEnumerable: Bool
@@ -32,6 +34,7 @@ final class CompiledRule: Sendable {
             var seen: [Int] = []
             for v in slotVariables where v >= 0 && !seen.contains(v) { seen.append(v) }
             variables = seen
+            numbers = slots.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
             isSideCondition = predicate.isSideCondition
             isEnumerable = NumericCandidates.arity(of: predicate).map { slots.count == $0 } ?? false
         }
@@ -152,6 +155,8 @@ final class RuleMatcher {
     let candidates: NumericCandidates
     /// Stops matching when it returns true (a budget ran out).
     let shouldStop: () -> Bool
+    /// The positions of a premise's slots under the binding, reused from check to check.
+    private var slotPositions: [Vector2] = []
 
     init(rule: CompiledRule, diagram: Diagram, candidates: NumericCandidates, shouldStop: @escaping () -> Bool) {
         self.rule = rule
@@ -267,8 +272,12 @@ final class RuleMatcher {
     /// the innermost loop of matching does not copy the matcher into a closure context.
     private func check(_ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+        // The numeric test first, as `Diagram.holds` makes it (a number's slot at the
+        // origin) but without building the statement: most candidates fail it.
+        slotPositions.removeAll(keepingCapacity: true)
+        for v in premise.slotVariables { slotPositions.append(v >= 0 ? diagram.positions[binding[v]] : .zero) }
+        guard NumericFacts.holds(premise.predicate, at: slotPositions, numbers: premise.numbers) else { return }
         let statement = instantiate(premise, binding)
-        guard diagram.holds(statement) else { return }
         // A premise with too few distinct points for its figure says nothing (`cyclic e e k
         // d`: any three points): no theorem applies.
         guard premise.isSideCondition || !statement.isDegenerate else { return }
