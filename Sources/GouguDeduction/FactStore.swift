@@ -572,8 +572,12 @@ public struct FactStore: Sendable {
     /// A certificate of `target` that no single one of its equations can be dropped from:
     /// the table's certificate, then greedy deletion, each trial re-solved over the
     /// remaining equations alone. Shorter certificates cite fewer facts, so proofs shrink.
+    ///
+    /// Only the angle table can shorten one. The premises an exact table keeps are linearly
+    /// independent, so the target is a combination of them in one way only: without any
+    /// equation the certificate cites, there is none, and every trial would fail.
     private func minimized(_ certificate: Certificate, of target: LinearExpression, in table: AlgebraTable) -> Certificate {
-        guard certificate.ids.count > 2 else { return certificate }
+        guard table == .angles, certificate.ids.count > 2 else { return certificate }
         func solve(_ ids: [EquationID]) -> Certificate? {
             var system = LinearSystem(modulus: table == .angles ? Rational(1) : nil)
             for id in ids { _ = system.add(equations[id.rawValue].expression, id: id) }

@@ -257,3 +257,26 @@ func premiseOrderDoesNotChangeWhichEquationsAreImplied(modulus: Rational?) {
         }
     }
 }
+
+/// Over Q a certificate cannot be shortened: the premises kept are independent, so no
+/// proper part of the equations it cites derives its target. (The fact store relies on it
+/// to minimize only angle certificates.)
+@Test func exactCertificatesCannotBeShortened() {
+    for seed in seeds {
+        let r = RandomSystem(seed: seed, variables: 20, equations: 30, modulus: nil)
+        let (system, _) = r.build()
+        let table = r.premiseTable
+        var rng = SplitMix64(seed: seed &+ 3000)
+        for _ in 0..<20 {
+            let a = r.premises[Int.random(in: 0..<r.premises.count, using: &rng)].1
+            let b = r.premises[Int.random(in: 0..<r.premises.count, using: &rng)].1
+            let target = Rational(Int.random(in: 1...3, using: &rng)) * a + b
+            guard let certificate = system.certificate(for: target), certificate.ids.count > 1 else { continue }
+            for dropped in certificate.ids {
+                var smaller = LinearSystem(modulus: nil)
+                for id in certificate.ids where id != dropped { smaller.add(table[id]!, id: id) }
+                #expect(smaller.certificate(for: target) == nil)
+            }
+        }
+    }
+}
