@@ -198,12 +198,13 @@ public struct Engine: Sendable {
                     if elapsed() > budget.seconds { stop = .timeout; return }
                     if let cancellation = budget.cancellation, cancellation.isCancelled { stop = .cancelled; return }
                     if store.facts.count >= budget.facts { stop = .factLimit; return }
-                    let conclusion = matcher.instantiate(rule.conclusion, binding)
                     // A degenerate conclusion (eqratio6 a a a x ...: a zero length) holds
                     // numerically but is no fact; its equations could cancel into false ones.
                     // (The diagram is the matcher's: captured here, the struct would be
                     // copied at every level of the matcher's recursion.)
-                    guard !conclusion.isDegenerate, matcher.diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
+                    guard matcher.holdsInDiagram(rule.conclusion, binding) else { return }
+                    let conclusion = matcher.instantiate(rule.conclusion, binding)
+                    guard !conclusion.isDegenerate, !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
                     for pattern in rule.premises {

@@ -14,7 +14,9 @@ final class CompiledRule: Sendable {
         case number(NumberLiteral)
     }
 
-    struct Pattern: Sendable {
+    /// A class for the reason `CompiledRule` is one: matching reads a pattern at every node,
+    /// and a struct of arrays would be copied there (one reference count per array).
+    final class Pattern: Sendable {
         let predicate: Predicate
         let slots: [Slot]
         /// The variable of each slot (-1 for a number), in slot order.
@@ -43,11 +45,18 @@ final class CompiledRule: Sendable {
     /// One step of matching: the premise taken next, its variables still unbound when it is
     /// reached (bound by this step), the ones bound before, and its slots holding bound
     /// variables (which narrow the candidates of an enumerable premise).
-    struct Step: Sendable {
+    final class Step: Sendable {
         let premise: Int
         let unbound: [Int]
         let bound: [Int]
         let boundSlots: [(slot: Int, variable: Int)]
+
+        init(premise: Int, unbound: [Int], bound: [Int], boundSlots: [(slot: Int, variable: Int)]) {
+            self.premise = premise
+            self.unbound = unbound
+            self.bound = bound
+            self.boundSlots = boundSlots
+        }
     }
 
     let definition: RuleDefinition
@@ -209,6 +218,15 @@ final class RuleMatcher {
         for v in pattern.variables { binding[v] = -1 }
     }
 
+    /// Whether `pattern` under `binding` holds in the diagram: `diagram.holds` of its
+    /// statement (the same positions, a number's slot at the origin, and numbers), from a
+    /// buffer reused from call to call instead of a statement built for it.
+    func holdsInDiagram(_ pattern: CompiledRule.Pattern, _ binding: [Int]) -> Bool {
+        slotPositions.removeAll(keepingCapacity: true)
+        for v in pattern.slotVariables { slotPositions.append(v >= 0 ? diagram.positions[binding[v]] : .zero) }
+        return NumericFacts.holds(pattern.predicate, at: slotPositions, numbers: pattern.numbers)
+    }
+
     func instantiate(_ pattern: CompiledRule.Pattern, _ binding: [Int]) -> Statement {
         Statement(predicate: pattern.predicate, arguments: pattern.slots.map { slot in
             switch slot {
@@ -272,11 +290,8 @@ final class RuleMatcher {
     /// the innermost loop of matching does not copy the matcher into a closure context.
     private func check(_ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
-        // The numeric test first, as `Diagram.holds` makes it (a number's slot at the
-        // origin) but without building the statement: most candidates fail it.
-        slotPositions.removeAll(keepingCapacity: true)
-        for v in premise.slotVariables { slotPositions.append(v >= 0 ? diagram.positions[binding[v]] : .zero) }
-        guard NumericFacts.holds(premise.predicate, at: slotPositions, numbers: premise.numbers) else { return }
+        // The numeric test first, without building the statement: most candidates fail it.
+        guard holdsInDiagram(premise, binding) else { return }
         let statement = instantiate(premise, binding)
         // A premise with too few distinct points for its figure says nothing (`cyclic e e k
         // d`: any three points): no theorem applies.
