@@ -33,6 +33,11 @@ public struct FactStore: Sendable {
     private var sinesInTable = Set<Int>()
     /// Sine keys joined to another (`unionSines`): angles whose |sin| something else shares.
     private var sinesJoined = Set<Int>()
+    /// For each angle of `sineAngleGroups`, its normal forms in the angle table (θ, and −θ
+    /// unless θ is a right angle) and the table's revision then: while the table is
+    /// unchanged (a round that added no angle equation), they are the same.
+    private var sineNormalForms: [[NormalForms?]] = []
+    private typealias NormalForms = (revision: Int, forward: LinearExpression, backward: LinearExpression?)
     /// For each ratio-table equation made of sine pieces: the pieces it sums (certificates
     /// cite them instead of the equation).
     private var sineEquationParts: [Int: [SinePart]] = [:]
@@ -961,6 +966,7 @@ public struct FactStore: Sendable {
             let groups = sineGroups()
             sineAngleGroups = (diagram.positions.count, groups,
                                Set(groups.joined().map { Self.sine(Self.pair($0.v, $0.u), Self.pair($0.v, $0.w)) }))
+            sineNormalForms = groups.map { [NormalForms?](repeating: nil, count: $0.count) }
         }
         let before = equations.count
         var learned = 0
@@ -981,20 +987,29 @@ public struct FactStore: Sendable {
             tied.append([angle.v, angle.u, angle.w])
             if let other { tied.append([other.v, other.u, other.w]) }
         }
-        for group in sineAngleGroups?.groups ?? [] {
+        for (g, group) in (sineAngleGroups?.groups ?? []).enumerated() {
             var classes: [LinearExpression: SineAngle] = [:]
             // The classes' first angles in the group's order, so that every run joins and
             // compares them in the same order (a dictionary's order varies between runs).
             var representatives: [SineAngle] = []
-            for angle in group {
+            for (a, angle) in group.enumerated() {
                 let lines = [angle.v, angle.u, angle.v, angle.w]
-                let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
-                if angles.implies(LinearExpression(terms: theta.terms, constant: Rational(-1, 2))) {
+                let forward: LinearExpression, backward: LinearExpression?
+                if let known = sineNormalForms[g][a], known.revision == revisions.angles {
+                    (forward, backward) = (known.forward, known.backward)
+                } else {
+                    let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
+                    forward = angles.normalForm(of: theta)
+                    // θ is a right angle iff θ − 1/2 reduces to 0: the normal form of θ is then
+                    // the constant 1/2 (constants only shift the normal form's constant).
+                    backward = forward.isConstant && forward.constant == Rational(1, 2) ? nil
+                        : angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
+                    sineNormalForms[g][a] = (revisions.angles, forward, backward)
+                }
+                guard let backward else {
                     join(angle, nil, by: statement(.perp, lines))
                     continue
                 }
-                let forward = angles.normalForm(of: theta)
-                let backward = angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
                 if let first = classes[forward] {
                     join(angle, first, by: statement(.eqangle, [first.v, first.u, first.v, first.w] + lines))
                 } else if let first = classes[backward] {
