@@ -165,7 +165,9 @@ final class RuleMatcher {
     /// Stops matching when it returns true (a budget ran out).
     let shouldStop: () -> Bool
     /// The positions of a premise's slots under the binding, reused from check to check.
-    private var slotPositions: [Vector2] = []
+    /// (Not checked for exclusive access at each use: a matcher runs on one thread, and
+    /// `holdsInDiagram` never reenters itself.)
+    @exclusivity(unchecked) private var slotPositions: [Vector2] = []
 
     init(rule: CompiledRule, diagram: Diagram, candidates: NumericCandidates, shouldStop: @escaping () -> Bool) {
         self.rule = rule
