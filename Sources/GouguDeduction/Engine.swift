@@ -188,22 +188,23 @@ public struct Engine: Sendable {
                 guard let goal, store.isKnown(goal) else { return nil }
                 return store.holds(goal)
             }
-            var stop: StopReason?
-            let shouldStop: () -> Bool = { stop != nil }
+            let stop = StopSignal()
+            let shouldStop: () -> Bool = { stop.reason != nil }
             for rule in rules {
                 let ruleStart = elapsed()
                 defer { ruleSeconds[rule.definition.name, default: 0] += elapsed() - ruleStart }
                 let matcher = RuleMatcher(rule: rule, diagram: diagram, candidates: candidates, shouldStop: shouldStop)
                 matcher.run(store: &store) { store, binding in
-                    if elapsed() > budget.seconds { stop = .timeout; return }
-                    if let cancellation = budget.cancellation, cancellation.isCancelled { stop = .cancelled; return }
-                    if store.facts.count >= budget.facts { stop = .factLimit; return }
-                    let conclusion = matcher.instantiate(rule.conclusion, binding)
+                    if elapsed() > budget.seconds { stop.reason = .timeout; return }
+                    if let cancellation = budget.cancellation, cancellation.isCancelled { stop.reason = .cancelled; return }
+                    if store.facts.count >= budget.facts { stop.reason = .factLimit; return }
                     // A degenerate conclusion (eqratio6 a a a x ...: a zero length) holds
                     // numerically but is no fact; its equations could cancel into false ones.
                     // (The diagram is the matcher's: captured here, the struct would be
                     // copied at every level of the matcher's recursion.)
-                    guard !conclusion.isDegenerate, matcher.diagram.holds(conclusion), !store.isKnown(conclusion) else { return }
+                    guard matcher.holdsInDiagram(rule.conclusion, binding) else { return }
+                    let conclusion = matcher.instantiate(rule.conclusion, binding)
+                    guard !conclusion.isDegenerate, !store.isKnown(conclusion) else { return }
                     var premiseFacts: [FactID] = []
                     var sideConditions: [Statement] = []
                     for pattern in rule.premises {
@@ -217,7 +218,7 @@ public struct Engine: Sendable {
                     store.add(conclusion, because: .rule(name: rule.definition.name, premises: premiseFacts,
                                                          binding: names, sideConditions: sideConditions), round: round)
                 }
-                if let stop { return finish(stop) }
+                if let reason = stop.reason { return finish(reason) }
                 if let resident = memory.residentMiB(), resident > budget.memoryMiB { return finish(.memoryLimit) }
                 if let why = goalProof() {
                     closeRound()
@@ -240,4 +241,11 @@ public struct Engine: Sendable {
             if store.facts.count == before && centres == 0 && sines == 0 { return finish(.saturated) }
         }
     }
+}
+
+/// Why matching must stop, set by the engine's callback and read by the matcher at every
+/// node of its search. A variable captured by both closures would be checked for exclusive
+/// access at each read; this one is only ever used on the engine's thread.
+private final class StopSignal {
+    @exclusivity(unchecked) var reason: StopReason?
 }

@@ -33,6 +33,11 @@ public struct FactStore: Sendable {
     private var sinesInTable = Set<Int>()
     /// Sine keys joined to another (`unionSines`): angles whose |sin| something else shares.
     private var sinesJoined = Set<Int>()
+    /// For each angle of `sineAngleGroups`, its normal forms in the angle table (θ, and −θ
+    /// unless θ is a right angle) and the table's revision then: while the table is
+    /// unchanged (a round that added no angle equation), they are the same.
+    private var sineNormalForms: [[NormalForms?]] = []
+    private typealias NormalForms = (revision: Int, forward: LinearExpression, backward: LinearExpression?)
     /// For each ratio-table equation made of sine pieces: the pieces it sums (certificates
     /// cite them instead of the equation).
     private var sineEquationParts: [Int: [SinePart]] = [:]
@@ -45,10 +50,10 @@ public struct FactStore: Sendable {
     private var equations: [(table: AlgebraTable, text: String, facts: [FactID], expression: LinearExpression)] = []
     private var midpoints: [[Int]: FactID] = [:]
     private var index: [Statement: FactID] = [:]
-    /// The cache of ``isKnown(_:)``: statements known, and statements not known, with the
-    /// parts of the store that decided so and their revisions then (`StoreParts.stamp`).
-    private var knownStatements = Set<Statement>()
-    private var unknownStatements: [Statement: (parts: StoreParts, stamp: Int)] = [:]
+    /// The cache of ``isKnown(_:)``: for each statement asked about, known, or not known with
+    /// the parts of the store that decided so and their revisions then (`StoreParts.stamp`).
+    /// One table, so that an answer costs one hash of the statement.
+    private var verdicts: [Statement: Verdict] = [:]
     private var revisions = StoreRevisions()
 
     public init(diagram: Diagram) { self.diagram = diagram }
@@ -257,8 +262,38 @@ public struct FactStore: Sendable {
     /// An expression over the tables' dense variable ids; `terms` use sparse keys
     /// (`pair`, `logPrime`), interned here.
     mutating func expr(_ terms: [(Int, Rational)], constant: Rational = .zero) -> LinearExpression {
-        // LinearExpression sorts the few terms and sums repeats itself: no dictionary needed.
-        LinearExpression(terms: terms.map { (variable: variable($0.0), coefficient: $0.1) }, constant: constant)
+        // Interned in the order given (the tables' variable order depends on it). The few
+        // terms are sorted by insertion as they come, repeats summed, zeros dropped: the
+        // canonical form of `LinearExpression(terms:)` without its intermediate arrays.
+        var variables: [Int] = [], coefficients: [Rational] = []
+        variables.reserveCapacity(terms.count)
+        coefficients.reserveCapacity(terms.count)
+        var cancelled = false
+        for (key, c) in terms {
+            let v = variable(key)
+            var i = variables.count
+            while i > 0 && variables[i - 1] > v { i -= 1 }
+            if i > 0 && variables[i - 1] == v {
+                coefficients[i - 1] += c
+                if coefficients[i - 1].isZero { cancelled = true }
+            } else {
+                variables.insert(v, at: i)
+                coefficients.insert(c, at: i)
+                if c.isZero { cancelled = true }
+            }
+        }
+        if cancelled {
+            var t = 0
+            while t < coefficients.count {
+                if coefficients[t].isZero {
+                    variables.remove(at: t)
+                    coefficients.remove(at: t)
+                } else {
+                    t += 1
+                }
+            }
+        }
+        return LinearExpression(canonicalVariables: variables, coefficients: coefficients, constant: constant)
     }
 
     private var variableIDs: [Int: Int] = [:]
@@ -333,44 +368,128 @@ public struct FactStore: Sendable {
     /// justification). Answers are cached: a statement once known stays known, and one not
     /// known is re-examined only after the store has learned something.
     public mutating func isKnown(_ statement: Statement) -> Bool {
-        if knownStatements.contains(statement) { return true }
-        if let unknown = unknownStatements[statement], revisions.stamp(unknown.parts) == unknown.stamp { return false }
-        let (known, parts) = decide(statement)
-        if known { knownStatements.insert(statement) } else { unknownStatements[statement] = (parts, revisions.stamp(parts)) }
+        if let verdict = verdicts[statement] {
+            if verdict.known { return true }
+            if revisions.stamp(verdict.parts) == verdict.stamp { return false }
+            if let query = verdict.query {
+                // Asked again after its tables changed: the same equations, read anew.
+                let (known, parts) = index[statement] != nil ? (true, []) : ask(query)
+                verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
+                return known
+            }
+        }
+        let (known, parts, query) = decideKeepingQuery(statement)
+        verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
         return known
+    }
+
+    /// A cached answer of ``isKnown(_:)``: a statement once known stays known; one not known
+    /// stands while the revisions of the parts that decided it are `stamp`, and keeps the
+    /// table equations that decided it, if tables did.
+    private struct Verdict {
+        var known: Bool
+        var parts: StoreParts
+        var stamp: Int
+        var query: TableQuery?
+        static let known = Verdict(known: true, parts: [], stamp: 0, query: nil)
     }
 
     /// `isKnown` without the cache, and the parts of the store it consulted: while none of
     /// them changes, the answer "not known" stands.
     private mutating func decide(_ statement: Statement) -> (known: Bool, parts: StoreParts) {
-        if index[statement] != nil { return (true, []) }
-        let p = points(statement)
+        let (known, parts, _) = decideKeepingQuery(statement)
+        return (known, parts)
+    }
+
+    /// `decide`, with the table equations that decided it (when tables did), so that the
+    /// cache can ask the tables again later without rebuilding them.
+    private mutating func decideKeepingQuery(_ statement: Statement) -> (known: Bool, parts: StoreParts, query: TableQuery?) {
+        if index[statement] != nil { return (true, [], nil) }
         switch statement.predicate {
-        case .coll: return (lines.contains(p), .lines)
-        case .cyclic: return (circles.contains(p), .circles)
+        case .coll: return (lines.contains(points(statement)), .lines, nil)
+        case .cyclic: return (circles.contains(points(statement)), .circles, nil)
         case .midp:
+            let p = points(statement)
             // As `holds`: a known midpoint, or m on line ab with ma = mb.
-            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, []) }
-            guard p[1] != p[2] else { return (false, .midpoints) }
-            guard lines.contains(p) else { return (false, [.midpoints, .lines]) }
+            if midpoints[[p[0]] + [p[1], p[2]].sorted()] != nil { return (true, [], nil) }
+            guard p[1] != p[2] else { return (false, .midpoints, nil) }
+            guard lines.contains(p) else { return (false, [.midpoints, .lines], nil) }
             let equidistant = Statement(predicate: .cong, arguments: [p[0], p[1], p[0], p[2]].map { .point(PointID($0)) })
             let (equal, parts) = decide(equidistant)
-            return (equal, parts.union([.midpoints, .lines]))
+            return (equal, parts.union([.midpoints, .lines]), nil)
         default:
             // As `holds`: the tables decide every other predicate.
             if let (angleEquations, ratioEquations) = triangleEquations(statement) {
-                return (angleEquations.allSatisfy(angles.implies) && ratioEquations.allSatisfy(ratios.implies), [.angles, .ratios])
+                let query = TableQuery.triangles(angles: angleEquations, ratios: ratioEquations)
+                let (known, parts) = ask(query)
+                return (known, parts, query)
             }
-            if let equations = angleEquations(statement) { return (equations.allSatisfy(angles.implies), .angles) }
+            // As `angleEquations` and the others, with the points read once.
+            let predicate = statement.predicate, p = points(statement)
+            let numbers = predicate == .aconst || predicate == .rconst ? statement.arguments.compactMap(\.number) : []
+            if let terms = Self.angleTerms(predicate, p, numbers) {
+                let query = TableQuery.angles(terms.map { expr($0.terms, constant: $0.constant) })
+                let (known, parts) = ask(query)
+                return (known, parts, query)
+            }
+            // The lengths table is consulted (and its equations built) only when the ratio
+            // table does not decide.
+            let ratioEquations = Self.ratioTerms(predicate, p, numbers).map { $0.map { expr($0.terms, constant: $0.constant) } }
+            if let ratioEquations, impliesAll(ratioEquations, in: .ratios) { return (true, [], nil) }
+            let lengthEquations = Self.lengthTerms(predicate, p, numbers).map { $0.map { expr($0.terms, constant: $0.constant) } }
+            if ratioEquations == nil && lengthEquations == nil {
+                // Nothing but a fact stating it can make it known.
+                return (false, .facts, nil)
+            }
+            let query = TableQuery.lengths(ratios: ratioEquations, lengths: lengthEquations)
+            let ratioParts: StoreParts = ratioEquations == nil ? [] : .ratios
+            guard let lengthEquations else { return (false, ratioParts, query) }
+            return (impliesAll(lengthEquations, in: .lengths), ratioParts.union(.lengths), query)
+        }
+    }
+
+    /// The equations by which the tables decide a statement (`decideKeepingQuery`).
+    private enum TableQuery {
+        /// Similar triangles: every angle equation and every ratio equation.
+        case triangles(angles: [LinearExpression], ratios: [LinearExpression])
+        /// An angle statement.
+        case angles([LinearExpression])
+        /// A length statement: the ratio table, or else the lengths table.
+        case lengths(ratios: [LinearExpression]?, lengths: [LinearExpression]?)
+    }
+
+    /// Whether the tables imply a query's equations, and the parts of the store consulted.
+    private func ask(_ query: TableQuery) -> (known: Bool, parts: StoreParts) {
+        switch query {
+        case .triangles(let angleEquations, let ratioEquations):
+            return (impliesAll(angleEquations, in: .angles) && impliesAll(ratioEquations, in: .ratios), [.angles, .ratios])
+        case .angles(let equations):
+            return (impliesAll(equations, in: .angles), .angles)
+        case .lengths(let ratioEquations, let lengthEquations):
             var parts: StoreParts = []
-            if let equations = ratioEquations(statement) {
-                if equations.allSatisfy(ratios.implies) { return (true, []) }
+            if let ratioEquations {
+                if impliesAll(ratioEquations, in: .ratios) { return (true, []) }
                 parts.insert(.ratios)
             }
-            if let equations = lengthEquations(statement) { return (equations.allSatisfy(lengths.implies), parts.union(.lengths)) }
-            // Nothing but a fact stating it can make it known.
-            return (false, parts.isEmpty ? .facts : parts)
+            if let lengthEquations { return (impliesAll(lengthEquations, in: .lengths), parts.union(.lengths)) }
+            return (false, parts)
         }
+    }
+
+    /// Whether `table` implies each of `equations`. (A loop over the stored table: passing
+    /// `angles.implies` as a function would copy the table into a closure at every call.)
+    private func impliesAll(_ equations: [LinearExpression], in table: AlgebraTable) -> Bool {
+        for e in equations {
+            let implied: Bool
+            switch table {
+            case .angles: implied = angles.implies(e)
+            case .ratios: implied = ratios.implies(e)
+            case .lengths: implied = lengths.implies(e)
+            case .squares: implied = squares.implies(e)
+            }
+            if !implied { return false }
+        }
+        return true
     }
 
     /// One certificate per equation, or nil when one of them is missing.
@@ -458,8 +577,12 @@ public struct FactStore: Sendable {
     /// A certificate of `target` that no single one of its equations can be dropped from:
     /// the table's certificate, then greedy deletion, each trial re-solved over the
     /// remaining equations alone. Shorter certificates cite fewer facts, so proofs shrink.
+    ///
+    /// Only the angle table can shorten one. The premises an exact table keeps are linearly
+    /// independent, so the target is a combination of them in one way only: without any
+    /// equation the certificate cites, there is none, and every trial would fail.
     private func minimized(_ certificate: Certificate, of target: LinearExpression, in table: AlgebraTable) -> Certificate {
-        guard certificate.ids.count > 2 else { return certificate }
+        guard table == .angles, certificate.ids.count > 2 else { return certificate }
         func solve(_ ids: [EquationID]) -> Certificate? {
             var system = LinearSystem(modulus: table == .angles ? Rational(1) : nil)
             for id in ids { _ = system.add(equations[id.rawValue].expression, id: id) }
@@ -638,7 +761,7 @@ public struct FactStore: Sendable {
         var added = 0
         for c in candidates where c[0] < c[1] && c[2] < c[3] && Self.pair(c[0], c[1]) < Self.pair(c[2], c[3]) {
             let equal = expr([(Self.pair(c[0], c[1]), 1), (Self.pair(c[2], c[3]), -1)])
-            let known = [AlgebraTable.ratios, .lengths, .squares].filter { system($0).implies(equal) }
+            let known = [AlgebraTable.ratios, .lengths, .squares].filter { impliesAll([equal], in: $0) }
             guard !known.isEmpty, known.count < 3 else { continue }
             let statement = Statement(predicate: .cong, arguments: c.map { .point(PointID($0)) })
             if adopt(statement, from: known[0], equation: equal, round: round) { added += 1 }
@@ -843,6 +966,7 @@ public struct FactStore: Sendable {
             let groups = sineGroups()
             sineAngleGroups = (diagram.positions.count, groups,
                                Set(groups.joined().map { Self.sine(Self.pair($0.v, $0.u), Self.pair($0.v, $0.w)) }))
+            sineNormalForms = groups.map { [NormalForms?](repeating: nil, count: $0.count) }
         }
         let before = equations.count
         var learned = 0
@@ -863,20 +987,29 @@ public struct FactStore: Sendable {
             tied.append([angle.v, angle.u, angle.w])
             if let other { tied.append([other.v, other.u, other.w]) }
         }
-        for group in sineAngleGroups?.groups ?? [] {
+        for (g, group) in (sineAngleGroups?.groups ?? []).enumerated() {
             var classes: [LinearExpression: SineAngle] = [:]
             // The classes' first angles in the group's order, so that every run joins and
             // compares them in the same order (a dictionary's order varies between runs).
             var representatives: [SineAngle] = []
-            for angle in group {
+            for (a, angle) in group.enumerated() {
                 let lines = [angle.v, angle.u, angle.v, angle.w]
-                let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
-                if angles.implies(LinearExpression(terms: theta.terms, constant: Rational(-1, 2))) {
+                let forward: LinearExpression, backward: LinearExpression?
+                if let known = sineNormalForms[g][a], known.revision == revisions.angles {
+                    (forward, backward) = (known.forward, known.backward)
+                } else {
+                    let theta = expr([(Self.pair(angle.v, angle.w), 1), (Self.pair(angle.v, angle.u), -1)])
+                    forward = angles.normalForm(of: theta)
+                    // θ is a right angle iff θ − 1/2 reduces to 0: the normal form of θ is then
+                    // the constant 1/2 (constants only shift the normal form's constant).
+                    backward = forward.isConstant && forward.constant == Rational(1, 2) ? nil
+                        : angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
+                    sineNormalForms[g][a] = (revisions.angles, forward, backward)
+                }
+                guard let backward else {
                     join(angle, nil, by: statement(.perp, lines))
                     continue
                 }
-                let forward = angles.normalForm(of: theta)
-                let backward = angles.normalForm(of: LinearExpression(terms: theta.terms.map { (variable: $0.variable, coefficient: Rational.zero - $0.coefficient) }))
                 if let first = classes[forward] {
                     join(angle, first, by: statement(.eqangle, [first.v, first.u, first.v, first.w] + lines))
                 } else if let first = classes[backward] {

@@ -14,13 +14,17 @@ final class CompiledRule: Sendable {
         case number(NumberLiteral)
     }
 
-    struct Pattern: Sendable {
+    /// A class for the reason `CompiledRule` is one: matching reads a pattern at every node,
+    /// and a struct of arrays would be copied there (one reference count per array).
+    final class Pattern: Sendable {
         let predicate: Predicate
         let slots: [Slot]
         /// The variable of each slot (-1 for a number), in slot order.
         let slotVariables: [Int]
         /// The variables, in slot order, each once.
         let variables: [Int]
+        /// The numbers among the slots, in order.
+        let numbers: [NumberLiteral]
         let isSideCondition: Bool
         /// Whether `NumericCandidates` lists instances of the predicate with this many points.
         let isEnumerable: Bool
@@ -32,8 +36,26 @@ final class CompiledRule: Sendable {
             var seen: [Int] = []
             for v in slotVariables where v >= 0 && !seen.contains(v) { seen.append(v) }
             variables = seen
+            numbers = slots.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
             isSideCondition = predicate.isSideCondition
             isEnumerable = NumericCandidates.arity(of: predicate).map { slots.count == $0 } ?? false
+        }
+    }
+
+    /// One step of matching: the premise taken next, its variables still unbound when it is
+    /// reached (bound by this step), the ones bound before, and its slots holding bound
+    /// variables (which narrow the candidates of an enumerable premise).
+    final class Step: Sendable {
+        let premise: Int
+        let unbound: [Int]
+        let bound: [Int]
+        let boundSlots: [(slot: Int, variable: Int)]
+
+        init(premise: Int, unbound: [Int], bound: [Int], boundSlots: [(slot: Int, variable: Int)]) {
+            self.premise = premise
+            self.unbound = unbound
+            self.bound = bound
+            self.boundSlots = boundSlots
         }
     }
 
@@ -43,6 +65,37 @@ final class CompiledRule: Sendable {
     let conclusion: Pattern
     /// Whether to start from numeric candidates of the conclusion (else from premises).
     let seedsFromConclusion: Bool
+    /// The order premises are matched in, from the variables the start binds (the
+    /// conclusion's when seeded from it, else none): each next premise is the one with the
+    /// fewest unbound variables, fully bound ones (side conditions among them) first, then
+    /// enumerable ones. A step binds every variable of its premise, so which variables are
+    /// bound at each step, and so the whole order, is fixed by the rule.
+    let plan: [Step]
+
+    static func plan(premises: [Pattern], initiallyBound: [Int], variableCount: Int) -> [Step] {
+        var isBound = [Bool](repeating: false, count: variableCount)
+        for v in initiallyBound { isBound[v] = true }
+        var remaining = Array(premises.indices)
+        var steps: [Step] = []
+        while !remaining.isEmpty {
+            var next = remaining[0]
+            var bestKey = (Int.max, Int.max, Int.max)
+            for candidate in remaining {
+                let p = premises[candidate]
+                let u = p.variables.filter { !isBound[$0] }.count
+                let key = (u == 0 ? 0 : 1, p.isEnumerable ? 0 : 1, u)
+                if key < bestKey { (next, bestKey) = (candidate, key) }
+            }
+            remaining.removeAll { $0 == next }
+            let p = premises[next]
+            steps.append(Step(premise: next, unbound: p.variables.filter { !isBound[$0] },
+                              bound: p.variables.filter { isBound[$0] },
+                              boundSlots: p.slotVariables.enumerated().filter { $0.element >= 0 && isBound[$0.element] }
+                                .map { (slot: $0.offset, variable: $0.element) }))
+            for v in p.variables { isBound[v] = true }
+        }
+        return steps
+    }
 
     /// Whether angle chasing or ratio chasing alone already implies every instance of the
     /// rule: asserting its premises over symbolic line directions (or log-lengths), one
@@ -97,6 +150,8 @@ final class CompiledRule: Sendable {
         premises = rule.premises.map(pattern)
         conclusion = pattern(rule.conclusion)
         seedsFromConclusion = conclusion.isEnumerable
+        plan = Self.plan(premises: premises, initiallyBound: seedsFromConclusion ? conclusion.variables : [],
+                         variableCount: rule.variables.count)
         isImpliedByAlgebra = Self.impliedByAlgebra(premises: premises, conclusion: conclusion)
     }
 }
@@ -109,6 +164,10 @@ final class RuleMatcher {
     let candidates: NumericCandidates
     /// Stops matching when it returns true (a budget ran out).
     let shouldStop: () -> Bool
+    /// The positions of a premise's slots under the binding, reused from check to check.
+    /// (Not checked for exclusive access at each use: a matcher runs on one thread, and
+    /// `holdsInDiagram` never reenters itself.)
+    @exclusivity(unchecked) private var slotPositions: [Vector2] = []
 
     init(rule: CompiledRule, diagram: Diagram, candidates: NumericCandidates, shouldStop: @escaping () -> Bool) {
         self.rule = rule
@@ -128,12 +187,12 @@ final class RuleMatcher {
                 guard bind(rule.conclusion, to: instance, in: &binding) else { continue }
                 let statement = instantiate(rule.conclusion, binding)
                 if !store.isKnown(statement) {
-                    search(remaining: Array(rule.premises.indices), binding: &binding, store: &store, found: found)
+                    search(step: 0, binding: &binding, store: &store, found: found)
                 }
                 unbind(rule.conclusion, &binding)
             }
         } else {
-            search(remaining: Array(rule.premises.indices), binding: &binding, store: &store, found: found)
+            search(step: 0, binding: &binding, store: &store, found: found)
         }
     }
 
@@ -161,6 +220,15 @@ final class RuleMatcher {
         for v in pattern.variables { binding[v] = -1 }
     }
 
+    /// Whether `pattern` under `binding` holds in the diagram: `diagram.holds` of its
+    /// statement (the same positions, a number's slot at the origin, and numbers), from a
+    /// buffer reused from call to call instead of a statement built for it.
+    func holdsInDiagram(_ pattern: CompiledRule.Pattern, _ binding: [Int]) -> Bool {
+        slotPositions.removeAll(keepingCapacity: true)
+        for v in pattern.slotVariables { slotPositions.append(v >= 0 ? diagram.positions[binding[v]] : .zero) }
+        return NumericFacts.holds(pattern.predicate, at: slotPositions, numbers: pattern.numbers)
+    }
+
     func instantiate(_ pattern: CompiledRule.Pattern, _ binding: [Int]) -> Statement {
         Statement(predicate: pattern.predicate, arguments: pattern.slots.map { slot in
             switch slot {
@@ -170,87 +238,81 @@ final class RuleMatcher {
         })
     }
 
-    private func search(remaining: [Int], binding: inout [Int],
+    /// Matches the premises of `rule.plan` from `step` on.
+    private func search(step: Int, binding: inout [Int],
                         store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
         if shouldStop() { return }
-        guard !remaining.isEmpty else {
+        guard step < rule.plan.count else {
             found(&store, binding)
             return
         }
-        // Next: the premise with the fewest unbound variables; side conditions once bound.
-        func unboundCount(_ p: CompiledRule.Pattern) -> Int {
-            var count = 0
-            for v in p.variables where binding[v] == -1 { count += 1 }
-            return count
-        }
-        var next = remaining[0]
-        var bestKey = (Int.max, Int.max, Int.max)
-        for candidate in remaining {
-            let p = rule.premises[candidate]
-            let u = unboundCount(p)
-            let key = (u == 0 ? 0 : 1, p.isEnumerable ? 0 : 1, u)
-            if key < bestKey { (next, bestKey) = (candidate, key) }
-        }
-        let rest = remaining.filter { $0 != next }
-        let premise = rule.premises[next]
-        let unbound = premise.variables.filter { binding[$0] == -1 }
-        let boundPoints = premise.variables.compactMap { binding[$0] == -1 ? nil : binding[$0] }
+        let plan = rule.plan[step]
+        let premise = rule.premises[plan.premise]
+        let unbound = plan.unbound
         if unbound.isEmpty {
-            check(premise, then: rest, binding: &binding, store: &store, found: found)
+            check(premise, then: step + 1, binding: &binding, store: &store, found: found)
         } else if premise.predicate == .coll || premise.predicate == .cyclic,
-                  Set(boundPoints).count >= (premise.predicate == .coll ? 2 : 3) {
+                  distinctCount(plan.bound, binding) >= (premise.predicate == .coll ? 2 : 3) {
             // The bound points fix the line (circle): the others range over its known points.
-            guard let members = store.classMembers(premise.predicate, holding: boundPoints) else { return }
-            assign(unbound, from: 0, over: members, premise, then: rest, binding: &binding, store: &store, found: found)
+            guard let members = store.classMembers(premise.predicate, holding: plan.bound.map { binding[$0] }) else { return }
+            assign(unbound, from: 0, over: members, premise, then: step + 1, binding: &binding, store: &store, found: found)
         } else if premise.isEnumerable {
             let instances = candidates.instances(of: premise.predicate)
             // Only instances agreeing with every bound slot can bind: when some slot is
             // bound, visit just the instances with its point there (the fewest such).
             var narrowest: [Int]?
-            for (slot, v) in premise.slotVariables.enumerated() where v >= 0 && binding[v] != -1 {
+            for (slot, v) in plan.boundSlots {
                 let positions = candidates.positions(of: premise.predicate, slot: slot, point: binding[v])
                 if positions.count < narrowest?.count ?? .max { narrowest = positions }
             }
             for k in 0..<(narrowest?.count ?? instances.count) {
                 if bind(premise, to: instances[narrowest?[k] ?? k], in: &binding) {
-                    check(premise, then: rest, binding: &binding, store: &store, found: found)
+                    check(premise, then: step + 1, binding: &binding, store: &store, found: found)
                     for v in unbound { binding[v] = -1 }
                 }
             }
         } else if unbound.count <= 3 {
             // No index: try every point for each unbound variable, filtered numerically.
-            assign(unbound, from: 0, over: 0..<diagram.positions.count, premise, then: rest,
+            assign(unbound, from: 0, over: 0..<diagram.positions.count, premise, then: step + 1,
                    binding: &binding, store: &store, found: found)
         }
     }
 
-    /// With `premise` fully bound: goes on with the `rest` if it holds (in the diagram, and
-    /// in the store unless it is a side condition).
+    /// How many distinct points `variables` are bound to.
+    private func distinctCount(_ variables: [Int], _ binding: [Int]) -> Int {
+        var count = 0
+        for i in variables.indices where !variables[..<i].contains(where: { binding[$0] == binding[variables[i]] }) { count += 1 }
+        return count
+    }
+
+    /// With `premise` fully bound: goes on with the plan's step `next` if it holds (in the
+    /// diagram, and in the store unless it is a side condition).
     ///
     /// `check` and `assign` are methods rather than functions nested in `search`, so that
     /// the innermost loop of matching does not copy the matcher into a closure context.
-    private func check(_ premise: CompiledRule.Pattern, then rest: [Int], binding: inout [Int],
+    private func check(_ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+        // The numeric test first, without building the statement: most candidates fail it.
+        guard holdsInDiagram(premise, binding) else { return }
         let statement = instantiate(premise, binding)
-        guard diagram.holds(statement) else { return }
         // A premise with too few distinct points for its figure says nothing (`cyclic e e k
         // d`: any three points): no theorem applies.
         guard premise.isSideCondition || !statement.isDegenerate else { return }
         guard premise.isSideCondition || store.isKnown(statement) else { return }
-        search(remaining: rest, binding: &binding, store: &store, found: found)
+        search(step: next, binding: &binding, store: &store, found: found)
     }
 
     /// Tries every point of `domain` for each of `unbound[k...]`, then checks `premise`.
     private func assign(_ unbound: [Int], from k: Int, over domain: some Collection<Int>,
-                        _ premise: CompiledRule.Pattern, then rest: [Int], binding: inout [Int],
+                        _ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
                         store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
         if k == unbound.count {
-            check(premise, then: rest, binding: &binding, store: &store, found: found)
+            check(premise, then: next, binding: &binding, store: &store, found: found)
             return
         }
         for point in domain {
             binding[unbound[k]] = point
-            assign(unbound, from: k + 1, over: domain, premise, then: rest, binding: &binding, store: &store, found: found)
+            assign(unbound, from: k + 1, over: domain, premise, then: next, binding: &binding, store: &store, found: found)
             binding[unbound[k]] = -1
         }
     }

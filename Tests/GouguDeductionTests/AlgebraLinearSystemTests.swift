@@ -237,5 +237,32 @@ private struct Table {
     let target = expr([0: 1, 2: -1, 100: -2])  // AB/EF = 4
     let c = try #require(t.system.certificate(for: target))
     #expect(t.verify(c, target))
-    #expect(t.system.pivotVariables.allSatisfy { $0 < 100 })
+    // No rational relation between logs of primes alone follows.
+    #expect(t.system.certificate(for: expr([100: 1])) == nil)
+}
+
+// MARK: - Pivots of the exact tables
+
+@Test func aNewRowPivotsOnAVariableNoOtherRowMentions() {
+    // x0 − x1 = 0 pivots on x0; x0 + x2 = 0 reduces to x2 + x1 = 0, whose x2 is new: it
+    // becomes the pivot, and the first row keeps its terms.
+    var t = Table(modulus: nil)
+    t.add(expr([0: 1, 1: -1]))
+    t.add(expr([0: 1, 2: 1]))
+    #expect(t.system.pivotVariables == [0, 2])
+    #expect(t.system.basis.map(\.expression) == [expr([0: 1, 1: -1]), expr([1: 1, 2: 1])])
+}
+
+@Test func aPivotOnAMentionedVariableLeavesEveryOtherRow() throws {
+    // x0 − x2 = 0 and x1 − x2 = 0 both mention x2; x2 = 1 must pivot on x2 and clear it
+    // from both rows.
+    var t = Table(modulus: nil)
+    let (a, _) = t.add(expr([0: 1, 2: -1]))
+    let (b, _) = t.add(expr([1: 1, 2: -1]))
+    t.add(expr([2: 1], -1))
+    #expect(t.system.basis.map(\.expression) == [expr([0: 1], -1), expr([1: 1], -1), expr([2: 1], -1)])
+    let target = expr([0: 1, 1: -1])
+    let certificate = try #require(t.system.certificate(for: target))
+    #expect(certificate == Certificate(combination: [(a, 1), (b, -1)]))
+    #expect(t.verify(certificate, target))
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import GouguLanguage
+import GouguTheoremLibrary
 import GouguTestSupport
 
 @Suite struct TheoremLibraryTests {
@@ -75,6 +76,24 @@ import GouguTestSupport
         #expect(throws: Diagnostic.self) {
             try TheoremLibrary(predicatesText: "predicate coll a b c ...\n", predicatesFile: "p.txt",
                                constructionsText: constructions, constructionsFile: "c.txt")
+        }
+    }
+}
+
+/// The library files are read as bytes at start-up; read by `Character` they give the same
+/// blocks, fields and locations.
+@Test func theLibraryFilesReadAsBytesGiveTheSameBlocksAsReadByCharacter() throws {
+    let texts = [TheoremLibraryFiles.constructions, TheoremLibraryFiles.predicates, TheoremLibraryFiles.rules,
+                 "rule a\n  if  coll a b c ,  \n\n# note\n\tthen para a b c d\t \nrule b", ""]
+    for text in texts {
+        let bytes = try LibraryBlock.parseASCII(Array(text.utf8), file: "f")
+        let characters = try LibraryBlock.parseCharacters(text, file: "f")
+        #expect(bytes.count == characters.count)
+        for (x, y) in zip(bytes, characters) {
+            #expect(x.keyword == y.keyword && x.header == y.header && x.location == y.location)
+            #expect(x.fields.map(\.key) == y.fields.map(\.key) && x.fields.map(\.value) == y.fields.map(\.value))
+            #expect(x.fields.map(\.location) == y.fields.map(\.location))
+            #expect(x.fields.map(\.valueLocation) == y.fields.map(\.valueLocation))
         }
     }
 }

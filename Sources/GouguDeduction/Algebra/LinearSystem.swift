@@ -5,10 +5,11 @@ import GouguArithmetic
 ///
 /// ## Two kinds of table
 ///
-/// - `modulus == nil` — **exact over Q** (ratios, distances). The premises are kept in
-///   *reduced row echelon form* (RREF): every basis row has a pivot — its smallest variable —
-///   with coefficient 1, and no other row mentions that variable. An equation follows iff it
-///   is a rational linear combination of the premises; this is decided completely.
+/// - `modulus == nil` — **exact over Q** (ratios, distances). The premises are kept fully
+///   reduced: every basis row has a pivot variable with coefficient 1, and no other row
+///   mentions that variable. The pivot of a new row is the term fewest rows mention, so that
+///   adding a row rarely rewrites others (``insertExact``). An equation follows iff it is a
+///   rational linear combination of the premises; this is decided completely.
 ///
 /// - `modulus == m` (angles: `Rational(1)`, i.e. directions mod π measured in units of π) —
 ///   each premise means `e ∈ m·Z`, and an equation follows iff it is an **integer**
@@ -26,19 +27,22 @@ import GouguArithmetic
 ///   conclude `x ≡ 0`, which would be unsound mod π), and it knows nothing about
 ///   inequalities or about which of the several solutions of `2x ≡ c` a figure has.
 ///
-/// In both tables the basis is unique for the set of premises (it does not depend on the
-/// order in which they were added), so ``normalForm(of:)`` is order independent too.
+/// What a table implies, and so which premises it rejects as redundant or inconsistent,
+/// depends only on the set of premises. So do its certificates over Q, which are unique:
+/// the premises kept are linearly independent. With a modulus the basis itself is unique for
+/// the set of premises, so ``normalForm(of:)`` is order independent too; over Q the basis
+/// (and so the normal form, which still compares expressions correctly for one table)
+/// depends on the order the premises came in.
 ///
 /// ## Constants that are not rational (ratio table)
 ///
 /// Constants are single rationals. For the ratio table, whose constants are rational
 /// combinations of `log p` for primes `p`, give each `log p` that occurs its own variable
 /// id, **larger than every length variable**, and write e.g. `AB/CD = 2` as
-/// `ℓ_AB − ℓ_CD − L₂ = 0`. Because pivots are the smallest variables, prime-log variables
-/// only become pivots of rows that mention no length variable; such a row (see
-/// ``pivotVariables``) would mean the premises imply a rational relation between logs of
-/// primes, i.e. are contradictory — the caller can test for that. Since the `log p` are
-/// linearly independent over Q, treating them as unknowns loses nothing.
+/// `ℓ_AB − ℓ_CD − L₂ = 0`. Premises that imply a rational relation between logs of primes
+/// alone are contradictory; the caller can ask for such a relation with
+/// ``certificate(for:)``. Since the `log p` are linearly independent over Q, treating them
+/// as unknowns loses nothing.
 ///
 /// ## Provenance
 ///
@@ -68,6 +72,8 @@ public struct LinearSystem: Sendable {
     }
 
     @usableFromInline var rows: [Row] = []
+    /// `pivot[j]` is the pivot variable of basis row `j`.
+    @usableFromInline var pivot: [Int] = []
     /// `pivotRow[x]` is the basis row whose pivot is variable `x`, or -1.
     @usableFromInline var pivotRow: [Int] = []
     /// `rowsWith[x]`: rows that may mention variable `x` (a superset; stale entries are
@@ -100,12 +106,12 @@ public struct LinearSystem: Sendable {
     public var equationCount: Int { rows.count }
 
     /// The pivot variable of each basis row, in increasing order.
-    public var pivotVariables: [Int] { rows.map { $0.vars[0] }.sorted() }
+    public var pivotVariables: [Int] { pivot.sorted() }
 
     /// The basis rows as expressions (each `= 0`, modulo the modulus), with the premise
     /// combination each one equals. For inspection and debugging.
     public var basis: [(expression: LinearExpression, certificate: Certificate)] {
-        rows.sorted { $0.vars[0] < $1.vars[0] }.map {
+        rows.indices.sorted { pivot[$0] < pivot[$1] }.map { rows[$0] }.map {
             (LinearExpression(canonicalVariables: $0.vars, coefficients: $0.coefs, constant: $0.constant),
              Certificate(canonicalIDs: $0.ids, coefficients: $0.weights))
         }
@@ -130,7 +136,8 @@ public struct LinearSystem: Sendable {
     public mutating func add(_ expression: LinearExpression, id: EquationID) -> Addition {
         var s = Scratch()
         swap(&s, &scratch)
-        let result = insert(expression, id: id.rawValue, scratch: &s)
+        let result = modulus == nil ? insertExact(expression, id: id.rawValue, scratch: &s)
+                                    : insert(expression, id: id.rawValue, scratch: &s)
         swap(&s, &scratch)
         return result
     }
@@ -145,7 +152,11 @@ public struct LinearSystem: Sendable {
     public func certificate(for expression: LinearExpression) -> Certificate? {
         var row = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant)
         var s = Scratch()
-        reduce(&row, from: 0, own: -1, provenance: true, trackFresh: false, scratch: &s)
+        if modulus == nil {
+            reduceExact(&row, provenance: true, scratch: &s)
+        } else {
+            reduce(&row, from: 0, own: -1, provenance: true, trackFresh: false, scratch: &s)
+        }
         guard row.vars.isEmpty, isZeroModulo(row.constant) else { return nil }
         // row = expression − Σ qᵢ·rowᵢ with provenance −Σ qᵢ·provᵢ, so expression ≡ Σ qᵢ·provᵢ.
         return Certificate(canonicalIDs: row.ids, coefficients: row.weights.map { -$0 })
@@ -154,25 +165,36 @@ public struct LinearSystem: Sendable {
     /// Whether `expression = 0` follows (as ``certificate(for:)``, without building the
     /// certificate).
     public func implies(_ expression: LinearExpression) -> Bool {
-        let n = normalForm(of: expression)
-        return n.variables.isEmpty && n.constant.isZero
+        var row = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant)
+        var s = Scratch()
+        if modulus == nil {
+            reduceExact(&row, provenance: false, scratch: &s)
+        } else {
+            reduce(&row, from: 0, own: -1, provenance: false, trackFresh: false, scratch: &s)
+        }
+        return row.vars.isEmpty && row.constant.isZero
     }
 
-    /// The canonical representative of `expression` modulo the premises: `e₁ = e₂` follows
-    /// (in the sense of ``certificate(for:)``) iff `normalForm(of: e₁) == normalForm(of: e₂)`.
-    /// So a caller can bucket many expressions by their normal forms to find all implied
-    /// equalities among them at once.
+    /// A representative of `expression` modulo the premises: `e₁ = e₂` follows (in the sense
+    /// of ``certificate(for:)``) iff `normalForm(of: e₁) == normalForm(of: e₂)`. So a caller
+    /// can bucket many expressions by their normal forms to find all implied equalities
+    /// among them at once.
     ///
-    /// Over Q: `e` minus the multiples of the basis rows that clear every pivot variable.
-    /// With a modulus: every pivot coefficient is reduced into `[0, p)` by an integer
-    /// multiple of its row (pivots in increasing order), and the constant into `[0, m)`.
-    /// The result depends only on the set of premises, not on the order they were added.
+    /// Over Q: `e` minus the multiples of the basis rows that clear every pivot variable
+    /// (which pivots these are depends on the order the premises came in). With a modulus:
+    /// every pivot coefficient is reduced into `[0, p)` by an integer multiple of its row
+    /// (pivots in increasing order), and the constant into `[0, m)`; the result depends only
+    /// on the set of premises, not on the order they were added.
     ///
     /// - Complexity: as ``certificate(for:)``, without the provenance work.
     public func normalForm(of expression: LinearExpression) -> LinearExpression {
         var row = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant)
         var s = Scratch()
-        reduce(&row, from: 0, own: -1, provenance: false, trackFresh: false, scratch: &s)
+        if modulus == nil {
+            reduceExact(&row, provenance: false, scratch: &s)
+        } else {
+            reduce(&row, from: 0, own: -1, provenance: false, trackFresh: false, scratch: &s)
+        }
         return LinearExpression(canonicalVariables: row.vars, coefficients: row.coefs, constant: row.constant)
     }
 
@@ -236,11 +258,10 @@ public struct LinearSystem: Sendable {
         return k - m * (k / m).floorValue
     }
 
-    /// Reduces `row` against the basis, scanning its variables from position `start`.
-    /// `own` is `row`'s own basis index (its pivot is not reduced), or -1. Over Q every
-    /// pivot variable is cleared; with a modulus every pivot coefficient lands in `[0, p)`
-    /// and the constant in `[0, m)`. New variables are appended to `scratch.fresh` when
-    /// `trackFresh`.
+    /// With a modulus: reduces `row` against the basis, scanning its variables from
+    /// position `start`. `own` is `row`'s own basis index (its pivot is not reduced), or -1.
+    /// Every pivot coefficient lands in `[0, p)` and the constant in `[0, m)`. New variables
+    /// are appended to `scratch.fresh` when `trackFresh`. (Over Q: ``reduceExact``.)
     @usableFromInline
     func reduce(_ row: inout Row, from start: Int, own: Int, provenance: Bool, trackFresh: Bool,
                 scratch s: inout Scratch) {
@@ -250,13 +271,8 @@ public struct LinearSystem: Sendable {
             let x = row.vars[k]
             let i = x < pivotCount ? pivotRow[x] : -1
             if i < 0 || i == own { k &+= 1; continue }
-            let q: Rational
-            if modulus == nil {
-                q = row.coefs[k]  // pivots are 1
-            } else {
-                let p = rows[i].coefs[0]
-                q = p == .one ? row.coefs[k].floorValue : (row.coefs[k] / p).floorValue
-            }
+            let p = rows[i].coefs[0]
+            let q = p == .one ? row.coefs[k].floorValue : (row.coefs[k] / p).floorValue
             if q.isZero { k &+= 1; continue }
             subtract(q, rowAt: i, from: &row, provenance: provenance, trackFresh: trackFresh, scratch: &s)
             // Row i only has variables >= x, so positions before k are unchanged.
@@ -319,6 +335,8 @@ public struct LinearSystem: Sendable {
         return i < vars.count && vars[i] == x
     }
 
+    /// With a modulus: adds `expression` under `id` (see ``add(_:id:)``). Pivots are the
+    /// smallest variables of their rows, which keeps the Hermite form unique.
     mutating func insert(_ expression: LinearExpression, id: Int, scratch s: inout Scratch) -> Addition {
         if let last = expression.variables.last { growVariables(to: last + 1) }
         var v = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant,
@@ -346,7 +364,7 @@ public struct LinearSystem: Sendable {
             let x = v.vars[0]
             let i = pivotRow[x]
             if i >= 0 {
-                // Modulus table only: 0 < v[x] < p, so replace (row i, v) by (gcd row, row with v[x] = 0)
+                // 0 < v[x] < p, so replace (row i, v) by (gcd row, row with v[x] = 0)
                 // through the unimodular matrix of the extended Euclid algorithm on (p, v[x]).
                 if snapshot == nil { snapshot = self }
                 var a = Rational.one, b = Rational.zero, c = Rational.zero, d = Rational.one
@@ -367,14 +385,7 @@ public struct LinearSystem: Sendable {
                 continue
             }
             // A new pivot at x.
-            if modulus == nil {
-                let inverse = v.coefs[0].reciprocal
-                if inverse != .one {
-                    for t in v.coefs.indices { v.coefs[t] *= inverse }
-                    for t in v.weights.indices { v.weights[t] *= inverse }
-                    v.constant *= inverse
-                }
-            } else if v.coefs[0].signum() < 0 {
+            if v.coefs[0].signum() < 0 {
                 for t in v.coefs.indices { v.coefs[t] = -v.coefs[t] }
                 for t in v.weights.indices { v.weights[t] = -v.weights[t] }
                 v.constant = -v.constant
@@ -383,6 +394,7 @@ public struct LinearSystem: Sendable {
             let j = rows.count
             for y in v.vars { rowsWith[y].append(j) }
             rows.append(v)
+            pivot.append(x)
             pivotRow[x] = j
             touchedPivots.append(x)
             break
@@ -391,20 +403,97 @@ public struct LinearSystem: Sendable {
         return .added
     }
 
-    /// Restores the reduced form after the pivots `touched` appeared or changed: reduces
-    /// every row that mentions one of them (and, with a modulus, the tails of the pivot rows
-    /// themselves), and prunes the column lists walked.
+    /// Over Q: clears every pivot variable from `row`. Each pivot occurs in its own row
+    /// alone, so one subtraction per pivot of `row` suffices, and a subtraction never
+    /// brings in a pivot (the terms it adds, wherever they fall, need no reduction).
+    @usableFromInline
+    func reduceExact(_ row: inout Row, provenance: Bool, scratch s: inout Scratch) {
+        var k = 0
+        let pivotCount = pivotRow.count
+        while k < row.vars.count {
+            let x = row.vars[k]
+            let i = x < pivotCount ? pivotRow[x] : -1
+            if i < 0 { k &+= 1; continue }
+            subtract(row.coefs[k], rowAt: i, from: &row, provenance: provenance, trackFresh: false, scratch: &s)
+            k = lowerBound(row.vars, x)  // x is gone: the first term after it
+        }
+    }
+
+    /// Over Q: adds `expression` under `id` (see ``add(_:id:)``).
+    ///
+    /// The pivot of a new row is the term that the fewest basis rows mention (the smallest
+    /// variable among those), not the smallest variable: back-substitution then touches few
+    /// rows, none when the row brings a variable no other row has (a law of sines with a new
+    /// sine, say), and rows stay sparse. Which rows the basis holds therefore depends on the
+    /// order of the premises; what it implies, and every certificate, do not: the premises
+    /// in the table are linearly independent (a dependent one is redundant or inconsistent
+    /// and left out), so a combination of them equal to a given expression is unique.
+    mutating func insertExact(_ expression: LinearExpression, id: Int, scratch s: inout Scratch) -> Addition {
+        if let last = expression.variables.last { growVariables(to: last + 1) }
+        var v = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant,
+                    ids: [id], weights: [.one])
+        reduceExact(&v, provenance: true, scratch: &s)
+        if v.vars.isEmpty {
+            if v.constant.isZero {
+                // v = premise − Σ qᵢ·rowᵢ, so premise = Σ qᵢ·provᵢ = [id] − provenance(v).
+                var ids: [Int] = [], weights: [Rational] = []
+                sparseAXPY([id], [.one], -.one, v.ids, v.weights, into: &ids, &weights,
+                           fresh: &s.fresh, trackFresh: false)
+                return .redundant(Certificate(canonicalIDs: ids, coefficients: weights))
+            }
+            return .inconsistent(Certificate(canonicalIDs: v.ids, coefficients: v.weights))
+        }
+        var best = 0, fewest = Int.max
+        for t in 0..<v.vars.count {
+            let count = rowsWith[v.vars[t]].count
+            if count < fewest {
+                (best, fewest) = (t, count)
+                if count == 0 { break }
+            }
+        }
+        let x = v.vars[best]
+        let inverse = v.coefs[best].reciprocal
+        if inverse != .one {
+            for t in v.coefs.indices { v.coefs[t] *= inverse }
+            for t in v.weights.indices { v.weights[t] *= inverse }
+            v.constant *= inverse
+        }
+        let j = rows.count
+        let mentioning = rowsWith[x]
+        for y in v.vars { rowsWith[y].append(j) }
+        rows.append(v)
+        pivot.append(x)
+        pivotRow[x] = j
+        // Back-substitution: x leaves every other row. A row done no longer mentions x, so
+        // repeats in the (stale-tolerant) list skip themselves.
+        for r in mentioning where r != j {
+            let position = lowerBound(rows[r].vars, x)
+            guard position < rows[r].vars.count, rows[r].vars[position] == x else { continue }
+            let q = rows[r].coefs[position]
+            var row = Row()
+            swap(&row, &rows[r])
+            s.fresh.removeAll(keepingCapacity: true)
+            subtract(q, rowAt: j, from: &row, provenance: true, trackFresh: true, scratch: &s)
+            swap(&row, &rows[r])
+            for y in s.fresh { rowsWith[y].append(r) }
+        }
+        rowsWith[x] = [j]
+        return .added
+    }
+
+    /// With a modulus: restores the reduced form after the pivots `touched` appeared or
+    /// changed: reduces every row that mentions one of them and the tails of the pivot rows
+    /// themselves, and prunes the column lists walked.
     mutating func backSubstitute(_ touched: [Int], scratch s: inout Scratch) {
         for x in touched {
             let owner = pivotRow[x]
             let candidates = rowsWith[x]
             var kept: [Int] = []
             kept.reserveCapacity(4)
-            // Over Q a processed row no longer mentions x, so repeats skip themselves.
             var seen = Set<Int>()
-            for j in candidates where modulus == nil || seen.insert(j).inserted {
+            for j in candidates where seen.insert(j).inserted {
                 if j == owner {
-                    if modulus != nil { reduceBasisRow(j, from: 1, scratch: &s) }
+                    reduceBasisRow(j, from: 1, scratch: &s)
                     kept.append(j)
                     continue
                 }
