@@ -308,7 +308,7 @@ public struct BestFirstSearch: Sendable {
     /// the engine's run `root` on `diagram` (usually saturated without the goal).
     public func run(from root: EngineResult, on diagram: Diagram) -> SearchResult {
         let start = Date()
-        let elapsed = { Date().timeIntervalSince(start) }
+        let elapsed: @Sendable () -> Double = { Date().timeIntervalSince(start) }
         guard root.stopReason != .goalFalseInDiagram, root.stopReason != .noGoal else {
             return SearchResult(stopReason: .notSearchable, auxiliary: [], statesExpanded: 0, duplicates: 0,
                                 unplaceable: 0, seconds: elapsed(), tried: [])
@@ -334,35 +334,47 @@ public struct BestFirstSearch: Sendable {
     }
 
     /// Proofs by identification: restatements of the problem with a point of the statement
-    /// defined by a construction that lands on it, tried in the proposer's order. The
-    /// successful search result, if one is proved, and every attempt.
-    func identify(root: EngineResult, on diagram: Diagram, elapsed: () -> Double) -> (SearchResult?, [TriedState]) {
+    /// defined by a construction that lands on it, tried in the proposer's order on the
+    /// search's workers (each restatement is one engine run). The first in that order that
+    /// is proved, and every attempt, in that order: once one is proved no further one is
+    /// started, and those started before it finish, so the choice does not depend on timing.
+    func identify(root: EngineResult, on diagram: Diagram, elapsed: @escaping @Sendable () -> Double) -> (SearchResult?, [TriedState]) {
         guard identifications > 0 else { return (nil, []) }
         let problem = diagram.problem
         let state = ProofState(problem: problem, diagram: diagram, store: root.store, originalClauseCount: problem.clauses.count)
         let identifier = PointIdentifier(engine: engine)
         let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
+        let restatements = Array(identifier.candidates(for: diagram, constructions: constructions).prefix(identifications))
+        guard !restatements.isEmpty else { return (nil, []) }
         let share = budget.seconds / 4
-        var tried: [TriedState] = []
-        for restatement in identifier.candidates(for: diagram, constructions: constructions).prefix(identifications) {
-            let started = elapsed()
-            if started > share { break }
-            let found = identifier.prove(restatement, on: diagram,
-                                         budget: Budget(seconds: max(0.01, min(budget.secondsPerState, share - started)),
-                                                        memoryMiB: budget.memoryMiB))
-            tried.append(TriedState(auxiliary: ["\(restatement.clause) (identification)"],
-                                    stopReason: found == nil ? "not proved" : StopReason.proved.rawValue,
-                                    facts: found?.result.store.facts.count ?? 0, newFacts: 0,
-                                    seconds: elapsed() - started, score: 0))
-            if let found {
-                var result = SearchResult(stopReason: .proved, result: found.result, problem: found.restatement.problem,
-                                          auxiliary: [], statesExpanded: tried.count, duplicates: 0, unplaceable: 0,
-                                          seconds: 0, tried: tried)
-                result.identification = found
-                return (result, tried)
+        let attempts = IdentificationAttempts(count: restatements.count)
+        let budget = self.budget
+        let attempt = { @Sendable in
+            while let index = attempts.next(startingBefore: share, elapsed: elapsed, stoppedBy: [budget.cancellation, budget.abort]) {
+                let started = elapsed()
+                let found = identifier.prove(restatements[index], on: diagram,
+                                             budget: Budget(seconds: max(0.01, min(budget.secondsPerState, share - started)),
+                                                            memoryMiB: budget.memoryMiB, cancellation: budget.abort))
+                attempts.record(index, found: found,
+                                tried: TriedState(auxiliary: ["\(restatements[index].clause) (identification)"],
+                                                  stopReason: found == nil ? "not proved" : StopReason.proved.rawValue,
+                                                  facts: found?.result.store.facts.count ?? 0, newFacts: 0,
+                                                  seconds: elapsed() - started, score: 0))
             }
         }
-        return (nil, tried)
+        let threads = min(workers, restatements.count)
+        if threads == 1 {
+            attempt()
+        } else {
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in attempt() }
+        }
+        let (tried, found) = attempts.outcome()
+        guard let found else { return (nil, tried) }
+        var result = SearchResult(stopReason: .proved, result: found.result, problem: found.restatement.problem,
+                                  auxiliary: [], statesExpanded: tried.count, duplicates: 0, unplaceable: 0,
+                                  seconds: 0, tried: tried)
+        result.identification = found
+        return (result, tried)
     }
 
     /// The proof's auxiliary clauses: those its premises cite, and the auxiliary clauses
@@ -458,3 +470,44 @@ func releaseFreeMemory() {
     _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
 }
 
+
+/// The proofs by identification attempted so far, by their index in the proposer's order,
+/// shared by the workers that attempt them.
+private final class IdentificationAttempts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var provedOne = false
+    private var found: [IdentifiedProof?]
+    private var tried: [TriedState?]
+
+    init(count: Int) {
+        found = Array(repeating: nil, count: count)
+        tried = Array(repeating: nil, count: count)
+    }
+
+    /// The next restatement to attempt; nil once one is proved, all are taken, `share`
+    /// seconds have passed or the search is stopped.
+    func next(startingBefore share: Double, elapsed: () -> Double, stoppedBy flags: [CancellationFlag?]) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !provedOne, nextIndex < found.count, elapsed() <= share,
+              !flags.contains(where: { $0?.isCancelled == true }) else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func record(_ index: Int, found proof: IdentifiedProof?, tried state: TriedState) {
+        lock.lock()
+        defer { lock.unlock() }
+        found[index] = proof
+        tried[index] = state
+        if proof != nil { provedOne = true }
+    }
+
+    /// The attempts in order, and the first proof among them.
+    func outcome() -> (tried: [TriedState], found: IdentifiedProof?) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (tried.compactMap { $0 }, found.lazy.compactMap { $0 }.first)
+    }
+}

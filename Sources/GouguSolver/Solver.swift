@@ -60,8 +60,8 @@ public struct SolveOptions: Sendable {
     public var maxStates: Int
     public var maxDepth: Int
     /// Auxiliary constructions the search adds together as one state
-    /// (`SearchBudget.batchSize`).
-    public var batchSize = 1
+    /// (`SearchBudget.batchSize`); 1 searches one construction at a time only.
+    public var batchSize = 4
     /// Seconds one state of the search may take, and the proposals tried from each state.
     public var secondsPerState: Double
     public var branching: Int
