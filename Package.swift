@@ -51,8 +51,10 @@ let package = Package(
         // Numeric diagrams: coordinates, construction placement, numeric fact checks.
         .target(name: "GouguGeometry", dependencies: ["GouguLanguage"]),
 
-        // The proof document, `gougu-proof/3`: the model, its JSON and its text, written and
-        // read in one place. Data only: what a proof claims, never whether it holds.
+        // The proof documents, `gougu-proof/3` (the model, its JSON and its text) and the
+        // certificate of a proof by coordinates, `gougu-coordinates/1` (its JSON, polynomials
+        // as text), written and read in one place. Data only: what a proof claims, never
+        // whether it holds.
         .target(name: "GouguProof"),
 
         // The deduction engine: fact store, rules (DD), algebraic reasoning (AR), traceback.
@@ -74,7 +76,7 @@ let package = Package(
         // polynomial arithmetic, the predicates' polynomial meaning, the parser and the
         // diagram, never the coordinate prover.
         .target(name: "GouguCoordinateCheck", dependencies: ["GouguArithmetic", "GouguPolynomials", "GouguLanguage",
-                                                             "GouguGeometry", "GouguPredicatePolynomials"]),
+                                                             "GouguGeometry", "GouguPredicatePolynomials", "GouguProof"]),
 
         // The proof checker: trusts the theorem library, the parser and `Rational`, never the engine;
         // reads proofs as `GouguProof` models them.
@@ -154,7 +156,7 @@ let package = Package(
         .testTarget(name: "GouguPolynomialsTests", dependencies: ["GouguPolynomials"]),
         .testTarget(name: "GouguAlgebraicProofTests", dependencies: ["GouguAlgebraicProof", "GouguPredicatePolynomials", "GouguGeometry", "GouguLanguage", "GouguTestSupport"]),
         .testTarget(name: "GouguCoordinateCheckTests", dependencies: ["GouguCoordinateCheck", "GouguAlgebraicProof", "GouguGeometry",
-                                                                  "GouguLanguage", "GouguPolynomials", "GouguTestSupport"]),
+                                                                  "GouguLanguage", "GouguPolynomials", "GouguProof", "GouguTestSupport"]),
         .testTarget(name: "GouguLanguageTests", dependencies: ["GouguLanguage", "GouguTheoremLibrary", "GouguTestSupport"]),
         .testTarget(name: "GouguGeometryTests", dependencies: ["GouguGeometry", "GouguFigures", "GouguTestSupport",
                                                             "GouguPolynomials", "GouguPredicatePolynomials", "GouguArithmetic"]),

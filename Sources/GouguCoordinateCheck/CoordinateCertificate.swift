@@ -2,6 +2,7 @@ import Foundation
 import GouguArithmetic
 import GouguPolynomials
 import GouguPredicatePolynomials
+import GouguProof
 
 /// A proof by coordinates as a certificate (`gougu-coordinates/1`): everything a checker
 /// needs to verify it without the coordinate prover.
@@ -11,10 +12,12 @@ import GouguPredicatePolynomials
 /// *relation*, a polynomial whose highest variable is that variable), with its value in
 /// the diagram the proof was found on; the facts of the problem the proof does not assume;
 /// polynomials that must not vanish; the goal. `CoordinateChecker` says what a valid
-/// certificate establishes. The JSON form is described in docs/proof-format.md.
+/// certificate establishes. Its document, the JSON form with the polynomials as text, is
+/// `CoordinateCertificateDocument` (module `GouguProof`, described in docs/proof-format.md);
+/// this is the certificate with its polynomials read.
 public struct CoordinateCertificate: Sendable, Equatable {
     /// The format tag the JSON form carries.
-    public static let format = "gougu-coordinates/1"
+    public static let format = CoordinateCertificateDocument.format
 
     /// A variable of the polynomials.
     public struct Variable: Sendable, Equatable {
@@ -116,162 +119,55 @@ public struct CoordinateCertificate: Sendable, Equatable {
     }
 }
 
-// MARK: - JSON
-
-/// Why a certificate cannot be read: the file, where known the line and column, and what.
-public struct CertificateReadError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
-        (self.file, self.line, self.column, self.message) = (file, line, column, message)
-    }
-
-    public var description: String {
-        var place = file
-        if let line { place += ":\(line)" + (column.map { ":\($0)" } ?? "") }
-        return "\(place): error: \(message)"
-    }
-}
-
-/// The JSON form, as written: polynomials as text.
-private struct CertificateFile: Codable {
-    struct Variable: Codable {
-        var name: String
-        var value: [Double]
-        var rootOf: String?
-    }
-    struct Coordinate: Codable {
-        var numerator: String
-        var denominator: String?
-    }
-    struct Placement: Codable {
-        var point: String
-        var how: String?
-        var from: [String]?
-        var variables: [Variable]?
-        var x: Coordinate
-        var y: Coordinate
-    }
-    struct NotAssumed: Codable {
-        var fact: String
-        var equations: [Int]?
-    }
-    struct Condition: Codable {
-        var nonzero: String
-        var reason: String?
-    }
-    var format: String
-    var problemName: String
-    var problem: String?
-    var seed: UInt64
-    var configuration: UInt64?
-    var system: String
-    var points: [Placement]
-    var notAssumed: [NotAssumed]?
-    var nonDegeneracy: [Condition]?
-    var goal: String
-    var goalNumeratorTerms: [Int]?
-}
+// MARK: - The document
 
 extension CoordinateCertificate {
-    /// The JSON form (`pretty`: indented with sorted keys, for files people read).
-    public func json(pretty: Bool = true) -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        // Every value is finite (the diagram's), every string valid: encoding cannot fail.
-        return (try? encoder.encode(file)) ?? Data()
-    }
-
-    /// The form the JSON encodes: polynomials as text.
-    fileprivate var file: CertificateFile {
+    /// The document: the polynomials written as text, the variables named by their names.
+    public var document: CoordinateCertificateDocument {
         let names = variables.map(\.name)
         let name: (Int) -> String = { $0 < names.count ? names[$0] : "v\($0)" }
-        func coordinate(_ f: RationalFunction) -> CertificateFile.Coordinate {
-            CertificateFile.Coordinate(numerator: f.numerator.text(naming: name),
-                                       denominator: f.denominator == .one ? nil : f.denominator.text(naming: name))
+        func coordinate(_ f: RationalFunction) -> CoordinateCertificateDocument.Coordinate {
+            .init(numerator: f.numerator.text(naming: name), denominator: f.denominator == .one ? nil : f.denominator.text(naming: name))
         }
-        let file = CertificateFile(
-            format: Self.format, problemName: problemName, problem: problem, seed: seed, configuration: configuration,
-            system: system.rawValue,
+        return CoordinateCertificateDocument(
+            problemName: problemName, problem: problem, seed: seed, configuration: configuration, system: system.rawValue,
             points: placements.map { p in
-                CertificateFile.Placement(point: p.point, how: p.how, from: p.from,
-                                          variables: p.variables.map { v in
-                                              CertificateFile.Variable(name: v.name, value: [v.value.real, v.value.imaginary],
-                                                                       rootOf: v.relation.map { $0.text(naming: name) })
-                                          },
-                                          x: coordinate(p.x), y: coordinate(p.y))
+                .init(point: p.point, how: p.how, from: p.from,
+                      variables: p.variables.map { v in
+                          .init(name: v.name, value: [v.value.real, v.value.imaginary], rootOf: v.relation.map { $0.text(naming: name) })
+                      },
+                      x: coordinate(p.x), y: coordinate(p.y))
             },
-            notAssumed: notAssumed.map { CertificateFile.NotAssumed(fact: $0.fact, equations: $0.equations) },
-            nonDegeneracy: conditions.map { CertificateFile.Condition(nonzero: $0.polynomial.text(naming: name), reason: $0.reason) },
+            notAssumed: notAssumed.map { .init(fact: $0.fact, equations: $0.equations) },
+            nonDegeneracy: conditions.map { .init(nonzero: $0.polynomial.text(naming: name), reason: $0.reason) },
             goal: goal, goalNumeratorTerms: goalNumeratorTerms)
-        return file
     }
 
+    /// The JSON form (`pretty`: indented with sorted keys, for files people read).
+    public func json(pretty: Bool = true) -> Data { document.json(pretty: pretty) }
+
     /// Whether `data` looks like a certificate (a JSON object naming this format).
-    public static func isCertificate(_ data: Data) -> Bool {
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return false }
-        if let format = object["format"] as? String { return format == Self.format }
-        // A `gougu solve --json` record that carries one.
-        return (object["coordinate_certificate"] as? [String: Any])?["format"] as? String == Self.format
-    }
+    public static func isCertificate(_ data: Data) -> Bool { CoordinateCertificateDocument.isCertificate(data) }
 
     /// Reads the JSON form: a bare certificate, or a `gougu solve --json` record with a
     /// `coordinate_certificate`.
     /// - Throws: `CertificateReadError` naming the file and, where possible, the line and
     ///   column (of a JSON syntax error) or the key path and the column in a polynomial.
     public static func read(_ data: Data, file: String) throws -> CoordinateCertificate {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let message = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            var line: Int?, column: Int?
-            if let range = message.range(of: "character "),
-               let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count {
-                let before = data.prefix(offset)
-                line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
-                column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            }
-            throw CertificateReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
-        }
-        var body = data
-        if let record = object as? [String: Any], record["format"] == nil, let inner = record["coordinate_certificate"] {
-            body = (try? JSONSerialization.data(withJSONObject: inner)) ?? data
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        let raw: CertificateFile
-        do {
-            raw = try decoder.decode(CertificateFile.self, from: body)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw CertificateReadError(file: file, message: "missing key '\(snake(key.stringValue))' at \(path(context.codingPath))")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw CertificateReadError(file: file, message: "wrong type at \(path(context.codingPath))")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw CertificateReadError(file: file, message: "missing value at \(path(context.codingPath))")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw CertificateReadError(file: file, message: "invalid value at \(path(context.codingPath))")
-        } catch {
-            throw CertificateReadError(file: file, message: "not a certificate: \(error)")
-        }
-        return try CoordinateCertificate(raw, file: file)
+        try CoordinateCertificate(CoordinateCertificateDocument.read(data, file: file), file: file)
     }
 
-    fileprivate init(_ raw: CertificateFile, file: String) throws {
+    /// The certificate of a document: its polynomials read, its variables' names and values checked.
+    /// - Throws: `CertificateReadError` naming `file`, the key path and the column in a polynomial.
+    public init(_ document: CoordinateCertificateDocument, file: String) throws {
         func fail(_ message: String) -> CertificateReadError { CertificateReadError(file: file, message: message) }
-        guard raw.format == Self.format else {
-            throw fail("format is '\(Quoted(raw.format))', expected '\(Self.format)'")
-        }
-        guard let system = CoordinateSystem(rawValue: raw.system) else {
-            throw fail("system is '\(Quoted(raw.system))', expected 'cartesian' or 'isotropic'")
+        try document.checkFormat(file: file)
+        guard let system = CoordinateSystem(rawValue: document.system) else {
+            throw fail("system is '\(Quoted(document.system))', expected 'cartesian' or 'isotropic'")
         }
         // The variables' names, numbered in order, before any polynomial is read.
         var index: [String: Int] = [:]
-        for (i, point) in raw.points.enumerated() {
+        for (i, point) in document.points.enumerated() {
             for (j, variable) in (point.variables ?? []).enumerated() {
                 let at = "points[\(i)].variables[\(j)]"
                 guard PolynomialReader.isName(variable.name) else { throw fail("\(at).name '\(Quoted(variable.name))' is not a variable name") }
@@ -288,13 +184,13 @@ extension CoordinateCertificate {
                 throw fail("\(path), column \(error.column): \(error.message)")
             }
         }
-        func function(_ c: CertificateFile.Coordinate, at path: String) throws -> RationalFunction {
+        func function(_ c: CoordinateCertificateDocument.Coordinate, at path: String) throws -> RationalFunction {
             let numerator = try polynomial(c.numerator, at: path + ".numerator")
             let denominator = try c.denominator.map { try polynomial($0, at: path + ".denominator") } ?? .one
             guard !denominator.isZero else { throw fail("\(path).denominator is zero") }
             return RationalFunction(numerator, over: denominator)
         }
-        placements = try raw.points.enumerated().map { i, point in
+        placements = try document.points.enumerated().map { i, point in
             let variables = try (point.variables ?? []).enumerated().map { j, v in
                 Variable(name: v.name, value: Complex(v.value[0], v.value[1]),
                          relation: try v.rootOf.map { try polynomial($0, at: "points[\(i)].variables[\(j)].root_of") })
@@ -302,27 +198,17 @@ extension CoordinateCertificate {
             return Placement(point: point.point, how: point.how ?? "", from: point.from ?? [], variables: variables,
                              x: try function(point.x, at: "points[\(i)].x"), y: try function(point.y, at: "points[\(i)].y"))
         }
-        notAssumed = (raw.notAssumed ?? []).map { NotAssumed(fact: $0.fact, equations: $0.equations) }
-        conditions = try (raw.nonDegeneracy ?? []).enumerated().map { i, c in
+        notAssumed = (document.notAssumed ?? []).map { NotAssumed(fact: $0.fact, equations: $0.equations) }
+        conditions = try (document.nonDegeneracy ?? []).enumerated().map { i, c in
             Condition(polynomial: try polynomial(c.nonzero, at: "non_degeneracy[\(i)].nonzero"), reason: c.reason ?? "")
         }
-        problemName = raw.problemName
-        problem = raw.problem
-        seed = raw.seed
-        configuration = raw.configuration
+        problemName = document.problemName
+        problem = document.problem
+        seed = document.seed
+        configuration = document.configuration
         self.system = system
-        goal = raw.goal
-        goalNumeratorTerms = raw.goalNumeratorTerms ?? []
-    }
-
-    private static func snake(_ key: String) -> String {
-        key.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? "." + snake($0.stringValue) }.joined()
+        goal = document.goal
+        goalNumeratorTerms = document.goalNumeratorTerms ?? []
     }
 }
 
@@ -340,15 +226,15 @@ extension CoordinateCertificate: Codable {
     /// The JSON form, as a value inside another record (`gougu solve --json`'s
     /// `coordinate_certificate`); `read` gives better messages for a file.
     public init(from decoder: any Decoder) throws {
-        let raw = try CertificateFile(from: decoder)
+        let document = try CoordinateCertificateDocument(from: decoder)
         do {
-            try self.init(raw, file: "<record>")
+            try self.init(document, file: "<record>")
         } catch let error as CertificateReadError {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
         }
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try file.encode(to: encoder)
+        try document.encode(to: encoder)
     }
 }

@@ -5,6 +5,7 @@ import GouguCoordinateCheck
 import GouguGeometry
 import GouguLanguage
 import GouguPolynomials
+import GouguProof
 import GouguTestSupport
 import Testing
 
