@@ -1,0 +1,154 @@
+import GouguArithmetic
+
+// Products of large polynomials through a dense flat form (Kronecker substitution): every
+// monomial of the product gets a slot `Σ e_v · stride_v` in one array, the operands' terms
+// are listed with their slots, and each pair of terms adds its product into the slot at
+// the sum of theirs. Machine-word coefficients accumulate in 128-bit integers; anything
+// else (fractions, big integers, an overflow) in `Rational`s. The product is then read back
+// into the canonical recursive form, so it is the same value `*`'s recursion computes, at a
+// fraction of its cost: no intermediate polynomial, no reference counting in the loop.
+
+extension Polynomial {
+    /// The most slots the dense form may use (128-bit ones: 32 MiB).
+    static let denseSlotLimit = 1 << 21
+
+    /// The operands' terms and degrees, gathered once.
+    private struct Terms {
+        /// Each term's slot, and its coefficient.
+        var slots: [Int] = []
+        var coefficients: [Rational] = []
+        /// The coefficients as words, while all of them are integers that fit one.
+        var words: [Int64] = []
+        var allWords = true
+    }
+
+    /// The degree of each variable (by number; -1 where absent) and the number of terms.
+    private static func gatherDegrees(_ p: Polynomial, _ degrees: inout [Int], _ terms: inout Int) {
+        switch p.node {
+        case .constant(let c):
+            if !c.isZero { terms += 1 }
+        case .univariate(let v, let c):
+            if degrees[v] < c.count - 1 { degrees[v] = c.count - 1 }
+            for coefficient in c { gatherDegrees(coefficient, &degrees, &terms) }
+        }
+    }
+
+    private static func gatherTerms(_ p: Polynomial, base: Int, strides: [Int], into terms: inout Terms) {
+        switch p.node {
+        case .constant(let c):
+            guard !c.isZero else { return }
+            terms.slots.append(base)
+            terms.coefficients.append(c)
+            if terms.allWords {
+                if let (n, d) = c.wordParts, d == 1 { terms.words.append(Int64(n)) } else { terms.allWords = false }
+            }
+        case .univariate(let v, let c):
+            let stride = strides[v]
+            for (e, coefficient) in c.enumerated() {
+                gatherTerms(coefficient, base: base + e * stride, strides: strides, into: &terms)
+            }
+        }
+    }
+
+    /// `lhs · rhs` by the dense flat form, or nil when it would take too many slots (or the
+    /// operands are too small for it to pay). Both operands must be nonconstant.
+    static func denseProduct(_ lhs: Polynomial, _ rhs: Polynomial) -> Polynomial? {
+        let top = max(lhs.mainVariable, rhs.mainVariable)
+        var da = [Int](repeating: -1, count: top + 1), db = da
+        var na = 0, nb = 0
+        gatherDegrees(lhs, &da, &na)
+        gatherDegrees(rhs, &db, &nb)
+        let pairs = na.multipliedReportingOverflow(by: nb)
+        guard !pairs.overflow, pairs.partialValue >= 64 else { return nil }
+        // The product's variables (ascending) and degrees; slots: lowest variable fastest.
+        var variables: [Int] = [], degrees: [Int] = []
+        var strides = [Int](repeating: 0, count: top + 1)
+        var size = 1
+        for v in 0...top where da[v] >= 0 || db[v] >= 0 {
+            let d = max(da[v], 0) + max(db[v], 0)
+            variables.append(v)
+            degrees.append(d)
+            strides[v] = size
+            let next = size.multipliedReportingOverflow(by: d + 1)
+            guard !next.overflow, next.partialValue <= denseSlotLimit else { return nil }
+            size = next.partialValue
+        }
+        // Sparse products: the slots would dwarf the work.
+        guard size <= 8 * pairs.partialValue + 4096 else { return nil }
+        var a = Terms(), b = Terms()
+        a.slots.reserveCapacity(na); a.coefficients.reserveCapacity(na); a.words.reserveCapacity(na)
+        b.slots.reserveCapacity(nb); b.coefficients.reserveCapacity(nb); b.words.reserveCapacity(nb)
+        gatherTerms(lhs, base: 0, strides: strides, into: &a)
+        gatherTerms(rhs, base: 0, strides: strides, into: &b)
+        if a.allWords && b.allWords, let sums = wordProducts(a, b, size: size) {
+            return read(variables: variables, degrees: degrees, strides: strides) { slot in
+                let s = sums[slot]
+                if let w = Int64(exactly: s), w != .min { return Rational(Int(w)) }
+                return rational(s)
+            }
+        }
+        var sums = [Rational](repeating: .zero, count: size)
+        for i in a.slots.indices {
+            let (slot, c) = (a.slots[i], a.coefficients[i])
+            for j in b.slots.indices { sums[slot + b.slots[j]].addProduct(c, b.coefficients[j]) }
+        }
+        return read(variables: variables, degrees: degrees, strides: strides) { sums[$0] }
+    }
+
+    /// The sums of products of word coefficients in 128-bit integers, or nil on overflow.
+    private static func wordProducts(_ a: Terms, _ b: Terms, size: Int) -> [Int128]? {
+        var sums = [Int128](repeating: 0, count: size)
+        var overflow = false
+        sums.withUnsafeMutableBufferPointer { out in
+            b.slots.withUnsafeBufferPointer { bs in
+                b.words.withUnsafeBufferPointer { bw in
+                    for i in a.slots.indices {
+                        let (slot, c) = (a.slots[i], Int128(a.words[i]))
+                        for j in 0..<bs.count {
+                            let (s, o) = out[slot &+ bs[j]].addingReportingOverflow(c &* Int128(bw[j]))
+                            out[slot &+ bs[j]] = s
+                            overflow = overflow || o
+                        }
+                    }
+                }
+            }
+        }
+        return overflow ? nil : sums
+    }
+
+    /// A 128-bit integer as a rational.
+    private static func rational(_ x: Int128) -> Rational {
+        let negative = x < 0
+        let m = x.magnitude
+        let twoTo32 = Rational(1 << 32)
+        var r = Rational.zero
+        for shift in stride(from: 96, through: 0, by: -32) {
+            r = r * twoTo32 + Rational(Int((m >> UInt128(shift)) & 0xFFFF_FFFF))
+        }
+        return negative ? -r : r
+    }
+
+    /// The canonical recursive form of the dense product.
+    private static func read(variables: [Int], degrees: [Int], strides: [Int],
+                             _ coefficient: (Int) -> Rational) -> Polynomial {
+        func build(_ level: Int, _ base: Int) -> Polynomial {
+            if level < 0 { return Polynomial(coefficient(base)) }
+            let v = variables[level], stride = strides[v]
+            var top = degrees[level]
+            var c: [Polynomial] = []
+            // Highest power first, to skip the zero ones without building them.
+            var highest = Polynomial.zero
+            while top >= 0 {
+                highest = build(level - 1, base + top * stride)
+                if !highest.isZero { break }
+                top -= 1
+            }
+            if top <= 0 { return highest }
+            c.reserveCapacity(top + 1)
+            for e in 0..<top { c.append(build(level - 1, base + e * stride)) }
+            c.append(highest)
+            return Polynomial(node: .univariate(variable: v, coefficients: c))
+        }
+        return build(variables.count - 1, 0)
+    }
+}
