@@ -81,18 +81,14 @@ extension Polynomial {
         gatherTerms(lhs, base: 0, strides: strides, into: &a)
         gatherTerms(rhs, base: 0, strides: strides, into: &b)
         if a.allWords && b.allWords, let sums = wordProducts(a, b, size: size) {
-            return read(variables: variables, degrees: degrees, strides: strides) { slot in
-                let s = sums[slot]
-                if let w = Int64(exactly: s), w != .min { return Rational(Int(w)) }
-                return rational(s)
-            }
+            return read(variables: variables, degrees: degrees, strides: strides, sums)
         }
         var sums = [Rational](repeating: .zero, count: size)
         for i in a.slots.indices {
             let (slot, c) = (a.slots[i], a.coefficients[i])
             for j in b.slots.indices { sums[slot + b.slots[j]].addProduct(c, b.coefficients[j]) }
         }
-        return read(variables: variables, degrees: degrees, strides: strides) { sums[$0] }
+        return read(variables: variables, degrees: degrees, strides: strides, sums)
     }
 
     /// The sums of products of word coefficients in 128-bit integers, or nil on overflow.
@@ -116,39 +112,80 @@ extension Polynomial {
         return overflow ? nil : sums
     }
 
-    /// A 128-bit integer as a rational.
-    private static func rational(_ x: Int128) -> Rational {
-        let negative = x < 0
-        let m = x.magnitude
+    /// The canonical recursive form of the dense product.
+    private static func read<C: DenseSum>(variables: [Int], degrees: [Int], strides: [Int], _ sums: [C]) -> Polynomial {
+        sums.withUnsafeBufferPointer { sums in
+            variables.withUnsafeBufferPointer { variables in
+                degrees.withUnsafeBufferPointer { degrees in
+                    strides.withUnsafeBufferPointer { strides in
+                        Reader(variables: variables, degrees: degrees, strides: strides, sums: sums)
+                            .build(variables.count - 1, 0)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads the dense sums back, highest variable first; zero slots cost no polynomial.
+    private struct Reader<C: DenseSum> {
+        let variables: UnsafeBufferPointer<Int>, degrees: UnsafeBufferPointer<Int>, strides: UnsafeBufferPointer<Int>
+        let sums: UnsafeBufferPointer<C>
+
+        /// Whether every slot of the block at `level` from `base` is zero.
+        func vanishes(_ level: Int, _ base: Int) -> Bool {
+            if level < 0 { return sums[base].isZeroSum }
+            let stride = strides[variables[level]]
+            if level == 0 {
+                for e in 0...degrees[0] where !sums[base + e * stride].isZeroSum { return false }
+                return true
+            }
+            for e in 0...degrees[level] where !vanishes(level - 1, base + e * stride) { return false }
+            return true
+        }
+
+        func build(_ level: Int, _ base: Int) -> Polynomial {
+            if level < 0 { return Polynomial(sums[base].rationalValue) }
+            let v = variables[level], stride = strides[v]
+            var top = degrees[level]
+            while top > 0 && vanishes(level - 1, base + top * stride) { top -= 1 }
+            if top == 0 { return build(level - 1, base) }
+            var c: [Polynomial] = []
+            c.reserveCapacity(top + 1)
+            for e in 0...top {
+                let slot = base + e * stride
+                if level == 0 {
+                    let x = sums[slot]
+                    c.append(x.isZeroSum ? .zero : Polynomial(x.rationalValue))
+                } else {
+                    c.append(vanishes(level - 1, slot) ? .zero : build(level - 1, slot))
+                }
+            }
+            return Polynomial(node: .univariate(variable: v, coefficients: c))
+        }
+    }
+}
+
+/// A dense product's sum in one slot.
+private protocol DenseSum {
+    var isZeroSum: Bool { get }
+    var rationalValue: Rational { get }
+}
+
+extension Rational: DenseSum {
+    var isZeroSum: Bool { isZero }
+    var rationalValue: Rational { self }
+}
+
+extension Int128: DenseSum {
+    var isZeroSum: Bool { self == 0 }
+
+    var rationalValue: Rational {
+        if let w = Int64(exactly: self), w != .min { return Rational(Int(w)) }
         let twoTo32 = Rational(1 << 32)
         var r = Rational.zero
         for shift in stride(from: 96, through: 0, by: -32) {
-            r = r * twoTo32 + Rational(Int((m >> UInt128(shift)) & 0xFFFF_FFFF))
+            r = r * twoTo32 + Rational(Int((magnitude >> UInt128(shift)) & 0xFFFF_FFFF))
         }
-        return negative ? -r : r
-    }
-
-    /// The canonical recursive form of the dense product.
-    private static func read(variables: [Int], degrees: [Int], strides: [Int],
-                             _ coefficient: (Int) -> Rational) -> Polynomial {
-        func build(_ level: Int, _ base: Int) -> Polynomial {
-            if level < 0 { return Polynomial(coefficient(base)) }
-            let v = variables[level], stride = strides[v]
-            var top = degrees[level]
-            var c: [Polynomial] = []
-            // Highest power first, to skip the zero ones without building them.
-            var highest = Polynomial.zero
-            while top >= 0 {
-                highest = build(level - 1, base + top * stride)
-                if !highest.isZero { break }
-                top -= 1
-            }
-            if top <= 0 { return highest }
-            c.reserveCapacity(top + 1)
-            for e in 0..<top { c.append(build(level - 1, base + e * stride)) }
-            c.append(highest)
-            return Polynomial(node: .univariate(variable: v, coefficients: c))
-        }
-        return build(variables.count - 1, 0)
+        return self < 0 ? -r : r
     }
 }
