@@ -80,25 +80,41 @@ extension Polynomial {
         b.slots.reserveCapacity(nb); b.coefficients.reserveCapacity(nb); b.words.reserveCapacity(nb)
         gatherTerms(lhs, base: 0, strides: strides, into: &a)
         gatherTerms(rhs, base: 0, strides: strides, into: &b)
-        if a.allWords && b.allWords, let sums = wordProducts(a, b, size: size) {
+        // A deadline is checked every so many pairs, as the recursion checks it at every step.
+        var stopped = false
+        if a.allWords && b.allWords, let sums = wordProducts(a, b, size: size, stopped: &stopped) {
             return read(variables: variables, degrees: degrees, strides: strides, sums)
         }
+        if stopped { return .zero }
         var sums = [Rational](repeating: .zero, count: size)
+        var work = 0
         for i in a.slots.indices {
+            work += b.slots.count
+            if work >= 1 << 16 {
+                work = 0
+                if PolynomialDeadline.expired { return .zero }
+            }
             let (slot, c) = (a.slots[i], a.coefficients[i])
             for j in b.slots.indices { sums[slot + b.slots[j]].addProduct(c, b.coefficients[j]) }
         }
         return read(variables: variables, degrees: degrees, strides: strides, sums)
     }
 
-    /// The sums of products of word coefficients in 128-bit integers, or nil on overflow.
-    private static func wordProducts(_ a: Terms, _ b: Terms, size: Int) -> [Int128]? {
+    /// The sums of products of word coefficients in 128-bit integers, or nil on overflow or
+    /// when the deadline passes (`stopped`).
+    private static func wordProducts(_ a: Terms, _ b: Terms, size: Int, stopped: inout Bool) -> [Int128]? {
         var sums = [Int128](repeating: 0, count: size)
-        var overflow = false
+        var overflow = false, expired = false
         sums.withUnsafeMutableBufferPointer { out in
             b.slots.withUnsafeBufferPointer { bs in
                 b.words.withUnsafeBufferPointer { bw in
+                    var work = 0
                     for i in a.slots.indices {
+                        work += bs.count
+                        if work >= 1 << 20 {
+                            work = 0
+                            if PolynomialDeadline.expired { expired = true; return }
+                        }
                         let (slot, c) = (a.slots[i], Int128(a.words[i]))
                         for j in 0..<bs.count {
                             let (s, o) = out[slot &+ bs[j]].addingReportingOverflow(c &* Int128(bw[j]))
@@ -109,7 +125,8 @@ extension Polynomial {
                 }
             }
         }
-        return overflow ? nil : sums
+        stopped = expired
+        return overflow || expired ? nil : sums
     }
 
     /// The canonical recursive form of the dense product.
