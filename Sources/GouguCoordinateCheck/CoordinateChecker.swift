@@ -92,6 +92,9 @@ private struct Run {
     let diagram: Diagram
     let system: CoordinateSystem
     let variables: [CoordinateCertificate.Variable]
+    /// The variables' values, and their lengths (read at every term of an evaluation).
+    let numbers: [Complex]
+    let lengths: [Double]
     /// The placements' points, in order, and each point's rank in that order.
     let order: [PointID]
     var rank: [Int]
@@ -111,6 +114,8 @@ private struct Run {
         self.diagram = diagram
         system = certificate.system
         variables = certificate.variables
+        numbers = variables.map(\.value)
+        lengths = numbers.map(\.length)
         guard certificate.problemName == problem.name else {
             throw Rejection("the certificate is of problem '\(Quoted(certificate.problemName))', not '\(Quoted(problem.name))'")
         }
@@ -141,9 +146,15 @@ private struct Run {
 
     func name(_ point: PointID) -> String { problem.name(of: point) }
 
-    func value(_ p: Polynomial) -> Complex { p.evaluate { variables[$0].value } }
+    func value(_ p: Polynomial) -> Complex {
+        let numbers = numbers
+        return p.evaluate { numbers[$0] }
+    }
 
-    func size(_ p: Polynomial) -> Double { p.magnitude { variables[$0].value.length } }
+    func size(_ p: Polynomial) -> Double {
+        let lengths = lengths
+        return p.magnitude { lengths[$0] }
+    }
 
     func isNonzero(_ p: Polynomial) -> Bool {
         let s = size(p)
@@ -221,7 +232,8 @@ private struct Run {
             for (axis, f) in [("x", c.x), ("y", c.y)] where !isNonzero(f.denominator) {
                 throw Rejection("the denominator of \(name(point))'s \(axis) vanishes in the diagram")
             }
-            values[point.index] = PlanePoint(x: c.x.evaluate { variables[$0].value }, y: c.y.evaluate { variables[$0].value })
+            let numbers = numbers
+            values[point.index] = PlanePoint(x: c.x.evaluate { numbers[$0] }, y: c.y.evaluate { numbers[$0] })
         }
         try checkSimilarity()
     }
@@ -337,15 +349,17 @@ private struct Run {
         for index in (free + 1)..<max(free + 1, variables.count) {
             guard let relation = variables[index].relation else { continue }
             // R(v, a(v)) = 0: a' = -(∂R/∂v · v') / (∂R/∂a).
-            let along = relation.evaluate { Dual(value: variables[$0].value, tangent: $0 == index ? .zero : tangent[$0]) }
-            let separant = relation.derivative(in: index).evaluate { variables[$0].value }
+            let numbers = numbers, known = tangent
+            let along = relation.evaluate { Dual(value: numbers[$0], tangent: $0 == index ? .zero : known[$0]) }
+            let separant = relation.derivative(in: index).evaluate { numbers[$0] }
             tangent[index] = Complex.zero - along.cleanTangent / separant
         }
         var result: [Complex] = []
         for point in problem.points.indices {
             let c = coordinates[point]
             for f in [c.x, c.y] {
-                result.append(f.evaluate { Dual(value: variables[$0].value, tangent: tangent[$0]) }.cleanTangent)
+                let numbers = numbers, known = tangent
+                result.append(f.evaluate { Dual(value: numbers[$0], tangent: known[$0]) }.cleanTangent)
             }
         }
         return result

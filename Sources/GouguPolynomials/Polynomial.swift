@@ -22,7 +22,7 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
     @usableFromInline
     let node: Node
 
-    private init(node: Node) { self.node = node }
+    init(node: Node) { self.node = node }
 
     /// The constant polynomial `value`.
     public init(_ value: Rational) { node = .constant(value) }
@@ -146,18 +146,23 @@ public struct Polynomial: Hashable, Sendable, CustomStringConvertible {
 
     public static func - (lhs: Polynomial, rhs: Polynomial) -> Polynomial { lhs + (-rhs) }
 
-    public static func * (lhs: Polynomial, rhs: Polynomial) -> Polynomial {
+    public static func * (lhs: Polynomial, rhs: Polynomial) -> Polynomial { product(lhs, rhs, dense: true) }
+
+    /// The product; large ones by the dense flat form (`denseProduct`) when `dense`, else
+    /// (and for the rest) by recursion on the coefficients.
+    static func product(_ lhs: Polynomial, _ rhs: Polynomial, dense: Bool) -> Polynomial {
         if case .constant(let a) = lhs.node, case .constant(let b) = rhs.node { return Polynomial(a * b) }
         if lhs.isZero || rhs.isZero { return .zero }
         let va = lhs.mainVariable, vb = rhs.mainVariable
-        if va > vb { return make(va, lhs.mainCoefficients.map { $0 * rhs }) }
-        if vb > va { return rhs * lhs }
+        if va > vb { return make(va, lhs.mainCoefficients.map { product($0, rhs, dense: dense) }) }
+        if vb > va { return product(rhs, lhs, dense: dense) }
         if PolynomialDeadline.expired { return .zero }
+        if dense, let p = denseProduct(lhs, rhs) { return p }
         let a = lhs.mainCoefficients, b = rhs.mainCoefficients
         var c = [Polynomial](repeating: .zero, count: a.count + b.count - 1)
         for i in a.indices where !a[i].isZero {
             for j in b.indices where !b[j].isZero {
-                c[i + j] = c[i + j] + a[i] * b[j]
+                c[i + j] = c[i + j] + product(a[i], b[j], dense: dense)
             }
         }
         return make(va, c)

@@ -178,3 +178,66 @@ private let x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomi
         #expect(abs(quotient - expected) < 1e-12)
     }
 }
+
+@Suite struct DenseProducts {
+    /// A random polynomial in the given variables, with coefficients from `coefficient`.
+    private func random(_ rng: inout LCG, variables: [Int], terms: Int, degree: Int,
+                        coefficient: (inout LCG) -> Rational) -> Polynomial {
+        var p = Polynomial.zero
+        for _ in 0..<terms {
+            var term = Polynomial(coefficient(&rng))
+            for v in variables { term = Polynomial.product(term, Polynomial.variable(v).power(rng.next(degree + 1)), dense: false) }
+            p = p + term
+        }
+        return p
+    }
+
+    /// Whether the dense form computed the product (checked against the recursion).
+    @discardableResult
+    private func check(_ a: Polynomial, _ b: Polynomial) -> Bool {
+        let expected = Polynomial.product(a, b, dense: false)
+        #expect(a * b == expected)
+        guard let dense = Polynomial.denseProduct(a, b) else { return false }
+        #expect(dense == expected)
+        return true
+    }
+
+    @Test func denseProductsEqualRecursiveOnes() {
+        var rng = LCG(state: 7)
+        let small: (inout LCG) -> Rational = { Rational($0.next(21) - 10) }
+        let fractions: (inout LCG) -> Rational = { Rational($0.next(21) - 10, 1 + $0.next(6)) }
+        let big: (inout LCG) -> Rational = { rng in
+            let word = Rational(Int(Int64.max) - rng.next(1000)) * Rational(rng.next(2) == 0 ? 1 : -1)
+            return rng.next(3) == 0 ? word * word : word
+        }
+        var dense = 0
+        for round in 0..<40 {
+            let kind = [small, fractions, big][round % 3]
+            let left = [[0, 1, 2], [1, 3], [0, 2, 5], [4]][round % 4]
+            let right = [[0, 1, 2], [2, 3], [5], [0, 4]][(round / 4) % 4]
+            let a = random(&rng, variables: left, terms: 5 + rng.next(40), degree: 1 + rng.next(4), coefficient: kind)
+            let b = random(&rng, variables: right, terms: 5 + rng.next(40), degree: 1 + rng.next(4), coefficient: kind)
+            if check(a, b) { dense += 1 }
+            if check(a, a) { dense += 1 }
+        }
+        #expect(dense >= 40)
+    }
+
+    @Test func wordSumsThatOverflowFallBackExactly() {
+        // Forty products of about 2^126 each land in one slot: past 128 bits.
+        let c = Polynomial(Rational(Int(Int64.max)))
+        var p = Polynomial.zero
+        for k in 0..<80 { p = p + Polynomial.product(c, x.power(k % 40) * y.power(k / 40), dense: false) }
+        #expect(check(p, p))
+        #expect(check(p, -p))
+        let q = Polynomial(Rational(Int(Int64.min))) * x + Polynomial(Rational(Int(Int64.min)))
+        #expect(check(p, q.power(3)))
+    }
+
+    @Test func productsCancellingToConstantsAreCanonical() {
+        let a = (x + y + z).power(4) + 1, b = (x + y + z).power(4) - 1
+        // (s^4 + 1)(s^4 - 1) = s^8 - 1: the dense form must read back a canonical polynomial.
+        #expect(a * b - (x + y + z).power(8) == Polynomial(-1))
+        #expect(check(a, b))
+    }
+}
