@@ -119,6 +119,9 @@ struct BenchCommand: ParsableCommand {
                 let output = scratch.appendingPathComponent("\(records.count + running.count).json")
                 // Failure shows below: FileHandle(forWritingTo:) throws for a missing file.
                 _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+                // Each problem is solved (through `Solver`) by a `gougu solve` process of its own,
+                // given the same option groups: a crash, a hang or a blown memory budget ends that
+                // process only and becomes a row, and each row's peak memory is its own.
                 let process = Process()
                 process.executableURL = executable
                 process.arguments = ["solve", task.file, "--problem", task.problem, "--timeout", "\(timeout)", "--seed", "\(seed)", "--json",
