@@ -162,18 +162,11 @@ extension CoordinateCertificateDocument {
     ///   column (of a JSON syntax error) or the key path.
     public static func read(_ data: Data, file: String) throws -> CoordinateCertificateDocument {
         let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let message = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            var line: Int?, column: Int?
-            if let range = message.range(of: "character "),
-               let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count {
-                let before = data.prefix(offset)
-                line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
-                column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            }
-            throw CertificateReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
+        switch JSONReading.value(of: data) {
+        case .success(let value):
+            object = value
+        case .failure(let syntax):
+            throw CertificateReadError(file: file, line: syntax.line, column: syntax.column, message: "not valid JSON: \(syntax.message)")
         }
         var body = data
         if let record = object as? [String: Any], record["format"] == nil, let inner = record["coordinate_certificate"] {
@@ -185,13 +178,13 @@ extension CoordinateCertificateDocument {
         do {
             document = try decoder.decode(CoordinateCertificateDocument.self, from: body)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw CertificateReadError(file: file, message: "missing key '\(snake(key.stringValue))' at \(path(context.codingPath))")
+            throw CertificateReadError(file: file, message: "missing key '\(JSONReading.snakeCase(key.stringValue))' at \(JSONReading.path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw CertificateReadError(file: file, message: "wrong type at \(path(context.codingPath))")
+            throw CertificateReadError(file: file, message: "wrong type at \(JSONReading.path(context.codingPath))")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw CertificateReadError(file: file, message: "missing value at \(path(context.codingPath))")
+            throw CertificateReadError(file: file, message: "missing value at \(JSONReading.path(context.codingPath))")
         } catch let DecodingError.dataCorrupted(context) {
-            throw CertificateReadError(file: file, message: "invalid value at \(path(context.codingPath))")
+            throw CertificateReadError(file: file, message: "invalid value at \(JSONReading.path(context.codingPath))")
         } catch {
             throw CertificateReadError(file: file, message: "not a certificate: \(error)")
         }
@@ -204,16 +197,6 @@ extension CoordinateCertificateDocument {
         guard format == Self.format else {
             throw CertificateReadError(file: file, message: "format is '\(Quoted(format))', expected '\(Self.format)'")
         }
-    }
-
-    private static func snake(_ key: String) -> String {
-        key.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? "." + snake($0.stringValue) }.joined()
     }
 }
 

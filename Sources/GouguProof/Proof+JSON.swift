@@ -44,18 +44,11 @@ extension Proof {
         struct Record: Decodable { var proof: Proof? }
         // Syntax first, so that a syntax error gets its line and column.
         let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            let message = (error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"
-            var line: Int?, column: Int?
-            if let range = message.range(of: "character "),
-               let offset = Int(message[range.upperBound...].prefix { $0.isNumber }), offset <= data.count {
-                let before = data.prefix(offset)
-                line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
-                column = offset - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            }
-            throw ProofReadError(file: file, line: line, column: column, message: "not valid JSON: \(message)")
+        switch JSONReading.value(of: data) {
+        case .success(let value):
+            object = value
+        case .failure(let syntax):
+            throw ProofReadError(file: file, line: syntax.line, column: syntax.column, message: "not valid JSON: \(syntax.message)")
         }
         if let bad = outOfRangeNumber(in: object) {
             throw ProofReadError(file: file, message: "invalid value at \(bad): expected a non-negative integer")
@@ -65,14 +58,14 @@ extension Proof {
             if let record = try? decoder.decode(Record.self, from: data), let proof = record.proof { return proof }
             return try decoder.decode(Proof.self, from: data)
         } catch let DecodingError.keyNotFound(key, context) {
-            throw ProofReadError(file: file, message: "missing key '\(snake(key.stringValue))' at \(path(context.codingPath))")
+            throw ProofReadError(file: file, message: "missing key '\(JSONReading.snakeCase(key.stringValue))' at \(JSONReading.path(context.codingPath))")
         } catch let DecodingError.typeMismatch(_, context) {
-            throw ProofReadError(file: file, message: "wrong type at \(path(context.codingPath)): \(context.debugDescription)")
+            throw ProofReadError(file: file, message: "wrong type at \(JSONReading.path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.valueNotFound(_, context) {
-            throw ProofReadError(file: file, message: "missing value at \(path(context.codingPath))")
+            throw ProofReadError(file: file, message: "missing value at \(JSONReading.path(context.codingPath))")
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             // Valid JSON with a value out of range (a negative seed, say).
-            throw ProofReadError(file: file, message: "invalid value at \(path(context.codingPath)): \(context.debugDescription)")
+            throw ProofReadError(file: file, message: "invalid value at \(JSONReading.path(context.codingPath)): \(context.debugDescription)")
         } catch let DecodingError.dataCorrupted(context) {
             let underlying = (context.underlyingError as NSError?)?.userInfo["NSDebugDescription"] as? String
             throw ProofReadError(file: file, message: "not valid JSON: \(underlying ?? context.debugDescription)")
@@ -93,15 +86,5 @@ extension Proof {
             }
         }
         return nil
-    }
-
-    private static func snake(_ key: String) -> String {
-        key.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-    }
-
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? "." + snake($0.stringValue) }.joined()
     }
 }
