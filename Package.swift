@@ -103,7 +103,7 @@ let package = Package(
         .target(
             name: "GouguProposer",
             dependencies: ["GouguDeduction", "GouguGeometry", "GouguLanguage", "GouguSearch", "GouguNeural"],
-            resources: [.copy("Resources/proposer.safetensors")]
+            resources: [.copy("Resources/proposer.safetensors"), .copy("Resources/ranker.safetensors")]
         ),
 
         // SVG figures of diagrams.

@@ -62,6 +62,27 @@ struct GenerateCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Merge the shard files of these directories into --out instead of generating.")
     var merge: [String] = []
 
+    @Flag(help: "Keep only the examples whose auxiliary constructions the search found (each with its trace: ranking data for the learned ranker).")
+    var searchedOnly = false
+
+    @Flag(help: "Give each example whose needed auxiliary constructions are known without a search a trace of its root state: the heuristic's candidates, those building an auxiliary point marked used (ranking data for the learned ranker).")
+    var knownConstructionTraces = false
+
+    @Option(help: "Seconds of the search for auxiliary constructions per searched statement.")
+    var searchSeconds: Double = 2
+
+    @Option(help: "States of that search per searched statement.")
+    var searchStates: Int = 40
+
+    @Option(help: "Proposals asked for each time that search expands a state.")
+    var searchBranching: Int = 40
+
+    @Option(help: "Order that search's candidates with this ranker file (--proposer combined), for a new round of ranking data.")
+    var ranker: String?
+
+    @Option(help: "With --ranker: heuristic points per nat of the ranker's log-probability.")
+    var rankerWeight: Double = 0.5
+
     func validate() throws {
         guard (count ?? 1) > 0 else { throw ValidationError("--count must be positive") }
         guard (problems ?? 1) > 0 else { throw ValidationError("--problems must be positive") }
@@ -70,6 +91,10 @@ struct GenerateCommand: ParsableCommand {
         guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
         guard Self.stepRange(steps) != nil else { throw ValidationError("--steps must be MIN...MAX with 1 <= MIN <= MAX, got '\(steps)'") }
         guard Shard(shard) != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
+        guard searchSeconds > 0, searchStates > 0, searchBranching > 0 else {
+            throw ValidationError("--search-seconds, --search-states and --search-branching must be positive")
+        }
+        if let ranker, !FileManager.default.fileExists(atPath: ranker) { throw ValidationError("--ranker: no file at '\(ranker)'") }
     }
 
     func run() throws {
@@ -85,6 +110,16 @@ struct GenerateCommand: ParsableCommand {
         generator.balance = balance > 0 ? balance : nil
         generator.miner.sampler.steps = Self.stepRange(steps)!
         generator.miner.preferLargerProblems = preferLargerProblems
+        generator.miner.searchedOnly = searchedOnly
+        generator.miner.tracesKnownConstructions = knownConstructionTraces
+        generator.miner.auxiliarySearch?.seconds = searchSeconds
+        generator.miner.auxiliarySearch?.states = searchStates
+        generator.miner.auxiliarySearch?.branching = searchBranching
+        if let ranker {
+            generator.miner.proposer = HeuristicProposer(learned: LearnedRanking(
+                ranker: try LearnedRanker(contentsOf: URL(fileURLWithPath: ranker)), mode: .combined, weight: rankerWeight),
+                attachesFeatures: true)
+        }
         if let style { generator.miner.sampler.style = ProblemSampler.Style(problems: try loadProblemFile(style)) }
         let interactive = isatty(STDERR_FILENO) != 0
         let count = self.count ?? (problems == nil ? 1000 : .max)
@@ -103,6 +138,8 @@ struct GenerateCommand: ParsableCommand {
             "seconds": output.seconds, "examples_per_minute": output.examplesPerMinute, "threads": threads,
             "count": count == .max ? NSNull() : count, "steps": steps, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
             "style": generator.miner.sampler.style?.summary ?? NSNull(), "prefer_larger_problems": preferLargerProblems,
+            "searched_only": searchedOnly, "known_construction_traces": knownConstructionTraces, "search_seconds": searchSeconds, "search_states": searchStates,
+            "search_branching": searchBranching, "ranker": ranker.map { $0 as Any } ?? NSNull(), "ranker_weight": rankerWeight,
         ]
         let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))

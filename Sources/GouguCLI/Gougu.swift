@@ -51,6 +51,6 @@ struct ProposerCommand: ParsableCommand {
         abstract: "Build the neural proposer: corpora, training, evaluation, model files.",
         discussion: "See docs/neural.md and docs/neural-proposer.md.",
         subcommands: [ProposerCorpusCommand.self, TrainCommand.self, TrainEvalCommand.self, ExportModelCommand.self,
-                      SynthCorpusCommand.self, RanksCommand.self]
+                      SynthCorpusCommand.self, RanksCommand.self, RankerCommand.self]
     )
 }

@@ -12,11 +12,15 @@ enum ProposerKind: String, CaseIterable, ExpressibleByArgument {
     case both
     /// `RescoredProposer`: the heuristic's candidates, reordered by the model.
     case rescored
+    /// The heuristic's candidates ordered by the learned ranker alone (`LearnedRanking.Mode.alone`).
+    case learned
+    /// The heuristic's order corrected by the learned ranker (`LearnedRanking.Mode.combined`).
+    case combined
 }
 
 /// `--proposer`, `--proposer-model` and `--beam`, shared by `gougu solve` and `gougu bench`.
 struct ProposerOptions: ParsableArguments {
-    @Option(help: "Proposer of auxiliary constructions: heuristic, neural, both (the model's beam merged with the heuristic's candidates) or rescored (the heuristic's candidates reordered by the model).")
+    @Option(help: "Proposer of auxiliary constructions: heuristic, neural, both (the model's beam merged with the heuristic's candidates), rescored (the heuristic's candidates reordered by the model), learned (the heuristic's candidates ordered by the learned ranker) or combined (the heuristic's order corrected by the learned ranker).")
     var proposer: ProposerKind = .heuristic
 
     @Option(help: "Model file for the neural proposer (default: the shipped model).")
@@ -34,7 +38,17 @@ struct ProposerOptions: ParsableArguments {
     @Option(help: "With --proposer rescored: heuristic points added per nat of the model's log-probability.")
     var rescoreWeight: Double = RescoredProposer.defaultWeight
 
+    @Option(help: "Ranker file for --proposer learned or combined (default: the shipped ranker).")
+    var ranker: String?
+
+    @Option(help: "With --proposer learned or combined: heuristic points per nat of the ranker's log-probability.")
+    var rankerWeight: Double = 0.5
+
     func validate() throws {
+        guard rankerWeight >= 0, rankerWeight.isFinite else { throw ValidationError("--ranker-weight must be a non-negative number") }
+        if let ranker, !FileManager.default.fileExists(atPath: ranker) {
+            throw ValidationError("--ranker: no file at '\(ranker)'")
+        }
         guard rescoreWeight >= 0, rescoreWeight.isFinite else { throw ValidationError("--rescore-weight must be a non-negative number") }
         guard beam >= 1 else { throw ValidationError("--beam must be at least 1") }
         guard neuralDepth >= 0 else { throw ValidationError("--neural-depth must not be negative") }
@@ -46,6 +60,7 @@ struct ProposerOptions: ParsableArguments {
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
         ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (unconstrainedBeams ? ["--unconstrained-beams"] : []) + (proposerModel.map { ["--proposer-model", $0] } ?? [])
+            + ["--ranker-weight", "\(rankerWeight)"] + (ranker.map { ["--ranker", $0] } ?? [])
     }
 
     /// The proposer to search with, and the model in it (nil for `heuristic`), which
@@ -63,6 +78,10 @@ struct ProposerOptions: ParsableArguments {
         case .rescored:
             let model = try neural()
             return (RescoredProposer(scorer: model, weight: rescoreWeight), model)
+        case .learned, .combined:
+            let ranker = try self.ranker.map { try LearnedRanker(contentsOf: URL(fileURLWithPath: $0)) } ?? LearnedRanker.shipped()
+            return (HeuristicProposer(learned: LearnedRanking(ranker: ranker, mode: proposer == .learned ? .alone : .combined,
+                                                              weight: rankerWeight)), nil)
         }
     }
 

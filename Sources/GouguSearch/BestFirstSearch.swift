@@ -44,6 +44,10 @@ public struct SearchBudget: Sendable {
     /// Whether the result keeps, for each state on the way to the proof, every proposal that
     /// state offered (`SearchResult.trace`): ranking data for a learned proposer.
     public var recordsTrace = false
+    /// With `recordsTrace`: each state's trace keeps at least this many of the proposer's
+    /// candidates (more than `branching`, so that a ranker learns about candidates below the
+    /// cut as well); the search still tries only the first `branching`.
+    public var tracedCandidates = 100
     /// Raised by another thread: no new state is evaluated (the states being evaluated
     /// finish), and the search stops `cancelled`.
     public var cancellation: CancellationFlag?
@@ -104,11 +108,27 @@ public struct SearchTraceState: Sendable, Codable, Equatable {
     /// Indices into `offered` of the clauses the proof uses (the one the search took from
     /// this state, unless the proof does without it).
     public var used: [Int]
+    /// The `CandidateFeatures` of each of `offered`, one row each, its numbers separated by
+    /// commas (nil when the proposer gives none).
+    public var features: [String]?
 
-    public init(auxiliary: [String], offered: [String], used: [Int]) {
+    public init(auxiliary: [String], offered: [String], used: [Int], features: [String]? = nil) {
         self.auxiliary = auxiliary
         self.offered = offered
         self.used = used
+        self.features = features
+    }
+
+    /// A row of features as text: each number with at most 4 significant digits, `0` for
+    /// zero.
+    public static func row(_ values: [Float]) -> String {
+        values.map { $0 == 0 ? "0" : String(format: "%.4g", Double($0)) }.joined(separator: ",")
+    }
+
+    /// The numbers of a row written by `row`, or nil when it is not one.
+    public static func values(ofRow text: String) -> [Float]? {
+        let values = text.split(separator: ",").compactMap { Float($0) }
+        return values.count == text.split(separator: ",").count ? values : nil
     }
 }
 

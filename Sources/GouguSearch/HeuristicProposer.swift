@@ -29,7 +29,17 @@ public struct HeuristicProposer: Proposer {
     /// Score lost per better candidate of the same kind.
     public var diversity: Double
 
-    public init(diversity: Double = 0.02) { self.diversity = diversity }
+    /// A learned ranker that reorders the candidates (nil: the heuristic's order).
+    public var learned: LearnedRanking?
+    /// Whether each proposal carries its `CandidateFeatures` (for the search's traces,
+    /// which train the learned ranker); computing them costs a little, so by default not.
+    public var attachesFeatures: Bool
+
+    public init(diversity: Double = 0.02, learned: LearnedRanking? = nil, attachesFeatures: Bool = false) {
+        self.diversity = diversity
+        self.learned = learned
+        self.attachesFeatures = attachesFeatures
+    }
 
     /// A candidate before ranking: the construction and its arguments (point indices).
     struct Candidate {
@@ -41,10 +51,68 @@ public struct HeuristicProposer: Proposer {
         var assertedCircles: Int
         var assertedLengths: Int
         var score = 0.0
+        /// What the diagram shows at the point (for `CandidateFeatures`).
+        var onLines = 0, onCircles = 0, equalLengths = 0, onGoalLines = 0
+        var goalShare = 0.0, touched = 0.0
+        /// Other constructions landing on the same point, rank among its kind, and whether it
+        /// is the construction from the earliest points of a point proposed otherwise.
+        var constructions = 0, rankInKind = 0
+        var earliestAlternative = false
     }
 
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
-        proposals(ranked(for: state, onExistingPoints: false).prefix(limit), state)
+        placedProposals(for: state, limit: limit).map(\.proposal)
+    }
+
+    /// Up to `limit` proposals, best first, each with where its new point lands in the
+    /// state's diagram: which candidates build a given point.
+    public func placedProposals(for state: ProofState, limit: Int) -> [(proposal: Proposal, position: Vector2)] {
+        var candidates = ranked(for: state, onExistingPoints: false)
+        guard learned != nil || attachesFeatures else {
+            return Array(zip(proposals(candidates.prefix(limit), state), candidates.prefix(limit).map(\.position)))
+        }
+        var features = self.features(of: candidates, state: state)
+        if let learned {
+            let scores = learned.rescored(heuristic: candidates.map(\.score), features: features)
+            let order = candidates.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let width = CandidateFeatures.count
+            features = order.flatMap { features[($0 * width)..<(($0 + 1) * width)] }
+            candidates = order.map { k in var c = candidates[k]; c.score = scores[k]; return c }
+        }
+        return Array(zip(proposals(candidates.prefix(limit), state, features: attachesFeatures ? features : nil),
+                         candidates.prefix(limit).map(\.position)))
+    }
+
+    /// The rows of `CandidateFeatures` of `candidates` (in the heuristic's order, best first).
+    func features(of candidates: [Candidate], state: ProofState) -> [Float] {
+        let width = CandidateFeatures.count, kinds = CandidateFeatures.kinds.count
+        let n = state.diagram.positions.count
+        let originalPoints = state.problem.clauses.prefix(state.originalClauseCount).reduce(0) { $0 + $1.points.count }
+        let p = state.diagram.positions
+        let centre = p.reduce(Vector2(0, 0), +) / Double(max(1, n))
+        let scale = max(1, p.map(\.length).max() ?? 1)
+        let depth = Float(state.problem.clauses.count - state.originalClauseCount)
+        let goal = CandidateFeatures.goalRow(predicate: state.problem.goal.map { "\($0.predicate)" })
+        var rows = [Float](repeating: 0, count: candidates.count * width)
+        for (rank, c) in candidates.enumerated() {
+            let base = rank * width
+            if let kind = CandidateFeatures.kindIndex(c.kind) { rows[base + kind] = 1 }
+            let arguments = c.arguments.map { Double($0) }
+            let values: [Double] = [
+                c.score, log1p(Double(rank)),
+                log1p(Double(max(0, c.onLines - c.assertedLines))), log1p(Double(max(0, c.onCircles - c.assertedCircles))),
+                log1p(Double(max(0, c.equalLengths - c.assertedLengths))),
+                log1p(Double(c.onLines)), log1p(Double(c.onCircles)), log1p(Double(c.equalLengths)),
+                Double(c.onGoalLines), c.goalShare, c.touched,
+                (arguments.max() ?? 0) / Double(max(1, n)), arguments.reduce(0, +) / Double(max(1, arguments.count * n)),
+                Double(c.arguments.filter { $0 >= originalPoints }.count) / Double(max(1, c.arguments.count)),
+                log1p(Double(c.constructions)), log1p(Double(c.rankInKind)), c.earliestAlternative ? 1 : 0,
+                Double(depth), log(Double(max(1, n))), c.position.distance(to: centre) / scale,
+            ]
+            for (k, v) in values.enumerated() { rows[base + kinds + k] = Float(v) }
+            for (k, v) in goal.enumerated() { rows[base + CandidateFeatures.candidateCount + k] = v }
+        }
+        return rows
     }
 
     /// Constructions of the same kinds whose new point lands exactly on a point the state
@@ -267,6 +335,7 @@ public struct HeuristicProposer: Proposer {
             let d = p[line.b] - p[line.a]
             return (origin: p[line.a], direction: d, tolerance: tol * 10 * scale * max(1, d.length))
         }
+        let goalLineTests = lineTests.indices.filter { figure.lines[$0].points.filter(goalPoints.contains).count >= 2 }.map { lineTests[$0] }
         let circlesThrough = CircleIncidence.counts(of: candidates.map(\.position),
                                                     on: figure.circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) },
                                                     cell: scale / 24)
@@ -287,12 +356,18 @@ public struct HeuristicProposer: Proposer {
             }
             distances.sort()
             for i in 1..<max(1, distances.count) where abs(distances[i] - distances[i - 1]) < tol * 10 * max(1, distances[i]) { equalLengths += 1 }
+            candidates[k].onLines = onLines
+            candidates[k].onCircles = onCircles
+            candidates[k].equalLengths = equalLengths
+            candidates[k].onGoalLines = goalLineTests.filter { abs($0.direction.cross(x - $0.origin)) < $0.tolerance }.count
             let extraLines = max(0, onLines - c.assertedLines)
             let extraCircles = max(0, onCircles - c.assertedCircles)
             let extraLengths = max(0, equalLengths - c.assertedLengths)
             let evidence = Double(extraLines) + 1.5 * Double(extraCircles) + 0.5 * Double(extraLengths)
             let goalShare = Double(c.arguments.filter(goalPoints.contains).count) / Double(c.arguments.count)
             let touched = c.arguments.map { Double(factCount[$0]) / maxFacts }.reduce(0, +) / Double(c.arguments.count)
+            candidates[k].goalShare = goalShare
+            candidates[k].touched = touched
             candidates[k].score = (priors[c.kind] ?? 0.2) + 0.6 * log(1 + evidence) + 0.6 * goalShare + 0.3 * touched
         }
     }
@@ -315,10 +390,15 @@ public struct HeuristicProposer: Proposer {
         var earliest: [(leader: Int, candidate: Candidate)] = []
         for key in order {
             let members = groups[key]!
-            unique.append(candidates[members[0]])
+            var leader = candidates[members[0]]
+            leader.constructions = members.count - 1
+            unique.append(leader)
             let first = members.min { (candidates[$0].arguments.max() ?? 0, $0) < (candidates[$1].arguments.max() ?? 0, $1) }!
             if first != members[0], (candidates[first].arguments.max() ?? 0) < (candidates[members[0]].arguments.max() ?? 0) {
-                earliest.append((unique.count - 1, candidates[first]))
+                var alternative = candidates[first]
+                alternative.constructions = members.count - 1
+                alternative.earliestAlternative = true
+                earliest.append((unique.count - 1, alternative))
             }
         }
         return (unique, earliest)
@@ -333,6 +413,7 @@ public struct HeuristicProposer: Proposer {
         for k in unique.indices {
             let rank = rankInKind[unique[k].kind, default: 0]
             rankInKind[unique[k].kind] = rank + 1
+            unique[k].rankInKind = rank
             unique[k].score -= diversity * Double(rank)
         }
         // The construction from the earliest points follows its point's best one closely
@@ -363,13 +444,15 @@ public struct HeuristicProposer: Proposer {
         }
     }
 
-    /// The candidates as clauses creating a fresh point.
-    private func proposals(_ candidates: some Sequence<Candidate>, _ state: ProofState) -> [Proposal] {
+    /// The candidates as clauses creating a fresh point, each with its row of `features`
+    /// when given.
+    private func proposals(_ candidates: some Sequence<Candidate>, _ state: ProofState, features: [Float]? = nil) -> [Proposal] {
         var result: [Proposal] = []
         let name = state.freshPointName
-        for c in candidates {
+        let width = CandidateFeatures.count
+        for (k, c) in candidates.enumerated() {
             result.append(Proposal(clause: "\(name) = \(Self.call(c.kind, arguments: c.arguments.map { state.problem.name(of: PointID($0)) }, name: name))",
-                                   score: c.score))
+                                   score: c.score, features: features.map { Array($0[(k * width)..<((k + 1) * width)]) }))
         }
         return result
     }

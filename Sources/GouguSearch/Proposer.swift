@@ -36,10 +36,14 @@ public struct ProofState: Sendable {
 public struct Proposal: Sendable, Hashable {
     public var clause: String
     public var score: Double
+    /// What the heuristic proposer knew about the candidate (`CandidateFeatures`), when it
+    /// proposed it: what a learned ranker is trained on.
+    public var features: [Float]?
 
-    public init(clause: String, score: Double) {
+    public init(clause: String, score: Double, features: [Float]? = nil) {
         self.clause = clause
         self.score = score
+        self.features = features
     }
 }
 

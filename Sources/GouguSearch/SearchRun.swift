@@ -46,11 +46,13 @@ final class SearchRun: @unchecked Sendable {
     /// choices down to the maximum depth, however the depth penalty ranks them.
     func push(_ node: Node, store: FactStore, divingAt priority: Double?, strategy: Int?) {
         let state = ProofState(problem: node.problem, diagram: node.diagram, store: store, originalClauseCount: originalClauses)
-        let proposals = search.proposer.propose(for: state, limit: budget.branching)
+        let asked = budget.recordsTrace ? max(budget.branching, budget.tracedCandidates) : budget.branching
+        let offered = search.proposer.propose(for: state, limit: asked)
+        let proposals = Array(offered.prefix(budget.branching))
         let sizes = budget.strategies
         shared.lock.lock()
         defer { shared.lock.unlock() }
-        if budget.recordsTrace { node.offered = proposals }
+        if budget.recordsTrace { node.offered = offered }
         for s in strategy.map({ [$0] }) ?? Array(sizes.indices) {
             let batches = stride(from: 0, to: proposals.count, by: sizes[s]).map { start in
                 let end = min(start + sizes[s], proposals.count)
@@ -281,8 +283,12 @@ final class SearchRun: @unchecked Sendable {
         let proofConstructions = Set(kept.map(Self.anonymous))
         return path.dropLast().compactMap { state in
             guard let offered = state.offered else { return nil }
-            return SearchTraceState(auxiliary: state.auxiliary, offered: offered.map(\.clause),
-                                    used: offered.indices.filter { proofConstructions.contains(Self.anonymous(offered[$0].clause)) })
+            var traced = SearchTraceState(auxiliary: state.auxiliary, offered: offered.map(\.clause),
+                                          used: offered.indices.filter { proofConstructions.contains(Self.anonymous(offered[$0].clause)) })
+            if offered.allSatisfy({ $0.features != nil }) {
+                traced.features = offered.map { SearchTraceState.row($0.features!) }
+            }
+            return traced
         }
     }
 

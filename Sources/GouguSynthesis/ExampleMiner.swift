@@ -64,6 +64,19 @@ public struct ExampleMiner: Sendable {
                                                               branching: 40, maximumDepth: 2)
     /// At most this many such statements searched per random problem.
     public var searchedStatementsPerProblem = 2
+    /// The proposer of that search (its proposals' features go into the traces).
+    public var proposer: any Proposer = HeuristicProposer(attachesFeatures: true)
+    /// Whether only the search gives examples (the two other sources, which need no search,
+    /// are skipped): for ranking data from the search's traces.
+    public var searchedOnly = false
+    /// Whether an example whose auxiliary constructions are needed and known without a
+    /// search (from the extension or the problem's own closure) gets a trace too: its root
+    /// state, with the heuristic's candidates and, marked used, those that build one of its
+    /// auxiliary points, wherever the heuristic ranks them (`knownConstructionTrace`).
+    public var tracesKnownConstructions = false
+    /// In such a trace: the heuristic's first candidates kept, and as many drawn at random
+    /// from the rest (besides the used ones).
+    public var tracedFirstCandidates = 100
 
     /// Whether goals whose statements need more of the random problem's clauses are tried
     /// first (longer problems, like competition statements); else in random order.
@@ -116,6 +129,8 @@ public struct ExampleMiner: Sendable {
             }
         }
 
+        if searchedOnly { return examples }
+
         // With auxiliary points: statements about the original points, true in its diagram,
         // that the extended closure knows and the original one (saturated) does not.
         if closure.stopReason == .saturated {
@@ -164,7 +179,7 @@ public struct ExampleMiner: Sendable {
         let name = "synthetic_\(seed)_\(number)"
         // The goal's problem: the clauses its points depend on.
         guard let problem = Self.problem(plain, keeping: Self.clausesDefining(goal.points, in: plain), proving: goal, name: name),
-              let outcome = try? Solver(engine: engine).solve(problem, options: searchOptions(budget, seed: seed)),
+              let outcome = try? Solver(engine: engine, proposer: proposer).solve(problem, options: searchOptions(budget, seed: seed)),
               outcome.deduction?.stopReason == .saturated, outcome.method == .auxiliaryConstructions,
               let proof = outcome.proof, proof.steps.count >= minimumSteps,
               let found = outcome.search, !found.auxiliary.isEmpty else { return nil }
@@ -194,7 +209,34 @@ public struct ExampleMiner: Sendable {
         }
         let needed = prove(stated, seed: seed) == nil
         let auxiliaryText = auxiliary.sorted().map { problem.text(of: problem.clauses[$0]) }
-        return make(stated, auxiliaryText, needed: needed, proof, seed)
+        var example = make(stated, auxiliaryText, needed: needed, proof, seed)
+        if needed, tracesKnownConstructions { example.searchTrace = knownConstructionTrace(stated, auxiliary: auxiliaryText, seed: seed) }
+        return example
+    }
+
+    /// The root state of `stated` as a one-state trace: the heuristic's candidates (its first
+    /// `tracedFirstCandidates`, those that land on a point of the `auxiliary` clauses, and
+    /// as many others drawn at random), with the latter marked used. Empty when no candidate
+    /// builds an auxiliary point. Unlike a search's trace, the used candidates may be
+    /// anywhere in the heuristic's order: the ranking signal a learned ranker needs most.
+    func knownConstructionTrace(_ stated: Problem, auxiliary: [String], seed: UInt64) -> [SearchTraceState] {
+        guard let diagram = try? DiagramBuilder(maximumAttempts: Self.diagramAttempts).build(stated, seed: seed),
+              let augmented = try? ProblemParser(library: engine.library).problem(stated, appending: auxiliary),
+              let extended = try? DiagramBuilder().extend(diagram, to: augmented) else { return [] }
+        let closure = engine.saturate(diagram, budget: solveBudget)
+        let state = ProofState(problem: stated, diagram: diagram, store: closure.store, originalClauseCount: stated.clauses.count)
+        let targets = Array(extended.positions[diagram.positions.count...])
+        let scale = max(1, diagram.positions.map(\.length).max() ?? 1)
+        let all = HeuristicProposer(attachesFeatures: true).placedProposals(for: state, limit: .max)
+        let used = Set(all.indices.filter { k in targets.contains { $0.distance(to: all[k].position) < 1e-6 * scale } })
+        guard !used.isEmpty else { return [] }
+        var rng = SeededGenerator(seed: seed ^ 0x5EED_7ACE)
+        var kept = Set(0..<min(tracedFirstCandidates, all.count)).union(used)
+        kept.formUnion(all.indices.filter { !kept.contains($0) }.shuffled(using: &rng).prefix(tracedFirstCandidates))
+        let order = kept.sorted()
+        return [SearchTraceState(auxiliary: [], offered: order.map { all[$0].proposal.clause },
+                                 used: order.indices.filter { used.contains(order[$0]) },
+                                 features: order.map { SearchTraceState.row(all[$0].proposal.features ?? []) })]
     }
 
     /// `problem` with only the clauses `kept` (closed under the points they use), `goal` (a

@@ -242,3 +242,66 @@ private func state(_ statement: String) throws -> ProofState {
         #expect(model.logProbabilities(of: candidates.map(\.clause), in: root).allSatisfy { $0 != nil && $0! < 0 })
     }
 }
+
+@Suite struct RankingCorpusTests {
+    /// An example line of `gougu generate` whose sixth field is `trace`.
+    private func line(problem: String = "a b c = triangle a b c ? perp a b a c", trace: [SearchTraceState]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return ["synthetic_1_0", problem, "x1 = midpoint x1 a b", "needed", "{}",
+                String(decoding: try encoder.encode(trace), as: UTF8.self)].joined(separator: "\t")
+    }
+
+    private func row(kind: Int, rank: Int) -> String {
+        var values = [Float](repeating: 0, count: CandidateFeatures.count)
+        values[kind] = 1
+        values[CandidateFeatures.names.firstIndex(of: "log1p_heuristic_rank")!] = Float(log1p(Double(rank)))
+        return SearchTraceState.row(values)
+    }
+
+    @Test func eachTracedStateWithFeaturesAndAUsedConstructionIsOneGroup() throws {
+        let good = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b", "x1 = foot x1 a b c"], used: [1],
+                                    features: [row(kind: 0, rank: 0), row(kind: 2, rank: 1)])
+        let unused = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b"], used: [], features: [row(kind: 0, rank: 0)])
+        let bare = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b"], used: [0])
+        let text = try [line(trace: [good, unused]), line(trace: [bare]), "synthetic_2_0\tp\t\t\t{}\t"].joined(separator: "\n")
+        let (groups, skipped) = RankingCorpus.groups(in: text)
+        #expect(groups.count == 1)
+        #expect(groups[0].count == 2 && groups[0].positives == [1])
+        #expect(skipped == RankingCorpus.Skipped(lines: 1, statesWithoutFeatures: 1, statesWithoutPositives: 1))
+        // The heuristic's own order: its first candidate scores highest.
+        let heuristic = RankingCorpus.heuristicScores(groups[0])
+        #expect(heuristic[0] > heuristic[1])
+    }
+
+    @Test func rowsOfTheCandidatesOwnEntriesGetTheGoalsFromTheProblem() throws {
+        let own = SearchTraceState.row([Float](repeating: 0.5, count: CandidateFeatures.candidateCount))
+        let state = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b"], used: [0], features: [own])
+        let (groups, _) = RankingCorpus.groups(in: try line(trace: [state]))
+        #expect(groups.count == 1)
+        #expect(Array(groups[0].features[CandidateFeatures.candidateCount...]) == CandidateFeatures.goalRow(predicate: "perp"))
+    }
+
+    @Test func anExcludedProblemGivesNoGroups() throws {
+        let state = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b"], used: [0], features: [row(kind: 0, rank: 0)])
+        let text = try line(problem: "p q r = triangle p q r ? perp p q p r", trace: [state])
+        let (groups, skipped) = RankingCorpus.groups(in: text) { $0.hasPrefix("p q r = triangle") }
+        #expect(groups.isEmpty && skipped.excluded == 1)
+    }
+
+    @Test func aRankerReadingAnotherNumberOfFeaturesIsRefused() {
+        #expect(throws: ProposerModelError.self) {
+            try LearnedRanker(network: RankerNetwork(config: RankerConfig(inputs: CandidateFeatures.count + 1), seed: 1))
+        }
+    }
+
+    @Test func aWrittenRankerLoadsWithTheSameScores() throws {
+        let ranker = try LearnedRanker(network: RankerNetwork(config: RankerConfig(inputs: CandidateFeatures.count, hidden: [8]), seed: 2))
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ranker-\(UUID().uuidString).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try ranker.write(to: url)
+        let loaded = try LearnedRanker(contentsOf: url)
+        let features = (0..<(3 * CandidateFeatures.count)).map { Float($0 % 7) / 7 }
+        #expect(loaded.scores(features: features, count: 3) == ranker.scores(features: features, count: 3))
+    }
+}
