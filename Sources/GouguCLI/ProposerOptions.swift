@@ -57,6 +57,11 @@ struct ProposerOptions: ParsableArguments {
         }
     }
 
+    /// What `make` loads, for error messages: the learned ranker or the neural proposer.
+    var modelDescription: String {
+        proposer == .learned || proposer == .combined ? "learned ranker (--ranker)" : "neural proposer"
+    }
+
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
         ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (unconstrainedBeams ? ["--unconstrained-beams"] : []) + (proposerModel.map { ["--proposer-model", $0] } ?? [])

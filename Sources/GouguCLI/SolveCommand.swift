@@ -156,7 +156,7 @@ struct SolveCommand: ParsableCommand {
         do {
             (proposer, model) = try proposerOptions.make()
         } catch {
-            fail("error: cannot load the neural proposer: \(error)")
+            fail("error: cannot load the \(proposerOptions.modelDescription): \(error)")
         }
         var solver = Solver(proposer: proposer)
         if FaultInjection.rejectProofs { solver.proofTamperer = FaultInjection.corrupt }

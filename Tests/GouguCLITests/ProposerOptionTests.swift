@@ -1,7 +1,8 @@
+import Foundation
 import Testing
 import GouguTestSupport
 
-/// `--proposer heuristic|neural|both` on `gougu solve` and `gougu bench`.
+/// `--proposer heuristic|neural|both|rescored|learned|combined` on `gougu solve` and `gougu bench`.
 @Suite struct ProposerOptionTests {
     private let incenter = "incenter\na b c = triangle a b c; i = angle_bisector i b a c, angle_bisector i a b c ? eqangle c a c i c i c b\n"
     /// Needs one auxiliary point (deduction alone saturates).
@@ -48,6 +49,25 @@ import GouguTestSupport
         let proposals = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
         #expect(!proposals.isEmpty)
         #expect(proposals.allSatisfy { !$0.contains("logP") })
+    }
+
+    @Test func theShippedRankerCombinedWithTheHeuristicProvesIMO2012P5() throws {
+        let run = try CLI.run(["solve", "{input}", "--json", "--timeout", "60", "--proposer", "combined", "--coordinates", "off"],
+                              input: imo2012p5)
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\"proved\":true"))
+        #expect(run.stdout.contains("\"auxiliary\":[\"x"))
+    }
+
+    @Test func aRankerFileThatIsNoRankerIsBadInputThatSaysSo() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-ranker-\(UUID().uuidString).safetensors")
+        try Data("not a model".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let run = try CLI.run(["solve", "{input}", "--proposer", "learned", "--ranker", file.path], input: incenter)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("learned ranker"))
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "combined", "--ranker", "/nonexistent.safetensors"], input: incenter).status == 2)
+        #expect(try CLI.run(["solve", "{input}", "--proposer", "combined", "--ranker-weight", "-1"], input: incenter).status == 2)
     }
 
     @Test func bothProposersTogetherProveIMO2012P5() throws {
