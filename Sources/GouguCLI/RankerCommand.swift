@@ -107,7 +107,7 @@ struct RankerCommand: ParsableCommand {
 
     /// The ranking groups of the example files `paths`, with what was skipped said once.
     private func read(_ paths: [String]) throws -> [RankingGroup] {
-        let excludedKeys = try Self.benchmarkKeys(exclude)
+        let excludedKeys = Self.benchmarkKeys(exclude)
         var groups: [RankingGroup] = []
         for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -124,7 +124,7 @@ struct RankerCommand: ParsableCommand {
     /// The canonical keys (`ExampleMiner.canonicalKey`) of the problems of `files`, each
     /// with its goal and without: a synthetic problem equal to one of them up to point
     /// names has one of these keys.
-    static func benchmarkKeys(_ files: [String]) throws -> Set<String> {
+    static func benchmarkKeys(_ files: [String]) -> Set<String> {
         // Problems a file cannot read are no problems to train on either.
         var keys = Set<String>()
         for file in files {

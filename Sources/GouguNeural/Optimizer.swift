@@ -52,13 +52,19 @@ public final class AdamW {
     private let ranges: [Range<Int>]
 
     /// Creates an optimizer for the parameters described by `layout`.
-    public init(layout: ParameterLayout, weightDecay: Float = 0.1) {
-        count = layout.count
+    public convenience init(layout: ParameterLayout, weightDecay: Float = 0.1) {
+        self.init(count: layout.count, ranges: layout.tensors.map { ($0.offset..<($0.offset + $0.count), $0.decays) },
+                  weightDecay: weightDecay)
+    }
+
+    /// An optimizer for `count` parameters, weight decay applied to the `ranges` that say so.
+    public init(count: Int, ranges: [(range: Range<Int>, decays: Bool)], weightDecay: Float = 0.1) {
+        self.count = count
         m = .allocate(capacity: count); m.initialize(repeating: 0, count: count)
         v = .allocate(capacity: count); v.initialize(repeating: 0, count: count)
         self.weightDecay = weightDecay
-        ranges = layout.tensors.map { $0.offset..<($0.offset + $0.count) }
-        decayMask = layout.tensors.map(\.decays)
+        self.ranges = ranges.map(\.range)
+        decayMask = ranges.map(\.decays)
     }
 
     deinit { m.deallocate(); v.deallocate() }

@@ -169,7 +169,8 @@ public final class RankerNetwork: @unchecked Sendable {
                       linalg: Linalg = Linalg(pool: .shared), log: (String) -> Void = { _ in }) {
         let groups = groups.filter { !$0.positives.isEmpty && $0.count > 1 }
         fitStandardisation(groups)
-        var adam = AdamState(count: parameters.count)
+        let adam = AdamW(count: parameters.count, ranges: [(0..<parameters.count, true)], weightDecay: options.weightDecay)
+        adam.beta2 = 0.999
         var random = SplitMix64(seed: options.seed)
         var order = Array(groups.indices)
         for epoch in 1...max(1, options.epochs) {
@@ -182,7 +183,7 @@ public final class RankerNetwork: @unchecked Sendable {
                 let step = adam.step + 1
                 let total = max(1, options.epochs * ((order.count + options.groupsPerStep - 1) / options.groupsPerStep))
                 let rate = options.learningRate * Float(0.1 + 0.9 * 0.5 * (1 + cos(Double.pi * Double(step) / Double(total))))
-                adam.update(&parameters, gradient: gradient, rate: rate, weightDecay: options.weightDecay)
+                parameters.withUnsafeMutableBufferPointer { adam.update(parameters: $0.baseAddress!, gradients: gradient, lr: rate) }
             }
             var line = String(format: "epoch %d: loss %.4f", epoch, lossSum / Double(max(1, groups.count)))
             if !heldOut.isEmpty {
@@ -317,28 +318,5 @@ public final class RankerNetwork: @unchecked Sendable {
         }
         inputMean = try tensor("input_mean", count: config.inputs)
         inputScale = try tensor("input_scale", count: config.inputs)
-    }
-}
-
-/// Adam moments over a flat parameter array, with decoupled weight decay.
-struct AdamState {
-    var m: [Float], v: [Float]
-    var step = 0
-    let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
-
-    init(count: Int) {
-        m = [Float](repeating: 0, count: count)
-        v = [Float](repeating: 0, count: count)
-    }
-
-    mutating func update(_ parameters: inout [Float], gradient: [Float], rate: Float, weightDecay: Float) {
-        step += 1
-        let c1 = 1 / (1 - powf(beta1, Float(step))), c2 = 1 / (1 - powf(beta2, Float(step)))
-        for i in parameters.indices {
-            let g = gradient[i]
-            m[i] = beta1 * m[i] + (1 - beta1) * g
-            v[i] = beta2 * v[i] + (1 - beta2) * g * g
-            parameters[i] = parameters[i] * (1 - rate * weightDecay) - rate * (m[i] * c1) / ((v[i] * c2).squareRoot() + epsilon)
-        }
     }
 }

@@ -112,13 +112,12 @@ public struct LearnedRanking: Sendable {
         guard count > 0 else { return [] }
         let raw = ranker.scores(features: features, count: count).map(Double.init)
         let best = raw.max()!
-        let logSum = best + log(raw.reduce(0) { $0 + exp($1 - best) })
-        return (0..<count).map { k in
-            let logProbability = raw[k] - logSum
-            switch mode {
-            case .alone: return anchor + weight * logProbability
-            case .combined: return heuristic[k] + weight * (raw[k] - best)
-            }
+        switch mode {
+        case .alone:
+            let logSum = best + log(raw.reduce(0) { $0 + exp($1 - best) })
+            return raw.map { anchor + weight * ($0 - logSum) }
+        case .combined:
+            return (0..<count).map { heuristic[$0] + weight * (raw[$0] - best) }
         }
     }
 }

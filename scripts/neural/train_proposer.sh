@@ -12,12 +12,8 @@
 # The construction weights come from Problems/classics.txt as it was on 2026-11-23 (recorded
 # in each run's summary.json under "style").
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-WORK="${1:-out/proposer}"
-SCRATCH="${SCRATCH:-.build-neural}"
-swift build -c release --scratch-path "$SCRATCH" --product gougu >/dev/null
-G="$SCRATCH/release/gougu"
-mkdir -p "$WORK"
+DEFAULT_WORK=out/proposer
+source "$(dirname "$0")/setup_work.sh"
 
 # 1. Synthetic examples in the style of our classics (their constructions' frequencies):
 #    17,771 + 9,210 examples, 14,809 + 7,675 with auxiliary points.

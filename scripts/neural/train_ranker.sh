@@ -11,12 +11,8 @@
 # use of a benchmark file: construction frequencies); `--exclude` then checks that no example
 # is a problem of ../shared/benchmarks/ up to point names, and leaves out any that is.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
-WORK="${1:-out/ranker}"
-SCRATCH="${SCRATCH:-.build-neural}"
-swift build -c release --scratch-path "$SCRATCH" --product gougu >/dev/null
-G="$SCRATCH/release/gougu"
-mkdir -p "$WORK"
+DEFAULT_WORK=out/ranker
+source "$(dirname "$0")/setup_work.sh"
 SEARCH="--searched-only --balance 0 --search-seconds 5 --search-states 150 --search-branching 100 --timeout 2400"
 
 $G generate --count 1000000 --seed 2001 --out "$WORK/genA" --threads 1 $SEARCH \
