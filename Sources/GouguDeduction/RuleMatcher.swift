@@ -180,6 +180,21 @@ final class RuleMatcher {
     /// holds (facts known to the store, side conditions true in the diagram); the caller
     /// asks the store why when it uses the instance.
     func run(store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+        // Kept by the matcher rather than passed down the recursion: a closure argument is
+        // specialized into the recursion with its captures as arguments, and the engine's
+        // captures (the budget among them) were then copied, with their reference counts,
+        // at every level: about half of all deduction time.
+        withoutActuallyEscaping(found) { found in
+            self.found = found
+            defer { self.found = nil }
+            matchAll(store: &store)
+        }
+    }
+
+    /// What `run` calls with each instance found.
+    private var found: ((inout FactStore, [Int]) -> Void)?
+
+    private func matchAll(store: inout FactStore) {
         var binding = [Int](repeating: -1, count: rule.variableNames.count)
         if rule.seedsFromConclusion {
             for instance in candidates.instances(of: rule.conclusion.predicate) {
@@ -187,12 +202,12 @@ final class RuleMatcher {
                 guard bind(rule.conclusion, to: instance, in: &binding) else { continue }
                 let statement = instantiate(rule.conclusion, binding)
                 if !store.isKnown(statement) {
-                    search(step: 0, binding: &binding, store: &store, found: found)
+                    search(step: 0, binding: &binding, store: &store)
                 }
                 unbind(rule.conclusion, &binding)
             }
         } else {
-            search(step: 0, binding: &binding, store: &store, found: found)
+            search(step: 0, binding: &binding, store: &store)
         }
     }
 
@@ -239,23 +254,22 @@ final class RuleMatcher {
     }
 
     /// Matches the premises of `rule.plan` from `step` on.
-    private func search(step: Int, binding: inout [Int],
-                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+    private func search(step: Int, binding: inout [Int], store: inout FactStore) {
         if shouldStop() { return }
         guard step < rule.plan.count else {
-            found(&store, binding)
+            found?(&store, binding)
             return
         }
         let plan = rule.plan[step]
         let premise = rule.premises[plan.premise]
         let unbound = plan.unbound
         if unbound.isEmpty {
-            check(premise, then: step + 1, binding: &binding, store: &store, found: found)
+            check(premise, then: step + 1, binding: &binding, store: &store)
         } else if premise.predicate == .coll || premise.predicate == .cyclic,
                   distinctCount(plan.bound, binding) >= (premise.predicate == .coll ? 2 : 3) {
             // The bound points fix the line (circle): the others range over its known points.
             guard let members = store.classMembers(premise.predicate, holding: plan.bound.map { binding[$0] }) else { return }
-            assign(unbound, from: 0, over: members, premise, then: step + 1, binding: &binding, store: &store, found: found)
+            assign(unbound, from: 0, over: members, premise, then: step + 1, binding: &binding, store: &store)
         } else if premise.isEnumerable {
             let instances = candidates.instances(of: premise.predicate)
             // Only instances agreeing with every bound slot can bind: when some slot is
@@ -267,14 +281,14 @@ final class RuleMatcher {
             }
             for k in 0..<(narrowest?.count ?? instances.count) {
                 if bind(premise, to: instances[narrowest?[k] ?? k], in: &binding) {
-                    check(premise, then: step + 1, binding: &binding, store: &store, found: found)
+                    check(premise, then: step + 1, binding: &binding, store: &store)
                     for v in unbound { binding[v] = -1 }
                 }
             }
         } else if unbound.count <= 3 {
             // No index: try every point for each unbound variable, filtered numerically.
             assign(unbound, from: 0, over: 0..<diagram.positions.count, premise, then: step + 1,
-                   binding: &binding, store: &store, found: found)
+                   binding: &binding, store: &store)
         }
     }
 
@@ -290,8 +304,7 @@ final class RuleMatcher {
     ///
     /// `check` and `assign` are methods rather than functions nested in `search`, so that
     /// the innermost loop of matching does not copy the matcher into a closure context.
-    private func check(_ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
-                       store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+    private func check(_ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int], store: inout FactStore) {
         // The numeric test first, without building the statement: most candidates fail it.
         guard holdsInDiagram(premise, binding) else { return }
         let statement = instantiate(premise, binding)
@@ -299,20 +312,20 @@ final class RuleMatcher {
         // d`: any three points): no theorem applies.
         guard premise.isSideCondition || !statement.isDegenerate else { return }
         guard premise.isSideCondition || store.isKnown(statement) else { return }
-        search(step: next, binding: &binding, store: &store, found: found)
+        search(step: next, binding: &binding, store: &store)
     }
 
     /// Tries every point of `domain` for each of `unbound[k...]`, then checks `premise`.
     private func assign(_ unbound: [Int], from k: Int, over domain: some Collection<Int>,
                         _ premise: CompiledRule.Pattern, then next: Int, binding: inout [Int],
-                        store: inout FactStore, found: (inout FactStore, [Int]) -> Void) {
+                        store: inout FactStore) {
         if k == unbound.count {
-            check(premise, then: next, binding: &binding, store: &store, found: found)
+            check(premise, then: next, binding: &binding, store: &store)
             return
         }
         for point in domain {
             binding[unbound[k]] = point
-            assign(unbound, from: k + 1, over: domain, premise, then: next, binding: &binding, store: &store, found: found)
+            assign(unbound, from: k + 1, over: domain, premise, then: next, binding: &binding, store: &store)
             binding[unbound[k]] = -1
         }
     }

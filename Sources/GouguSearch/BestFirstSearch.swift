@@ -364,7 +364,15 @@ public struct BestFirstSearch: Sendable {
         let state = ProofState(problem: problem, diagram: diagram, store: root.store, originalClauseCount: problem.clauses.count)
         let identifier = PointIdentifier(engine: engine)
         let constructions = HeuristicProposer().constructionsOfExistingPoints(for: state, limit: budget.branching)
-        let restatements = Array(identifier.candidates(for: diagram, constructions: constructions).prefix(identifications))
+        // The first few in the proposer's order, less those asserting nothing the saturated
+        // closure lacks: they cannot prove the goal.
+        var closure = root.store
+        var worthRunning: [Restatement] = []
+        for restatement in identifier.candidates(for: diagram, constructions: constructions).prefix(identifications)
+        where root.stopReason != .saturated || PointIdentifier.assertsSomethingNew(restatement, beyond: &closure) {
+            worthRunning.append(restatement)
+        }
+        let restatements = worthRunning
         guard !restatements.isEmpty else { return (nil, []) }
         let share = budget.seconds / 4
         let attempts = IdentificationAttempts(count: restatements.count)

@@ -58,6 +58,9 @@ public struct HeuristicProposer: Proposer {
         /// is the construction from the earliest points of a point proposed otherwise.
         var constructions = 0, rankInKind = 0
         var earliestAlternative = false
+        /// The point it builds: candidates landing on one point (to 1e-5 of the figure's
+        /// scale) share the group (`Figure.grouped`).
+        var group = 0
     }
 
     public func propose(for state: ProofState, limit: Int) -> [Proposal] {
@@ -132,10 +135,29 @@ public struct HeuristicProposer: Proposer {
     private func ranked(for state: ProofState, onExistingPoints: Bool) -> [Candidate] {
         let figure = Figure(state)
         var candidates = self.candidates(in: figure, onExistingPoints: onExistingPoints)
-        score(&candidates, in: figure, state: state)
+        let groups = Self.group(&candidates, scale: figure.scale)
+        score(&candidates, groups: groups, in: figure, state: state)
         candidates.sort { $0.score > $1.score }
         if onExistingPoints { return candidates }
-        return varied(merged(candidates, scale: figure.scale))
+        return varied(merged(candidates, groups: groups))
+    }
+
+    /// Numbers the points the candidates build (`Candidate.group`), in the candidates'
+    /// order; returns how many there are.
+    static func group(_ candidates: inout [Candidate], scale: Double) -> Int {
+        var ids: [SIMD2<Int64>: Int] = [:]
+        ids.reserveCapacity(candidates.count)
+        for k in candidates.indices {
+            let x = candidates[k].position
+            let key = SIMD2<Int64>(Int64((x.x / (1e-5 * scale)).rounded()), Int64((x.y / (1e-5 * scale)).rounded()))
+            if let id = ids[key] {
+                candidates[k].group = id
+            } else {
+                candidates[k].group = ids.count
+                ids[key] = ids.count
+            }
+        }
+        return ids.count
     }
 
     /// What the candidates are built from and checked against: the state's lines (through
@@ -319,7 +341,7 @@ public struct HeuristicProposer: Proposer {
     /// Scores the candidates: the kind's prior, the facts the figure shows about the new
     /// point beyond those its construction asserts, the share of its arguments in the goal,
     /// and how many derived facts mention its arguments.
-    private func score(_ candidates: inout [Candidate], in figure: Figure, state: ProofState) {
+    private func score(_ candidates: inout [Candidate], groups: Int, in figure: Figure, state: ProofState) {
         let (p, n, tol, scale) = (figure.p, figure.n, figure.tol, figure.scale)
         // What the statement and the closure touch.
         let goalPoints = Set(state.problem.goal?.points.map(\.index) ?? [])
@@ -336,17 +358,22 @@ public struct HeuristicProposer: Proposer {
             return (origin: p[line.a], direction: d, tolerance: tol * 10 * scale * max(1, d.length))
         }
         let goalLineTests = lineTests.indices.filter { figure.lines[$0].points.filter(goalPoints.contains).count >= 2 }.map { lineTests[$0] }
-        let circlesThrough = CircleIncidence.counts(of: candidates.map(\.position),
+        // What the diagram shows at each point, once per point however many candidates
+        // build it (at the first one's position).
+        var representative = [Int](repeating: -1, count: groups)
+        for k in candidates.indices where representative[candidates[k].group] < 0 { representative[candidates[k].group] = k }
+        let circlesThrough = CircleIncidence.counts(of: representative.map { candidates[$0].position },
                                                     on: figure.circles.map { (center: $0.center, radius: $0.radius, tolerance: tol * 10 * max(1, $0.radius)) },
                                                     cell: scale / 24)
+        var shown = [(onLines: Int, equalLengths: Int, onGoalLines: Int)](repeating: (0, 0, 0), count: groups)
         var distances: [Double] = []
         distances.reserveCapacity(n)
-        for k in candidates.indices {
-            let c = candidates[k]
-            let x = c.position
+        for (group, k) in representative.enumerated() {
+            let x = candidates[k].position
             var onLines = 0
             for line in lineTests where abs(line.direction.cross(x - line.origin)) < line.tolerance { onLines += 1 }
-            let onCircles = circlesThrough[k]
+            var onGoalLines = 0
+            for line in goalLineTests where abs(line.direction.cross(x - line.origin)) < line.tolerance { onGoalLines += 1 }
             var equalLengths = 0
             distances.removeAll(keepingCapacity: true)
             for a in 0..<n {
@@ -356,10 +383,16 @@ public struct HeuristicProposer: Proposer {
             }
             distances.sort()
             for i in 1..<max(1, distances.count) where abs(distances[i] - distances[i - 1]) < tol * 10 * max(1, distances[i]) { equalLengths += 1 }
+            shown[group] = (onLines, equalLengths, onGoalLines)
+        }
+        for k in candidates.indices {
+            let c = candidates[k]
+            let (onLines, equalLengths, onGoalLines) = shown[c.group]
+            let onCircles = circlesThrough[c.group]
             candidates[k].onLines = onLines
             candidates[k].onCircles = onCircles
             candidates[k].equalLengths = equalLengths
-            candidates[k].onGoalLines = goalLineTests.filter { abs($0.direction.cross(x - $0.origin)) < $0.tolerance }.count
+            candidates[k].onGoalLines = onGoalLines
             let extraLines = max(0, onLines - c.assertedLines)
             let extraCircles = max(0, onCircles - c.assertedCircles)
             let extraLengths = max(0, equalLengths - c.assertedLengths)
@@ -378,25 +411,35 @@ public struct HeuristicProposer: Proposer {
     /// point built from other points brings other facts: the centre of the circle through
     /// three late points may be the circumcentre of the first triangle, which only the
     /// construction from that triangle tells the engine.
-    private func merged(_ candidates: [Candidate], scale: Double) -> (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)]) {
-        var groups: [SIMD2<Int64>: [Int]] = [:]
-        var order: [SIMD2<Int64>] = []
+    private func merged(_ candidates: [Candidate], groups: Int) -> (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)]) {
+        // For each point, in the order of its best construction: that one (the leader), how
+        // many build it, and the one from the earliest points (its latest argument the
+        // earliest, the better-scored first among equals).
+        var leader = [Int](repeating: -1, count: groups), count = [Int](repeating: 0, count: groups)
+        var earliestOf = [Int](repeating: -1, count: groups)
+        var order: [Int] = []
+        let latest = candidates.map { $0.arguments.max() ?? 0 }
         for (k, c) in candidates.enumerated() {
-            let key = SIMD2<Int64>(Int64((c.position.x / (1e-5 * scale)).rounded()), Int64((c.position.y / (1e-5 * scale)).rounded()))
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(k)
+            let g = c.group
+            count[g] += 1
+            if leader[g] < 0 {
+                leader[g] = k
+                earliestOf[g] = k
+                order.append(g)
+            } else if latest[k] < latest[earliestOf[g]] {
+                earliestOf[g] = k
+            }
         }
         var unique: [Candidate] = []
         var earliest: [(leader: Int, candidate: Candidate)] = []
-        for key in order {
-            let members = groups[key]!
-            var leader = candidates[members[0]]
-            leader.constructions = members.count - 1
-            unique.append(leader)
-            let first = members.min { (candidates[$0].arguments.max() ?? 0, $0) < (candidates[$1].arguments.max() ?? 0, $1) }!
-            if first != members[0], (candidates[first].arguments.max() ?? 0) < (candidates[members[0]].arguments.max() ?? 0) {
+        for g in order {
+            var best = candidates[leader[g]]
+            best.constructions = count[g] - 1
+            unique.append(best)
+            let first = earliestOf[g]
+            if first != leader[g] {
                 var alternative = candidates[first]
-                alternative.constructions = members.count - 1
+                alternative.constructions = count[g] - 1
                 alternative.earliestAlternative = true
                 earliest.append((unique.count - 1, alternative))
             }

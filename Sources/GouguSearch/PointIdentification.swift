@@ -71,6 +71,16 @@ public struct PointIdentifier: Sendable {
         return found
     }
 
+    /// Whether the restated clause asserts something about its point that `closure` (the
+    /// saturated closure of the problem as stated) does not know. When it asserts nothing
+    /// new, the restated problem's premises all lie in that closure, so its own closure does
+    /// too (deduction is monotone), and it cannot prove a goal the stated problem's
+    /// deduction did not: the restatement is not worth an engine run.
+    public static func assertsSomethingNew(_ restatement: Restatement, beyond closure: inout FactStore) -> Bool {
+        guard let clause = restatement.problem.clauses.first(where: { $0.points == [restatement.point] }) else { return true }
+        return clause.constructions.flatMap(\.facts).contains { !closure.isKnown($0) }
+    }
+
     /// The proof by `restatement` when the engine proves, in the restated problem, the goal
     /// and then every obligation (continuing from the goal's closure); nil otherwise.
     public func prove(_ restatement: Restatement, on diagram: Diagram, budget: Budget) -> IdentifiedProof? {

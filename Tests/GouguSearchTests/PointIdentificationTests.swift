@@ -65,6 +65,18 @@ import Testing
         #expect(found.proof?.identification?.facts.count == 4)
     }
 
+    @Test func aRestatementAssertingOnlyKnownFactsIsNotWorthAnEngineRun() throws {
+        let p = try problem("a b c = triangle a b c; m = midpoint m b c; o = on_bline o a b, on_bline o a c ? perp o m b c")
+        let diagram = try DiagramBuilder().build(p, seed: 0)
+        let o = try #require(p.point(named: "o"))
+        // The premises alone: o is equidistant from a, b and c, but nothing says om ⟂ bc.
+        var premises = Engine().run(diagram, budget: Budget(rounds: 0)).store
+        let circumcentre = try Restatement(p, point: o, clause: "o = circle o a b c")
+        let perpendicular = try Restatement(p, point: o, clause: "o = on_tline o m b c, on_bline o a b")
+        #expect(!PointIdentifier.assertsSomethingNew(circumcentre, beyond: &premises))
+        #expect(PointIdentifier.assertsSomethingNew(perpendicular, beyond: &premises))
+    }
+
     @Test func renamingTouchesWholeNamesOnly() {
         #expect(PointIdentifier.renaming("x1", to: "o", in: "x1 = circle x1 x10 a b") == "o = circle o x10 a b")
         #expect(PointIdentifier.split("x1 = circle x1 a b c")?.0 == "x1")
