@@ -137,9 +137,16 @@ public struct HeuristicProposer: Proposer {
         var candidates = self.candidates(in: figure, onExistingPoints: onExistingPoints)
         let groups = Self.group(&candidates, scale: figure.scale)
         score(&candidates, groups: groups, in: figure, state: state)
-        candidates.sort { $0.score > $1.score }
-        if onExistingPoints { return candidates }
-        return varied(merged(candidates, groups: groups))
+        // Sorted by index, a candidate being large to move: the same stable order.
+        let order = Self.byScore(candidates)
+        if onExistingPoints { return order.map { candidates[$0] } }
+        return varied(merged(candidates, in: order, groups: groups))
+    }
+
+    /// The indices of `candidates`, best score first (stable: ties keep their order).
+    static func byScore(_ candidates: [Candidate]) -> [Int] {
+        let scores = candidates.map(\.score)
+        return scores.indices.sorted { scores[$0] > scores[$1] }
     }
 
     /// Numbers the points the candidates build (`Candidate.group`), in the candidates'
@@ -411,28 +418,29 @@ public struct HeuristicProposer: Proposer {
     /// point built from other points brings other facts: the centre of the circle through
     /// three late points may be the circumcentre of the first triangle, which only the
     /// construction from that triangle tells the engine.
-    private func merged(_ candidates: [Candidate], groups: Int) -> (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)]) {
+    private func merged(_ candidates: [Candidate], in order: [Int], groups: Int) -> (unique: [Candidate], earliest: [(leader: Int, candidate: Candidate)]) {
         // For each point, in the order of its best construction: that one (the leader), how
         // many build it, and the one from the earliest points (its latest argument the
         // earliest, the better-scored first among equals).
         var leader = [Int](repeating: -1, count: groups), count = [Int](repeating: 0, count: groups)
         var earliestOf = [Int](repeating: -1, count: groups)
-        var order: [Int] = []
+        var pointOrder: [Int] = []
         let latest = candidates.map { $0.arguments.max() ?? 0 }
-        for (k, c) in candidates.enumerated() {
-            let g = c.group
+        for k in order {
+            let g = candidates[k].group
             count[g] += 1
             if leader[g] < 0 {
                 leader[g] = k
                 earliestOf[g] = k
-                order.append(g)
+                pointOrder.append(g)
             } else if latest[k] < latest[earliestOf[g]] {
                 earliestOf[g] = k
             }
         }
         var unique: [Candidate] = []
+        unique.reserveCapacity(pointOrder.count)
         var earliest: [(leader: Int, candidate: Candidate)] = []
-        for g in order {
+        for g in pointOrder {
             var best = candidates[leader[g]]
             best.constructions = count[g] - 1
             unique.append(best)
@@ -466,8 +474,7 @@ public struct HeuristicProposer: Proposer {
             c.score = unique[leader].score - diversity
             unique.append(c)
         }
-        unique.sort { $0.score > $1.score }
-        return unique
+        return Self.byScore(unique).map { unique[$0] }
     }
 
     /// The constructions of a candidate of `kind` on `arguments` that create `name`.
