@@ -127,8 +127,9 @@ public struct SearchTraceState: Sendable, Codable, Equatable {
 
     /// The numbers of a row written by `row`, or nil when it is not one.
     public static func values(ofRow text: String) -> [Float]? {
-        let values = text.split(separator: ",").compactMap { Float($0) }
-        return values.count == text.split(separator: ",").count ? values : nil
+        let fields = text.split(separator: ",")
+        let values = fields.compactMap { Float($0) }
+        return values.count == fields.count ? values : nil
     }
 }
 
@@ -367,12 +368,9 @@ public struct BestFirstSearch: Sendable {
         // The first few in the proposer's order, less those asserting nothing the saturated
         // closure lacks: they cannot prove the goal.
         var closure = root.store
-        var worthRunning: [Restatement] = []
-        for restatement in identifier.candidates(for: diagram, constructions: constructions).prefix(identifications)
-        where root.stopReason != .saturated || PointIdentifier.assertsSomethingNew(restatement, beyond: &closure) {
-            worthRunning.append(restatement)
+        let restatements = identifier.candidates(for: diagram, constructions: constructions).prefix(identifications).filter {
+            root.stopReason != .saturated || PointIdentifier.assertsSomethingNew($0, beyond: &closure)
         }
-        let restatements = worthRunning
         guard !restatements.isEmpty else { return (nil, []) }
         let share = budget.seconds / 4
         let attempts = IdentificationAttempts(count: restatements.count)

@@ -59,7 +59,7 @@ public struct HeuristicProposer: Proposer {
         var constructions = 0, rankInKind = 0
         var earliestAlternative = false
         /// The point it builds: candidates landing on one point (to 1e-5 of the figure's
-        /// scale) share the group (`Figure.grouped`).
+        /// scale) share the group (`HeuristicProposer.group`).
         var group = 0
     }
 
@@ -72,18 +72,20 @@ public struct HeuristicProposer: Proposer {
     public func placedProposals(for state: ProofState, limit: Int) -> [(proposal: Proposal, position: Vector2)] {
         var candidates = ranked(for: state, onExistingPoints: false)
         guard learned != nil || attachesFeatures else {
-            return Array(zip(proposals(candidates.prefix(limit), state), candidates.prefix(limit).map(\.position)))
+            candidates = Array(candidates.prefix(limit))
+            return Array(zip(proposals(candidates, state), candidates.map(\.position)))
         }
         var features = self.features(of: candidates, state: state)
         if let learned {
+            // The ranker scores every candidate; only the first `limit` of its order are kept.
             let scores = learned.rescored(heuristic: candidates.map(\.score), features: features)
-            let order = candidates.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            let order = Self.byScore(scores).prefix(limit)
             let width = CandidateFeatures.count
             features = order.flatMap { features[($0 * width)..<(($0 + 1) * width)] }
             candidates = order.map { k in var c = candidates[k]; c.score = scores[k]; return c }
         }
-        return Array(zip(proposals(candidates.prefix(limit), state, features: attachesFeatures ? features : nil),
-                         candidates.prefix(limit).map(\.position)))
+        candidates = Array(candidates.prefix(limit))
+        return Array(zip(proposals(candidates, state, features: attachesFeatures ? features : nil), candidates.map(\.position)))
     }
 
     /// The rows of `CandidateFeatures` of `candidates` (in the heuristic's order, best first).
@@ -138,15 +140,14 @@ public struct HeuristicProposer: Proposer {
         let groups = Self.group(&candidates, scale: figure.scale)
         score(&candidates, groups: groups, in: figure, state: state)
         // Sorted by index, a candidate being large to move: the same stable order.
-        let order = Self.byScore(candidates)
+        let order = Self.byScore(candidates.map(\.score))
         if onExistingPoints { return order.map { candidates[$0] } }
         return varied(merged(candidates, in: order, groups: groups))
     }
 
-    /// The indices of `candidates`, best score first (stable: ties keep their order).
-    static func byScore(_ candidates: [Candidate]) -> [Int] {
-        let scores = candidates.map(\.score)
-        return scores.indices.sorted { scores[$0] > scores[$1] }
+    /// The indices of `scores`, best first (stable: ties keep their order).
+    static func byScore(_ scores: [Double]) -> [Int] {
+        scores.indices.sorted { scores[$0] > scores[$1] }
     }
 
     /// Numbers the points the candidates build (`Candidate.group`), in the candidates'
@@ -474,7 +475,7 @@ public struct HeuristicProposer: Proposer {
             c.score = unique[leader].score - diversity
             unique.append(c)
         }
-        return Self.byScore(unique).map { unique[$0] }
+        return Self.byScore(unique.map(\.score)).map { unique[$0] }
     }
 
     /// The constructions of a candidate of `kind` on `arguments` that create `name`.

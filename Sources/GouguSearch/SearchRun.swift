@@ -285,9 +285,8 @@ final class SearchRun: @unchecked Sendable {
             guard let offered = state.offered else { return nil }
             var traced = SearchTraceState(auxiliary: state.auxiliary, offered: offered.map(\.clause),
                                           used: offered.indices.filter { proofConstructions.contains(Self.anonymous(offered[$0].clause)) })
-            if offered.allSatisfy({ $0.features != nil }) {
-                traced.features = offered.map { SearchTraceState.row($0.features!) }
-            }
+            let rows = offered.compactMap(\.features)
+            if rows.count == offered.count { traced.features = rows.map(SearchTraceState.row) }
             return traced
         }
     }
