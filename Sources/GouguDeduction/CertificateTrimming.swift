@@ -17,7 +17,7 @@ enum CertificateTrimming {
     /// - Complexity: one elimination per group, each O(v · t²) for v variables and t terms.
     static func trimmed(_ certificate: AlgebraCertificate, preferring preferred: (AlgebraTerm) -> Bool) -> [AlgebraTerm]? {
         let terms = certificate.terms
-        guard terms.count > 1, let target = Equation(certificate.conclusion) else { return nil }
+        guard terms.count > 1, certificate.multiple == 1, let target = Equation(certificate.conclusion) else { return nil }
         var equations: [Equation] = []
         for term in terms {
             guard let e = Equation(term.expression) else { return nil }

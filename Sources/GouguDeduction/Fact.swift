@@ -54,6 +54,9 @@ public struct AlgebraCertificate: Hashable, Sendable {
     public var terms: [AlgebraTerm]
     /// The equation proved, over named variables.
     public var conclusion: Proof.Expression
+    /// 1, or k ≥ 2 (angles only) when the terms sum to k times the conclusion: the figure
+    /// has the solution of the k that the conclusion states (`FactStore.angleMultiple`).
+    public var multiple: Int = 1
 }
 
 /// Where an equation of a table comes from: one of the equations a fact's statement means

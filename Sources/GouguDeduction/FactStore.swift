@@ -482,7 +482,7 @@ public struct FactStore: Sendable {
         for e in equations {
             let implied: Bool
             switch table {
-            case .angles: implied = angles.implies(e)
+            case .angles: implied = angleMultiple(e) != nil
             case .ratios: implied = ratios.implies(e)
             case .lengths: implied = lengths.implies(e)
             case .squares: implied = squares.implies(e)
@@ -503,8 +503,16 @@ public struct FactStore: Sendable {
     }
 
     mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
-        guard let found = system(table).certificate(for: e) else { return nil }
-        let certificate = minimized(found, of: e, in: table)
+        var multiple = 1
+        var target = e
+        if table == .angles, !angles.implies(e) {
+            // The figure's solution of a multiple (`angleMultiple`): certify k·e.
+            guard let k = angleMultiple(e) else { return nil }
+            multiple = k
+            target = Rational(k) * e
+        }
+        guard let found = system(table).certificate(for: target) else { return nil }
+        let certificate = minimized(found, of: target, in: table)
         var terms: [AlgebraTerm] = []
         for (id, coefficient) in certificate.combination {
             if let parts = sineEquationParts[id.rawValue] {
@@ -519,7 +527,39 @@ public struct FactStore: Sendable {
                                      source: source(of: record.expression, in: table, facts: record.facts),
                                      expression: symbolic(record.expression)))
         }
-        return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e))])
+        return .algebra(certificates: [AlgebraCertificate(table: table, terms: terms, conclusion: symbolic(e), multiple: multiple)])
+    }
+
+    /// The largest multiple of an angle equation the angle table is asked for
+    /// (`angleMultiple`): its solutions are then at least 15° apart.
+    static let largestAngleMultiple = 12
+
+    /// How the angle table implies `e`: 1 when it does; k ≥ 2 when it implies k·e and not e,
+    /// and e holds in the diagram. Then of the k solutions of k·x ≡ 0 (mod 180°), which are
+    /// 180°/k apart, the figure has x ≡ 0: the figure's angles vary continuously with its
+    /// free points while the k solutions stay apart, so the figure drawn (its
+    /// configuration) keeps the one it shows, as a `sameclock` side condition is read off
+    /// the diagram. Yuclid's and AlphaGeometry's angle chasing divide the same way (they
+    /// solve over the rationals). Nil when neither holds.
+    func angleMultiple(_ e: LinearExpression) -> Int? {
+        guard let k = angles.leastImpliedMultiple(of: e, upTo: Self.largestAngleMultiple) else { return nil }
+        return k == 1 || angleHoldsInDiagram(e) ? k : nil
+    }
+
+    /// Whether the angle equation `e` (directions of lines in turns of 180°) holds in the
+    /// diagram, every line through two distinct points.
+    private func angleHoldsInDiagram(_ e: LinearExpression) -> Bool {
+        let p = diagram.positions
+        var turns = Double(e.constant)
+        for (v, c) in zip(e.variables, e.coefficients) {
+            let key = variableKeys[v]
+            let (a, b) = (key / 4096, key % 4096)
+            guard a < p.count, b < p.count else { return false }
+            let d = p[b] - p[a]
+            guard d.length > 1e-9 else { return false }
+            turns += Double(c) * d.angle / Double.pi
+        }
+        return abs(turns - turns.rounded()) < 1e-6
     }
 
     /// Which equation of its fact a table equation is (by position among the equations the
@@ -782,7 +822,7 @@ public struct FactStore: Sendable {
             let statement = Statement(predicate: .perp, arguments: c.map { .point(PointID($0)) })
             guard let angle = angleEquations(statement)?.first,
                   let square = squareEquations(statement)?.first else { continue }
-            let inAngles = angles.implies(angle)
+            let inAngles = angleMultiple(angle) != nil
             guard inAngles != squares.implies(square) else { continue }
             if adopt(statement, from: inAngles ? .angles : .squares, equation: inAngles ? angle : square, round: round) { added += 1 }
         }

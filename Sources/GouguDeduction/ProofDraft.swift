@@ -310,7 +310,8 @@ struct ProofDraft {
                     terms.append(term)
                 }
             }
-            result.append(AlgebraCertificate(table: certificate.table, terms: Self.combined(terms), conclusion: certificate.conclusion))
+            result.append(AlgebraCertificate(table: certificate.table, terms: Self.combined(terms), conclusion: certificate.conclusion,
+                                             multiple: certificate.multiple))
         }
         return result
     }
@@ -321,7 +322,10 @@ struct ProofDraft {
     private func chase(of id: FactID, table: AlgebraTable, index: Int) -> AlgebraCertificate? {
         guard case .algebra(let certificates) = entries[id]?.justification else { return nil }
         let own = certificates.filter { $0.table == table }
-        return index >= 0 && index < own.count ? own[index] : nil
+        // A certificate of a multiple proves the equation only with its figure's solution:
+        // its terms do not sum to the equation, so they cannot stand in for it.
+        guard index >= 0 && index < own.count, own[index].multiple == 1 else { return nil }
+        return own[index]
     }
 
     /// The equation of fact `new` in `table` that is equation `index` of fact `old`, or its

@@ -107,7 +107,8 @@ struct ProofWriter {
     /// words and the steps it cites.
     func certificates(_ list: [AlgebraCertificate]) -> [Certificate] {
         list.map { c in
-            Certificate(table: Proof.Table(c.table), conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) })
+            Certificate(table: Proof.Table(c.table), conclusion: c.conclusion, terms: c.terms.map { term($0, in: c.table) },
+                        multiple: c.multiple == 1 ? nil : c.multiple)
         }
     }
 

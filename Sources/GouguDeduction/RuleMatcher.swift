@@ -99,9 +99,11 @@ final class CompiledRule: Sendable {
 
     /// Whether angle chasing or ratio chasing alone already implies every instance of the
     /// rule: asserting its premises over symbolic line directions (or log-lengths), one
-    /// point per variable, the conclusion follows in the table. Side conditions add nothing
-    /// there, so a rule that needs one (two bisectors of an angle are perpendicular: 2x = c
-    /// has two solutions modulo 180 degrees) is kept.
+    /// point per variable, the conclusion follows in the table. Among angles a multiple of
+    /// the conclusion suffices (two bisectors of an angle are perpendicular: 2x ≡ 2y + 1
+    /// has two solutions modulo 180 degrees): the engine applies a rule only where its
+    /// conclusion holds in the diagram, and there the table concludes it too, with the
+    /// diagram's solution (`FactStore.angleMultiple`).
     let isImpliedByAlgebra: Bool
 
     static func impliedByAlgebra(premises: [Pattern], conclusion: Pattern) -> Bool {
@@ -131,7 +133,9 @@ final class CompiledRule: Sendable {
                     next += 1
                 }
             }
-            if target.allSatisfy({ system.certificate(for: expression($0)) != nil }) { return true }
+            if target.allSatisfy({ system.leastImpliedMultiple(of: expression($0), upTo: FactStore.largestAngleMultiple) != nil }) {
+                return true
+            }
         }
         return false
     }

@@ -53,6 +53,12 @@ extension Proof {
     }
 }
 
+extension Proof.Certificate {
+    /// What follows `K × ` in a certificate's label when its terms sum to a multiple of
+    /// the statement's equation.
+    public static let multipleWords = "the statement (the diagram's solution)"
+}
+
 extension Proof.Table {
     /// How a reason names the table before its certificate's terms.
     public var label: String {
@@ -87,11 +93,13 @@ extension Proof.Step {
         return text
     }
 
-    /// Certificates in words, separated by `; `: each table's label, then `trivial` or its
+    /// Certificates in words, separated by `; `: each table's label (with
+    /// `, K × the statement (the diagram's solution)` for a multiple), then `trivial` or its
     /// terms `COEFFICIENT × [EQUATION] (i)` joined by ` + `.
     public static func certificatesReason(_ certificates: [Proof.Certificate]) -> String {
         certificates.map { c in
-            c.table.label + ": " + (c.terms.isEmpty ? "trivial" : c.terms.map { t in
+            c.table.label + (c.multiple.map { ", \($0) × " + Proof.Certificate.multipleWords } ?? "") + ": "
+                + (c.terms.isEmpty ? "trivial" : c.terms.map { t in
                 "\(t.coefficient) × [\(t.equation ?? "")] \(t.cites.map { "(\($0))" }.joined())"
             }.joined(separator: " + "))
         }.joined(separator: "; ")

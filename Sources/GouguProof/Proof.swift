@@ -200,11 +200,16 @@ public struct Proof: Sendable, Codable, Equatable {
         /// computed it (a checker compares it, never uses it).
         public var conclusion: Expression?
         public var terms: [Term]
+        /// Absent (or 1), or k ≥ 2 in the angle table: the terms sum to k times the
+        /// statement's equation, and of the k solutions of that multiple (180°/k apart) the
+        /// statement is the one its diagram has.
+        public var multiple: Int?
 
-        public init(table: Table, conclusion: Expression? = nil, terms: [Term]) {
+        public init(table: Table, conclusion: Expression? = nil, terms: [Term], multiple: Int? = nil) {
             self.table = table
             self.conclusion = conclusion
             self.terms = terms
+            self.multiple = multiple
         }
     }
 

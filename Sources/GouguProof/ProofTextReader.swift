@@ -164,7 +164,20 @@ struct ProofTextReader {
             sections.removeFirst()
         }
         var certificates: [Proof.Certificate] = []
-        for section in sections {
+        for var section in sections {
+            // `angle chasing (mod 180°), K × the statement (the diagram's solution): ...`
+            var multiple: Int?
+            let multiplePrefix = Proof.Table.angles.label + ", "
+            if section.hasPrefix(multiplePrefix) {
+                let rest = section.dropFirst(multiplePrefix.count)
+                let digits = rest.prefix { $0.isNumber }
+                let words = " × " + Proof.Certificate.multipleWords + ":"
+                guard let k = Int(digits), rest.dropFirst(digits.count).hasPrefix(words) else {
+                    throw Message(text: "expected '\(multiplePrefix)K × \(Proof.Certificate.multipleWords):'")
+                }
+                multiple = k
+                section = Proof.Table.angles.label + ":" + String(rest.dropFirst(digits.count + words.count))
+            }
             guard let (label, table) = Self.tableLabels.first(where: { section.hasPrefix($0.key) }) else {
                 throw Message(text: "expected 'rule ...', 'one line/one circle/midpoint ... through shared points:', 'the same fact as:', 'angle chasing (mod 180°):', 'ratio chasing (log-lengths):', 'distance chasing (lengths):' or 'Pythagoras (squared lengths):'")
             }
@@ -173,7 +186,7 @@ struct ProofTextReader {
             if body != "trivial" {
                 for text in body.components(separatedBy: " + ") { terms.append(try term(text)) }
             }
-            certificates.append(.init(table: table, terms: terms))
+            certificates.append(.init(table: table, terms: terms, multiple: multiple))
             cites += terms.flatMap(\.cites)
         }
         if kind == .algebra, certificates.isEmpty { throw Message(text: "an algebraic step needs a certificate") }

@@ -185,6 +185,10 @@ public struct ProofChecker: Sendable {
 /// The state of one check: the problem with its auxiliary clauses, the diagram, and the
 /// statements of the steps checked so far.
 struct CheckSession {
+    /// The largest multiple of its statement an angle certificate may prove: its
+    /// solutions are then at least 15° apart, far beyond the diagram's tolerance.
+    static let largestMultiple = 12
+
     let proof: Proof
     let checker: ProofChecker
     let problem: Problem
@@ -603,8 +607,20 @@ struct CheckSession {
             sum.add(c, times: equation)
             used.formUnion(term.cites)
         }
-        guard sum.sameEquation(as: goal, modulus: table.modulus) else {
-            throw fail("the \(table.rawValue) certificate sums to \(text(of: sum, in: table)) = 0, not to the statement's \(text(of: goal, in: table)) = 0")
+        // A multiple k: the terms sum to k times the statement's equation, whose k solutions
+        // are 180°/k apart; the statement, checked true in this diagram, is the one the
+        // figure has.
+        var target = goal
+        if let k = certificate.multiple, k != 1 {
+            guard table == .angles else { throw fail("only an angle certificate proves a multiple of its statement") }
+            guard (2...Self.largestMultiple).contains(k) else {
+                throw fail("a multiple of the statement is from 2 to \(Self.largestMultiple), not \(k)")
+            }
+            target = LinearForm()
+            target.add(Rational(k), times: goal)
+        }
+        guard sum.sameEquation(as: target, modulus: table.modulus) else {
+            throw fail("the \(table.rawValue) certificate sums to \(text(of: sum, in: table)) = 0, not to the statement's \(text(of: target, in: table)) = 0")
         }
         return used
     }

@@ -67,6 +67,30 @@ private struct Table {
     #expect(t.system.normalForm(of: expr([0: 1])) != t.system.normalForm(of: expr([:])))
 }
 
+@Test func theLeastImpliedMultipleOfAHalfIsTwo() throws {
+    var t = Table(modulus: 1)
+    t.add(expr([0: -2, 1: 1, 2: 1]))  // d1 − d0 = d0 − d2: d0 bisects, 2·d0 ≡ d1 + d2
+    t.add(expr([3: -2, 1: 1, 2: 1]))  // d3 bisects the same angle
+    // d0 − d3 is 0 or 1/2 (the same bisector or the other one): twice it is implied.
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 3: -1]), upTo: 12) == 2)
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 3: -1], half()), upTo: 12) == 2)
+    let c = try #require(t.system.certificate(for: expr([0: 2, 3: -2])))
+    #expect(t.verify(c, expr([0: 2, 3: -2])))
+    // Implied itself: 1. No multiple of an unrelated direction: nil.
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 2, 3: -2]), upTo: 12) == 1)
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 4: -1]), upTo: 12) == nil)
+}
+
+@Test func aMultipleBeyondTheLargestAskedIsNotReported() {
+    var t = Table(modulus: 1)
+    t.add(expr([0: 3, 1: -3]))  // 3·(d0 − d1) ≡ 0: d0 − d1 is 0, 1/3 or 2/3
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 1: -1]), upTo: 12) == 3)
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 1: -1], Rational(1, 3)), upTo: 12) == 3)
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 1: -1]), upTo: 2) == nil)
+    // A constant the multiple does not clear: 3·(d0 − d1 + 1/4) ≡ 3/4, never 0.
+    #expect(t.system.leastImpliedMultiple(of: expr([0: 1, 1: -1], Rational(1, 4)), upTo: 3) == nil)
+}
+
 @Test func halvingIsDerivedOverQ() throws {
     var t = Table(modulus: nil)
     t.add(expr([0: 2]))

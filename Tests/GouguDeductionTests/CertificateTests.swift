@@ -62,9 +62,12 @@ import GouguTestSupport
                     constant += c * f.constant
                 }
                 sum = sum.filter { !$0.value.isZero }
-                let difference = constant - target.constant
+                // A multiple k (angles only): the terms sum to k times the statement's equation.
+                let k = Rational(certificate.multiple ?? 1)
+                #expect(certificate.multiple == nil || certificate.table == .angles)
+                let difference = constant - k * target.constant
                 let constantsAgree = certificate.table == .angles ? difference.isInteger : difference.isZero
-                #expect(sum == target.terms && constantsAgree, "\(problem.name) step \(step.number): \(step.statement)")
+                #expect(sum == target.terms.mapValues { k * $0 } && constantsAgree, "\(problem.name) step \(step.number): \(step.statement)")
                 checked += 1
             }
         }

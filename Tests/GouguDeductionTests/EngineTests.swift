@@ -184,9 +184,16 @@ import GouguTestSupport
         #expect(try rule("ratio_equality_is_transitive").isImpliedByAlgebra)
     }
 
-    @Test func twoBisectorsArePerpendicularOnlyWithTheirSideCondition() throws {
-        // 2x = c has two solutions modulo 180 degrees: the algebra alone cannot choose.
-        #expect(try !rule("two_bisectors_of_an_angle_are_perpendicular").isImpliedByAlgebra)
+    @Test func twoBisectorsArePerpendicularByTwiceTheRightAngle() throws {
+        // 2x = c has two solutions modulo 180 degrees: the table proves twice the right
+        // angle, and the diagram, where the rule's conclusion is checked, has the solution.
+        #expect(try rule("two_bisectors_of_an_angle_are_perpendicular").isImpliedByAlgebra)
+    }
+
+    @Test func parallelsThroughAPointNeedTheirCommonPoint() throws {
+        // Not a matter of directions alone: two parallels coincide as lines only when they
+        // share a point, which no multiple of an angle equation says.
+        #expect(try !rule("parallel_lines_through_a_point_coincide").isImpliedByAlgebra)
     }
 
     @Test func isoscelesBaseAnglesCrossTheTables() throws {

@@ -42,6 +42,37 @@ import GouguTestSupport
         #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
     }
 
+    @Test func proofsByTheDiagramsSolutionOfAMultipleCheck() {
+        let proofs = EngineProofs.angleMultiples
+        #expect(proofs.map(\.problem.name) == ["two_points_of_the_inner_bisector", "inner_and_outer_bisectors"])
+        for proof in proofs {
+            #expect(proof.textSource.contains("angle chasing (mod 180°), 2 × the statement (the diagram's solution): "), "\(proof.textSource)")
+            #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid, "\(proof.problem.name) (JSON)")
+            #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid, "\(proof.problem.name) (text)")
+        }
+    }
+
+    @Test func aMultipleMustSumToThatMultipleOfTheStatement() throws {
+        // The same terms claimed to sum to the statement itself, or to three times it.
+        let proof = try #require(EngineProofs.angleMultiples.first)
+        for edit in ["angle chasing (mod 180°):", "angle chasing (mod 180°), 3 × the statement (the diagram's solution):"] {
+            let edited = proof.textSource.replacingOccurrences(of: "angle chasing (mod 180°), 2 × the statement (the diagram's solution):", with: edit)
+            #expect(edited != proof.textSource)
+            let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
+            guard case .invalid(let failure) = verdict else { Issue.record("accepted with '\(edit)'"); continue }
+            #expect(failure.reason.contains("certificate sums to"), "\(failure.reason)")
+        }
+    }
+
+    @Test func aMultipleBelongsToTheAngleTableAndIsSmall() throws {
+        let proof = try #require(EngineProofs.angleMultiples.first)
+        var json = proof.json
+        let step = try #require(json.steps.firstIndex { $0.certificates?.first?.multiple == 2 })
+        json.steps[step].certificates![0].multiple = 24
+        guard case .invalid(let failure) = ProofChecker().check(json, for: proof.problem) else { Issue.record("a multiple of 24 accepted"); return }
+        #expect(failure.reason.contains("from 2 to 12"), "\(failure.reason)")
+    }
+
     @Test func theLawOfSinesNeedsATriangle() throws {
         // b, p, c lie on one line (p = on_line p b c): no triangle, no angles, no sines.
         let proof = try #require(EngineProofs.sines.first)
@@ -80,15 +111,32 @@ import GouguTestSupport
     }
 
     @Test func inscribedAnglesOfACentreCheckAndAreNumbered() throws {
+        // The engine now proves this goal by the diagram's solution of twice it (the
+        // isosceles triangles' base angles); this proof, as it wrote it before, cites the
+        // centre's inscribed angle instead.
+        let problem = try #require(EngineProofs.inscribedAngles.first?.problem)
+        let source = """
+            Proof of altitude_and_radius_are_isogonal
+            Diagram seed: 0
+            Premises:
+              (1) cong o a o b    [premise: o = circle o a b c]
+              (2) cong o b o c    [premise: o = circle o a b c]
+              (3) perp h a b c    [premise: h = foot h a b c]
+            Steps:
+              (4) eqangle o b b a b a o a    by rule isosceles_triangle_has_equal_base_angles [a=b b=a o=o] from (1); checked on the diagram: ncoll o b a
+              (5) circle o a b c    by ratio chasing (log-lengths): 1 × [cong o a o b] (1); ratio chasing (log-lengths): 1 × [cong o a o b] (1) + 1 × [cong o b o c] (2)
+              (6) eqangle a b a h a o a c    by angle chasing (mod 180°): 1 × [perp h a b c] (3) + -1 × [eqangle o b b a b a o a] (4) + -1 × [circle o a b c #1] (5)
+            Goal eqangle a b a h a o a c proved in 3 steps.
+            """
+        #expect(ProofChecker().check(try Proof.read(source, file: "inscribed.txt"), for: problem) == .valid)
+        for other in ["#2", "#3"] {
+            let edited = source.replacingOccurrences(of: "[circle o a b c #1]", with: "[circle o a b c \(other)]")
+            let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: problem)
+            guard case .invalid = verdict else { Issue.record("another inscribed angle (\(other)) accepted"); continue }
+        }
         let proof = try #require(EngineProofs.inscribedAngles.first)
         #expect(ProofChecker().check(proof.json, for: proof.problem) == .valid)
         #expect(ProofChecker().check(proof.text, for: proof.problem) == .valid)
-        let cited = try #require(proof.textSource.range(of: #"\[circle o a b c #\d\]"#, options: .regularExpression))
-        let number = proof.textSource[cited].dropLast().last!
-        let other: Character = number == "1" ? "2" : "1"
-        let edited = proof.textSource.replacingCharacters(in: cited, with: "[circle o a b c #\(other)]")
-        let verdict = ProofChecker().check(try Proof.read(edited, file: "edited.txt"), for: proof.problem)
-        guard case .invalid = verdict else { Issue.record("another inscribed angle accepted"); return }
     }
 
     @Test func segmentAdditionNeedsTheMiddlePointBetween() throws {

@@ -22,7 +22,7 @@ enum EngineProofs {
         "translated_imo_2000_p1", "translated_imo_2002_p2a", "translated_imo_2002_p2b", "translated_imo_2003_p4",
         "translated_imo_2004_p1", "translated_imo_2004_p5", "translated_imo_2005_p5", "translated_imo_2007_p4", "translated_imo_2008_p1a", "translated_imo_2009_p2", "translated_imo_2010_p4",
         "translated_imo_2012_p1", "translated_imo_2013_p4", "translated_imo_2014_p4", "translated_imo_2015_p4",
-        "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2022_p4",
+        "translated_imo_2016_p1", "translated_imo_2017_p4", "translated_imo_2018_p1", "translated_imo_2022_p4",
     ]
 
     /// A problem whose goal holds on one of two branches only (c on line ab at distance
@@ -86,6 +86,20 @@ enum EngineProofs {
 
     /// Every proof of `sineProblems`.
     static let sines: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(sineProblems, file: "sines.txt")) ?? [], seconds: 10)
+
+    /// Problems whose proofs need the diagram's solution of a multiple of an angle
+    /// equation: d and e bisect the angle bac (premises `eqangle b a a d a d a c`, which
+    /// give 2·d(ad) ≡ d(ab) + d(ac) and so only twice the goal), d on the inner bisector;
+    /// e on the inner one too (the same line) or on the outer one (perpendicular).
+    static let angleMultipleProblems = """
+        two_points_of_the_inner_bisector
+        a@0_0 = ; b@4_0 = ; c@1_3 = ; d@1.6224843703511218_1.16942056932753 = eqangle b a a d a d a c; e@3.2449687407022436_2.33884113865506 = eqangle b a a e a e a c ? coll a d e
+        inner_and_outer_bisectors
+        a@0_0 = ; b@4_0 = ; c@1_3 = ; d@1.6224843703511218_1.16942056932753 = eqangle b a a d a d a c; e@-1.1694205693275297_1.6224843703511218 = eqangle b a a e a e a c ? perp a d a e
+        """
+
+    /// Every proof of `angleMultipleProblems`.
+    static let angleMultiples: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(angleMultipleProblems, file: "multiples.txt")) ?? [], seconds: 10)
 
     /// Every proof of `distanceProblems`.
     static let distances: [EngineProof] = proofs(of: (try? ProblemParser().parseFile(distanceProblems, file: "distances.txt")) ?? [], seconds: 10)

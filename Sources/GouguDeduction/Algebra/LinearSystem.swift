@@ -175,6 +175,69 @@ public struct LinearSystem: Sendable {
         return row.vars.isEmpty && row.constant.isZero
     }
 
+    /// In a modulus table: the least `k` in `1...largest` such that `k · expression = 0`
+    /// follows (an integer combination of the premises, constants modulo the modulus), or
+    /// nil when there is none. `1` is ``implies(_:)``.
+    ///
+    /// A multiple does not give the equation itself: from `2x ≡ 0` (mod 180°) it follows
+    /// only that `x ≡ 0` or `x ≡ 90°`. The `k` solutions are 180°/k apart, so a caller that
+    /// knows which of them its figure has (the figure varies continuously, and they are
+    /// apart) may conclude the equation for that figure; ``certificate(for:)`` of
+    /// `k · expression` is then the exact part of the argument.
+    ///
+    /// The expression is reduced with integer multiples of the basis rows as in
+    /// ``implies(_:)``; only when a pivot is left (a row whose pivot coefficient is not 1)
+    /// is it reduced further with rational multiples, whose common denominator (with the
+    /// constant's) is the least `k`: the basis rows are linearly independent, so those
+    /// multiples are unique.
+    public func leastImpliedMultiple(of expression: LinearExpression, upTo largest: Int) -> Int? {
+        guard let m = modulus else { return implies(expression) ? 1 : nil }
+        var row = Row(vars: expression.variables, coefs: expression.coefficients, constant: expression.constant)
+        var s = Scratch()
+        reduce(&row, from: 0, own: -1, provenance: false, trackFresh: false, scratch: &s)
+        if row.vars.isEmpty && row.constant.isZero { return 1 }
+        let pivotCount = pivotRow.count
+        // What is left is implied by no integer multiple unless every variable left is a
+        // pivot (reduced into (0, p)) or cancels against one.
+        guard row.vars.contains(where: { $0 < pivotCount && pivotRow[$0] >= 0 }) else {
+            return row.vars.isEmpty ? smallestMultiple(clearing: row.constant / m, upTo: largest) : nil
+        }
+        // The rational multiples of the rows, then the constant in units of the modulus.
+        var fractions: [Rational] = []
+        var k = 0
+        while k < row.vars.count {
+            let x = row.vars[k]
+            let i = x < pivotCount ? pivotRow[x] : -1
+            if i < 0 { k &+= 1; continue }
+            let q = row.coefs[k] / rows[i].coefs[0]
+            fractions.append(q)
+            subtract(q, rowAt: i, from: &row, provenance: false, trackFresh: false, scratch: &s)
+            k = lowerBound(row.vars, x)
+        }
+        guard row.vars.isEmpty else { return nil }
+        fractions.append(row.constant / m)
+        var multiple = 1
+        for q in fractions {
+            guard let parts = q.wordParts else { return nil }
+            let d = parts.denominator / Self.gcd(multiple, parts.denominator)
+            guard multiple <= largest / d else { return nil }
+            multiple *= d
+        }
+        return multiple
+    }
+
+    /// The least k in `1...largest` with `k · q` an integer, or nil.
+    private func smallestMultiple(clearing q: Rational, upTo largest: Int) -> Int? {
+        guard let parts = q.wordParts, parts.denominator <= largest else { return nil }
+        return parts.denominator
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int {
+        var (a, b) = (a, b)
+        while b != 0 { (a, b) = (b, a % b) }
+        return a
+    }
+
     /// A representative of `expression` modulo the premises: `e₁ = e₂` follows (in the sense
     /// of ``certificate(for:)``) iff `normalForm(of: e₁) == normalForm(of: e₂)`. So a caller
     /// can bucket many expressions by their normal forms to find all implied equalities
