@@ -375,12 +375,33 @@ public struct FactStore: Sendable {
                 // Asked again after its tables changed: the same equations, read anew.
                 let (known, parts) = index[statement] != nil ? (true, []) : ask(query)
                 verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
+                if known { learnIfByMultiple(statement) }
                 return known
             }
         }
         let (known, parts, query) = decideKeepingQuery(statement)
         verdicts[statement] = known ? .known : Verdict(known: false, parts: parts, stamp: revisions.stamp(parts), query: query)
+        if known { learnIfByMultiple(statement) }
         return known
+    }
+
+    /// A statement the angle table knows only as the diagram's solution of a multiple of
+    /// its equation (`angleMultiple`) is new knowledge: it becomes a fact, learned by every
+    /// table, so that the angle table has the equation itself and the other tables what
+    /// the statement means there (a right angle's sine, Pythagoras). Asked once per
+    /// statement, when it first becomes known.
+    private mutating func learnIfByMultiple(_ s: Statement) {
+        guard index[s] == nil else { return }
+        let equations: [LinearExpression]
+        if let (angleEquations, _) = triangleEquations(s) {
+            equations = angleEquations
+        } else if let angleEquations = angleEquations(s) {
+            equations = angleEquations
+        } else {
+            return
+        }
+        guard !equations.allSatisfy({ angles.implies($0) }), let why = holds(s) else { return }
+        learn(s, as: record(s, because: why, round: facts.last?.round ?? 0))
     }
 
     /// A cached answer of ``isKnown(_:)``: a statement once known stays known; one not known

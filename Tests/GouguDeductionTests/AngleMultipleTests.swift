@@ -46,6 +46,20 @@ import GouguLanguage
         #expect(store.holds(s(.perp, "a d a e")) != nil)
     }
 
+    @Test func whatAMultipleConcludesBecomesAFactForEveryTable() throws {
+        // Asked about (as a rule asks about its conclusion), the right angle the angle table
+        // knows only twice over is learned as a fact, justified by the multiple.
+        let problem = try ProblemParser().parseProblem(name: "t", statement: statement(e: Self.outer, goal: "perp a d a e"))
+        let diagram = try DiagramBuilder().build(problem, seed: 0)
+        var store = Engine().saturate(diagram, budget: Budget(rounds: 0)).store
+        let right = try #require(problem.goal)
+        #expect(!store.facts.contains { $0.statement == right })
+        let known = store.isKnown(right)
+        #expect(known)
+        let fact = try #require(store.facts.first { $0.statement == right })
+        #expect(multiples(fact.justification) == [2])
+    }
+
     @Test func withoutTheMultipleInTheTableNothingIsConcluded() throws {
         // e with no bisector premise: 2·(d(ad) − d(ae)) is not implied, so no perpendicular.
         let problem = try ProblemParser().parseProblem(name: "t", statement:
