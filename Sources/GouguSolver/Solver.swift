@@ -190,7 +190,7 @@ public struct Solver: Sendable {
         let start = Date()
         let end = start.addingTimeInterval(options.seconds)
         func remaining() -> Double { end.timeIntervalSinceNow }
-        let diagram: Diagram
+        var diagram: Diagram
         do {
             diagram = try DiagramBuilder(maximumAttempts: options.diagramAttempts, deadline: ContinuousClock.now + .seconds(options.seconds))
                 .build(problem, seed: options.seed, seededConfiguration: options.seededConfiguration)
@@ -199,6 +199,9 @@ public struct Solver: Sendable {
                                 seconds: Date().timeIntervalSince(start))
         }
         var result = engine.run(diagram, budget: Budget(seconds: max(0, remaining()), facts: options.facts, memoryMiB: options.memoryMiB))
+        if let (flipped, proved) = deduceWithAuxiliaryPointsFlipped(problem, drawn: diagram, first: result, options: options, end: end) {
+            (diagram, result) = (flipped, proved)
+        }
         var outcome = SolveOutcome(problem: problem, diagram: diagram, provedProblem: problem, deduction: result, engine: result,
                                    stopReason: result.stopReason.rawValue, seconds: 0)
         // Coordinates and the search go on from deduction only when it stopped for want

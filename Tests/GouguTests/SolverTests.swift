@@ -27,6 +27,32 @@ import Testing
         #expect(outcome.verification == .valid)
     }
 
+    /// IMO 1975 P3 with the author's auxiliary equilateral triangle on br: deduction proves
+    /// the goal with t on one side of br, not with the seed's t on the other.
+    static let imo1975P3 = "a b c = triangle a b c; p = s_angle c b p 45o, s_angle b c p 150o; q = s_angle a c q 30o, s_angle c a q 135o; r = s_angle b a r 15o, s_angle a b r 165o; t = eq_triangle t b r ? perp q r r p"
+
+    @Test func deductionTriesTheOtherFigureOfAnAuxiliaryPoint() throws {
+        let outcome = try Solver().solve(try problem(Self.imo1975P3), options: SolveOptions(seconds: 20, coordinates: .off, search: false))
+        #expect(outcome.method == .deduction)
+        #expect(outcome.verification == .valid)
+        #expect(outcome.proof?.configuration == 1, "t at the other of its two positions")
+        // In the seeded figure alone, deduction saturates.
+        let seeded = try Solver().solve(try problem(Self.imo1975P3),
+                                        options: SolveOptions(seconds: 20, seededConfiguration: true, coordinates: .off, search: false))
+        #expect(!seeded.proved)
+        #expect(seeded.stopReason == StopReason.saturated.rawValue)
+    }
+
+    @Test func aPointTheGoalDependsOnIsNoAuxiliaryChoice() throws {
+        // x is one of two intersections and the goal names it: its other position is
+        // another theorem, never tried by deduction's second attempts.
+        let statement = "a b c = triangle a b c; o = circle o a b c; m = midpoint m a b; n = midpoint n a c; x = on_circle x o a, on_line x m n ? cong o x o c"
+        let p = try problem(statement)
+        let diagram = try DiagramBuilder().build(p, seed: 0)
+        #expect(!diagram.branchPoints.isEmpty)
+        #expect(Solver.auxiliaryChoices(of: p, goal: try #require(p.goal), in: diagram).isEmpty)
+    }
+
     @Test func aGoalFalseInTheDiagramGoesToNoProver() throws {
         let outcome = try Solver().solve(try problem("a b c d = free a, free b, free c, free d ? cyclic a b c d"),
                                          options: SolveOptions(seconds: 20))
