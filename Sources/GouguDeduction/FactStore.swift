@@ -10,7 +10,8 @@ import GouguProof
 ///
 /// `holds` answers whether a statement follows from what is known and why; `add` learns a
 /// statement. Neither looks at the diagram except for the orientation of triangles a rule
-/// says are similar without saying how (`simtri*`).
+/// says are similar without saying how (`simtri*`), and for which solution of a multiple
+/// of an angle equation the figure has (`angleMultiple`).
 public struct FactStore: Sendable {
     /// Every fact, in the order learned; `FactID` indexes this array.
     public private(set) var facts: [Fact] = []

@@ -182,6 +182,23 @@ def fmt(rec: dict | None, key: str = "seconds") -> str:
     return f"{mark} {rec[key]:.2f}"
 
 
+def fold_goals(results: dict[str, dict], names: list[str]) -> dict[str, dict]:
+    """Gougu reads a statement with several goals (`? g1; g2`) as one problem per goal,
+    NAME_goal1, NAME_goal2, ...: NAME is proved when every one is, in their summed seconds."""
+    folded = dict(results)
+    for name in names:
+        if name in folded:
+            continue
+        goals = [r for k, r in results.items() if re.fullmatch(re.escape(name) + r"_goal\d+", k)]
+        if not goals:
+            continue
+        proved = all(r["proved"] for r in goals)
+        folded[name] = {**goals[0], "proved": proved, "status": "proved" if proved else
+                        next(r["status"] for r in goals if not r["proved"]),
+                        "seconds": sum(r["seconds"] for r in goals)}
+    return folded
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gougu", required=True)
@@ -191,7 +208,7 @@ def main() -> None:
     ap.add_argument("--reference", type=Path)
     ap.add_argument("--report", type=Path, help="also write a Markdown report here")
     ap.add_argument("--json", type=Path, help="also write the raw results as JSON here")
-    ap.add_argument("--yuclid-tables", choices=["default", "all"], default="default")
+    ap.add_argument("--yuclid-tables", choices=["default", "all", "both"], default="default")
     ap.add_argument("--author-aux", action="store_true")
     ap.add_argument("--gougu-mode", choices=["auto", "bench", "solve"], default="auto")
     args = ap.parse_args()
@@ -209,24 +226,18 @@ def main() -> None:
         gougu = run_gougu_bench(args.gougu, args.file, args.timeout, args.seed)
     else:
         gougu = run_gougu_solve(args.gougu, args.file, names, args.timeout, args.seed)
+    gougu = fold_goals(gougu, names)
     gougu_wall = time.perf_counter() - t0
 
-    log(f"== Newclid + Yuclid, {len(names)} problems, timeout {args.timeout:g} s")
-    t0 = time.perf_counter()
-    newclid = run_newclid(args.file, args.timeout, args.seed, args.yuclid_tables,
-                          args.author_aux)
-    newclid_wall = time.perf_counter() - t0
+    configurations = ["default", "all"] if args.yuclid_tables == "both" else [args.yuclid_tables]
+    runs = {}
+    for tables in configurations:
+        log(f"== Newclid + Yuclid ({tables} tables), {len(names)} problems, timeout {args.timeout:g} s")
+        t0 = time.perf_counter()
+        runs[tables] = (run_newclid(args.file, args.timeout, args.seed, tables, args.author_aux),
+                        time.perf_counter() - t0)
     ref = read_reference(args.reference)
     load_after = os.getloadavg()
-
-    rows = []
-    header = ["problem", "Gougu", "Newclid+Yuclid", "of which yuclid", "Newclid process",
-              "AG1 DD+AR (ref)"]
-    for n in names:
-        g, nc, r = gougu.get(n), newclid.get(n), ref.get(n)
-        ncw = f"{nc['wall_seconds']:.2f}" if nc else "-"
-        ycl = f"{nc['yuclid_seconds']:.2f}" if nc and nc.get("yuclid_seconds") is not None else "-"
-        rows.append([n, fmt(g), fmt(nc), ycl, ncw, fmt(r)])
 
     def total(d: dict, key: str = "seconds") -> float:
         return sum(d[n][key] for n in names if n in d)
@@ -234,17 +245,12 @@ def main() -> None:
     def solved(d: dict) -> int:
         return sum(1 for n in names if n in d and d[n]["proved"])
 
-    g_s, nc_s, nc_w = total(gougu), total(newclid), total(newclid, "wall_seconds")
+    g_s = total(gougu)
     ref_names = [n for n in names if n in ref]
     lines = []
     lines.append(f"File: {args.file} ({len(names)} problems); per-problem timeout "
                  f"{args.timeout:g} s; seed {args.seed}; one problem at a time, each "
-                 f"in its own process.")
-    lines.append(f"Yuclid tables: {args.yuclid_tables}"
-                 + (" (every table; the yuclid binary's own verdict, not replayed by "
-                    "Newclid)" if args.yuclid_tables == "all" else
-                    " (Newclid's configuration, replayed by Newclid)")
-                 + "; the author's auxiliary clauses after '|' "
+                 f"in its own process; the author's auxiliary clauses after '|' "
                  + ("kept for Newclid as for Gougu." if args.author_aux else
                     "dropped for Newclid."))
     lines.append(f"Run {started:%Y-%m-%d %H:%M %Z} on {platform.node()} "
@@ -258,54 +264,71 @@ def main() -> None:
                  "C++ binary alone, 'Newclid process': the whole Python process, "
                  "interpreter start-up and imports included. "
                  "AG1: reference TSV, not re-run.")
-    lines.append("")
-    lines.append("| " + " | ".join(header) + " |")
-    lines.append("| --- | " + " | ".join("---:" for _ in header[1:]) + " |")
-    for row in rows:
-        lines.append("| " + " | ".join(row) + " |")
-    lines.append("")
-    lines.append(f"Gougu:          solved {solved(gougu)}/{len(names)}, "
-                 f"{g_s:.2f} s over all problems")
-    y_s = sum(newclid[n].get("yuclid_seconds") or 0.0 for n in names if n in newclid)
-    lines.append(f"Newclid+Yuclid: solved {solved(newclid)}/{len(names)}, "
-                 f"{nc_s:.2f} s over all problems in-process ({y_s:.2f} s of it in "
-                 f"the yuclid binary), {nc_w:.2f} s with Python start-up")
-    if ref_names:
-        lines.append(f"AG1 DD+AR (reference TSV): solved {solved(ref)}/{len(ref_names)}, "
-                     f"{total(ref):.2f} s over all problems")
-    ratio = nc_s / g_s if g_s > 0 else float("inf")
-    ratio_w = nc_w / g_s if g_s > 0 else float("inf")
-    lines.append(f"Time ratio Newclid/Gougu: {ratio:.2f} (in-process), "
-                 f"{ratio_w:.2f} (with Python start-up)")
-    if ref_names and g_s > 0:
-        lines.append(f"Time ratio AG1/Gougu: {total(ref) / g_s:.2f}")
-    errors = [(n, newclid[n]["error"]) for n in names
-              if n in newclid and newclid[n].get("error")]
-    if errors:
+    totals = {}
+    for tables, (newclid, _) in runs.items():
         lines.append("")
-        lines.append("Newclid errors:")
-        for n, e in errors:
-            lines.append(f"- {n}: {e.splitlines()[0][:300]}")
+        lines.append(f"### Yuclid tables: {tables}"
+                     + (" (every table; the yuclid binary's own verdict, not replayed by "
+                        "Newclid)" if tables == "all" else
+                        " (Newclid's configuration, replayed by Newclid)"))
+        lines.append("")
+        header = ["problem", "Gougu", "Newclid+Yuclid", "of which yuclid", "Newclid process",
+                  "AG1 DD+AR (ref)"]
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("| --- | " + " | ".join("---:" for _ in header[1:]) + " |")
+        for n in names:
+            g, nc, r = gougu.get(n), newclid.get(n), ref.get(n)
+            ncw = f"{nc['wall_seconds']:.2f}" if nc else "-"
+            ycl = f"{nc['yuclid_seconds']:.2f}" if nc and nc.get("yuclid_seconds") is not None else "-"
+            lines.append("| " + " | ".join([n, fmt(g), fmt(nc), ycl, ncw, fmt(r)]) + " |")
+        lines.append("")
+        nc_s, nc_w = total(newclid), total(newclid, "wall_seconds")
+        y_s = sum(newclid[n].get("yuclid_seconds") or 0.0 for n in names if n in newclid)
+        lines.append(f"Gougu:          solved {solved(gougu)}/{len(names)}, "
+                     f"{g_s:.2f} s over all problems")
+        lines.append(f"Newclid+Yuclid: solved {solved(newclid)}/{len(names)}, "
+                     f"{nc_s:.2f} s over all problems in-process ({y_s:.2f} s of it in "
+                     f"the yuclid binary), {nc_w:.2f} s with Python start-up")
+        if ref_names:
+            lines.append(f"AG1 DD+AR (reference TSV): solved {solved(ref)}/{len(ref_names)}, "
+                         f"{total(ref):.2f} s over all problems")
+        def per(x: float) -> float:
+            return x / g_s if g_s > 0 else float("inf")
+        lines.append(f"Time ratio to Gougu: yuclid binary {per(y_s):.2f}, Newclid in-process "
+                     f"{per(nc_s):.2f}, Newclid with Python start-up {per(nc_w):.2f}")
+        if ref_names and g_s > 0:
+            lines.append(f"Time ratio AG1/Gougu: {per(total(ref)):.2f}")
+        errors = [(n, newclid[n]["error"]) for n in names
+                  if n in newclid and newclid[n].get("error")]
+        if errors:
+            lines.append("")
+            lines.append("Newclid errors:")
+            for n, e in errors:
+                lines.append(f"- {n}: {e.splitlines()[0][:300]}")
+        totals[tables] = {"gougu_solved": solved(gougu), "gougu_seconds": g_s,
+                          "newclid_solved": solved(newclid), "newclid_seconds": nc_s,
+                          "yuclid_seconds": y_s, "newclid_wall_seconds": nc_w,
+                          "ratio": per(nc_s), "ratio_yuclid": per(y_s), "ratio_with_startup": per(nc_w)}
     text = "\n".join(lines)
     print(text)
     if args.report:
         args.report.write_text(text + "\n")
         log(f"wrote {args.report}")
     if args.json:
+        only = configurations[0]
         args.json.write_text(json.dumps({
             "file": str(args.file), "timeout": args.timeout, "seed": args.seed,
             "yuclid_tables": args.yuclid_tables, "author_aux": args.author_aux,
             "started": started.isoformat(), "load_before": load_before,
             "load_after": load_after, "gougu_mode": mode,
-            "gougu_batch_wall": gougu_wall, "newclid_batch_wall": newclid_wall,
-            "gougu": gougu, "newclid": newclid, "reference": ref,
-            "totals": {"gougu_solved": solved(gougu), "gougu_seconds": g_s,
-                       "newclid_solved": solved(newclid), "newclid_seconds": nc_s,
-                       "newclid_wall_seconds": nc_w, "ratio": ratio,
-                       "ratio_with_startup": ratio_w},
+            "gougu_batch_wall": gougu_wall,
+            "gougu": gougu, "reference": ref,
+            # One configuration: `newclid` and `totals` as before; both: per configuration.
+            "newclid": runs[only][0] if len(runs) == 1 else {t: r[0] for t, r in runs.items()},
+            "newclid_batch_wall": runs[only][1] if len(runs) == 1 else {t: r[1] for t, r in runs.items()},
+            "totals": totals[only] if len(runs) == 1 else totals,
         }, indent=2) + "\n")
         log(f"wrote {args.json}")
-
 
 if __name__ == "__main__":
     main()

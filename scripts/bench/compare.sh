@@ -3,7 +3,7 @@
 #
 #   scripts/bench/compare.sh [FILE] [--timeout S] [--seed N] [--report OUT.md] [--json OUT.json]
 #                            [--gougu BIN | --scratch-path DIR] [--venv DIR]
-#                            [--yuclid-tables default|all] [--author-aux]
+#                            [--yuclid-tables default|all|both] [--author-aux]
 #
 # 1. makes a virtual environment (default .venv-bench in the repository root) and
 #    pip-installs Newclid 3.0.1 + py_yuclid 3.0.0 with every dependency pinned
@@ -15,11 +15,14 @@
 #    both DD+AR only, one problem at a time, each in its own process, with the same
 #    per-problem timeout (default 60 s); --yuclid-tables all runs the yuclid binary
 #    with every table (distances, squared distances, equations, sines) and takes its
-#    own verdict; --author-aux keeps the author's auxiliary clauses after '|' for
-#    Newclid too (Gougu always reads them);
+#    own verdict; --yuclid-tables both runs Newclid twice, in its default configuration
+#    and with every table; --author-aux keeps the author's auxiliary clauses after '|'
+#    for Newclid too (Gougu always reads them);
 # 4. prints per problem: Gougu, Newclid+Yuclid and AlphaGeometry's DD+AR reference
-#    (solved, seconds), then the solve counts, the total seconds and the time ratio
-#    Newclid/Gougu. docs/benchmarking.md says what each number measures.
+#    (solved, seconds), then the solve counts, the total seconds and the time ratios to
+#    Gougu of the yuclid binary alone, of Newclid in-process and of the whole Newclid
+#    process (one table per Yuclid configuration). docs/benchmarking.md says what each
+#    number measures.
 #
 # FILE defaults to ../shared/benchmarks/imo_ag_30.txt; the reference is
 # ../shared/benchmarks/ag1_ddar_reference.tsv (--reference to change). Needs Python >= 3.11
@@ -42,7 +45,7 @@ python=${PYTHON:-python3}
 tables=default
 author_aux=""
 
-usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 file_given=""
 while [[ $# -gt 0 ]]; do
