@@ -527,13 +527,14 @@ public struct FactStore: Sendable {
     mutating func certificate(_ e: LinearExpression, in table: AlgebraTable) -> Justification? {
         var multiple = 1
         var target = e
-        if table == .angles, !angles.implies(e) {
+        var found = system(table).certificate(for: e)
+        if found == nil, table == .angles, let k = angleMultiple(e) {
             // The figure's solution of a multiple (`angleMultiple`): certify k·e.
-            guard let k = angleMultiple(e) else { return nil }
             multiple = k
             target = Rational(k) * e
+            found = angles.certificate(for: target)
         }
-        guard let found = system(table).certificate(for: target) else { return nil }
+        guard let found else { return nil }
         let certificate = minimized(found, of: target, in: table)
         var terms: [AlgebraTerm] = []
         for (id, coefficient) in certificate.combination {

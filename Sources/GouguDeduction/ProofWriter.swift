@@ -85,10 +85,7 @@ struct ProofWriter {
     /// Clauses cited whose points the goal's points do not depend on (a premise clause of
     /// the premise language is a hypothesis of the statement, never an auxiliary one).
     func auxiliaryConstructions(goal: Statement) -> [String] {
-        var ancestors = Set(goal.points)
-        for clause in problem.clauses.reversed() where clause.points.contains(where: ancestors.contains) {
-            for call in clause.constructions { for case .point(let p) in call.arguments { ancestors.insert(p) } }
-        }
+        let ancestors = problem.ancestors(of: goal.points)
         var auxiliary: [String] = []
         for id in premiseIDs {
             guard case .premise(let clause) = entries[id]!.justification else { continue }

@@ -73,6 +73,20 @@ extension Problem {
     }
 }
 
+extension Problem {
+    /// The points `points` are built from, themselves included: clause by clause from the
+    /// last, the arguments of every clause that defines one of them, and with `siblings`
+    /// the other points such a clause defines as well.
+    public func ancestors(of points: [PointID], siblings: Bool = false) -> Set<PointID> {
+        var ancestors = Set(points)
+        for clause in clauses.reversed() where clause.points.contains(where: ancestors.contains) {
+            if siblings { ancestors.formUnion(clause.points) }
+            for call in clause.constructions { for case .point(let p) in call.arguments { ancestors.insert(p) } }
+        }
+        return ancestors
+    }
+}
+
 extension ProblemParser {
     /// `problem` with `clauses` (each one clause in the problem language, such as
     /// `x = midpoint x a b`) appended after its last clause, before its goal: each is read

@@ -47,11 +47,7 @@ extension Solver {
     /// the goal does not depend on: not the goal's points, nor any point a clause defining
     /// one of them (or one of theirs) is built from, nor a point defined beside one.
     public static func auxiliaryChoices(of problem: Problem, goal: Statement, in diagram: Diagram) -> [Int] {
-        var ancestors = Set(goal.points)
-        for clause in problem.clauses.reversed() where clause.points.contains(where: ancestors.contains) {
-            ancestors.formUnion(clause.points)
-            for call in clause.constructions { for case .point(let p) in call.arguments { ancestors.insert(p) } }
-        }
+        let ancestors = problem.ancestors(of: goal.points, siblings: true)
         return diagram.branchPoints.indices.filter { !ancestors.contains(diagram.branchPoints[$0]) }
     }
 }

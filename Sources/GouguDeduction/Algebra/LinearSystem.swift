@@ -197,12 +197,9 @@ public struct LinearSystem: Sendable {
         reduce(&row, from: 0, own: -1, provenance: false, trackFresh: false, scratch: &s)
         if row.vars.isEmpty && row.constant.isZero { return 1 }
         let pivotCount = pivotRow.count
-        // What is left is implied by no integer multiple unless every variable left is a
-        // pivot (reduced into (0, p)) or cancels against one.
-        guard row.vars.contains(where: { $0 < pivotCount && pivotRow[$0] >= 0 }) else {
-            return row.vars.isEmpty ? smallestMultiple(clearing: row.constant / m, upTo: largest) : nil
-        }
-        // The rational multiples of the rows, then the constant in units of the modulus.
+        // The rational multiples of the rows that clear the pivots left (reduced into (0, p)),
+        // then the constant in units of the modulus. A variable that is no pivot and does not
+        // cancel against one is implied by no multiple.
         var fractions: [Rational] = []
         var k = 0
         while k < row.vars.count {
@@ -224,12 +221,6 @@ public struct LinearSystem: Sendable {
             multiple *= d
         }
         return multiple
-    }
-
-    /// The least k in `1...largest` with `k · q` an integer, or nil.
-    private func smallestMultiple(clearing q: Rational, upTo largest: Int) -> Int? {
-        guard let parts = q.wordParts, parts.denominator <= largest else { return nil }
-        return parts.denominator
     }
 
     private static func gcd(_ a: Int, _ b: Int) -> Int {
