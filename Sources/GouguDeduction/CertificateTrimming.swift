@@ -33,13 +33,14 @@ enum CertificateTrimming {
             }
         }
         let modular = certificate.table == .angles
+        let system = System(equations, target: target, modular: modular)
         var kept = Array(terms.indices)
         var coefficients = terms.map(\.coefficient)
         var changed = false
         let ordered = groups.filter { preferred(terms[$0[0]]) } + groups.filter { !preferred(terms[$0[0]]) }
         for group in ordered where kept.count > group.count {
             let trial = kept.filter { !group.contains($0) }
-            guard let solution = solve(trial.map { equations[$0] }, target: target, modular: modular) else { continue }
+            guard let solution = system.solve(using: trial) else { continue }
             kept = trial
             coefficients = terms.map(\.coefficient)
             for (k, c) in zip(trial, solution) { coefficients[k] = c }
@@ -80,38 +81,60 @@ enum CertificateTrimming {
         }
     }
 
-    /// Coefficients x with Σ x_i equations_i = target: the same coefficients of every
-    /// variable, and the same constant (modulo 1, with integer x, when `modular`); nil when
-    /// the elimination finds none (free coefficients are taken as 0).
-    static func solve(_ equations: [Equation], target: Equation, modular: Bool) -> [Rational]? {
-        let n = equations.count
-        let variables = Array(Set(equations.flatMap(\.terms.keys) + target.terms.keys)).sorted()
-        // One row per variable (and the constant, unless modular): the equations' coefficients, then the target's.
-        var rows: [[Rational]] = variables.map { v in equations.map { $0.terms[v] ?? .zero } + [target.terms[v] ?? .zero] }
-        if !modular { rows.append(equations.map(\.constant) + [target.constant]) }
-        var pivots: [(row: Int, column: Int)] = []
-        var r = 0
-        for column in 0..<n where r < rows.count {
-            guard let p = (r..<rows.count).first(where: { !rows[$0][column].isZero }) else { continue }
-            rows.swapAt(r, p)
-            let pivot = rows[r][column]
-            rows[r] = rows[r].map { $0 / pivot }
-            for i in rows.indices where i != r && !rows[i][column].isZero {
-                let f = rows[i][column]
-                rows[i] = zip(rows[i], rows[r]).map { $0 - f * $1 }
+    /// The equations and the target as one matrix over the variables they name, built once
+    /// per certificate: each trial solves with some of its columns.
+    struct System {
+        /// One row per variable (and the constant, unless modular): the equations'
+        /// coefficients, then the target's.
+        let rows: [[Rational]]
+        let constants: [Rational]
+        let targetConstant: Rational
+        let modular: Bool
+
+        init(_ equations: [Equation], target: Equation, modular: Bool) {
+            let variables = Array(Set(equations.flatMap(\.terms.keys) + target.terms.keys)).sorted()
+            var rows = variables.map { v in equations.map { $0.terms[v] ?? .zero } + [target.terms[v] ?? .zero] }
+            if !modular { rows.append(equations.map(\.constant) + [target.constant]) }
+            self.rows = rows
+            constants = equations.map(\.constant)
+            targetConstant = target.constant
+            self.modular = modular
+        }
+
+        /// Coefficients x of the equations at `columns` with Σ x_i equations_i = target: the
+        /// same coefficients of every variable, and the same constant (modulo 1, with integer
+        /// x, when `modular`); nil when the elimination finds none (free coefficients are
+        /// taken as 0).
+        func solve(using columns: [Int]) -> [Rational]? {
+            let n = columns.count
+            var rows = self.rows.compactMap { row -> [Rational]? in
+                let selected = columns.map { row[$0] } + [row[row.count - 1]]
+                return selected.allSatisfy(\.isZero) ? nil : selected
             }
-            pivots.append((r, column))
-            r += 1
+            var pivots: [(row: Int, column: Int)] = []
+            var r = 0
+            for column in 0..<n where r < rows.count {
+                guard let p = (r..<rows.count).first(where: { !rows[$0][column].isZero }) else { continue }
+                rows.swapAt(r, p)
+                let pivot = rows[r][column]
+                if pivot != .one { for k in column...n where !rows[r][k].isZero { rows[r][k] /= pivot } }
+                for i in rows.indices where i != r && !rows[i][column].isZero {
+                    let f = rows[i][column]
+                    for k in column...n where !rows[r][k].isZero { rows[i][k] -= f * rows[r][k] }
+                }
+                pivots.append((r, column))
+                r += 1
+            }
+            guard rows[r...].allSatisfy({ $0[n].isZero }) else { return nil }
+            var x = [Rational](repeating: .zero, count: n)
+            for (row, column) in pivots { x[column] = rows[row][n] }
+            if modular {
+                guard x.allSatisfy(\.isInteger) else { return nil }
+                var constant = Rational.zero
+                for (c, k) in zip(x, columns) { constant += c * constants[k] }
+                guard (constant - targetConstant).isInteger else { return nil }
+            }
+            return x
         }
-        guard rows[r...].allSatisfy({ $0[n].isZero }) else { return nil }
-        var x = [Rational](repeating: .zero, count: n)
-        for (row, column) in pivots { x[column] = rows[row][n] }
-        if modular {
-            guard x.allSatisfy(\.isInteger) else { return nil }
-            var constant = Rational.zero
-            for (c, e) in zip(x, equations) { constant += c * e.constant }
-            guard (constant - target.constant).isInteger else { return nil }
-        }
-        return x
     }
 }

@@ -41,6 +41,9 @@ struct ProofDraft {
     let goalID: FactID
     /// The run's facts and diagram: what a statement's equations are (`citedEquations`).
     private let store: FactStore
+    /// Certificates none of whose groups of terms can be left out: whether a group can
+    /// does not depend on the order they are tried in, so later rounds skip them.
+    private var untrimmable = Set<AlgebraCertificate>()
 
     /// The facts `goal` (proved by `justification`) needs in `store`, in the order they were
     /// derived, then the goal's own step.
@@ -211,8 +214,12 @@ struct ProofDraft {
             guard case .algebra(let certificates) = entries[id]!.justification else { continue }
             var trimmedAny = false
             let trimmed = certificates.map { certificate in
+                guard !untrimmable.contains(certificate) else { return certificate }
                 let terms = CertificateTrimming.trimmed(certificate) { term in term.facts.count == 1 && onlyUser[term.facts[0]] == id }
-                guard let terms else { return certificate }
+                guard let terms else {
+                    untrimmable.insert(certificate)
+                    return certificate
+                }
                 trimmedAny = true
                 var c = certificate
                 c.terms = terms

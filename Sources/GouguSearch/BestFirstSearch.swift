@@ -53,6 +53,13 @@ public struct SearchBudget: Sendable {
     public var cancellation: CancellationFlag?
     /// Raised by another thread: the states being evaluated stop too.
     public var abort: CancellationFlag?
+    /// Set while a prover beside the search (the proof by coordinates) has a core of its own:
+    /// until it is raised, one worker fewer evaluates states, so that the threads at work
+    /// are no more than the cores. Raising it gives the core back to the search.
+    public var lentCoreReturned: CancellationFlag?
+
+    /// Whether a core is lent to a prover beside the search (`lentCoreReturned`).
+    var lendsACore: Bool { lentCoreReturned.map { !$0.isCancelled } ?? false }
 
     public init(seconds: Double = 60, states: Int = 10_000, memoryMiB: Double = 2048,
                 secondsPerState: Double = 20, branching: Int = 200, maximumDepth: Int = 3) {
@@ -223,6 +230,9 @@ public struct BestFirstSearch: Sendable {
         let ranks: [Int]
         /// Expansions from the root to this state (the batches it added).
         let layers: Int
+        /// Whether the engine's run on this state stopped for want of rules (its closure is
+        /// the whole closure of its problem), not for a budget.
+        let saturated: Bool
         /// The state this one extends (nil for the root).
         let parent: Node?
         /// The proposals this state offered, when the search records its trace (set once,
@@ -233,8 +243,9 @@ public struct BestFirstSearch: Sendable {
         /// When the closure was last used (uptime in nanoseconds), for eviction.
         private var lastUse: UInt64 = 0
 
-        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], ranks: [Int], parent: Node?) {
+        init(problem: Problem, diagram: Diagram, store: FactStore, auxiliary: [String], ranks: [Int], parent: Node?, saturated: Bool) {
             self.problem = problem
+            self.saturated = saturated
             self.diagram = diagram
             self.auxiliary = auxiliary
             self.ranks = ranks
@@ -349,7 +360,7 @@ public struct BestFirstSearch: Sendable {
         if workers == 1 {
             run.work()
         } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in run.work() }
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in run.work(worker: worker) }
         }
         return run.result()
     }
@@ -388,7 +399,7 @@ public struct BestFirstSearch: Sendable {
                                                   seconds: elapsed() - started, score: 0))
             }
         }
-        let threads = min(workers, restatements.count)
+        let threads = min(budget.lendsACore ? max(1, workers - 1) : workers, restatements.count)
         if threads == 1 {
             attempt()
         } else {
@@ -401,83 +412,6 @@ public struct BestFirstSearch: Sendable {
                                   seconds: 0, tried: tried)
         result.identification = found
         return (result, tried)
-    }
-
-    /// The proof's auxiliary clauses: those its premises cite, and the auxiliary clauses
-    /// their points are built from. When some clause is not needed, the engine is run
-    /// again from the root's closure on the problem with the needed clauses only (same
-    /// coordinates), so the final proof is an engine proof of exactly that problem; if
-    /// that run does not prove the goal, the unpruned proof is kept. Then, until
-    /// `deadline`, each clause no other one is built on is left out in turn, last first,
-    /// and kept out when the engine still proves the goal without it: a proof the engine
-    /// found through one point among several it did not need reads with that point only.
-    func prune(node: Node, result: EngineResult, root: Node, rootStore: FactStore, originalClauses: Int, deadline: Date)
-        -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int]) {
-        let problem = node.problem
-        let facts = result.store.facts
-        var needed = Set<FactID>()
-        var stack = result.goalJustification?.dependencies ?? []
-        while let f = stack.popLast() {
-            guard needed.insert(f).inserted else { continue }
-            stack += facts[f].dependencies
-        }
-        var clauses = Set<Int>()
-        for f in needed { if case .premise(let clause) = facts[f].justification, clause >= originalClauses { clauses.insert(clause) } }
-        // Auxiliary clauses the cited ones are built from.
-        for index in (originalClauses..<problem.clauses.count).reversed() where clauses.contains(index) {
-            for other in originalClauses..<index where Self.clause(index, of: problem, isBuiltOn: other) {
-                clauses.insert(other)
-            }
-        }
-        let all = (originalClauses..<problem.clauses.count).map { node.auxiliary[$0 - originalClauses] }
-        let unpruned = (problem: problem, result: result, auxiliary: all, ranks: node.ranks)
-        var kept = (originalClauses..<problem.clauses.count).filter(clauses.contains).map { $0 - originalClauses }
-        var best = unpruned
-        /// The engine's run on the root's problem with the auxiliary clauses at `indices`
-        /// (into `node.auxiliary`), when it proves the goal with every point where the
-        /// search placed it.
-        func proof(with indices: [Int], seconds: Double) -> (problem: Problem, result: EngineResult, auxiliary: [String], ranks: [Int])? {
-            let chosen = indices.map { node.auxiliary[$0] }
-            var current = root.problem
-            var diagram = root.diagram
-            do {
-                for clause in chosen {
-                    current = try Augmentation.problem(current, adding: clause)
-                    diagram = try DiagramBuilder().extend(diagram, to: current)
-                }
-            } catch {
-                return nil
-            }
-            // The same points at the same places, or the pruned run would be another problem.
-            for point in current.points.indices where point >= root.problem.points.count {
-                guard let same = problem.point(named: current.points[point].name),
-                      node.diagram.positions[same.index].distance(to: diagram.positions[point]) < 1e-9 else { return nil }
-            }
-            let again = engine.run(continuing: rootStore, on: diagram, budget: Budget(seconds: seconds, memoryMiB: budget.memoryMiB))
-            return again.proved ? (current, again, chosen, indices.map { node.ranks[$0] }) : nil
-        }
-        func secondsLeft() -> Double { deadline.timeIntervalSinceNow }
-        if kept.count < all.count {
-            guard secondsLeft() > 0, let pruned = proof(with: kept, seconds: min(secondsLeft(), max(5, result.seconds * 3))) else {
-                return unpruned
-            }
-            best = pruned
-        }
-        // Leave out one clause at a time, last first, while the goal is still proved.
-        var candidate = kept.count - 1
-        while candidate >= 0, kept.count > 1, secondsLeft() > 0 {
-            let leaf = kept[candidate]
-            let isBuiltOn = kept.contains { $0 > leaf && Self.clause($0 + originalClauses, of: problem, isBuiltOn: leaf + originalClauses) }
-            if !isBuiltOn {
-                let without = kept.filter { $0 != leaf }
-                if let shorter = proof(with: without, seconds: min(secondsLeft(), max(0.5, best.result.seconds * 3))) {
-                    best = shorter
-                    kept = without
-                }
-            }
-            candidate -= 1
-        }
-        return best
     }
 
     /// Whether clause `index` of `problem` uses a point that clause `other` creates.
