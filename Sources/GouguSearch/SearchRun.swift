@@ -31,7 +31,8 @@ final class SearchRun: @unchecked Sendable {
         self.start = start
         originalClauses = diagram.problem.clauses.count
         originalPoints = diagram.problem.points.count
-        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], ranks: [], parent: nil)
+        rootNode = Node(problem: diagram.problem, diagram: diagram, store: root.store, auxiliary: [], ranks: [], parent: nil,
+                        saturated: root.stopReason == .saturated)
         shared.queues = search.budget.strategies.map { _ in Heap<Entry>() }
         shared.spent = search.budget.strategies.map { _ in 0 }
     }
@@ -116,7 +117,8 @@ final class SearchRun: @unchecked Sendable {
     }
 
     /// A worker's loop: until the search stops, evaluate the best proposal in the queue.
-    func work() {
+    func work(worker: Int = 0) {
+        while waitsForALentCore(worker: worker) { usleep(2000) }
         while let entry = nextEntry() {
             let started = elapsed()
             if let placed = place(entry), admit(placed.diagram) {
@@ -127,7 +129,19 @@ final class SearchRun: @unchecked Sendable {
             shared.spent[entry.strategy] += elapsed() - started
             shared.inFlight -= 1
             shared.lock.unlock()
+            while waitsForALentCore(worker: worker) { usleep(2000) }
         }
+    }
+
+    /// Whether worker `worker` (0 for the first) is the one that waits while a core is lent
+    /// to a prover beside the search (`SearchBudget.lentCoreReturned`), and the search goes
+    /// on.
+    func waitsForALentCore(worker: Int) -> Bool {
+        guard worker > 0, worker >= search.workers - 1, budget.lendsACore else { return false }
+        shared.lock.lock()
+        defer { shared.lock.unlock() }
+        return shared.stop == nil && budget.cancellation?.isCancelled != true && budget.abort?.isCancelled != true
+            && elapsed() <= budget.seconds
     }
 
     /// The best proposal in the queue, counted in flight; nil once the search stops (a
@@ -241,7 +255,8 @@ final class SearchRun: @unchecked Sendable {
                                        budget: Budget(seconds: max(0.01, min(budget.secondsPerState, remaining)),
                                                       memoryMiB: budget.memoryMiB, cancellation: budget.abort))
         let child = Node(problem: problem, diagram: diagram, store: result.store,
-                         auxiliary: parent.auxiliary + placed.clauses, ranks: parent.ranks + placed.ranks, parent: parent)
+                         auxiliary: parent.auxiliary + placed.clauses, ranks: parent.ranks + placed.ranks, parent: parent,
+                         saturated: result.stopReason == .saturated)
         return (child, result, parentStore.facts.count)
     }
 

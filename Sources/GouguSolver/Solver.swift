@@ -209,13 +209,15 @@ public struct Solver: Sendable {
         let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
         let searches = options.search && options.maxStates > 0
         var searchFirst = true
+        var coordinateCheck: (verification: ProofVerification, seconds: Double)?
         if options.coordinates == .first, goesOn, searches, remaining() > 0.05 {
             // Coordinates on a thread of their own beside the search; whichever proves the
             // goal first stops the other (see `ProofPreference`).
-            let (found, coordinates, coordinatesFirst) = searchBesideCoordinates(from: result, on: diagram, options: options, end: end)
-            outcome.search = found
-            outcome.coordinates = coordinates
-            searchFirst = !coordinatesFirst
+            let beside = searchBesideCoordinates(from: result, on: diagram, options: options, end: end)
+            outcome.search = beside.search
+            outcome.coordinates = beside.coordinates
+            searchFirst = !beside.coordinatesFirst
+            coordinateCheck = beside.check
         } else {
             if options.coordinates == .first, goesOn {
                 outcome.coordinates = proveByCoordinates(diagram, options: options, end: end)
@@ -243,7 +245,7 @@ public struct Solver: Sendable {
             outcome.proof = proof
         }
         outcome.coordinateProof = outcome.coordinates?.proof
-        verify(&outcome, options: options, end: end)
+        verify(&outcome, options: options, end: end, coordinateCheck: outcome.proof == nil ? coordinateCheck : nil)
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
     }
@@ -288,34 +290,44 @@ public struct Solver: Sendable {
 
     /// The search on this thread and the proof by coordinates on another, at the same time:
     /// a coordinate proof stops the search (at once with `prefer: .first`, else after the
-    /// states being evaluated), and a synthetic proof stops the coordinates. Returns both
-    /// outcomes and whether the coordinates proved the goal first.
+    /// states being evaluated), and a synthetic proof stops the coordinates. While the
+    /// coordinates run, the search leaves them a core (`SearchBudget.lentCoreReturned`), so
+    /// that the threads at work are no more than the cores; a coordinate proof is checked on
+    /// the coordinates' thread while the search finishes. Returns both outcomes, whether the
+    /// coordinates proved the goal first, and the check of their proof when it was made.
     func searchBesideCoordinates(from root: EngineResult, on diagram: Diagram, options: SolveOptions, end: Date)
-        -> (SearchResult, Result<AlgebraicProof, AlgebraicProver.Failure>, coordinatesFirst: Bool) {
+        -> (search: SearchResult, coordinates: Result<AlgebraicProof, AlgebraicProver.Failure>, coordinatesFirst: Bool,
+            check: (verification: ProofVerification, seconds: Double)?) {
         let stopSearch = CancellationFlag(), abortSearch = CancellationFlag(), stopCoordinates = CancellationFlag()
+        let coordinatesEnded = CancellationFlag()
         let coordinatesDone = DispatchSemaphore(value: 0)
         let box = CoordinateOutcomeBox()
         let thread = Thread {
             let outcome = proveByCoordinates(diagram, options: options, end: end, stoppedBy: stopCoordinates)
-            if outcome.proof != nil, !stopCoordinates.isCancelled {
+            if let proof = outcome.proof, !stopCoordinates.isCancelled {
                 box.set(outcome, first: true)
                 stopSearch.cancel()
                 if options.prefer == .first { abortSearch.cancel() }
+                let start = Date()
+                let verification = checkByCoordinates(proof, on: diagram, options: options, end: end, stoppedBy: stopCoordinates)
+                if !stopCoordinates.isCancelled { box.setCheck(verification, seconds: Date().timeIntervalSince(start)) }
             } else {
                 box.set(outcome, first: false)
             }
+            coordinatesEnded.cancel()
             coordinatesDone.signal()
         }
         thread.start()
         var budget = searchBudget(options, end: end)
         budget.cancellation = stopSearch
         budget.abort = abortSearch
+        budget.lentCoreReturned = coordinatesEnded
         let found = BestFirstSearch(engine: engine, proposer: proposer, budget: budget, workers: options.searchWorkers)
             .run(from: root, on: diagram)
         if found.proved { stopCoordinates.cancel() }
         coordinatesDone.wait()
-        let (coordinates, first) = box.get()
-        return (found, coordinates, first && !(found.proved && options.prefer == .synthetic))
+        let (coordinates, first, check) = box.get()
+        return (found, coordinates, first && !(found.proved && options.prefer == .synthetic), check)
     }
 
     /// The proof by coordinates within the time left, `coordinatesSeconds` at most, and
@@ -328,22 +340,35 @@ public struct Solver: Sendable {
         }
     }
 
-    /// Checks the proof found, if any: a rejected or unchecked proof is withdrawn and the
-    /// stop reason says why. The check may run one second past the budget.
-    func verify(_ outcome: inout SolveOutcome, options: SolveOptions, end: Date) {
+    /// The check of a coordinate proof within the memory budget, until a second past the
+    /// budget (or until `stop` is raised).
+    func checkByCoordinates(_ proof: AlgebraicProof, on diagram: Diagram, options: SolveOptions, end: Date,
+                            stoppedBy stop: CancellationFlag? = nil) -> ProofVerification {
         let checkEnd = max(end, Date()).addingTimeInterval(1)
+        return MemoryWatch.run(budgetMiB: options.memoryMiB, alsoWhen: stop) { cancellation in
+            ProofVerifier.verify(proof, on: diagram, deadline: checkEnd, cancellation: cancellation)
+        }
+    }
+
+    /// Checks the proof found, if any: a rejected or unchecked proof is withdrawn and the
+    /// stop reason says why. The check may run one second past the budget. A coordinate
+    /// proof already checked on the coordinates' thread (`coordinateCheck`) is not checked
+    /// again.
+    func verify(_ outcome: inout SolveOutcome, options: SolveOptions, end: Date,
+                coordinateCheck: (verification: ProofVerification, seconds: Double)? = nil) {
         let start = Date()
         if let proof = outcome.proof {
+            let checkEnd = max(end, Date()).addingTimeInterval(1)
             outcome.verification = ProofVerifier.verify(proof, of: outcome.problem,
                                                         deadline: ContinuousClock.now + .seconds(checkEnd.timeIntervalSinceNow))
+        } else if outcome.coordinateProof != nil, let coordinateCheck {
+            outcome.verification = coordinateCheck.verification
         } else if let coordinateProof = outcome.coordinateProof, let diagram = outcome.diagram {
-            outcome.verification = MemoryWatch.run(budgetMiB: options.memoryMiB) { cancellation in
-                ProofVerifier.verify(coordinateProof, on: diagram, deadline: checkEnd, cancellation: cancellation)
-            }
+            outcome.verification = checkByCoordinates(coordinateProof, on: diagram, options: options, end: end)
         } else {
             return
         }
-        outcome.checkSeconds = Date().timeIntervalSince(start)
+        outcome.checkSeconds = coordinateCheck?.seconds ?? Date().timeIntervalSince(start)
         switch outcome.verification {
         case .unfinished(let why)?:
             outcome.stopReason = "a proof was found but not checked within the budget (\(why))"
@@ -359,11 +384,12 @@ public struct Solver: Sendable {
     }
 }
 
-/// The coordinate thread's outcome, handed to the solving thread.
+/// The coordinate thread's outcome and the check of its proof, handed to the solving thread.
 private final class CoordinateOutcomeBox: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<AlgebraicProof, AlgebraicProver.Failure> = .failure(.outOfTime)
     private var first = false
+    private var check: (verification: ProofVerification, seconds: Double)?
 
     func set(_ outcome: Result<AlgebraicProof, AlgebraicProver.Failure>, first: Bool) {
         lock.lock(); defer { lock.unlock() }
@@ -371,9 +397,14 @@ private final class CoordinateOutcomeBox: @unchecked Sendable {
         self.first = first
     }
 
-    func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool) {
+    func setCheck(_ verification: ProofVerification, seconds: Double) {
         lock.lock(); defer { lock.unlock() }
-        return (outcome, first)
+        check = (verification, seconds)
+    }
+
+    func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool, (verification: ProofVerification, seconds: Double)?) {
+        lock.lock(); defer { lock.unlock() }
+        return (outcome, first, check)
     }
 }
 
