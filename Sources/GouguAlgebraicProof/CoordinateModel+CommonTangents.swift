@@ -77,14 +77,14 @@ extension CoordinateModel {
         // With e = k - o = (o - w)/(ρ - 1), the condition times (ρ - 1)² has the small
         // e' = o - w and r1 (ρ - 1)² = r1 + r2 - 2 ρ r1 in place of e and r1.
         let e = o1 - o2
-        let shrunk = normalize(r1 + r2 - RationalFunction(2) * ratio * r1)
+        let shrunk = normalize(sum(r1 * (.one - RationalFunction(2) * ratio), r2))
         let m = Polynomial.variable(variables.count)
         let vSlope = alongX ? PlanePoint(x: RationalFunction.one, y: RationalFunction(m)) : PlanePoint(x: RationalFunction(m), y: RationalFunction.one)
         let lambda = RationalFunction(system == .cartesian ? 1 : 2)  // dot = λ · the real dot product
         let ev = system.dot(e, vSlope)
-        let tangency = ev * ev - lambda * lambda * system.squaredLength(vSlope) * (system.squaredLength(e) - shrunk)
+        let scale = lambda * lambda * system.squaredLength(vSlope)
         // As a quadratic in m (the next variable).
-        let simplified = simplify(tangency)
+        let simplified = sum(ev * ev - scale * system.squaredLength(e), scale * shrunk)
         let (numerator, denominator) = (simplified.numerator, simplified.denominator)
         guard numerator.mainVariable == m.mainVariable, numerator.degree(in: m.mainVariable) == 2 else {
             throw Unsupported(description: "\(text): the tangents' slopes are not the roots of a quadratic")
@@ -121,6 +121,18 @@ extension CoordinateModel {
 }
 
 extension CoordinateModel {
+    /// `f + g` over their least common denominator (the common factor of the denominators
+    /// cancelled first), simplified: far smaller than over the product of the
+    /// denominators, so the gcd that simplifies it is far cheaper.
+    func sum(_ f: RationalFunction, _ g: RationalFunction) -> RationalFunction {
+        guard f.denominator != g.denominator,
+              let d = boundedGCD(f.denominator, g.denominator, within: .milliseconds(500)), d.constantValue == nil,
+              let fRest = f.denominator.dividedExactly(by: d), let gRest = g.denominator.dividedExactly(by: d) else {
+            return simplify(f + g)
+        }
+        return simplify(RationalFunction(f.numerator * gRest + g.numerator * fRest, over: f.denominator * gRest))
+    }
+
     /// `f / g` with the common factors of the numerators, and of the denominators, cancelled
     /// (two smaller gcds than that of the quotient's numerator and denominator).
     func quotient(_ f: RationalFunction, _ g: RationalFunction) -> RationalFunction {

@@ -87,6 +87,14 @@ final class BigRational: @unchecked Sendable {
         return result
     }
 
+    /// The numerator and the denominator modulo `modulus` (each in `0..<modulus`).
+    func residues(modulo modulus: UInt) -> (numerator: UInt, denominator: UInt) {
+        withMPQ { q in
+            (UInt(__gmpz_fdiv_ui(gougu_mpq_numref_const(q), modulus)),
+             UInt(__gmpz_fdiv_ui(gougu_mpq_denref_const(q), modulus)))
+        }
+    }
+
     @usableFromInline
     static func equal(_ x: BigRational, _ y: BigRational) -> Bool {
         if x === y { return true }

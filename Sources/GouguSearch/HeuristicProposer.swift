@@ -180,6 +180,10 @@ public struct HeuristicProposer: Proposer {
         var circles: [(center: Vector2, radius: Double, points: [Int])] = []
         /// Lengths of existing segments, sorted, to find equal ones by binary search.
         var lengths: [Double] = []
+        /// One bit per interval of `bucketWidth`: set when a length is in it or close to
+        /// it, so that `hasLength` answers most lengths, found in none, without the search.
+        var lengthBuckets: [UInt64] = []
+        var bucketWidth = 1.0
         /// Centres: points equidistant from at least two others (circles known to the problem).
         var centres: [(o: Int, through: [Int])] = []
         /// Lines with three or more points and those the statement mentions (segments of the
@@ -210,6 +214,15 @@ public struct HeuristicProposer: Proposer {
             } } }
             for a in 0..<n { for b in (a + 1)..<n { lengths.append(p[a].distance(to: p[b])) } }
             lengths.sort()
+            bucketWidth = scale / 1024
+            lengthBuckets = [UInt64](repeating: 0, count: Int((lengths.last ?? 0) / bucketWidth) / 64 + 2)
+            for length in lengths {
+                // Twice the tolerance: a length within it of this one is in the range.
+                let slack = 2 * tol * max(1, length)
+                for bucket in Int(max(0, length - slack) / bucketWidth)...Int((length + slack) / bucketWidth) {
+                    lengthBuckets[bucket >> 6] |= 1 << UInt64(bucket & 63)
+                }
+            }
             for o in 0..<n {
                 var rings: [Double: [Int]] = [:]
                 for a in 0..<n where a != o {
@@ -239,6 +252,9 @@ public struct HeuristicProposer: Proposer {
         }
 
         func hasLength(_ d: Double) -> Bool {
+            let bucket = d / bucketWidth
+            guard bucket < Double(lengthBuckets.count * 64),
+                  lengthBuckets[Int(bucket) >> 6] & (1 << UInt64(Int(bucket) & 63)) != 0 else { return false }
             var lo = 0, hi = lengths.count
             while lo < hi { let mid = (lo + hi) / 2; if lengths[mid] < d - tol * max(1, d) { lo = mid + 1 } else { hi = mid } }
             return lo < lengths.count && abs(lengths[lo] - d) < tol * max(1, d)
@@ -321,10 +337,12 @@ public struct HeuristicProposer: Proposer {
             add("circle_circle", [a, first[0], first[1], a, second[0], second[1]], foot * 2 - p[a], circles: 2)
         } }
         // Where a line the statement mentions meets the parallel or the perpendicular to
-        // another through a point.
+        // another through a point; the segments in a fixed order (a set's order changes from
+        // run to run), so that the proposals are the same in every run.
+        let mentioned = figure.mentioned.sorted { $0.lexicographicallyPrecedes($1) }
         for line in figure.majorLines {
             let (a, b) = (line.a, line.b)
-            for segment in figure.mentioned where !(segment[0] == a && segment[1] == b) {
+            for segment in mentioned where !(segment[0] == a && segment[1] == b) {
                 let (m, q) = (segment[0], segment[1])
                 let direction = p[q] - p[m]
                 for c in 0..<n where !line.points.contains(c) && !figure.collinear(c, m, q) {

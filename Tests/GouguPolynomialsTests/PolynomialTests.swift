@@ -131,6 +131,25 @@ private let x = Polynomial.variable(0), y = Polynomial.variable(1), z = Polynomi
         #expect(Polynomial.gcd(x + 1, y) == .one)
     }
 
+    @Test func anImageRulesOutACommonFactorOnlyWhenThereIsNone() {
+        // A common factor in the main variable (z) is never ruled out.
+        var rng = LCG(state: 11)
+        for _ in 0..<40 {
+            let a = randomPolynomial(&rng, variables: 3, terms: 4, degree: 2)
+            let b = randomPolynomial(&rng, variables: 3, terms: 4, degree: 2)
+            let c = randomPolynomial(&rng, variables: 3, terms: 3, degree: 1) + z
+            let (f, g) = (a * c, b * c)
+            guard f.mainVariable == 2, g.mainVariable == 2 else { continue }
+            #expect(!Polynomial.haveNoCommonFactorInMainVariable(f, g))
+        }
+        // Coprime ones are recognised, and their gcd is their contents' gcd.
+        let f: Polynomial = z * z * x + y + 1, g: Polynomial = z * (x + y) - 3
+        #expect(Polynomial.haveNoCommonFactorInMainVariable(f, g))
+        #expect(Polynomial.gcd(f * (x + 1), g * (x + 1)) == x + 1)
+        // Different main variables: the image cannot tell.
+        #expect(!Polynomial.haveNoCommonFactorInMainVariable(x + 1, y + 1))
+    }
+
     @Test func squareRootsAreExactOrAbsent() {
         let root: Polynomial = x * y - z * 2 + 3
         // The root with a positive leading number (z is the main variable).
