@@ -1,4 +1,5 @@
 import Testing
+import GouguArithmetic
 import GouguDeduction
 import GouguGeometry
 import GouguLanguage
@@ -85,6 +86,22 @@ private struct FixedProposer: Proposer {
         #expect(proof.auxiliaryConstructions == search.auxiliary)
         #expect(proof.auxiliaryConstructions.first?.hasPrefix(problem.points.last!.name + " = ") == true)
         #expect(problem.clauses.count == diagram.problem.clauses.count + 1)
+    }
+
+    @Test func aSearchThatLendsACoreGoesOnWithTheOtherWorkersAndEnds() throws {
+        let (diagram, root) = try start(imo2012p5)
+        // A core lent for the whole search: one worker of two evaluates every state.
+        var budget = SearchBudget(seconds: 30, states: 50)
+        budget.lentCoreReturned = CancellationFlag()
+        let search = BestFirstSearch(budget: budget, workers: 2).run(from: root, on: diagram)
+        #expect(search.proved)
+        // Lent and never returned, with nothing to find: the search still ends by its budget.
+        var short = SearchBudget(seconds: 1, states: 50)
+        short.lentCoreReturned = CancellationFlag()
+        let (pappusDiagram, pappusRoot) = try start(pappus)
+        let unproved = BestFirstSearch(budget: short, workers: 2).run(from: pappusRoot, on: pappusDiagram)
+        #expect(!unproved.proved)
+        #expect(unproved.seconds < 5)
     }
 
     @Test func theSameConstructionsInAnotherOrderAreOneState() throws {
