@@ -63,6 +63,8 @@ struct RankerCommand: ParsableCommand {
         let held = try read(heldOut)
         if !held.isEmpty {
             print("held out, the heuristic's order: \(RankingQuality.of(held, scores: RankingCorpus.heuristicScores))")
+            let misranked = RankingCorpus.groupsTheHeuristicMisranks(held)
+            print("held out, the heuristic's order, where it does not put the proof's construction first: \(RankingQuality.of(misranked, scores: RankingCorpus.heuristicScores))")
         }
         if let model {
             Self.report(try LearnedRanker(contentsOf: URL(fileURLWithPath: model)), on: held)
@@ -94,14 +96,17 @@ struct RankerCommand: ParsableCommand {
         let alone = RankingQuality.of(held) { ranker.scores(features: $0.features, count: $0.count) }
         let candidates = held.reduce(0) { $0 + $1.count }
         print("held out, the ranker alone: \(alone); \(String(format: "%.0f", Double(candidates) / Date().timeIntervalSince(start))) candidates scored per second on one thread")
+        let misranked = RankingCorpus.groupsTheHeuristicMisranks(held)
+        print("held out, the ranker alone, where the heuristic does not put the proof's construction first: \(RankingQuality.of(misranked) { ranker.scores(features: $0.features, count: $0.count) })")
         let column = CandidateFeatures.names.firstIndex(of: "heuristic_score")!
         for weight in [0.1, 0.25, 0.5, 1, 2] {
             let ranking = LearnedRanking(ranker: ranker, mode: .combined, weight: weight)
-            let quality = RankingQuality.of(held) { group in
+            let scores = { (group: RankingGroup) -> [Float] in
                 let heuristic = (0..<group.count).map { Double(group.features[$0 * CandidateFeatures.count + column]) }
                 return ranking.rescored(heuristic: heuristic, features: group.features).map(Float.init)
             }
-            print("held out, combined, weight \(weight): \(quality)")
+            print("held out, combined, weight \(weight): \(RankingQuality.of(held, scores: scores)); "
+                  + "where the heuristic does not put it first: \(RankingQuality.of(misranked, scores: scores))")
         }
     }
 

@@ -99,4 +99,11 @@ public enum RankingCorpus {
         let column = CandidateFeatures.names.firstIndex(of: "log1p_heuristic_rank")!
         return (0..<group.count).map { -group.features[$0 * CandidateFeatures.count + column] }
     }
+
+    /// The groups where the heuristic's own order does not put a construction of the proof
+    /// first: the states where a ranker has something to correct, and the kind the hard
+    /// problems' proofs need (their constructions sit further down the heuristic's order).
+    public static func groupsTheHeuristicMisranks(_ groups: [RankingGroup]) -> [RankingGroup] {
+        groups.filter { RankingQuality.of([$0], scores: heuristicScores).top1 == 0 }
+    }
 }

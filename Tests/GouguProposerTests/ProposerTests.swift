@@ -274,6 +274,17 @@ private func state(_ statement: String) throws -> ProofState {
         #expect(heuristic[0] > heuristic[1])
     }
 
+    @Test func theStatesTheHeuristicMisranksAreThoseWhoseProofConstructionIsNotItsFirst() throws {
+        let first = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b", "x1 = foot x1 a b c"], used: [0],
+                                     features: [row(kind: 0, rank: 0), row(kind: 2, rank: 1)])
+        let second = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b", "x1 = foot x1 a b c"], used: [1],
+                                      features: [row(kind: 0, rank: 0), row(kind: 2, rank: 1)])
+        let (groups, _) = RankingCorpus.groups(in: try line(trace: [first, second]))
+        #expect(groups.count == 2)
+        let misranked = RankingCorpus.groupsTheHeuristicMisranks(groups)
+        #expect(misranked.map(\.positives) == [[1]])
+    }
+
     @Test func rowsOfTheCandidatesOwnEntriesGetTheGoalsFromTheProblem() throws {
         let own = SearchTraceState.row([Float](repeating: 0.5, count: CandidateFeatures.candidateCount))
         let state = SearchTraceState(auxiliary: [], offered: ["x1 = midpoint x1 a b"], used: [0], features: [own])
