@@ -93,11 +93,12 @@ struct RankerCommand: ParsableCommand {
     static func report(_ ranker: LearnedRanker, on held: [RankingGroup]) {
         guard !held.isEmpty else { return }
         let start = Date()
-        let alone = RankingQuality.of(held) { ranker.scores(features: $0.features, count: $0.count) }
+        let rankerScores = { (group: RankingGroup) in ranker.scores(features: group.features, count: group.count) }
+        let alone = RankingQuality.of(held, scores: rankerScores)
         let candidates = held.reduce(0) { $0 + $1.count }
         print("held out, the ranker alone: \(alone); \(String(format: "%.0f", Double(candidates) / Date().timeIntervalSince(start))) candidates scored per second on one thread")
         let misranked = RankingCorpus.groupsTheHeuristicMisranks(held)
-        print("held out, the ranker alone, where the heuristic does not put the proof's construction first: \(RankingQuality.of(misranked) { ranker.scores(features: $0.features, count: $0.count) })")
+        print("held out, the ranker alone, where the heuristic does not put the proof's construction first: \(RankingQuality.of(misranked, scores: rankerScores))")
         let column = CandidateFeatures.names.firstIndex(of: "heuristic_score")!
         for weight in [0.1, 0.25, 0.5, 1, 2] {
             let ranking = LearnedRanking(ranker: ranker, mode: .combined, weight: weight)

@@ -58,8 +58,6 @@ public struct SearchBudget: Sendable {
     /// are no more than the cores. Raising it gives the core back to the search.
     public var lentCoreReturned: CancellationFlag?
 
-    /// Whether a core is lent to a prover beside the search (`lentCoreReturned`).
-    var lendsACore: Bool { lentCoreReturned.map { !$0.isCancelled } ?? false }
 
     public init(seconds: Double = 60, states: Int = 10_000, memoryMiB: Double = 2048,
                 secondsPerState: Double = 20, branching: Int = 200, maximumDepth: Int = 3) {
@@ -197,6 +195,11 @@ public struct BestFirstSearch: Sendable {
     public var budget: SearchBudget
     /// Threads evaluating states at once.
     public var workers: Int
+    /// The workers evaluating states now: one fewer (but at least one) while a core is lent
+    /// to a prover beside the search (`SearchBudget.lentCoreReturned`).
+    var workersAtWork: Int {
+        budget.lentCoreReturned.map { !$0.isCancelled } == true ? max(1, workers - 1) : workers
+    }
     /// Subtracted from a proposal's score per auxiliary construction its state already has.
     public var depthPenalty: Double
     /// How many proofs by identification (`PointIdentifier`) to try before adding points,
@@ -399,7 +402,7 @@ public struct BestFirstSearch: Sendable {
                                                   seconds: elapsed() - started, score: 0))
             }
         }
-        let threads = min(budget.lendsACore ? max(1, workers - 1) : workers, restatements.count)
+        let threads = min(workersAtWork, restatements.count)
         if threads == 1 {
             attempt()
         } else {

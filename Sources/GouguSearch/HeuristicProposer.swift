@@ -183,7 +183,7 @@ public struct HeuristicProposer: Proposer {
         /// One bit per interval of `bucketWidth`: set when a length is in it or close to
         /// it, so that `hasLength` answers most lengths, found in none, without the search.
         var lengthBuckets: [UInt64] = []
-        var bucketWidth = 1.0
+        var bucketWidth: Double { scale / 1024 }
         /// Centres: points equidistant from at least two others (circles known to the problem).
         var centres: [(o: Int, through: [Int])] = []
         /// Lines with three or more points and those the statement mentions (segments of the
@@ -214,7 +214,6 @@ public struct HeuristicProposer: Proposer {
             } } }
             for a in 0..<n { for b in (a + 1)..<n { lengths.append(p[a].distance(to: p[b])) } }
             lengths.sort()
-            bucketWidth = scale / 1024
             lengthBuckets = [UInt64](repeating: 0, count: Int((lengths.last ?? 0) / bucketWidth) / 64 + 2)
             for length in lengths {
                 // Twice the tolerance: a length within it of this one is in the range.

@@ -118,8 +118,9 @@ final class SearchRun: @unchecked Sendable {
 
     /// A worker's loop: until the search stops, evaluate the best proposal in the queue.
     func work(worker: Int = 0) {
-        while waitsForALentCore(worker: worker) { usleep(2000) }
-        while let entry = nextEntry() {
+        while true {
+            while waitsForALentCore(worker: worker) { usleep(2000) }
+            guard let entry = nextEntry() else { return }
             let started = elapsed()
             if let placed = place(entry), admit(placed.diagram) {
                 let (child, outcome, parentFacts) = evaluate(entry, placed: placed)
@@ -129,19 +130,17 @@ final class SearchRun: @unchecked Sendable {
             shared.spent[entry.strategy] += elapsed() - started
             shared.inFlight -= 1
             shared.lock.unlock()
-            while waitsForALentCore(worker: worker) { usleep(2000) }
         }
     }
 
-    /// Whether worker `worker` (0 for the first) is the one that waits while a core is lent
-    /// to a prover beside the search (`SearchBudget.lentCoreReturned`), and the search goes
-    /// on.
+    /// Whether worker `worker` (0 for the first) waits: it is beyond the workers at work
+    /// while a core is lent (`BestFirstSearch.workersAtWork`), and the search goes on. The
+    /// first worker never waits, and it is the one that finds the search stopped.
     func waitsForALentCore(worker: Int) -> Bool {
-        guard worker > 0, worker >= search.workers - 1, budget.lendsACore else { return false }
+        guard worker >= search.workersAtWork else { return false }
         shared.lock.lock()
         defer { shared.lock.unlock() }
-        return shared.stop == nil && budget.cancellation?.isCancelled != true && budget.abort?.isCancelled != true
-            && elapsed() <= budget.seconds
+        return shared.stop == nil
     }
 
     /// The best proposal in the queue, counted in flight; nil once the search stops (a

@@ -209,7 +209,7 @@ public struct Solver: Sendable {
         let goesOn = [.saturated, .roundLimit, .factLimit].contains(result.stopReason)
         let searches = options.search && options.maxStates > 0
         var searchFirst = true
-        var coordinateCheck: (verification: ProofVerification, seconds: Double)?
+        var coordinateCheck: TimedVerification?
         if options.coordinates == .first, goesOn, searches, remaining() > 0.05 {
             // Coordinates on a thread of their own beside the search; whichever proves the
             // goal first stops the other (see `ProofPreference`).
@@ -245,7 +245,7 @@ public struct Solver: Sendable {
             outcome.proof = proof
         }
         outcome.coordinateProof = outcome.coordinates?.proof
-        verify(&outcome, options: options, end: end, coordinateCheck: outcome.proof == nil ? coordinateCheck : nil)
+        verify(&outcome, options: options, end: end, coordinateCheck: coordinateCheck)
         outcome.seconds = Date().timeIntervalSince(start)
         return outcome
     }
@@ -297,7 +297,7 @@ public struct Solver: Sendable {
     /// coordinates proved the goal first, and the check of their proof when it was made.
     func searchBesideCoordinates(from root: EngineResult, on diagram: Diagram, options: SolveOptions, end: Date)
         -> (search: SearchResult, coordinates: Result<AlgebraicProof, AlgebraicProver.Failure>, coordinatesFirst: Bool,
-            check: (verification: ProofVerification, seconds: Double)?) {
+            check: TimedVerification?) {
         let stopSearch = CancellationFlag(), abortSearch = CancellationFlag(), stopCoordinates = CancellationFlag()
         let coordinatesEnded = CancellationFlag()
         let coordinatesDone = DispatchSemaphore(value: 0)
@@ -355,20 +355,21 @@ public struct Solver: Sendable {
     /// proof already checked on the coordinates' thread (`coordinateCheck`) is not checked
     /// again.
     func verify(_ outcome: inout SolveOutcome, options: SolveOptions, end: Date,
-                coordinateCheck: (verification: ProofVerification, seconds: Double)? = nil) {
+                coordinateCheck: TimedVerification? = nil) {
         let start = Date()
         if let proof = outcome.proof {
             let checkEnd = max(end, Date()).addingTimeInterval(1)
             outcome.verification = ProofVerifier.verify(proof, of: outcome.problem,
                                                         deadline: ContinuousClock.now + .seconds(checkEnd.timeIntervalSinceNow))
+            outcome.checkSeconds = Date().timeIntervalSince(start)
         } else if outcome.coordinateProof != nil, let coordinateCheck {
-            outcome.verification = coordinateCheck.verification
+            (outcome.verification, outcome.checkSeconds) = (coordinateCheck.verification, coordinateCheck.seconds)
         } else if let coordinateProof = outcome.coordinateProof, let diagram = outcome.diagram {
             outcome.verification = checkByCoordinates(coordinateProof, on: diagram, options: options, end: end)
+            outcome.checkSeconds = Date().timeIntervalSince(start)
         } else {
             return
         }
-        outcome.checkSeconds = coordinateCheck?.seconds ?? Date().timeIntervalSince(start)
         switch outcome.verification {
         case .unfinished(let why)?:
             outcome.stopReason = "a proof was found but not checked within the budget (\(why))"
@@ -384,12 +385,15 @@ public struct Solver: Sendable {
     }
 }
 
+/// A check's verdict and the seconds it took.
+typealias TimedVerification = (verification: ProofVerification, seconds: Double)
+
 /// The coordinate thread's outcome and the check of its proof, handed to the solving thread.
 private final class CoordinateOutcomeBox: @unchecked Sendable {
     private let lock = NSLock()
     private var outcome: Result<AlgebraicProof, AlgebraicProver.Failure> = .failure(.outOfTime)
     private var first = false
-    private var check: (verification: ProofVerification, seconds: Double)?
+    private var check: TimedVerification?
 
     func set(_ outcome: Result<AlgebraicProof, AlgebraicProver.Failure>, first: Bool) {
         lock.lock(); defer { lock.unlock() }
@@ -402,7 +406,7 @@ private final class CoordinateOutcomeBox: @unchecked Sendable {
         check = (verification, seconds)
     }
 
-    func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool, (verification: ProofVerification, seconds: Double)?) {
+    func get() -> (Result<AlgebraicProof, AlgebraicProver.Failure>, Bool, TimedVerification?) {
         lock.lock(); defer { lock.unlock() }
         return (outcome, first, check)
     }
