@@ -43,7 +43,6 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let deadline = ContinuousClock.now + .seconds(timeout)
-        let end = Date().addingTimeInterval(timeout)
         let problems = try ProblemSelection(file: file, problem: problem).load()
         let data = FileAccess.read(proof)
         guard let text = String(data: data, encoding: .utf8) else { fail("\(proof):1:1: error: the file is not UTF-8 text") }

@@ -83,12 +83,16 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "With --ranker: heuristic points per nat of the ranker's log-probability.")
     var rankerWeight: Double = 0.5
 
+    @Option(help: "Gumbel noise of this scale on that search's candidate scores, so its proofs also use constructions the heuristic ranks further down (ranking data; 0: none).")
+    var searchOrderNoise: Double = 0
+
     func validate() throws {
         guard (count ?? 1) > 0 else { throw ValidationError("--count must be positive") }
         guard (problems ?? 1) > 0 else { throw ValidationError("--problems must be positive") }
         guard threads > 0 else { throw ValidationError("--threads must be positive") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard balance >= 0 else { throw ValidationError("--balance must not be negative") }
+        guard searchOrderNoise >= 0, searchOrderNoise.isFinite else { throw ValidationError("--search-order-noise must be a non-negative number") }
         guard Self.stepRange(steps) != nil else { throw ValidationError("--steps must be MIN...MAX with 1 <= MIN <= MAX, got '\(steps)'") }
         guard Shard(shard) != nil else { throw ValidationError("--shard must be I/N with 0 <= I < N, got '\(shard)'") }
         guard searchSeconds > 0, searchStates > 0, searchBranching > 0 else {
@@ -120,6 +124,9 @@ struct GenerateCommand: ParsableCommand {
                 ranker: try LearnedRanker(contentsOf: URL(fileURLWithPath: ranker)), mode: .combined, weight: rankerWeight),
                 attachesFeatures: true)
         }
+        if searchOrderNoise > 0 {
+            generator.miner.proposer = PerturbedProposer(base: generator.miner.proposer, noise: searchOrderNoise, seed: seed)
+        }
         if let style { generator.miner.sampler.style = ProblemSampler.Style(problems: try loadProblemFile(style)) }
         let interactive = isatty(STDERR_FILENO) != 0
         let count = self.count ?? (problems == nil ? 1000 : .max)
@@ -139,7 +146,7 @@ struct GenerateCommand: ParsableCommand {
             "count": count == .max ? NSNull() : count, "steps": steps, "problems": problems.map { $0 as Any } ?? NSNull(), "balance": balance,
             "style": generator.miner.sampler.style?.summary ?? NSNull(), "prefer_larger_problems": preferLargerProblems,
             "searched_only": searchedOnly, "known_construction_traces": knownConstructionTraces, "search_seconds": searchSeconds, "search_states": searchStates,
-            "search_branching": searchBranching, "ranker": ranker.map { $0 as Any } ?? NSNull(), "ranker_weight": rankerWeight,
+            "search_branching": searchBranching, "ranker": ranker.map { $0 as Any } ?? NSNull(), "ranker_weight": rankerWeight, "search_order_noise": searchOrderNoise,
         ]
         let json = try JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys])
         try json.write(to: URL(fileURLWithPath: out).appendingPathComponent("summary\(suffix).json"))

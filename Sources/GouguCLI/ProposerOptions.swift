@@ -38,15 +38,15 @@ struct ProposerOptions: ParsableArguments {
     @Option(help: "With --proposer rescored: heuristic points added per nat of the model's log-probability.")
     var rescoreWeight: Double = RescoredProposer.defaultWeight
 
-    @Option(help: "Ranker file for --proposer learned or combined (default: the shipped ranker).")
-    var ranker: String?
+    @Option(help: "Ranker file for --proposer learned or combined (default: the shipped ranker). Given more than once, the rankers order as a portfolio: each candidate scores its best over them (RankerPortfolio).")
+    var ranker: [String] = []
 
     @Option(help: "With --proposer learned or combined: heuristic points per nat of the ranker's log-probability.")
     var rankerWeight: Double = 0.5
 
     func validate() throws {
         guard rankerWeight >= 0, rankerWeight.isFinite else { throw ValidationError("--ranker-weight must be a non-negative number") }
-        if let ranker, !FileManager.default.fileExists(atPath: ranker) {
+        for ranker in ranker where !FileManager.default.fileExists(atPath: ranker) {
             throw ValidationError("--ranker: no file at '\(ranker)'")
         }
         guard rescoreWeight >= 0, rescoreWeight.isFinite else { throw ValidationError("--rescore-weight must be a non-negative number") }
@@ -65,7 +65,7 @@ struct ProposerOptions: ParsableArguments {
     /// Arguments that pass these options on to `gougu solve`.
     var arguments: [String] {
         ["--proposer", proposer.rawValue, "--beam", "\(beam)", "--neural-depth", "\(neuralDepth)", "--rescore-weight", "\(rescoreWeight)"] + (unconstrainedBeams ? ["--unconstrained-beams"] : []) + (proposerModel.map { ["--proposer-model", $0] } ?? [])
-            + ["--ranker-weight", "\(rankerWeight)"] + (ranker.map { ["--ranker", $0] } ?? [])
+            + ["--ranker-weight", "\(rankerWeight)"] + ranker.flatMap { ["--ranker", $0] }
     }
 
     /// The proposer to search with, and the model in it (nil for `heuristic`), which
@@ -84,7 +84,13 @@ struct ProposerOptions: ParsableArguments {
             let model = try neural()
             return (RescoredProposer(scorer: model, weight: rescoreWeight), model)
         case .learned, .combined:
-            let ranker = try self.ranker.map { try LearnedRanker(contentsOf: URL(fileURLWithPath: $0)) } ?? LearnedRanker.shipped()
+            let rankers = try self.ranker.map { try LearnedRanker(contentsOf: URL(fileURLWithPath: $0)) }
+            let ranker: any CandidateRanker
+            switch rankers.count {
+            case 0: ranker = try LearnedRanker.shipped()
+            case 1: ranker = rankers[0]
+            default: ranker = RankerPortfolio(rankers)
+            }
             return (HeuristicProposer(learned: LearnedRanking(ranker: ranker, mode: proposer == .learned ? .alone : .combined,
                                                               weight: rankerWeight)), nil)
         }

@@ -59,6 +59,24 @@ import GouguTestSupport
         #expect(run.stdout.contains("\"auxiliary\":[\"x"))
     }
 
+    @Test func rankerFilesGivenTwiceOrderAsAPortfolioAndEachMustExist() throws {
+        let shipped = SharedFiles.root.appendingPathComponent("Sources/GouguProposer/Resources/ranker.safetensors").path
+        func proposals(_ rankers: [String]) throws -> [Substring] {
+            let run = try CLI.run(["solve", "{input}", "--proposals", "6", "--no-aux", "--quiet", "--proposer", "combined"]
+                                  + rankers.flatMap { ["--ranker", $0] }, input: imo2012p5)
+            #expect(run.status == 1, "deduction alone does not prove it")
+            return run.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        }
+        // A portfolio of one ranker twice is that ranker.
+        let single = try proposals([shipped])
+        #expect(single.count == 6)
+        #expect(try proposals([shipped, shipped]) == single)
+        let missing = try CLI.run(["solve", "{input}", "--proposer", "combined", "--ranker", shipped,
+                                   "--ranker", "/nonexistent.safetensors"], input: incenter)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent.safetensors"))
+    }
+
     @Test func aRankerFileThatIsNoRankerIsBadInputThatSaysSo() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-ranker-\(UUID().uuidString).safetensors")
         try Data("not a model".utf8).write(to: file)
