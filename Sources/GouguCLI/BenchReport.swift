@@ -78,7 +78,7 @@ struct BenchRun: Codable, Equatable {
 
     /// FNV-1a of the bytes: the same on every run and machine.
     static func fingerprint(_ data: Data) -> String {
-        String(SyntheticGenerator.stableHash(data), radix: 16)
+        String(StableHash.of(data), radix: 16)
     }
 }
 

@@ -58,7 +58,6 @@ public struct SearchBudget: Sendable {
     /// are no more than the cores. Raising it gives the core back to the search.
     public var lentCoreReturned: CancellationFlag?
 
-
     public init(seconds: Double = 60, states: Int = 10_000, memoryMiB: Double = 2048,
                 secondsPerState: Double = 20, branching: Int = 200, maximumDepth: Int = 3) {
         self.seconds = seconds

@@ -1,4 +1,5 @@
 import Foundation
+import GouguGeometry
 
 /// Another proposer's candidates in a noisier order: each score gets Gumbel noise of scale
 /// `noise`, drawn from the candidate's clause and its state's auxiliary clauses (so a run is
@@ -29,22 +30,15 @@ public struct PerturbedProposer: Proposer {
         guard noise > 0 else { return offered }
         let auxiliary = state.problem.clauses.dropFirst(state.originalClauseCount)
             .map { state.problem.text(of: $0) }.joined(separator: "; ")
-        let stateKey = Self.mix(seed, Self.hash(auxiliary))
+        let stateKey = Self.mix(seed, StableHash.of(auxiliary.utf8))
         var perturbed = offered
         for index in perturbed.indices {
-            let uniform = Self.unitInterval(Self.mix(stateKey, Self.hash(perturbed[index].clause)))
+            let uniform = Self.unitInterval(Self.mix(stateKey, StableHash.of(perturbed[index].clause.utf8)))
             perturbed[index].score += noise * -log(-log(uniform))
         }
         // A stable sort: equal scores keep the base proposer's order.
         return perturbed.indices.sorted { perturbed[$0].score != perturbed[$1].score
             ? perturbed[$0].score > perturbed[$1].score : $0 < $1 }.map { perturbed[$0] }
-    }
-
-    /// FNV-1a (64 bits) of a string's bytes: the same on every run and platform.
-    static func hash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 
     /// SplitMix64's finaliser of two words combined.

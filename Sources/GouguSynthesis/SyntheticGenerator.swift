@@ -1,5 +1,6 @@
 import Foundation
 import GouguDeduction
+import GouguGeometry
 import GouguSearch
 
 /// Generates a deduplicated, balanced corpus of synthetic examples in parallel, split into
@@ -62,7 +63,7 @@ public struct SyntheticGenerator: Sendable {
         func keep(_ example: SyntheticExample) {
             // Exactly `count`, the first ones in seed order, whatever the batch size.
             guard kept() < count else { return }
-            if Self.stableHash(example.key.utf8) % 10_000 < UInt64(heldOutShare * 10_000) {
+            if StableHash.of(example.key.utf8) % 10_000 < UInt64(heldOutShare * 10_000) {
                 output.heldOut.append(example)
             } else {
                 output.training.append(example)
@@ -109,14 +110,5 @@ public struct SyntheticGenerator: Sendable {
         let parts = name.split(separator: "_")
         guard parts.count == 3, parts[0] == "synthetic", let problemSeed = UInt64(parts[1]) else { return nil }
         return problemSeed &- runSeed &* 1_000_003
-    }
-
-    /// FNV-1a (64 bits) of some bytes: the same on every run and platform (Swift's
-    /// `Hasher` is seeded per process). Held-out examples are chosen by it, and bench
-    /// reports fingerprint their input files with it.
-    public static func stableHash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }
